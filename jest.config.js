@@ -1,0 +1,9 @@
+/** Jest: TypeScript through ts-jest (transpile only; `npm run typecheck` checks types). */
+module.exports = {
+  testEnvironment: 'node',
+  roots: ['<rootDir>/test'],
+  testMatch: ['**/*.test.ts'],
+  transform: { '^.+\\.ts$': ['ts-jest', { isolatedModules: true }] },
+  globalSetup: '<rootDir>/test/global-setup.js',
+  testTimeout: 30000,
+};

@@ -1,0 +1,110 @@
+// The Cấu hình tab: year, floor, source priority, thresholds, points, reporting month, administrators.
+import { type Cell, cellAddress, type Grid, isBlank, pick, readTable, showCell } from './cells';
+import type { Fraction } from './fraction';
+import { COL, MSG, SETTING, SOURCE, TAB } from './labels';
+import { type Month, monthOfInstant } from './month';
+import { parseMonth, parsePercent, parsePositiveNumber, parseYear } from './parse';
+import type { ProblemLog } from './problems';
+import { fold, splitList } from './text';
+
+export type SourceKey = 'portal' | 'entered';
+
+export interface Settings {
+  readonly year: number;
+  readonly floor: Fraction;
+  readonly priority: SourceKey;
+  readonly threshold: Fraction;
+  readonly maxPoints: number;
+  /** Kỳ báo cáo đến, when set and valid. */
+  readonly through: Month | null;
+  /** Lower-cased accounts besides the owner that may recompute and edit output tabs. */
+  readonly admins: readonly string[];
+}
+
+export const DEFAULT_FLOOR: Fraction = { n: 1, d: 5 };
+export const DEFAULT_THRESHOLD: Fraction = { n: 1, d: 20 };
+
+/** Shows a fraction of 1 as a Vietnamese percentage: 30,5%. */
+export function showPercent(value: Fraction): string {
+  const percent = (value.n * 100) / value.d;
+  const text = Number.isInteger(percent) ? String(percent) : String(Number(percent.toFixed(4)));
+  return `${text.replace('.', ',')}%`;
+}
+
+/** Reads Cấu hình; every bad value is reported and replaced by its default. */
+export function readSettings(grid: Grid, now: Date, problems: ProblemLog): Settings {
+  const tab = TAB.settings;
+  const table = readTable(grid, COL.param, [COL.param, COL.value]);
+  const values = new Map<string, { cell: Cell; address: string }>();
+  if (table.headerRow >= 0) {
+    const known = new Set(Object.values(SETTING).map(fold));
+    for (const { index, cells } of table.rows) {
+      const name = fold(pick(table, cells, COL.param));
+      if (name === '') continue;
+      const address = cellAddress(table, index, COL.value);
+      if (!known.has(name)) {
+        problems.warning(tab, cellAddress(table, index, COL.param), MSG.unknownSetting(showCell(pick(table, cells, COL.param))));
+        continue;
+      }
+      if (values.has(name)) {
+        problems.warning(tab, address, MSG.duplicateSetting(showCell(pick(table, cells, COL.param))));
+        continue;
+      }
+      values.set(name, { cell: pick(table, cells, COL.value), address });
+    }
+  }
+  const get = (key: string) => values.get(fold(key));
+  const currentYear = monthOfInstant(now)?.year ?? new Date().getUTCFullYear();
+
+  let year = currentYear;
+  const yearCell = get(SETTING.year);
+  if (yearCell && !isBlank(yearCell.cell)) {
+    const parsed = parseYear(yearCell.cell);
+    if (parsed === null) problems.error(tab, yearCell.address, MSG.badYear(showCell(yearCell.cell)));
+    else year = parsed;
+  }
+
+  const percentSetting = (key: string, fallback: Fraction): Fraction => {
+    const entry = get(key);
+    if (!entry || isBlank(entry.cell)) return fallback;
+    const parsed = parsePercent(entry.cell);
+    if (parsed === null || parsed.n > parsed.d) {
+      problems.error(tab, entry.address, MSG.badPercentSetting(key, showCell(entry.cell)));
+      return fallback;
+    }
+    return parsed;
+  };
+  const floor = percentSetting(SETTING.floor, DEFAULT_FLOOR);
+  if (floor.n * 5 < floor.d) problems.warning(tab, get(SETTING.floor)?.address ?? '', MSG.floorTooLow(showPercent(floor)));
+  const threshold = percentSetting(SETTING.threshold, DEFAULT_THRESHOLD);
+
+  let priority: SourceKey = 'portal';
+  const priorityCell = get(SETTING.priority);
+  if (priorityCell && !isBlank(priorityCell.cell)) {
+    const key = fold(priorityCell.cell);
+    if (key === fold(SOURCE.entered)) priority = 'entered';
+    else if (key !== fold(SOURCE.portal))
+      problems.error(tab, priorityCell.address, MSG.badPriority(showCell(priorityCell.cell)));
+  }
+
+  let maxPoints = 1;
+  const pointsCell = get(SETTING.maxPoints);
+  if (pointsCell && !isBlank(pointsCell.cell)) {
+    const parsed = parsePositiveNumber(pointsCell.cell);
+    if (parsed === null) problems.error(tab, pointsCell.address, MSG.badPoints(showCell(pointsCell.cell)));
+    else maxPoints = parsed;
+  }
+
+  let through: Month | null = null;
+  const throughCell = get(SETTING.through);
+  if (throughCell && !isBlank(throughCell.cell)) {
+    const parsed = parseMonth(throughCell.cell);
+    if (parsed === null) problems.error(tab, throughCell.address, MSG.badThrough(showCell(throughCell.cell)));
+    else if (parsed.year !== year)
+      problems.error(tab, throughCell.address, MSG.throughOutsideYear(showCell(throughCell.cell), year));
+    else through = parsed;
+  }
+
+  const admins = splitList(get(SETTING.admins)?.cell);
+  return { year, floor, priority, threshold, maxPoints, through, admins };
+}
