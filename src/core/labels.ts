@@ -11,6 +11,7 @@ export const TAB = {
   portal: 'Dữ liệu Cổng DVC',
   reconciliation: 'Đối chiếu',
   syncLog: 'Nhật ký đồng bộ',
+  overview: 'Tổng hợp',
 } as const;
 
 export type TabKey = keyof typeof TAB;
@@ -69,6 +70,9 @@ export const COL = {
   duration: 'Thời gian (giây)',
   errorText: 'Lỗi',
   portalExportOnline: 'Số hồ sơ giải quyết trực tuyến',
+  scopeUnits: 'Số đơn vị',
+  scopeUnitsMet: 'Số đơn vị đạt',
+  totalDifference: 'Chênh lệch tổng số hồ sơ',
 } as const;
 
 export const SETTING = {
@@ -88,7 +92,8 @@ export const SETTING_HELP: Record<keyof typeof SETTING, string> = {
   threshold: 'Chênh lệch tỷ lệ giữa hai nguồn được đưa vào tab Đối chiếu, ví dụ 5%.',
   maxPoints: 'Điểm tối đa của tiêu chí trong bộ chỉ số CCHC, ví dụ 1.',
   through: 'Tháng cuối cùng được tính, ví dụ 10/2020. Để trống: tháng gần nhất có số liệu.',
-  admins: 'Email những người (ngoài chủ sở hữu) được tính lại và sửa các tab kết quả, cách nhau bởi dấu phẩy.',
+  admins:
+    'Email những người (ngoài chủ sở hữu) được tính lại và sửa các tab kết quả, cách nhau bởi dấu phẩy.',
 };
 
 export const GROUP = {
@@ -115,7 +120,11 @@ export const STATUS = {
 export const SEVERITY = { error: 'Lỗi', warning: 'Cảnh báo' } as const;
 export type Severity = keyof typeof SEVERITY;
 
-export const SYNC_RESULT = { success: 'Thành công', failure: 'Thất bại', dryRun: 'Chạy thử (không ghi)' } as const;
+export const SYNC_RESULT = {
+  success: 'Thành công',
+  failure: 'Thất bại',
+  dryRun: 'Chạy thử (không ghi)',
+} as const;
 
 /** Commune scope within one district, as CONTRACT.md names it. */
 export const districtScope = (districtName: string): string => `${GROUP.commune} - ${districtName}`;
@@ -123,13 +132,15 @@ export const districtScope = (districtName: string): string => `${GROUP.commune}
 export const TITLE = {
   ratio: (year: number) => `TỶ LỆ HỒ SƠ GIẢI QUYẾT TRỰC TUYẾN MỨC ĐỘ 3, 4 NĂM ${year}`,
   ranking: (year: number) => `XẾP HẠNG TỶ LỆ HỒ SƠ GIẢI QUYẾT TRỰC TUYẾN MỨC ĐỘ 3, 4 NĂM ${year}`,
+  overview: (year: number) => `TỔNG HỢP THEO NHÓM XẾP HẠNG NĂM ${year}`,
   period: (from: string, to: string) => `Kỳ báo cáo: từ ngày ${from} đến ngày ${to}`,
   noPeriod: 'Kỳ báo cáo: chưa có số liệu',
 };
 
 /** Sentences for the Kiểm tra tab; a commune clerk must understand each without help. */
 export const MSG = {
-  missingTab: (tab: string) => `Không tìm thấy tab "${tab}". Hãy chạy "Thiết lập bảng tính" trong menu Dịch vụ công.`,
+  missingTab: (tab: string) =>
+    `Không tìm thấy tab "${tab}". Hãy chạy "Thiết lập bảng tính" trong menu Dịch vụ công.`,
   missingColumn: (tab: string, column: string) =>
     `Tab "${tab}" thiếu cột "${column}". Hãy thêm lại cột này vào dòng tiêu đề.`,
   badYear: (value: string) => `Năm "${value}" không hợp lệ. Hãy nhập năm bằng 4 chữ số, ví dụ 2020.`,
@@ -137,13 +148,15 @@ export const MSG = {
     `Giá trị "${value}" của "${name}" không phải là tỷ lệ phần trăm hợp lệ (ví dụ 20%). Đang dùng giá trị mặc định.`,
   badPriority: (value: string) =>
     `Nguồn ưu tiên "${value}" không hợp lệ. Hãy chọn "Cổng DVC" hoặc "Đơn vị nhập". Đang dùng "Cổng DVC".`,
-  badPoints: (value: string) => `Điểm tối đa "${value}" không hợp lệ. Hãy nhập một số lớn hơn 0. Đang dùng 1.`,
+  badPoints: (value: string) =>
+    `Điểm tối đa "${value}" không hợp lệ. Hãy nhập một số lớn hơn 0. Đang dùng 1.`,
   badThrough: (value: string) =>
     `Kỳ báo cáo đến "${value}" không hợp lệ. Hãy nhập tháng dạng 10/2020. Đang dùng tháng gần nhất có số liệu.`,
   throughOutsideYear: (value: string, year: number) =>
     `Kỳ báo cáo đến "${value}" không thuộc năm ${year}. Đang dùng tháng gần nhất có số liệu.`,
   unknownSetting: (name: string) => `Tham số "${name}" không được sử dụng. Hãy kiểm tra lại tên tham số.`,
-  duplicateSetting: (name: string) => `Tham số "${name}" được khai báo nhiều lần; chỉ dòng đầu tiên được dùng.`,
+  duplicateSetting: (name: string) =>
+    `Tham số "${name}" được khai báo nhiều lần; chỉ dòng đầu tiên được dùng.`,
   floorTooLow: (value: string) => `Chỉ tiêu tối thiểu ${value} thấp hơn 20% theo quy định. Hãy kiểm tra lại.`,
   missingUnitCode: 'Dòng này có số liệu nhưng thiếu mã đơn vị. Hãy nhập mã đơn vị.',
   duplicateUnit: (code: string, firstCell: string) =>
@@ -166,10 +179,8 @@ export const MSG = {
   badEmail: (value: string) => `"${value}" không phải là địa chỉ email hợp lệ.`,
   districtTargetsShort: (district: string, weighted: string, own: string) =>
     `Chỉ tiêu giao cho các xã, phường, thị trấn của ${district} (bình quân theo số hồ sơ: ${weighted}) thấp hơn chỉ tiêu của huyện (${own}). Hãy giao lại chỉ tiêu cho các xã.`,
-  unknownUnit: (code: string) =>
-    `Mã đơn vị "${code}" không có trong tab Đơn vị. Hãy kiểm tra lại mã đơn vị.`,
-  badMonth: (value: string) =>
-    `Kỳ "${value}" không hợp lệ. Hãy nhập tháng dạng 10/2020 hoặc Tháng 10/2020.`,
+  unknownUnit: (code: string) => `Mã đơn vị "${code}" không có trong tab Đơn vị. Hãy kiểm tra lại mã đơn vị.`,
+  badMonth: (value: string) => `Kỳ "${value}" không hợp lệ. Hãy nhập tháng dạng 10/2020 hoặc Tháng 10/2020.`,
   missingMonth: 'Dòng này có số liệu nhưng thiếu kỳ (tháng). Hãy nhập tháng, ví dụ 10/2020.',
   monthOutsideYear: (month: string, year: number) =>
     `Kỳ ${month} không thuộc năm đang theo dõi (${year}). Hãy sửa lại tháng hoặc năm trong tab Cấu hình.`,
@@ -188,4 +199,19 @@ export const MSG = {
   emptyCatalogue:
     'Danh mục DVC mức độ 3, 4 đang trống: số hồ sơ trực tuyến lấy từ Cổng DVC theo từng TTHC sẽ không được tính.',
   noUnits: 'Tab Đơn vị chưa có đơn vị nào. Hãy nhập danh sách đơn vị.',
+} as const;
+
+/** Errors of the DVC_* custom functions, shown in the cell's error tooltip. */
+export const FORMULA_MSG = {
+  online: 'số hồ sơ trực tuyến',
+  total: 'tổng số hồ sơ',
+  badCount: (what: string, value: string) =>
+    `Giá trị "${value}" của ${what} không hợp lệ: hãy dùng số nguyên không âm, ví dụ 1234.`,
+  onlineAboveTotal: (online: number, total: number) =>
+    `Số hồ sơ trực tuyến (${online}) lớn hơn tổng số hồ sơ (${total}).`,
+  badTarget: (value: string) =>
+    `Chỉ tiêu "${value}" không hợp lệ: hãy dùng tỷ lệ phần trăm, ví dụ 20% hoặc 0,2.`,
+  badRankValue: (value: string) => `Giá trị cần xếp hạng "${value}" không phải là số.`,
+  notInList: (value: string) => `Giá trị ${value} không có trong danh sách cần xếp hạng.`,
+  shapeMismatch: 'Các vùng dữ liệu đưa vào hàm phải có cùng số dòng và số cột.',
 } as const;

@@ -14,7 +14,10 @@ const SERIAL_EPOCH_OFFSET = 25569;
 
 /** A comparable integer for a month: months since year 0. */
 export const monthIndex = (m: Month): number => m.year * 12 + (m.month - 1);
-export const fromIndex = (index: number): Month => ({ year: Math.floor(index / 12), month: (index % 12) + 1 });
+export const fromIndex = (index: number): Month => ({
+  year: Math.floor(index / 12),
+  month: (index % 12) + 1,
+});
 export const addMonths = (m: Month, delta: number): Month => fromIndex(monthIndex(m) + delta);
 export const sameMonth = (a: Month, b: Month): boolean => a.year === b.year && a.month === b.month;
 
@@ -44,7 +47,12 @@ export function monthOfSerial(serial: number): Month | null {
 export const serialOfUtcDate = (date: Date): number => date.getTime() / 86400000 + SERIAL_EPOCH_OFFSET;
 
 export const isValidMonth = (year: number, month: number): boolean =>
-  Number.isInteger(year) && Number.isInteger(month) && year >= 1900 && year <= 9999 && month >= 1 && month <= 12;
+  Number.isInteger(year) &&
+  Number.isInteger(month) &&
+  year >= 1900 &&
+  year <= 9999 &&
+  month >= 1 &&
+  month <= 12;
 
 /** Last calendar day of a month, for the "Kỳ báo cáo: từ ngày … đến ngày …" line. */
 export function lastDay(m: Month): number {

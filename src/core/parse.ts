@@ -20,7 +20,10 @@ export function parseCount(cell: Cell): number | null {
     return Number.isInteger(cell) && cell >= 0 && cell <= MAX_COUNT ? cell : null;
   }
   if (typeof cell !== 'string') return null;
-  const text = cell.normalize('NFC').trim().replace(/[\u00a0\u202f\u2009]/g, ' ');
+  const text = cell
+    .normalize('NFC')
+    .trim()
+    .replace(/[\u00a0\u202f\u2009]/g, ' ');
   let digits: string | null = null;
   if (/^\d+$/.test(text)) digits = text;
   else if (GROUPED.some((pattern) => pattern.test(text))) digits = text.replace(/[., ]/g, '');

@@ -44,7 +44,14 @@ export const RANKING_HEADER = [
   COL.onlineDossiers,
   COL.points,
 ] as const;
-export const PROBLEMS_HEADER = [COL.tab, COL.cell, COL.unitCode, COL.month, COL.severity, COL.message] as const;
+export const PROBLEMS_HEADER = [
+  COL.tab,
+  COL.cell,
+  COL.unitCode,
+  COL.month,
+  COL.severity,
+  COL.message,
+] as const;
 export const PORTAL_HEADER = [
   COL.month,
   COL.unitCode,

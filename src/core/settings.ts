@@ -43,7 +43,11 @@ export function readSettings(grid: Grid, now: Date, problems: ProblemLog): Setti
       if (name === '') continue;
       const address = cellAddress(table, index, COL.value);
       if (!known.has(name)) {
-        problems.warning(tab, cellAddress(table, index, COL.param), MSG.unknownSetting(showCell(pick(table, cells, COL.param))));
+        problems.warning(
+          tab,
+          cellAddress(table, index, COL.param),
+          MSG.unknownSetting(showCell(pick(table, cells, COL.param))),
+        );
         continue;
       }
       if (values.has(name)) {
@@ -75,7 +79,8 @@ export function readSettings(grid: Grid, now: Date, problems: ProblemLog): Setti
     return parsed;
   };
   const floor = percentSetting(SETTING.floor, DEFAULT_FLOOR);
-  if (floor.n * 5 < floor.d) problems.warning(tab, get(SETTING.floor)?.address ?? '', MSG.floorTooLow(showPercent(floor)));
+  if (floor.n * 5 < floor.d)
+    problems.warning(tab, get(SETTING.floor)?.address ?? '', MSG.floorTooLow(showPercent(floor)));
   const threshold = percentSetting(SETTING.threshold, DEFAULT_THRESHOLD);
 
   let priority: SourceKey = 'portal';

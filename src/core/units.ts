@@ -68,7 +68,8 @@ export function readUnits(grid: Grid, settings: Settings, problems: ProblemLog):
     cells,
   }));
   const groupOfKey = new Map<string, GroupKey | null>();
-  for (const row of rows) if (row.code !== '' && !groupOfKey.has(fold(row.code))) groupOfKey.set(fold(row.code), row.group);
+  for (const row of rows)
+    if (row.code !== '' && !groupOfKey.has(fold(row.code))) groupOfKey.set(fold(row.code), row.group);
   const hasDistricts = rows.some((row) => row.group === 'district');
 
   for (const { index, code, parent, group, cells } of rows) {
@@ -137,7 +138,12 @@ export function readUnits(grid: Grid, settings: Settings, problems: ProblemLog):
     for (const portalKey of unit.portalKeys) {
       const first = portalCell.get(portalKey);
       if (first !== undefined) {
-        problems.error(tab, cellAddress(table, unit.row, COL.portalCode), MSG.duplicatePortalCode(portalKey.toUpperCase(), first), unit.code);
+        problems.error(
+          tab,
+          cellAddress(table, unit.row, COL.portalCode),
+          MSG.duplicatePortalCode(portalKey.toUpperCase(), first),
+          unit.code,
+        );
         continue;
       }
       portalCell.set(portalKey, cellAddress(table, unit.row, COL.portalCode));
@@ -156,7 +162,11 @@ export function readUnits(grid: Grid, settings: Settings, problems: ProblemLog):
 }
 
 /** Chỉ tiêu: empty means the floor; unreadable, below the floor or above 100% is an error and the floor is used. */
-function readTarget(cell: Grid[number][number], floor: Fraction, report: (message: string) => void): Fraction {
+function readTarget(
+  cell: Grid[number][number],
+  floor: Fraction,
+  report: (message: string) => void,
+): Fraction {
   if (isBlank(cell)) return floor;
   const parsed = parsePercent(cell);
   const floorText = showPercent(floor);

@@ -1,0 +1,203 @@
+// Monthly figures from Nhập liệu and Dữ liệu Cổng DVC: validated, merged by source priority, summed to date.
+import { cellAddress, type Grid, isBlank, pick, readTable, showCell } from './cells';
+import { COL, MSG, TAB } from './labels';
+import { formatMonth, type Month, monthIndex } from './month';
+import { parseCount, parseMonth } from './parse';
+import type { ProblemLog } from './problems';
+import type { Settings, SourceKey } from './settings';
+import { clean } from './text';
+import type { UnitDirectory } from './units';
+
+export interface MonthFigure {
+  readonly resolved: number;
+  readonly online: number;
+}
+
+/** A month whose error cannot be placed in time (bad or missing Kỳ). */
+export const UNKNOWN_MONTH = -1;
+
+/** One source's figures: valid unit-months, unit-months with errors, and months that have reports. */
+export interface SourceFigures {
+  readonly valid: Map<string, Map<number, MonthFigure>>;
+  readonly errors: Map<string, Set<number>>;
+  /** Month indices of the tracked year with at least one filled row (they extend the period). */
+  readonly reported: Set<number>;
+}
+
+const FIGURE_COLUMNS = [COL.month, COL.unitCode, COL.resolved, COL.online] as const;
+
+/**
+ * Reads Nhập liệu (kind `entered`) or Dữ liệu Cổng DVC (kind `portal`): one row per unit and month.
+ * Entered rows are strict: every problem is a Lỗi. Portal rows with an unmapped agency are a Cảnh báo,
+ * and portal rows of another year are ignored, since the sync writes only the tracked year.
+ */
+export function readFigures(
+  grid: Grid | undefined,
+  kind: SourceKey,
+  units: UnitDirectory,
+  settings: Settings,
+  problems: ProblemLog,
+): SourceFigures {
+  const tab = kind === 'entered' ? TAB.entries : TAB.portal;
+  const figures: SourceFigures = { valid: new Map(), errors: new Map(), reported: new Set() };
+  if (!grid || grid.length === 0) {
+    if (kind === 'entered') problems.error(tab, '', MSG.missingTab(tab));
+    return figures;
+  }
+  const table = readTable(grid, COL.unitCode, FIGURE_COLUMNS);
+  if (table.headerRow < 0) {
+    problems.error(tab, '', MSG.missingTab(tab));
+    return figures;
+  }
+  if (table.missing.length > 0) {
+    for (const column of table.missing) problems.error(tab, '', MSG.missingColumn(tab, column));
+    return figures;
+  }
+
+  const flag = (unitKey: string, month: number) => {
+    const set = figures.errors.get(unitKey) ?? new Set<number>();
+    figures.errors.set(unitKey, set);
+    set.add(month);
+  };
+  const firstRow = new Map<string, string>();
+  const pending: { unitKey: string; month: number; figure: MonthFigure }[] = [];
+
+  for (const { index, cells } of table.rows) {
+    const resolvedCell = pick(table, cells, COL.resolved);
+    const onlineCell = pick(table, cells, COL.online);
+    // Both counts empty: a month not yet reported; nothing to check.
+    if (isBlank(resolvedCell) && isBlank(onlineCell)) continue;
+    const at = (column: string) => cellAddress(table, index, column);
+
+    const codeText = clean(pick(table, cells, COL.unitCode));
+    const unit = codeText === '' ? undefined : units.resolve(codeText);
+    const code = unit?.code ?? codeText;
+    const monthCell = pick(table, cells, COL.month);
+    const month = parseMonth(monthCell);
+    const monthText = month ? formatMonth(month) : showCell(monthCell);
+    const error = (cell: string, message: string) => problems.error(tab, cell, message, code, monthText);
+
+    if (codeText === '') {
+      error(at(COL.unitCode), MSG.missingUnitCode);
+      continue;
+    }
+    if (!unit) {
+      if (kind === 'portal')
+        problems.warning(tab, at(COL.unitCode), MSG.unmappedAgency(codeText), codeText, monthText);
+      else error(at(COL.unitCode), MSG.unknownUnit(codeText));
+      continue;
+    }
+    let index12: number = UNKNOWN_MONTH;
+    let rowOk = true;
+    if (isBlank(monthCell)) {
+      error(at(COL.month), MSG.missingMonth);
+      rowOk = false;
+    } else if (!month) {
+      error(at(COL.month), MSG.badMonth(showCell(monthCell)));
+      rowOk = false;
+    } else if (month.year !== settings.year) {
+      if (kind === 'portal') continue;
+      error(at(COL.month), MSG.monthOutsideYear(monthText, settings.year));
+      flag(unit.key, UNKNOWN_MONTH);
+      continue;
+    } else {
+      index12 = monthIndex(month);
+      figures.reported.add(index12);
+    }
+
+    const counts: (number | null)[] = [];
+    for (const [column, cell] of [
+      [COL.resolved, resolvedCell],
+      [COL.online, onlineCell],
+    ] as const) {
+      if (isBlank(cell)) {
+        error(at(column), MSG.missingCount(column));
+        counts.push(null);
+        continue;
+      }
+      const value = parseCount(cell);
+      if (value === null) error(at(column), MSG.badCount(column, showCell(cell)));
+      counts.push(value);
+    }
+    const [resolved, online] = counts;
+    if (resolved === null || online === null || resolved === undefined || online === undefined) rowOk = false;
+    else if (online > resolved) {
+      error(at(COL.online), MSG.onlineAboveTotal(online, resolved));
+      rowOk = false;
+    }
+
+    if (index12 !== UNKNOWN_MONTH) {
+      const slot = `${unit.key}\u0000${index12}`;
+      const first = firstRow.get(slot);
+      if (first !== undefined) {
+        error(at(COL.unitCode), MSG.duplicateMonth(unit.code, monthText, first));
+        rowOk = false;
+      } else firstRow.set(slot, at(COL.unitCode));
+    }
+    if (!rowOk) {
+      flag(unit.key, index12);
+      continue;
+    }
+    pending.push({
+      unitKey: unit.key,
+      month: index12,
+      figure: { resolved: resolved as number, online: online as number },
+    });
+  }
+
+  for (const { unitKey, month, figure } of pending) {
+    if (figures.errors.get(unitKey)?.has(month)) continue;
+    const months = figures.valid.get(unitKey) ?? new Map<number, MonthFigure>();
+    figures.valid.set(unitKey, months);
+    months.set(month, figure);
+  }
+  return figures;
+}
+
+/** A unit's figures through a month: sums, sources used, months reported, error flag. */
+export interface UnitTotals {
+  readonly resolved: number;
+  readonly online: number;
+  readonly sources: ReadonlySet<SourceKey>;
+  readonly months: ReadonlyMap<number, MonthFigure>;
+  readonly hasError: boolean;
+}
+
+/** Chooses each unit-month's figure by `Nguồn ưu tiên` and sums the months up to `through`. */
+export function totalsThrough(
+  unitKey: string,
+  entered: SourceFigures,
+  portal: SourceFigures,
+  priority: SourceKey,
+  through: Month | null,
+): UnitTotals {
+  const last = through ? monthIndex(through) : Number.NEGATIVE_INFINITY;
+  const errorIn = (figures: SourceFigures) => {
+    const months = figures.errors.get(unitKey);
+    if (!months) return false;
+    for (const month of months) if (month === UNKNOWN_MONTH || month <= last) return true;
+    return false;
+  };
+  const hasError = errorIn(entered) || errorIn(portal);
+  const erroneous = new Set([...(entered.errors.get(unitKey) ?? []), ...(portal.errors.get(unitKey) ?? [])]);
+  const fromEntered = entered.valid.get(unitKey);
+  const fromPortal = portal.valid.get(unitKey);
+  const monthsSeen = new Set([...(fromEntered?.keys() ?? []), ...(fromPortal?.keys() ?? [])]);
+  const months = new Map<number, MonthFigure>();
+  const sources = new Set<SourceKey>();
+  let resolved = 0;
+  let online = 0;
+  for (const month of [...monthsSeen].sort((a, b) => a - b)) {
+    if (month > last || erroneous.has(month)) continue;
+    const e = fromEntered?.get(month);
+    const p = fromPortal?.get(month);
+    const useEntered = e !== undefined && (p === undefined || priority === 'entered');
+    const figure = useEntered ? e : p;
+    if (!figure) continue;
+    sources.add(useEntered ? 'entered' : 'portal');
+    months.set(month, figure);
+    resolved += figure.resolved;
+    online += figure.online;
+  }
+  return { resolved, online, sources, months, hasError };
+}

@@ -1,0 +1,59 @@
+// The arithmetic behind the DVC_* custom functions: one value in, one value out, Vietnamese errors.
+
+import { assess, ratioOf } from './assess';
+import type { Cell } from './cells';
+import { isBlank, showCell } from './cells';
+import type { Fraction } from './fraction';
+import { FORMULA_MSG, STATUS } from './labels';
+import { parseCount, parsePercent } from './parse';
+import { rankAmong } from './rank';
+
+function count(cell: Cell, what: string): number {
+  if (isBlank(cell)) return 0;
+  const value = parseCount(cell);
+  if (value === null) throw new Error(FORMULA_MSG.badCount(what, showCell(cell)));
+  return value;
+}
+
+function pair(online: Cell, total: Cell): [number, number] {
+  const o = count(online, FORMULA_MSG.online);
+  const t = count(total, FORMULA_MSG.total);
+  if (o > t) throw new Error(FORMULA_MSG.onlineAboveTotal(o, t));
+  return [o, t];
+}
+
+function target(cell: Cell): Fraction {
+  const value = isBlank(cell) ? null : parsePercent(cell);
+  if (value === null || value.n > value.d) throw new Error(FORMULA_MSG.badTarget(showCell(cell)));
+  return value;
+}
+
+/** DVC_TYLE: online / total; empty when total is 0. */
+export function dvcRatio(online: Cell, total: Cell): number | '' {
+  const [o, t] = pair(online, total);
+  const ratio = ratioOf(o, t);
+  return ratio ? ratio.n / ratio.d : '';
+}
+
+/** DVC_DANHGIA: Đạt / Chưa đạt / Không phát sinh hồ sơ. */
+export function dvcStatus(online: Cell, total: Cell, targetCell: Cell): string {
+  const [o, t] = pair(online, total);
+  return STATUS[assess(o, t, target(targetCell), false, 1).status];
+}
+
+/** DVC_CANTHEM: least whole x ≥ 0 with (online + x) / total ≥ target; empty when total is 0. */
+export function dvcNeeded(online: Cell, total: Cell, targetCell: Cell): number | '' {
+  const [o, t] = pair(online, total);
+  const needed = assess(o, t, target(targetCell), false, 1).needed;
+  return needed === null ? '' : needed;
+}
+
+/** DVC_XEPHANG: rank of value among values, highest first, ties sharing a rank; blanks and text ignored. */
+export function dvcRank(value: Cell, values: readonly Cell[]): number | '' {
+  if (isBlank(value)) return '';
+  if (typeof value !== 'number' || !Number.isFinite(value))
+    throw new Error(FORMULA_MSG.badRankValue(showCell(value)));
+  const numbers = values.filter((v): v is number => typeof v === 'number' && Number.isFinite(v));
+  if (!numbers.includes(value)) throw new Error(FORMULA_MSG.notInList(showCell(value)));
+  return rankAmong(value, numbers);
+}

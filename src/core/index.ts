@@ -1,0 +1,29 @@
+// The domain core's public surface: what the add-in and the sync may use.
+export { a1, type Cell, columnLetter, type Grid } from './cells';
+export { compareVietnamese } from './collate';
+export { dvcNeeded, dvcRank, dvcRatio, dvcStatus } from './formulas';
+export type { Fraction } from './fraction';
+export * from './labels';
+export { type Model, readModel, type WorkbookInput } from './model';
+export {
+  addMonths,
+  formatMonth,
+  formatTimestamp,
+  fromIndex,
+  isoMonth,
+  type Month,
+  monthIndex,
+  monthOfInstant,
+  serialOfUtcDate,
+  VIETNAM_ZONE,
+} from './month';
+export { MAX_COUNT, parseCount, parseMonth, parsePercent } from './parse';
+export { buildPortalTab, type PortalRecord, type PortalTab } from './portal-feed';
+export type { Problem } from './problems';
+export { buildReport, OVERVIEW_HEADER, type Report, type ReportOptions } from './report';
+export * from './schema';
+export type { Settings, SourceKey } from './settings';
+export { appendLogRow, type SyncLogEntry, syncLogRow } from './sync-log';
+export { type ColumnFormat, headerRowIndex, type OutputTable, tableToGrid } from './table';
+export { fold } from './text';
+export type { Unit, UnitDirectory } from './units';

@@ -1,0 +1,101 @@
+// Portal rows → the Dữ liệu Cổng DVC tab: catalogue filter, agency codes mapped to units, one row per unit and month.
+import type { Cell } from './cells';
+import { TAB } from './labels';
+import { readModel, type WorkbookInput } from './model';
+import { formatMonth, formatTimestamp } from './month';
+import { PORTAL_HEADER } from './schema';
+import type { OutputTable } from './table';
+import { clean, fold } from './text';
+
+/** One row of a portal feed: per procedure (procedureCode set) or already aggregated (null). */
+export interface PortalRecord {
+  readonly agencyCode: string;
+  readonly procedureCode: string | null;
+  readonly year: number;
+  readonly month: number;
+  readonly resolved: number;
+  readonly online: number;
+}
+
+export interface PortalTab {
+  readonly table: OutputTable;
+  /** Agency codes that match no unit; their rows keep the portal code and show as Cảnh báo in Kiểm tra. */
+  readonly unmapped: readonly string[];
+  readonly rowCount: number;
+}
+
+/**
+ * Per unit and month: total = Σ resolved over all procedures; online = Σ online over procedures in the
+ * approved catalogue (aggregated rows carry no procedure and are taken as they are). Rows outside the
+ * tracked year are dropped.
+ */
+export function buildPortalTab(
+  records: readonly PortalRecord[],
+  input: WorkbookInput,
+  updatedAt: Date,
+): PortalTab {
+  const { settings, units, catalogue } = readModel(input, updatedAt);
+  const order = new Map(units.list.map((unit, index) => [unit.key, index]));
+  const slots = new Map<
+    string,
+    {
+      code: string;
+      rank: number;
+      month: number;
+      resolved: number;
+      online: number;
+      procedures: Set<string> | null;
+    }
+  >();
+  const unmapped = new Set<string>();
+  for (const record of records) {
+    if (record.year !== settings.year) continue;
+    const agency = clean(record.agencyCode);
+    const unit = units.resolveAgency(agency);
+    if (!unit) unmapped.add(agency);
+    const code = unit?.code ?? agency;
+    const key = `${fold(code)}\u0000${record.month}`;
+    let slot = slots.get(key);
+    if (!slot) {
+      slot = {
+        code,
+        rank: unit ? (order.get(unit.key) ?? 0) : Number.MAX_SAFE_INTEGER,
+        month: record.month,
+        resolved: 0,
+        online: 0,
+        procedures: record.procedureCode === null ? null : new Set(),
+      };
+      slots.set(key, slot);
+    }
+    slot.resolved += record.resolved;
+    if (record.procedureCode === null) slot.online += record.online;
+    else {
+      const procedure = fold(record.procedureCode);
+      if (!slot.procedures) slot.procedures = new Set();
+      slot.procedures.add(procedure);
+      if (catalogue.codes.has(procedure)) slot.online += record.online;
+    }
+  }
+  const stamp = formatTimestamp(updatedAt);
+  const rows: Cell[][] = [...slots.values()]
+    .sort((a, b) => a.month - b.month || a.rank - b.rank || (a.code < b.code ? -1 : a.code > b.code ? 1 : 0))
+    .map((slot) => [
+      formatMonth({ year: settings.year, month: slot.month }),
+      slot.code,
+      slot.resolved,
+      slot.online,
+      slot.procedures ? slot.procedures.size : '',
+      stamp,
+    ]);
+  return {
+    table: {
+      tab: TAB.portal,
+      title: [],
+      header: [...PORTAL_HEADER],
+      rows,
+      formats: ['text', 'text', 'integer', 'integer', 'integer', 'text'],
+    },
+    unmapped: [...unmapped].sort(),
+    rowCount: rows.length,
+  };
+}

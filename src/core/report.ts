@@ -1,0 +1,447 @@
+// Inputs → every output table: Tỷ lệ, Xếp hạng, Kiểm tra, Đối chiếu, Tổng hợp. The one computation both halves share.
+
+import { assess, forecast } from './assess';
+import type { Cell } from './cells';
+import { collationKey } from './collate';
+import { readFigures, type SourceFigures, totalsThrough, type UnitTotals } from './figures';
+import { compare, type Fraction, toNumber } from './fraction';
+import { COL, MSG, SEVERITY, SOURCE, STATUS, TAB, TITLE } from './labels';
+import { readModelInto, type WorkbookInput } from './model';
+import { addMonths, formatMonth, fromIndex, lastDay, type Month, monthIndex } from './month';
+import { type Problem, ProblemLog } from './problems';
+import { type Ranked, rank, rankChange, type Scope, scopesOf } from './rank';
+import { PROBLEMS_HEADER, RANKING_HEADER, RATIO_HEADER, RECONCILIATION_HEADER, TAB_HEADERS } from './schema';
+import { type Settings, showPercent } from './settings';
+import type { ColumnFormat, OutputTable } from './table';
+import type { Unit, UnitDirectory } from './units';
+
+export interface ReportOptions {
+  /** The moment of the run: the default year is the current year in Asia/Ho_Chi_Minh. */
+  readonly now: Date;
+  /** Last month included (the sync's --through); else Kỳ báo cáo đến; else the last month with figures. */
+  readonly through?: Month | null;
+}
+
+export interface Report {
+  readonly year: number;
+  readonly through: Month | null;
+  readonly settings: Settings;
+  readonly tables: {
+    readonly ratio: OutputTable;
+    readonly ranking: OutputTable;
+    readonly problems: OutputTable;
+    readonly reconciliation: OutputTable;
+    readonly overview: OutputTable;
+  };
+  readonly summary: {
+    readonly units: number;
+    readonly ranked: number;
+    readonly errors: number;
+    readonly warnings: number;
+  };
+}
+
+export const OVERVIEW_HEADER = [
+  COL.rankScope,
+  COL.scopeUnits,
+  COL.scopeUnitsMet,
+  COL.totalDossiers,
+  COL.onlineDossiers,
+  COL.ratio,
+  COL.target,
+] as const;
+
+const RATIO_FORMATS: ColumnFormat[] = [
+  'text',
+  'text',
+  'text',
+  'text',
+  'integer',
+  'integer',
+  'percent',
+  'percent',
+  'text',
+  'integer',
+  'decimal',
+  'text',
+  'percent',
+  'integer',
+  'integer',
+];
+const RANKING_FORMATS: ColumnFormat[] = [
+  'text',
+  'integer',
+  'text',
+  'text',
+  'percent',
+  'percent',
+  'text',
+  'text',
+  'integer',
+  'integer',
+  'integer',
+  'decimal',
+];
+const PROBLEM_FORMATS: ColumnFormat[] = ['text', 'text', 'text', 'text', 'text', 'text'];
+const RECONCILIATION_FORMATS: ColumnFormat[] = [
+  'text',
+  'text',
+  'text',
+  'integer',
+  'integer',
+  'integer',
+  'integer',
+  'percent',
+  'percent',
+  'percent',
+  'percent',
+  'text',
+];
+const OVERVIEW_FORMATS: ColumnFormat[] = [
+  'text',
+  'integer',
+  'integer',
+  'integer',
+  'integer',
+  'percent',
+  'percent',
+];
+
+const ratioCell = (online: number, resolved: number): Cell => (resolved > 0 ? online / resolved : '');
+const blankIfNull = (value: number | null): Cell => (value === null ? '' : value);
+
+/** The figures of every unit through one month, ranked in every scope. */
+interface Period {
+  readonly totals: Map<string, UnitTotals>;
+  readonly ranks: Map<string, Map<string, number | null>>;
+}
+
+function periodThrough(
+  units: UnitDirectory,
+  scopes: readonly Scope[],
+  entered: SourceFigures,
+  portal: SourceFigures,
+  settings: Settings,
+  through: Month | null,
+): Period {
+  const totals = new Map<string, UnitTotals>();
+  for (const unit of units.list)
+    totals.set(unit.key, totalsThrough(unit.key, entered, portal, settings.priority, through));
+  const collations = new Map(units.list.map((unit) => [unit.key, collationKey(unit.name)]));
+  const ranks = new Map<string, Map<string, number | null>>();
+  for (const scope of scopes) {
+    const ranked: Ranked[] = rank(
+      scope.members.map((unit) => {
+        const t = totals.get(unit.key) as UnitTotals;
+        return {
+          key: unit.key,
+          collation: collations.get(unit.key) ?? collationKey(unit.name),
+          online: t.online,
+          resolved: t.resolved,
+          eligible: t.resolved > 0 && !t.hasError,
+        };
+      }),
+    );
+    ranks.set(scope.name, new Map(ranked.map((entry) => [entry.key, entry.rank])));
+  }
+  return { totals, ranks };
+}
+
+/** The whole report from the input tabs' grids. Never throws on any cell content. */
+export function buildReport(input: WorkbookInput, options: ReportOptions): Report {
+  const log = new ProblemLog();
+  const { settings, units } = readModelInto(input, options.now, log);
+  const entered = readFigures(input.entries, 'entered', units, settings, log);
+  const portal = readFigures(input.portal, 'portal', units, settings, log);
+
+  const reported = [...entered.reported, ...portal.reported];
+  const through =
+    options.through ?? settings.through ?? (reported.length > 0 ? fromIndex(Math.max(...reported)) : null);
+  const previous = through && through.month > 1 ? addMonths(through, -1) : null;
+
+  const scopes = scopesOf(units);
+  const now = periodThrough(units, scopes, entered, portal, settings, through);
+  const before = previous ? periodThrough(units, scopes, entered, portal, settings, previous) : null;
+
+  const assessments = new Map(
+    units.list.map((unit) => {
+      const t = now.totals.get(unit.key) as UnitTotals;
+      return [unit.key, assess(t.online, t.resolved, unit.target, t.hasError, settings.maxPoints)] as const;
+    }),
+  );
+  checkDistrictTargets(units, now.totals, log);
+
+  const periodLine = through
+    ? TITLE.period(
+        `01/01/${through.year}`,
+        `${lastDay(through)}/${String(through.month).padStart(2, '0')}/${through.year}`,
+      )
+    : TITLE.noPeriod;
+
+  const ratioRows = units.list.map((unit) => {
+    const t = now.totals.get(unit.key) as UnitTotals;
+    const a = assessments.get(unit.key);
+    if (!a) return [];
+    const f = through
+      ? forecast(t.months, monthIndex(through), through.month, t.online, t.resolved, unit.target)
+      : { yearEndRatio: null, neededPerMonth: null };
+    return [
+      unit.code,
+      unit.name,
+      unit.groupText,
+      unit.parentText,
+      t.resolved,
+      t.online,
+      ratioCell(t.online, t.resolved),
+      toNumber(unit.target),
+      STATUS[a.status],
+      blankIfNull(a.needed),
+      blankIfNull(a.points),
+      sourceLabel(t.sources),
+      blankIfNull(f.yearEndRatio),
+      blankIfNull(f.neededPerMonth),
+      t.months.size,
+    ];
+  });
+
+  const rankingRows: Cell[][] = [];
+  for (const scope of scopes) {
+    const current = now.ranks.get(scope.name) as Map<string, number | null>;
+    const earlier = before?.ranks.get(scope.name);
+    const byKey = new Map(scope.members.map((unit) => [unit.key, unit]));
+    for (const [key, place] of current) {
+      const unit = byKey.get(key) as Unit;
+      const t = now.totals.get(key) as UnitTotals;
+      const a = assessments.get(key);
+      if (!a) continue;
+      const previousPlace = earlier?.get(key) ?? null;
+      rankingRows.push([
+        scope.name,
+        blankIfNull(place),
+        unit.code,
+        unit.name,
+        ratioCell(t.online, t.resolved),
+        toNumber(unit.target),
+        STATUS[a.status],
+        rankChange(previousPlace, place),
+        blankIfNull(previousPlace),
+        t.resolved,
+        t.online,
+        blankIfNull(a.points),
+      ]);
+    }
+  }
+
+  const overviewRows = scopes.map((scope) => overviewRow(scope, now.totals, assessments));
+  const reconciliationRows = reconcile(units, entered, portal, settings, through);
+  const problems = sortProblems(log.items);
+  const year = settings.year;
+
+  return {
+    year,
+    through,
+    settings,
+    tables: {
+      ratio: {
+        tab: TAB.ratio,
+        title: [TITLE.ratio(year), periodLine],
+        header: [...RATIO_HEADER],
+        rows: ratioRows,
+        formats: RATIO_FORMATS,
+      },
+      ranking: {
+        tab: TAB.ranking,
+        title: [TITLE.ranking(year), periodLine],
+        header: [...RANKING_HEADER],
+        rows: rankingRows,
+        formats: RANKING_FORMATS,
+      },
+      problems: {
+        tab: TAB.problems,
+        title: [],
+        header: [...PROBLEMS_HEADER],
+        rows: problems.map((p) => [p.tab, p.cell, p.unitCode, p.month, SEVERITY[p.severity], p.message]),
+        formats: PROBLEM_FORMATS,
+      },
+      reconciliation: {
+        tab: TAB.reconciliation,
+        title: [],
+        header: [...RECONCILIATION_HEADER, COL.totalDifference],
+        rows: reconciliationRows,
+        formats: RECONCILIATION_FORMATS,
+      },
+      overview: {
+        tab: TAB.overview,
+        title: [TITLE.overview(year), periodLine],
+        header: [...OVERVIEW_HEADER],
+        rows: overviewRows,
+        formats: OVERVIEW_FORMATS,
+      },
+    },
+    summary: {
+      units: units.list.length,
+      ranked: [...assessments.values()].filter((a) => a.status === 'met' || a.status === 'notMet').length,
+      errors: problems.filter((p) => p.severity === 'error').length,
+      warnings: problems.filter((p) => p.severity === 'warning').length,
+    },
+  };
+}
+
+function sourceLabel(sources: ReadonlySet<string>): string {
+  if (sources.has('portal') && sources.has('entered')) return SOURCE.both;
+  if (sources.has('portal')) return SOURCE.portal;
+  if (sources.has('entered')) return SOURCE.entered;
+  return '';
+}
+
+/** A district whose communes' targets, weighted by their dossiers so far, average below its own gets a warning. */
+function checkDistrictTargets(units: UnitDirectory, totals: Map<string, UnitTotals>, log: ProblemLog): void {
+  for (const district of units.list) {
+    if (district.group !== 'district') continue;
+    const communes = units.list.filter(
+      (unit) => unit.group === 'commune' && unit.districtKey === district.key,
+    );
+    if (communes.length === 0) continue;
+    const weights = communes.map((unit) => BigInt(totals.get(unit.key)?.resolved ?? 0));
+    const anyDossiers = weights.some((w) => w > 0n);
+    const weightOf = (index: number) => (anyDossiers ? (weights[index] as bigint) : 1n);
+    // Σ wᵢ·tᵢ < t_D · Σ wᵢ, over a common denominator of every target involved.
+    const denominators = [district.target.d, ...communes.map((unit) => unit.target.d)].map(BigInt);
+    const common = denominators.reduce((acc, d) => (acc * d) / gcd(acc, d), 1n);
+    let weighted = 0n;
+    let weightSum = 0n;
+    communes.forEach((unit, index) => {
+      weighted += weightOf(index) * BigInt(unit.target.n) * (common / BigInt(unit.target.d));
+      weightSum += weightOf(index);
+    });
+    const own = BigInt(district.target.n) * (common / BigInt(district.target.d)) * weightSum;
+    if (weighted < own) {
+      const average: Fraction = { n: Number(weighted / weightSum), d: Number(common) };
+      log.warning(
+        TAB.units,
+        district.targetCell,
+        MSG.districtTargetsShort(district.name, showPercent(average), showPercent(district.target)),
+        district.code,
+      );
+    }
+  }
+}
+
+function gcd(a: bigint, b: bigint): bigint {
+  let x = a < 0n ? -a : a;
+  let y = b < 0n ? -b : b;
+  while (y) [x, y] = [y, x % y];
+  return x || 1n;
+}
+
+function overviewRow(
+  scope: Scope,
+  totals: Map<string, UnitTotals>,
+  assessments: Map<string, ReturnType<typeof assess>>,
+): Cell[] {
+  let resolved = 0;
+  let online = 0;
+  let met = 0;
+  let weightedTarget = 0;
+  let plainTarget = 0;
+  for (const unit of scope.members) {
+    const t = totals.get(unit.key) as UnitTotals;
+    const status = assessments.get(unit.key)?.status;
+    if (status === 'met') met++;
+    plainTarget += toNumber(unit.target);
+    if (t.hasError) continue;
+    resolved += t.resolved;
+    online += t.online;
+    weightedTarget += t.resolved * toNumber(unit.target);
+  }
+  const target = resolved > 0 ? weightedTarget / resolved : plainTarget / scope.members.length;
+  return [scope.name, scope.members.length, met, resolved, online, ratioCell(online, resolved), target];
+}
+
+/** Unit-months where both sources exist and differ by more than Ngưỡng chênh lệch, in ratio or in total. */
+function reconcile(
+  units: UnitDirectory,
+  entered: SourceFigures,
+  portal: SourceFigures,
+  settings: Settings,
+  through: Month | null,
+): Cell[][] {
+  if (!through) return [];
+  const last = monthIndex(through);
+  const rows: Cell[][] = [];
+  const threshold = settings.threshold;
+  const used = settings.priority === 'portal' ? SOURCE.portal : SOURCE.entered;
+  const entries: { month: number; unit: Unit; row: Cell[] }[] = [];
+  for (const unit of units.list) {
+    const e = entered.valid.get(unit.key);
+    const p = portal.valid.get(unit.key);
+    if (!e || !p) continue;
+    for (const [month, fe] of e) {
+      const fp = p.get(month);
+      if (!fp || month > last) continue;
+      // |rp − re| > threshold, exactly: ratios with no dossiers count as 0.
+      const rp: Fraction = fp.resolved > 0 ? { n: fp.online, d: fp.resolved } : { n: 0, d: 1 };
+      const re: Fraction = fe.resolved > 0 ? { n: fe.online, d: fe.resolved } : { n: 0, d: 1 };
+      const diff = absDifference(rp, re);
+      const maxTotal = Math.max(fp.resolved, fe.resolved);
+      const totalDiff: Fraction =
+        maxTotal > 0 ? { n: Math.abs(fp.resolved - fe.resolved), d: maxTotal } : { n: 0, d: 1 };
+      if (compare(diff, threshold) <= 0 && compare(totalDiff, threshold) <= 0) continue;
+      entries.push({
+        month,
+        unit,
+        row: [
+          formatMonth(fromIndex(month)),
+          unit.code,
+          unit.name,
+          fp.resolved,
+          fe.resolved,
+          fp.online,
+          fe.online,
+          ratioCell(fp.online, fp.resolved),
+          ratioCell(fe.online, fe.resolved),
+          toNumber(diff),
+          used,
+          toNumber(totalDiff),
+        ],
+      });
+    }
+  }
+  const order = new Map(units.list.map((unit, index) => [unit.key, index]));
+  entries.sort((a, b) => a.month - b.month || (order.get(a.unit.key) ?? 0) - (order.get(b.unit.key) ?? 0));
+  for (const entry of entries) rows.push(entry.row);
+  return rows;
+}
+
+/** |x − y| as an exact fraction (BigInt inside, so large counts stay exact). */
+function absDifference(x: Fraction, y: Fraction): Fraction {
+  const n = BigInt(x.n) * BigInt(y.d) - BigInt(y.n) * BigInt(x.d);
+  const d = BigInt(x.d) * BigInt(y.d);
+  const abs = n < 0n ? -n : n;
+  const g = gcd(abs, d);
+  return { n: Number(abs / g), d: Number(d / g) };
+}
+
+const TAB_ORDER = new Map<string, number>(TAB_HEADERS.map((entry, index) => [entry.tab, index]));
+
+/** Kiểm tra order: by tab as set-up lays them out, then by row, then by column. */
+function sortProblems(problems: readonly Problem[]): Problem[] {
+  const position = (cell: string): [number, number] => {
+    const match = /^([A-Z]+)(\d+)$/.exec(cell);
+    if (!match) return [0, 0];
+    const letters = match[1] as string;
+    let column = 0;
+    for (const letter of letters) column = column * 26 + (letter.charCodeAt(0) - 64);
+    return [Number(match[2]), column];
+  };
+  return problems
+    .map((problem, index) => ({ problem, index, at: position(problem.cell) }))
+    .sort(
+      (a, b) =>
+        (TAB_ORDER.get(a.problem.tab) ?? 99) - (TAB_ORDER.get(b.problem.tab) ?? 99) ||
+        a.at[0] - b.at[0] ||
+        a.at[1] - b.at[1] ||
+        a.index - b.index,
+    )
+    .map((entry) => entry.problem);
+}
