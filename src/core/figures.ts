@@ -1,5 +1,5 @@
 // Monthly figures from Nhập liệu and Dữ liệu Cổng DVC: validated, merged by source priority, summed to date.
-import { cellAddress, type Grid, isBlank, pick, readTable, showCell } from './cells';
+import { type Cell, cellAddress, type Grid, isBlank, pick, readTable, showCell } from './cells';
 import { COL, MSG, TAB } from './labels';
 import { formatMonth, type Month, monthIndex } from './month';
 import { parseCount, parseMonth } from './parse';
@@ -59,8 +59,15 @@ export function readFigures(
     figures.errors.set(unitKey, set);
     set.add(month);
   };
-  const firstRow = new Map<string, string>();
+  // Row index of the first row of each unit-month, to report duplicates.
+  const firstRow = new Map<string, Map<number, number>>();
   const pending: { unitKey: string; month: number; figure: MonthFigure }[] = [];
+  // Codes and month texts repeat once per month and unit: parse each distinct value once.
+  const unitOf = memo((raw: Cell) => {
+    const codeText = clean(raw);
+    return { codeText, unit: codeText === '' ? undefined : units.resolve(codeText) };
+  });
+  const monthOf = memo(parseMonth);
 
   for (const { index, cells } of table.rows) {
     const resolvedCell = pick(table, cells, COL.resolved);
@@ -69,13 +76,12 @@ export function readFigures(
     if (isBlank(resolvedCell) && isBlank(onlineCell)) continue;
     const at = (column: string) => cellAddress(table, index, column);
 
-    const codeText = clean(pick(table, cells, COL.unitCode));
-    const unit = codeText === '' ? undefined : units.resolve(codeText);
-    const code = unit?.code ?? codeText;
+    const { codeText, unit } = unitOf(pick(table, cells, COL.unitCode));
     const monthCell = pick(table, cells, COL.month);
-    const month = parseMonth(monthCell);
-    const monthText = month ? formatMonth(month) : showCell(monthCell);
-    const error = (cell: string, message: string) => problems.error(tab, cell, message, code, monthText);
+    const month = monthOf(monthCell);
+    const monthText = () => (month ? formatMonth(month) : showCell(monthCell));
+    const error = (cell: string, message: string) =>
+      problems.error(tab, cell, message, unit?.code ?? codeText, monthText());
 
     if (codeText === '') {
       error(at(COL.unitCode), MSG.missingUnitCode);
@@ -83,7 +89,7 @@ export function readFigures(
     }
     if (!unit) {
       if (kind === 'portal')
-        problems.warning(tab, at(COL.unitCode), MSG.unmappedAgency(codeText), codeText, monthText);
+        problems.warning(tab, at(COL.unitCode), MSG.unmappedAgency(codeText), codeText, monthText());
       else error(at(COL.unitCode), MSG.unknownUnit(codeText));
       continue;
     }
@@ -97,7 +103,7 @@ export function readFigures(
       rowOk = false;
     } else if (month.year !== settings.year) {
       if (kind === 'portal') continue;
-      error(at(COL.month), MSG.monthOutsideYear(monthText, settings.year));
+      error(at(COL.month), MSG.monthOutsideYear(monthText(), settings.year));
       flag(unit.key, UNKNOWN_MONTH);
       continue;
     } else {
@@ -105,44 +111,31 @@ export function readFigures(
       figures.reported.add(index12);
     }
 
-    const counts: (number | null)[] = [];
-    for (const [column, cell] of [
-      [COL.resolved, resolvedCell],
-      [COL.online, onlineCell],
-    ] as const) {
-      if (isBlank(cell)) {
-        error(at(column), MSG.missingCount(column));
-        counts.push(null);
-        continue;
-      }
-      const value = parseCount(cell);
-      if (value === null) error(at(column), MSG.badCount(column, showCell(cell)));
-      counts.push(value);
-    }
-    const [resolved, online] = counts;
-    if (resolved === null || online === null || resolved === undefined || online === undefined) rowOk = false;
+    const resolved = readCount(resolvedCell, COL.resolved, at, error);
+    const online = readCount(onlineCell, COL.online, at, error);
+    if (resolved === null || online === null) rowOk = false;
     else if (online > resolved) {
       error(at(COL.online), MSG.onlineAboveTotal(online, resolved));
       rowOk = false;
     }
 
     if (index12 !== UNKNOWN_MONTH) {
-      const slot = `${unit.key}\u0000${index12}`;
-      const first = firstRow.get(slot);
+      const seen = firstRow.get(unit.key) ?? new Map<number, number>();
+      firstRow.set(unit.key, seen);
+      const first = seen.get(index12);
       if (first !== undefined) {
-        error(at(COL.unitCode), MSG.duplicateMonth(unit.code, monthText, first));
+        error(
+          at(COL.unitCode),
+          MSG.duplicateMonth(unit.code, monthText(), cellAddress(table, first, COL.unitCode)),
+        );
         rowOk = false;
-      } else firstRow.set(slot, at(COL.unitCode));
+      } else seen.set(index12, index);
     }
-    if (!rowOk) {
+    if (!rowOk || resolved === null || online === null) {
       flag(unit.key, index12);
       continue;
     }
-    pending.push({
-      unitKey: unit.key,
-      month: index12,
-      figure: { resolved: resolved as number, online: online as number },
-    });
+    pending.push({ unitKey: unit.key, month: index12, figure: { resolved, online } });
   }
 
   for (const { unitKey, month, figure } of pending) {
@@ -152,6 +145,35 @@ export function readFigures(
     months.set(month, figure);
   }
   return figures;
+}
+
+/** A count cell: empty and unreadable counts are reported and give null. */
+function readCount(
+  cell: Cell,
+  column: string,
+  at: (column: string) => string,
+  error: (cell: string, message: string) => void,
+): number | null {
+  if (isBlank(cell)) {
+    error(at(column), MSG.missingCount(column));
+    return null;
+  }
+  const value = parseCount(cell);
+  if (value === null) error(at(column), MSG.badCount(column, showCell(cell)));
+  return value;
+}
+
+/** Caches a pure function of a cell for text values, which repeat across rows. */
+function memo<T>(fn: (cell: Cell) => T): (cell: Cell) => T {
+  const cache = new Map<string, T>();
+  return (cell) => {
+    if (typeof cell !== 'string') return fn(cell);
+    const hit = cache.get(cell);
+    if (hit !== undefined || cache.has(cell)) return hit as T;
+    const value = fn(cell);
+    cache.set(cell, value);
+    return value;
+  };
 }
 
 /** A unit's figures through a month: sums, sources used, months reported, error flag. */

@@ -215,3 +215,60 @@ export const FORMULA_MSG = {
   notInList: (value: string) => `Giá trị ${value} không có trong danh sách cần xếp hạng.`,
   shapeMismatch: 'Các vùng dữ liệu đưa vào hàm phải có cùng số dòng và số cột.',
 } as const;
+
+/** Texts of the nightly sync (sync/): progress lines, summary, and the errors written into Nhật ký đồng bộ. */
+export const SYNC_TEXT = {
+  // Portal profiles
+  unknownProfile: (name: string, known: readonly string[]) =>
+    `Không có cấu hình Cổng DVC tên "${name}". Hãy dùng một trong: ${known.join(', ')}, hoặc đường dẫn tệp .json.`,
+  badProfileFile: (source: string, what: string) =>
+    `Tệp cấu hình Cổng DVC "${source}" không hợp lệ (${what}).`,
+  // Portal over HTTP
+  portalTimeout: 'Cổng DVC không trả lời trong thời gian cho phép',
+  portalNetwork: (code: string) => `không kết nối được Cổng DVC (${code})`,
+  portalAborted: 'đã dừng vì một tháng khác bị lỗi',
+  portalStatus: (status: number) => `Cổng DVC trả lỗi HTTP ${status}`,
+  portalDenied: (status: number, hasToken: boolean) =>
+    hasToken
+      ? `Cổng DVC từ chối truy cập (HTTP ${status}): mã truy cập PORTAL_TOKEN không đúng hoặc đã hết hạn`
+      : `Cổng DVC từ chối truy cập (HTTP ${status}): hãy đặt biến môi trường PORTAL_TOKEN`,
+  portalRejected: (status: number, detail: string) =>
+    `Cổng DVC từ chối yêu cầu (HTTP ${status})${detail ? `: ${detail}` : ''}`,
+  portalBadJson: 'Cổng DVC trả về dữ liệu không phải JSON hợp lệ',
+  portalBadPage: (page: number, what: string) => `trang ${page} không đúng định dạng: ${what}`,
+  notAnObject: 'nội dung không phải là một đối tượng JSON',
+  wrongPageNumber: (got: string) => `số trang trả về là "${got}"`,
+  badTotalPages: 'tổng số trang (totalPages) không hợp lệ',
+  missingItems: (path: string) => `thiếu danh sách dòng "${path}"`,
+  badItem: (index: number, field: string) => `dòng thứ ${index} có trường "${field}" thiếu hoặc sai`,
+  page: 'trang',
+  totalPagesChanged: (first: number, now: number, page: number) =>
+    `tổng số trang thay đổi từ ${first} thành ${now} ở trang ${page}`,
+  duplicateRow: (agency: string, procedure: string | null, firstPage: number, page: number) =>
+    `dòng của đơn vị ${agency}${procedure ? `, TTHC ${procedure}` : ''} lặp lại (trang ${firstPage} và trang ${page})`,
+  monthFailed: (month: string, reason: string) =>
+    `Không lấy đủ số liệu tháng ${month} từ Cổng DVC: ${reason}.`,
+  sourcesOverlap: (agency: string, month: string, first: string, second: string) =>
+    `Số liệu của đơn vị ${agency} tháng ${month} có ở cả hai nguồn "${first}" và "${second}"; mỗi tháng chỉ được lấy từ một nguồn.`,
+  // Portal export files
+  exportBadExtension: (file: string) => `Tệp xuất từ Cổng DVC "${file}" phải là .csv hoặc .xlsx.`,
+  exportUnreadable: (file: string, reason: string) => `Không đọc được tệp "${file}": ${reason}`,
+  exportNoHeader: (file: string, column: string) =>
+    `Tệp "${file}" không có dòng tiêu đề chứa cột "${column}".`,
+  exportMissingColumn: (file: string, column: string) => `Tệp "${file}" thiếu cột "${column}".`,
+  exportBadRow: (file: string, line: number, reason: string) => `${file}:${line}: ${reason}`,
+  exportBadMonth: (value: string) => `kỳ "${value}" không hợp lệ (ví dụ 10/2020)`,
+  exportMissingUnit: 'thiếu mã đơn vị',
+  exportBadCount: (column: string, value: string) =>
+    `"${value}" ở cột "${column}" không phải là số hồ sơ hợp lệ`,
+  exportOnlineAboveTotal: (online: number, total: number) =>
+    `số hồ sơ trực tuyến (${online}) lớn hơn tổng số hồ sơ (${total})`,
+  exportDuplicateRow: (firstLine: number) => `trùng kỳ, đơn vị và mã TTHC với dòng ${firstLine}`,
+  // Progress and summary (standard output)
+  progressMonth: (month: string, pages: number, rows: number) =>
+    `Cổng DVC tháng ${month}: ${pages} trang, ${rows} dòng.`,
+  progressRetry: (what: string, attempt: number, delayMs: number) =>
+    `  thử lại lần ${attempt} sau ${(delayMs / 1000).toFixed(1)} giây (${what})`,
+  progressFile: (file: string, rows: number, skipped: number) =>
+    `Tệp ${file}: ${rows} dòng${skipped > 0 ? ` (bỏ qua ${skipped} dòng ngoài năm theo dõi)` : ''}.`,
+} as const;

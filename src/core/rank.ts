@@ -21,13 +21,23 @@ export function scopesOf(units: UnitDirectory): Scope[] {
     { name: GROUP.district, members: of('district') },
     { name: GROUP.commune, members: of('commune') },
   ];
+  const communes = communesByDistrict(units);
   for (const district of of('district')) {
-    const members = units.list.filter(
-      (unit) => unit.group === 'commune' && unit.districtKey === district.key,
-    );
-    scopes.push({ name: districtScope(district.name), members });
+    scopes.push({ name: districtScope(district.name), members: communes.get(district.key) ?? [] });
   }
   return scopes.filter((scope) => scope.members.length > 0);
+}
+
+/** Communes grouped by their district's key, in listing order. */
+export function communesByDistrict(units: UnitDirectory): Map<string, Unit[]> {
+  const groups = new Map<string, Unit[]>();
+  for (const unit of units.list) {
+    if (unit.group !== 'commune' || unit.districtKey === null) continue;
+    const members = groups.get(unit.districtKey) ?? [];
+    groups.set(unit.districtKey, members);
+    members.push(unit);
+  }
+  return groups;
 }
 
 export interface RankEntry {

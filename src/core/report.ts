@@ -2,14 +2,14 @@
 
 import { assess, forecast } from './assess';
 import type { Cell } from './cells';
-import { collationKey } from './collate';
+import { type CollationKey, collationKey } from './collate';
 import { readFigures, type SourceFigures, totalsThrough, type UnitTotals } from './figures';
 import { compare, type Fraction, toNumber } from './fraction';
 import { COL, MSG, SEVERITY, SOURCE, STATUS, TAB, TITLE } from './labels';
 import { readModelInto, type WorkbookInput } from './model';
 import { addMonths, formatMonth, fromIndex, lastDay, type Month, monthIndex } from './month';
 import { type Problem, ProblemLog } from './problems';
-import { type Ranked, rank, rankChange, type Scope, scopesOf } from './rank';
+import { communesByDistrict, type Ranked, rank, rankChange, type Scope, scopesOf } from './rank';
 import { PROBLEMS_HEADER, RANKING_HEADER, RATIO_HEADER, RECONCILIATION_HEADER, TAB_HEADERS } from './schema';
 import { type Settings, showPercent } from './settings';
 import type { ColumnFormat, OutputTable } from './table';
@@ -123,11 +123,11 @@ function periodThrough(
   portal: SourceFigures,
   settings: Settings,
   through: Month | null,
+  collations: ReadonlyMap<string, CollationKey>,
 ): Period {
   const totals = new Map<string, UnitTotals>();
   for (const unit of units.list)
     totals.set(unit.key, totalsThrough(unit.key, entered, portal, settings.priority, through));
-  const collations = new Map(units.list.map((unit) => [unit.key, collationKey(unit.name)]));
   const ranks = new Map<string, Map<string, number | null>>();
   for (const scope of scopes) {
     const ranked: Ranked[] = rank(
@@ -160,8 +160,11 @@ export function buildReport(input: WorkbookInput, options: ReportOptions): Repor
   const previous = through && through.month > 1 ? addMonths(through, -1) : null;
 
   const scopes = scopesOf(units);
-  const now = periodThrough(units, scopes, entered, portal, settings, through);
-  const before = previous ? periodThrough(units, scopes, entered, portal, settings, previous) : null;
+  const collations = new Map(units.list.map((unit) => [unit.key, collationKey(unit.name)]));
+  const now = periodThrough(units, scopes, entered, portal, settings, through, collations);
+  const before = previous
+    ? periodThrough(units, scopes, entered, portal, settings, previous, collations)
+    : null;
 
   const assessments = new Map(
     units.list.map((unit) => {
@@ -296,11 +299,10 @@ function sourceLabel(sources: ReadonlySet<string>): string {
 
 /** A district whose communes' targets, weighted by their dossiers so far, average below its own gets a warning. */
 function checkDistrictTargets(units: UnitDirectory, totals: Map<string, UnitTotals>, log: ProblemLog): void {
+  const byDistrict = communesByDistrict(units);
   for (const district of units.list) {
     if (district.group !== 'district') continue;
-    const communes = units.list.filter(
-      (unit) => unit.group === 'commune' && unit.districtKey === district.key,
-    );
+    const communes = byDistrict.get(district.key) ?? [];
     if (communes.length === 0) continue;
     const weights = communes.map((unit) => BigInt(totals.get(unit.key)?.resolved ?? 0));
     const anyDossiers = weights.some((w) => w > 0n);
