@@ -40,17 +40,21 @@ export function neededToReach(online: number, total: number, target: Fraction): 
 export function fromDecimal(text: string): Fraction | null {
   const match = /^(\d+)(?:\.(\d+))?$/.exec(text);
   if (!match) return null;
-  const whole = match[1] ?? '0';
+  const whole = (match[1] ?? '0').replace(/^0+(?=\d)/, '');
   const decimals = (match[2] ?? '').replace(/0+$/, '');
-  if (decimals.length > 9 || whole.length > 6) return null;
+  // At most 15 significant digits (a spreadsheet's precision), so n and d stay exact integers.
+  if ((whole === '0' ? 0 : whole.length) + decimals.length > 15) return null;
   const d = 10 ** decimals.length;
   return reduce({ n: Number(whole) * d + Number(decimals || '0'), d });
 }
 
-/** Exact fraction of a JavaScript number through its shortest decimal form (0.55 → 55/100). */
+/**
+ * Exact fraction of a JavaScript number through its decimal form at a spreadsheet's 15 significant
+ * digits (0.55 → 55/100; 0.1 + 0.2 → 3/10, as the sheet shows it).
+ */
 export function fromNumber(value: number): Fraction | null {
   if (!Number.isFinite(value) || value < 0) return null;
-  const text = value.toString();
+  const text = Number(value.toPrecision(15)).toString();
   if (/e/i.test(text)) return value < 1e-9 ? { n: 0, d: 1 } : null;
   return fromDecimal(text);
 }
