@@ -9,7 +9,8 @@ import { fold } from './text';
 export const MAX_COUNT = 1_000_000_000;
 
 const SPACES = /[\s\u00a0\u202f\u2009]/g;
-const GROUPED = [/^\d{1,3}(\.\d{3})+$/, /^\d{1,3}(,\d{3})+$/, /^\d{1,3}( \d{3})+$/];
+/** Thousands-grouped counts; the first group has no leading zero, so 0.234 (a fraction) is rejected. */
+const GROUPED = [/^[1-9]\d{0,2}(\.\d{3})+$/, /^[1-9]\d{0,2}(,\d{3})+$/, /^[1-9]\d{0,2}( \d{3})+$/];
 
 /**
  * A whole number of dossiers ≥ 0: numbers, or text such as 1234, 1.234, 1,234, 1 234.
