@@ -318,7 +318,8 @@ function checkDistrictTargets(units: UnitDirectory, totals: Map<string, UnitTota
     });
     const own = BigInt(district.target.n) * (common / BigInt(district.target.d)) * weightSum;
     if (weighted < own) {
-      const average: Fraction = { n: Number(weighted / weightSum), d: Number(common) };
+      // Shown only: the exact average is weighted / (common · weightSum); BigInt division would truncate it.
+      const average: Fraction = { n: Number(weighted), d: Number(common * weightSum) };
       log.warning(
         TAB.units,
         district.targetCell,
