@@ -271,4 +271,177 @@ export const SYNC_TEXT = {
     `  thử lại lần ${attempt} sau ${(delayMs / 1000).toFixed(1)} giây (${what})`,
   progressFile: (file: string, rows: number, skipped: number) =>
     `Tệp ${file}: ${rows} dòng${skipped > 0 ? ` (bỏ qua ${skipped} dòng ngoài năm theo dõi)` : ''}.`,
+  noMonths: 'không tháng nào',
+  summaryUnits: (units: number, ranked: number) => `Đồng bộ xong: ${units} đơn vị (${ranked} được xếp hạng)`,
+  summaryMonths: (count: number, range: string) => `${count} tháng lấy từ Cổng DVC (${range})`,
+  summaryNoPortal: 'không lấy số liệu Cổng DVC (tính lại từ bảng tính, giữ nguyên tab Dữ liệu Cổng DVC)',
+  summaryFiles: (count: number) => `${count} tệp xuất từ Cổng DVC`,
+  summaryPortalRows: (rows: number, unmapped: number) =>
+    `${rows} dòng Dữ liệu Cổng DVC${unmapped > 0 ? ` (${unmapped} mã cơ quan chưa gán cho đơn vị nào)` : ''}`,
+  summaryProblems: (errors: number, warnings: number) => `Kiểm tra: ${errors} lỗi, ${warnings} cảnh báo`,
+  summaryThrough: (month: string | null) =>
+    month ? `kỳ báo cáo đến ${month}` : 'chưa có kỳ báo cáo nào có số liệu',
+  summaryDuration: (ms: number) => `thời gian ${(ms / 1000).toFixed(1).replace('.', ',')} giây`,
+  summaryWritten: (where: string) => `Đã ghi vào ${where}.`,
+  summaryDryRun: (where: string) => `Chạy thử (--dry-run): không ghi gì vào ${where}.`,
+  googleRequests: (count: number) => `Google Sheets: ${count} yêu cầu.`,
+  // Workbooks
+  xlsxReadFailed: (path: string, reason: string) => `Không mở được tệp Excel "${path}": ${reason}.`,
+  xlsxWriteFailed: (path: string, reason: string) =>
+    `Không ghi được tệp Excel "${path}" (hãy đóng tệp nếu đang mở trong Excel): ${reason}.`,
+  xlsxNoFolder: (folder: string) => `Thư mục "${folder}" không tồn tại.`,
+  badSheetUrl: (url: string) =>
+    `Địa chỉ "${url}" không phải là đường dẫn Google Sheets (…/spreadsheets/d/<mã>/…).`,
+  badWorkbookArgument: (value: string) =>
+    `--workbook "${value}" phải là tệp .xlsx, hoặc đường dẫn hay mã của một Google Sheet.`,
+  googleNoCredentials:
+    'Chưa có thông tin đăng nhập Google: hãy đặt GOOGLE_OAUTH_ACCESS_TOKEN hoặc GOOGLE_APPLICATION_CREDENTIALS (tệp khóa tài khoản dịch vụ).',
+  googleAuth: (detail: string) =>
+    `Google từ chối thông tin đăng nhập (token hết hạn hoặc tệp khóa sai): ${detail}`,
+  googleDenied: (sheet: string) =>
+    `Tài khoản đang dùng không có quyền sửa bảng tính ${sheet}. Hãy chia sẻ bảng tính (quyền Người chỉnh sửa) cho tài khoản này và thêm nó vào "Quản trị viên".`,
+  googleNotFound: (sheet: string) =>
+    `Không tìm thấy bảng tính ${sheet}. Hãy kiểm tra lại đường dẫn hoặc mã bảng tính.`,
+  googleQuota:
+    'Google Sheets báo vượt hạn mức truy cập (HTTP 429) sau nhiều lần thử lại. Hãy chạy lại sau ít phút.',
+  googleUnavailable: (what: string) =>
+    `Google Sheets tạm thời không phục vụ được (${what}) sau nhiều lần thử lại.`,
+  googleInvalid: (detail: string) => `Google Sheets từ chối yêu cầu ghi (HTTP 400): ${detail}`,
+  googleOther: (status: number, detail: string) => `Google Sheets trả lỗi HTTP ${status}: ${detail}`,
+  // Runs
+  throughOutsideYear: (month: string, year: number) =>
+    `--through ${month} không thuộc năm đang theo dõi (${year}) trong tab Cấu hình.`,
+  unexpected: (message: string) => `Lỗi không mong đợi: ${message}`,
+  logFailed: (error: string, logError: string) => `${error} (Không ghi được Nhật ký đồng bộ: ${logError})`,
+  locked: (path: string) =>
+    `Một lần đồng bộ khác của bảng tính này đang chạy (khóa ${path}). Lần này dừng lại, không ghi gì.`,
+  lockFailed: (path: string, reason: string) => `Không tạo được khóa ${path}: ${reason}`,
+  badDaily: (value: string) => `--daily "${value}" không hợp lệ: hãy nhập giờ dạng HH:MM, ví dụ 02:30.`,
+  nextRun: (when: string) => `Lần đồng bộ tiếp theo: ${when} (giờ Việt Nam).`,
+  nightFailedPrefix: 'Lần đồng bộ này thất bại',
+  nightFailed: (message: string) => `Lần đồng bộ này thất bại, sẽ chạy lại vào giờ hẹn hôm sau: ${message}`,
+  stopped: 'Đã dừng đồng bộ hằng ngày.',
+  // Command line
+  errorPrefix: 'Lỗi đồng bộ',
+  badArguments: (detail: string) => `Tham số dòng lệnh không hợp lệ: ${detail}. Xem --help.`,
+  missingWorkbook: 'Thiếu --workbook <tệp.xlsx | đường dẫn hoặc mã Google Sheet>. Xem --help.',
+  badPortalUrl: (value: string) => `--portal "${value}" phải là địa chỉ http:// hoặc https://.`,
+  badThroughOption: (value: string) =>
+    `--through "${value}" không hợp lệ: hãy nhập tháng dạng YYYY-MM, ví dụ 2020-10.`,
+  badNumberOption: (name: string, value: string, min: number, max: number) =>
+    `${name} "${value}" không hợp lệ: hãy nhập số nguyên từ ${min} đến ${max}.`,
+  // npm run demo
+  demoHelp: (names: readonly string[]) =>
+    `Chạy thử đồng bộ trên một tỉnh mẫu (số liệu giả định), không cần mạng: npm run demo -- [--province ${names.join('|')}]`,
+  demoUnknown: (name: string, names: readonly string[]) =>
+    `Không có tỉnh mẫu "${name}". Hãy chọn: ${names.join(', ')}.`,
+  demoStart: (title: string) => `Tỉnh mẫu: ${title}.`,
+  demoWritten: (path: string) => `Bảng tính kết quả: ${path}`,
+  demoTarget: 'chỉ tiêu',
+  demoRankingTitle: 'Đầu bảng xếp hạng:',
+  help: `Đồng bộ số liệu Cổng DVC vào bảng tính (tỷ lệ hồ sơ giải quyết trực tuyến mức độ 3, 4).
+
+Cách dùng:
+  npm run sync -- --workbook <tệp.xlsx | đường dẫn hoặc mã Google Sheet>
+                  [--portal <URL gốc>] [--portal-file <tệp.csv|tệp.xlsx>]...
+                  [--profile dossiers|aggregated|<tệp.json>] [--through YYYY-MM]
+                  [--dry-run] [--daily HH:MM]
+
+Tùy chọn:
+  --workbook      Tệp .xlsx trên máy (chưa có thì tạo mới với đủ các tab) hoặc Google Sheet.
+  --portal        Địa chỉ gốc của Cổng DVC; hỏi {portal}/statistics/dossiers từng tháng.
+  --portal-file   Tệp xuất từ Cổng DVC (cột Kỳ, Mã đơn vị, Mã TTHC, Tổng số hồ sơ đã giải quyết,
+                  Số hồ sơ giải quyết trực tuyến); dùng được nhiều lần.
+  --profile       Dạng dữ liệu của Cổng: dossiers (mặc định, theo từng TTHC), aggregated (theo
+                  đơn vị: govAgencyCode, releaseCount, dossierOnline3Count + dossierOnline4Count),
+                  hoặc một tệp .json mô tả dạng khác.
+  --through       Tháng cuối cùng được tính (mặc định: tháng hiện tại; tháng 12 nếu năm đã qua).
+  --dry-run       Tính và in tóm tắt, không ghi gì vào bảng tính (kể cả Nhật ký đồng bộ).
+  --daily         Chạy liên tục, đồng bộ mỗi ngày lúc HH:MM giờ Việt Nam (Asia/Ho_Chi_Minh).
+  --timeout       Số giây chờ mỗi yêu cầu (mặc định 20).
+  --retries       Số lần thử lại mỗi yêu cầu khi lỗi tạm thời (mặc định 4).
+  --concurrency   Số tháng lấy cùng lúc từ Cổng DVC (mặc định 4).
+  -h, --help      Hướng dẫn này.
+
+Biến môi trường:
+  PORTAL_TOKEN                    Mã truy cập Cổng DVC (gửi dạng Authorization: Bearer).
+  GOOGLE_OAUTH_ACCESS_TOKEN       Access token OAuth cho Google Sheets (ưu tiên dùng trước).
+  GOOGLE_APPLICATION_CREDENTIALS  Tệp khóa JSON của tài khoản dịch vụ Google.
+  SHEETS_API_ROOT                 Địa chỉ gốc của Sheets API (proxy, kiểm thử).
+
+Mã thoát: 0 thành công; 2 sai tham số; 3 lỗi Cổng DVC hoặc tệp xuất; 4 lỗi bảng tính/Google;
+5 đang có lần đồng bộ khác; 1 lỗi khác. Khi lỗi: không tab kết quả nào bị thay đổi, một dòng
+được ghi vào Nhật ký đồng bộ, và một dòng lỗi được in ra stderr.`,
+} as const;
+
+/** Texts of the Apps Script add-in (src/addin): menu, alerts, toasts, help, protections, validation, chart. */
+export const ADDIN_TEXT = {
+  menu: 'Dịch vụ công',
+  menuRecompute: 'Tính lại tỷ lệ và xếp hạng',
+  menuCheck: 'Kiểm tra số liệu',
+  menuSetUp: 'Thiết lập bảng tính',
+  menuHelp: 'Hướng dẫn',
+  title: 'Dịch vụ công trực tuyến',
+  noEmail:
+    'Không xác định được tài khoản Google của bạn (thường gặp khi dùng tài khoản cá nhân ngoài tên miền của cơ quan). Vì vậy bạn chưa được tính lại hay thiết lập bảng tính. Hãy đăng nhập bằng tài khoản công vụ, hoặc nhờ chủ sở hữu bảng tính thực hiện. Bảng tính không thay đổi.',
+  notAllowed: (email: string) =>
+    `Tài khoản ${email} không có quyền thực hiện thao tác này. Chỉ chủ sở hữu bảng tính và những người có tên ở dòng "Quản trị viên" của tab Cấu hình mới được tính lại và thiết lập bảng tính. Bảng tính không thay đổi.`,
+  busy: 'Một lần tính lại hoặc thiết lập khác đang chạy trên bảng tính này. Hãy đợi khoảng một phút rồi thử lại.',
+  failed: (detail: string) =>
+    `Không thực hiện được: ${detail}. Các tab chưa được ghi vẫn giữ nguyên như trước. Hãy thử lại; nếu vẫn lỗi, báo cho quản trị viên.`,
+  recomputed: (units: number, errors: number, warnings: number) =>
+    `Đã tính ${units} đơn vị. Phát hiện ${errors} lỗi và ${warnings} cảnh báo (xem tab Kiểm tra).`,
+  checked: (errors: number, warnings: number) =>
+    `Đã kiểm tra số liệu: ${errors} lỗi và ${warnings} cảnh báo (xem tab Kiểm tra).`,
+  ownProblemsNone: 'Số liệu của đơn vị bạn phụ trách chưa có lỗi hay cảnh báo nào.',
+  ownProblems: (count: number, lines: string) =>
+    `Số liệu của đơn vị bạn phụ trách có ${count} vấn đề cần xem lại:\n\n${lines}`,
+  ownProblemsMore: (more: number) => `… và ${more} vấn đề khác.`,
+  ownProblemLine: (tab: string, cell: string, month: string, message: string) =>
+    `• Tab ${tab}${cell ? `, ô ${cell}` : ''}${month ? ` (kỳ ${month})` : ''}: ${message}`,
+  setUpDone: (created: number, rows: number, kept: number, protections: number) =>
+    `Đã thiết lập bảng tính: tạo ${created} tab, ${rows} dòng nhập liệu (mỗi đơn vị 12 tháng), giữ ${kept} dòng không thuộc năm theo dõi hoặc không rõ đơn vị ở cuối tab Nhập liệu, ${protections} vùng bảo vệ.`,
+  setUpUnchanged: 'Bảng tính đã được thiết lập đầy đủ; không có gì thay đổi.',
+  chartTitle: (year: number) =>
+    `Tỷ lệ hồ sơ trực tuyến mức độ 3, 4 so với chỉ tiêu, theo nhóm xếp hạng, năm ${year}`,
+  /** Marks the protections the add-in owns, so a second set-up recognises them. */
+  protectionPrefix: '[DVC] ',
+  protectTab: (tab: string) => `[DVC] Tab ${tab}: chỉ chủ sở hữu và Quản trị viên được sửa`,
+  protectEntries: (tab: string) =>
+    `[DVC] Tab ${tab}: mỗi đơn vị chỉ sửa được số liệu và ghi chú của mình; phần còn lại chỉ chủ sở hữu và Quản trị viên`,
+  protectUnitRows: (code: string, name: string) => `[DVC] Số liệu của ${name} (${code})`,
+  protectCommuneTargets: (code: string, name: string) =>
+    `[DVC] Chỉ tiêu các xã, phường, thị trấn thuộc ${name} (${code})`,
+  helpGroup:
+    'Chọn một trong ba nhóm: Sở, ban, ngành; Huyện, thành phố; Xã, phường, thị trấn (có thể viết tắt SBN, HUYEN, XA).',
+  helpTarget: 'Nhập tỷ lệ phần trăm, ví dụ 30% hoặc 30,5%. Để trống: dùng chỉ tiêu tối thiểu.',
+  helpCount: 'Nhập số nguyên không âm, ví dụ 1234 (nhập 0 nếu không có hồ sơ).',
+  helpMonth: 'Nhập tháng dạng 10/2020, T10/2020, Tháng 10/2020 hoặc 2020-10.',
+  helpPriority: 'Chọn Cổng DVC hoặc Đơn vị nhập.',
+  helpLevel: 'Nhập 3 hoặc 4.',
+  cellInRange: (row: number, column: number, message: string) =>
+    `Dòng ${row}, cột ${column} của vùng: ${message}`,
+  helpTitle: 'Hướng dẫn sử dụng',
+  helpHtml: `<div style="font-family:Arial,sans-serif;font-size:13px;line-height:1.5">
+<p><b>Menu Dịch vụ công</b></p>
+<ul>
+<li><b>Thiết lập bảng tính</b>: tạo các tab còn thiếu, mỗi đơn vị 12 dòng trong tab Nhập liệu và phân quyền: mỗi đơn vị chỉ sửa được số liệu của mình. Chạy lại bất cứ lúc nào, số liệu đã nhập không mất.</li>
+<li><b>Tính lại tỷ lệ và xếp hạng</b>: cập nhật các tab Tỷ lệ, Xếp hạng, Kiểm tra, Đối chiếu, Tổng hợp (chủ sở hữu và Quản trị viên).</li>
+<li><b>Kiểm tra số liệu</b>: chỉ cập nhật tab Kiểm tra; cán bộ đơn vị nhận danh sách vấn đề của đơn vị mình.</li>
+</ul>
+<p><b>Nhập số liệu</b> (tab Nhập liệu): mỗi tháng nhập <i>Tổng số hồ sơ đã giải quyết</i> và <i>Số hồ sơ giải quyết trực tuyến mức độ 3, 4</i>. Tháng chưa có số liệu thì để trống cả hai ô; không có hồ sơ thì nhập 0.</p>
+<ul>
+<li>Kỳ (tháng): <code>10/2020</code>, <code>T10/2020</code>, <code>Tháng 10/2020</code>, <code>Tháng 10 năm 2020</code>, <code>2020-10</code> hoặc một ô ngày bất kỳ trong tháng.</li>
+<li>Số hồ sơ: số nguyên không âm, ví dụ <code>1234</code>, <code>1.234</code>, <code>1,234</code> hoặc <code>1 234</code>.</li>
+<li>Chỉ tiêu, tỷ lệ: <code>30%</code>, <code>30,5%</code>, <code>0,3</code> hoặc <code>30</code>.</li>
+</ul>
+<p><b>Hàm tính nhanh</b> (dùng được với một ô hoặc cả vùng):</p>
+<ul>
+<li><code>=DVC_TYLE(C2; B2)</code>: tỷ lệ trực tuyến.</li>
+<li><code>=DVC_DANHGIA(C2; B2; D2)</code>: Đạt / Chưa đạt / Không phát sinh hồ sơ.</li>
+<li><code>=DVC_CANTHEM(C2; B2; D2)</code>: số hồ sơ trực tuyến cần thêm để đạt chỉ tiêu.</li>
+<li><code>=DVC_XEPHANG(E2; E$2:E$30)</code>: thứ hạng, cao nhất là 1, bằng nhau cùng hạng.</li>
+</ul>
+<p>Tỷ lệ = tổng hồ sơ trực tuyến / tổng hồ sơ đã giải quyết từ đầu năm (không lấy bình quân các tháng).</p>
+</div>`,
 } as const;

@@ -1,0 +1,78 @@
+// npm run sync: thin entry that wires options to the run, prints progress and the summary, and sets the exit code.
+import { SYNC_TEXT } from '../src/core';
+import { exitCodeOf, isSyncError, oneLine } from './errors';
+import { type CliOptions, parseOptions } from './options';
+import type { PortalSources } from './portal/sources';
+import { DEFAULT_RETRY } from './retry';
+import { errorText, runSync } from './run';
+import { abortableSleep, lockPathOf, runDaily, withLock } from './schedule';
+import { GoogleSheetWorkbook } from './workbook/google-sheet';
+import { openWorkbook } from './workbook/open';
+
+const out = (line: string) => process.stdout.write(`${line}\n`);
+const err = (line: string) => process.stderr.write(`${line}\n`);
+
+/** One sync of the workbook, holding its lock unless nothing is written. */
+async function syncOnce(options: CliOptions, env: NodeJS.ProcessEnv): Promise<void> {
+  const retry = { ...DEFAULT_RETRY, attempts: options.retries + 1 };
+  const onRetry = (what: string, attempt: number, delayMs: number) =>
+    out(SYNC_TEXT.progressRetry(what, attempt, delayMs));
+  const workbook = openWorkbook(options.workbook, {
+    env,
+    retry,
+    timeoutMs: options.timeoutMs,
+    now: () => new Date(),
+    onRetry,
+  });
+  const sources: PortalSources | null =
+    options.portal !== undefined || options.portalFiles.length > 0
+      ? {
+          baseUrl: options.portal,
+          profile: options.profile,
+          token: env.PORTAL_TOKEN?.trim() || undefined,
+          files: options.portalFiles,
+          timeoutMs: options.timeoutMs,
+          retry,
+          concurrency: options.concurrency,
+        }
+      : null;
+  const run = () =>
+    runSync({ workbook, sources, through: options.through, dryRun: options.dryRun, progress: out });
+  const result = options.dryRun ? await run() : await withLock(lockPathOf(options.workbook), run);
+  out(result.summary);
+  if (workbook instanceof GoogleSheetWorkbook) out(SYNC_TEXT.googleRequests(workbook.requests));
+}
+
+async function main(argv: readonly string[], env: NodeJS.ProcessEnv): Promise<number> {
+  const options = parseOptions(argv);
+  if (options.help) {
+    out(SYNC_TEXT.help);
+    return 0;
+  }
+  const cli = options as CliOptions;
+  if (!cli.daily) {
+    await syncOnce(cli, env);
+    return 0;
+  }
+  const stop = new AbortController();
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => stop.abort());
+  await runDaily(cli.daily, () => syncOnce(cli, env), {
+    now: () => new Date(),
+    sleep: abortableSleep,
+    log: (line) => (line.startsWith(SYNC_TEXT.nightFailedPrefix) ? err(line) : out(line)),
+    signal: stop.signal,
+  });
+  out(SYNC_TEXT.stopped);
+  return 0;
+}
+
+main(process.argv.slice(2), process.env).then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    const code = isSyncError(error) ? error.code : 'INTERNAL';
+    err(oneLine(`${SYNC_TEXT.errorPrefix} [${code}]: ${errorText(error)}`));
+    process.exitCode = exitCodeOf(error);
+  },
+);

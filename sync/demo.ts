@@ -1,0 +1,124 @@
+// npm run demo: a bundled example province → out/<province>.xlsx through the real sync, offline, no credentials.
+import { mkdirSync, rmSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { parseArgs } from 'node:util';
+import ExcelJS from 'exceljs';
+import { EXAMPLES, isExampleName, loadExample, repoRoot } from '../examples';
+import type { Cell, Grid, OutputTable } from '../src/core';
+import { COL, GROUP, SYNC_TEXT, TAB } from '../src/core';
+import { exitCodeOf, oneLine } from './errors';
+import { DOSSIERS_PROFILE } from './portal/profiles';
+import { DEFAULT_RETRY } from './retry';
+import { errorText, runSync } from './run';
+import { INPUT_TABS } from './workbook/workbook';
+import { saveAtomically, writeRows, XlsxWorkbook } from './workbook/xlsx';
+
+const out = (line: string) => process.stdout.write(`${line}\n`);
+
+/** Units shown per ranking scope: three for the province-wide groups, one for each district's communes. */
+const TOP = 3;
+const TOP_IN_DISTRICT = 1;
+
+/** An input grid as a tab: its first row is the header. */
+function tableOfGrid(tab: string, grid: Grid): OutputTable {
+  const [header = [], ...rows] = grid;
+  return {
+    tab: tab as OutputTable['tab'],
+    title: [],
+    header: header.map((cell) => String(cell ?? '')),
+    rows: rows.map((row) => [...row]),
+    formats: [],
+  };
+}
+
+/** The example's input tabs written into a fresh .xlsx, as a province would have typed them. */
+async function createWorkbook(path: string, input: Record<string, Grid | undefined>): Promise<void> {
+  const workbook = new ExcelJS.Workbook();
+  workbook.creator = 'dvc-sync demo';
+  const keyOf: Record<string, string> = {
+    [TAB.settings]: 'settings',
+    [TAB.units]: 'units',
+    [TAB.entries]: 'entries',
+    [TAB.catalogue]: 'catalogue',
+  };
+  for (const { tab, header } of INPUT_TABS) {
+    const grid = input[keyOf[tab] ?? ''] ?? [[...header]];
+    writeRows(workbook.addWorksheet(tab), tableOfGrid(tab, grid));
+  }
+  rmSync(path, { force: true });
+  await saveAtomically(workbook, path);
+}
+
+const percent = (cell: Cell): string =>
+  typeof cell === 'number' ? `${(cell * 100).toFixed(2).replace('.', ',')}%` : String(cell ?? '');
+
+/** The first units of each ranking scope, as lines. */
+function rankingTop(ranking: OutputTable): string[] {
+  const col = (name: string) => ranking.header.indexOf(name);
+  const [scope, rank, name, ratio, target, status] = [
+    COL.rankScope,
+    COL.rank,
+    COL.unitName,
+    COL.ratio,
+    COL.target,
+    COL.status,
+  ].map(col) as [number, number, number, number, number, number];
+  const lines: string[] = [];
+  const shown = new Map<string, number>();
+  for (const row of ranking.rows) {
+    const key = String(row[scope] ?? '');
+    const count = shown.get(key) ?? 0;
+    if (count === 0) lines.push(`  ${key}`);
+    if (count < (key.startsWith(`${GROUP.commune} - `) ? TOP_IN_DISTRICT : TOP)) {
+      lines.push(
+        `    ${String(row[rank] ?? '-').padStart(2)}. ${row[name]}: ${percent(row[ratio])} (${SYNC_TEXT.demoTarget} ${percent(row[target])}, ${row[status]})`,
+      );
+    }
+    shown.set(key, count + 1);
+  }
+  return lines;
+}
+
+async function main(): Promise<void> {
+  const { values } = parseArgs({
+    args: process.argv.slice(2),
+    options: { province: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+    strict: true,
+  });
+  if (values.help) {
+    out(SYNC_TEXT.demoHelp(EXAMPLES));
+    return;
+  }
+  const province = values.province ?? EXAMPLES[0] ?? 'hoa-binh-2020';
+  if (!isExampleName(province)) throw new Error(SYNC_TEXT.demoUnknown(province, EXAMPLES));
+  const example = loadExample(province);
+  const root = repoRoot();
+  const folder = join(root, 'out');
+  mkdirSync(folder, { recursive: true });
+  const path = join(folder, `${province}.xlsx`);
+  out(SYNC_TEXT.demoStart(example.title));
+  await createWorkbook(path, example.input as Record<string, Grid | undefined>);
+  const result = await runSync({
+    workbook: new XlsxWorkbook(path),
+    sources: {
+      profile: DOSSIERS_PROFILE,
+      files: [example.portalExportFile],
+      timeoutMs: 20_000,
+      retry: DEFAULT_RETRY,
+      concurrency: 4,
+    },
+    through: null,
+    dryRun: false,
+    progress: (line) => out(line.replace(root, '.')),
+  });
+  out(result.summary.replace(root, '.'));
+  out('');
+  out(SYNC_TEXT.demoWritten(relative(process.cwd(), path) || path));
+  out(SYNC_TEXT.demoRankingTitle);
+  for (const line of rankingTop(result.report.tables.ranking)) out(line);
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`${oneLine(`${SYNC_TEXT.errorPrefix}: ${errorText(error)}`)}\n`);
+  process.exitCode = exitCodeOf(error) || 1;
+});

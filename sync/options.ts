@@ -1,0 +1,88 @@
+// Command-line options (CONTRACT.md section 6) parsed with node:util and checked into one typed value.
+import { parseArgs } from 'node:util';
+import type { Month } from '../src/core';
+import { parseMonth, SYNC_TEXT } from '../src/core';
+import { SyncError } from './errors';
+import { type PortalProfile, resolveProfile } from './portal/profiles';
+import { type DailyTime, parseDailyTime } from './schedule';
+import { type WorkbookTarget, workbookTarget } from './workbook/open';
+
+export interface CliOptions {
+  readonly help: boolean;
+  readonly workbook: WorkbookTarget;
+  readonly portal?: string;
+  readonly portalFiles: readonly string[];
+  readonly profile: PortalProfile;
+  readonly through: Month | null;
+  readonly dryRun: boolean;
+  readonly daily: DailyTime | null;
+  readonly timeoutMs: number;
+  /** Retries after the first try of each request. */
+  readonly retries: number;
+  readonly concurrency: number;
+}
+
+const SPEC = {
+  workbook: { type: 'string' },
+  portal: { type: 'string' },
+  'portal-file': { type: 'string', multiple: true },
+  profile: { type: 'string' },
+  through: { type: 'string' },
+  'dry-run': { type: 'boolean' },
+  daily: { type: 'string' },
+  timeout: { type: 'string' },
+  retries: { type: 'string' },
+  concurrency: { type: 'string' },
+  help: { type: 'boolean', short: 'h' },
+} as const;
+
+function wholeNumber(
+  name: string,
+  text: string | undefined,
+  fallback: number,
+  min: number,
+  max: number,
+): number {
+  if (text === undefined) return fallback;
+  const value = Number(text);
+  if (!/^\d+$/.test(text.trim()) || value < min || value > max) {
+    throw new SyncError('USAGE', SYNC_TEXT.badNumberOption(name, text, min, max));
+  }
+  return value;
+}
+
+/** Parses argv (without node and script); --help alone needs no other option. */
+export function parseOptions(argv: readonly string[]): CliOptions | { help: true } {
+  let parsed: ReturnType<typeof parseArgs<{ options: typeof SPEC; allowPositionals: false; strict: true }>>;
+  try {
+    parsed = parseArgs({ args: [...argv], options: SPEC, allowPositionals: false, strict: true });
+  } catch (error) {
+    throw new SyncError('USAGE', SYNC_TEXT.badArguments((error as Error).message));
+  }
+  const v = parsed.values;
+  if (v.help) return { help: true };
+  if (!v.workbook) throw new SyncError('USAGE', SYNC_TEXT.missingWorkbook);
+  let portal: string | undefined;
+  if (v.portal !== undefined) {
+    portal = v.portal.trim();
+    if (!/^https?:\/\/[^\s]+$/i.test(portal)) throw new SyncError('USAGE', SYNC_TEXT.badPortalUrl(v.portal));
+  }
+  let through: Month | null = null;
+  if (v.through !== undefined) {
+    through = parseMonth(v.through);
+    if (!through) throw new SyncError('USAGE', SYNC_TEXT.badThroughOption(v.through));
+  }
+  return {
+    help: false,
+    workbook: workbookTarget(v.workbook),
+    portal,
+    portalFiles: v['portal-file'] ?? [],
+    profile: resolveProfile(v.profile),
+    through,
+    dryRun: v['dry-run'] ?? false,
+    daily: v.daily === undefined ? null : parseDailyTime(v.daily),
+    timeoutMs: wholeNumber('--timeout', v.timeout, 20, 1, 600) * 1000,
+    retries: wholeNumber('--retries', v.retries, 4, 0, 10),
+    concurrency: wholeNumber('--concurrency', v.concurrency, 4, 1, 12),
+  };
+}

@@ -1,0 +1,174 @@
+// One sync run: read the workbook, fetch every portal month, compute with the core, then write all or nothing.
+import type { Month, OutputTable, Report } from '../src/core';
+import {
+  buildPortalTab,
+  buildReport,
+  formatMonth,
+  monthOfInstant,
+  readModel,
+  SYNC_TEXT,
+  syncLogRow,
+  tableToGrid,
+} from '../src/core';
+import { isSyncError, oneLine, SyncError } from './errors';
+import { type Gathered, gatherPortal, type PortalSources } from './portal/sources';
+import { syncLogTable, type Workbook } from './workbook/workbook';
+
+export interface RunOptions {
+  readonly workbook: Workbook;
+  /** Portal sources; null recomputes from the workbook alone (Dữ liệu Cổng DVC kept as it is). */
+  readonly sources: PortalSources | null;
+  /** --through; null follows CONTRACT.md section 4. */
+  readonly through: Month | null;
+  readonly dryRun: boolean;
+  readonly now?: () => Date;
+  readonly progress?: (line: string) => void;
+}
+
+export interface RunResult {
+  readonly report: Report;
+  readonly months: Month[];
+  /** Rows written to Dữ liệu Cổng DVC, or null when the portal was not asked. */
+  readonly portalRows: number | null;
+  readonly unmapped: readonly string[];
+  readonly tables: OutputTable[];
+  readonly durationMs: number;
+  readonly location: string;
+  readonly written: boolean;
+  readonly summary: string;
+}
+
+/**
+ * Months the portal is asked for: January of Năm up to --through, else up to the current month in
+ * Asia/Ho_Chi_Minh (December for a past year, none for a future one).
+ */
+export function monthsToFetch(year: number, through: Month | null, now: Date): Month[] {
+  let last: number;
+  if (through) last = through.year === year ? through.month : 0;
+  else {
+    const current = monthOfInstant(now) ?? { year, month: 12 };
+    last = year < current.year ? 12 : year === current.year ? current.month : 0;
+  }
+  return Array.from({ length: last }, (_, i) => ({ year, month: i + 1 }));
+}
+
+function monthsText(months: readonly Month[]): string {
+  const first = months[0];
+  const last = months[months.length - 1];
+  if (!first || !last) return SYNC_TEXT.noMonths;
+  return months.length === 1 ? formatMonth(first) : `${formatMonth(first)}–${formatMonth(last)}`;
+}
+
+/** The error text a log row and stderr get: the SyncError's Vietnamese sentence, else a generic one. */
+export function errorText(error: unknown): string {
+  if (isSyncError(error)) return oneLine(error.message);
+  return oneLine(SYNC_TEXT.unexpected(error instanceof Error ? error.message : String(error)));
+}
+
+export function summaryOf(result: Omit<RunResult, 'summary'>, gathered: Gathered | null): string {
+  const { report } = result;
+  const parts = [
+    SYNC_TEXT.summaryUnits(report.summary.units, report.summary.ranked),
+    !gathered
+      ? SYNC_TEXT.summaryNoPortal
+      : [
+          gathered.months.length > 0 || gathered.files === 0
+            ? SYNC_TEXT.summaryMonths(gathered.months.length, monthsText(gathered.months))
+            : '',
+          gathered.files > 0 ? SYNC_TEXT.summaryFiles(gathered.files) : '',
+        ]
+          .filter((part) => part !== '')
+          .join(', '),
+    result.portalRows === null ? '' : SYNC_TEXT.summaryPortalRows(result.portalRows, result.unmapped.length),
+    SYNC_TEXT.summaryProblems(report.summary.errors, report.summary.warnings),
+    SYNC_TEXT.summaryThrough(report.through ? formatMonth(report.through) : null),
+    SYNC_TEXT.summaryDuration(result.durationMs),
+  ].filter((part) => part !== '');
+  const where = result.written
+    ? SYNC_TEXT.summaryWritten(result.location)
+    : SYNC_TEXT.summaryDryRun(result.location);
+  return `${parts.join('; ')}. ${where}`;
+}
+
+/**
+ * Fetch all → compute → write all, or write nothing. Any failure after the workbook was read appends one
+ * failure row to Nhật ký đồng bộ (best effort) and is rethrown; the output tabs stay as they were.
+ */
+export async function runSync(options: RunOptions): Promise<RunResult> {
+  const now = options.now ?? (() => new Date());
+  const progress = options.progress ?? (() => undefined);
+  const startedAt = now();
+  const { workbook } = options;
+  const snapshot = await workbook.read();
+  let units = 0;
+  let portalRows = 0;
+  try {
+    const model = readModel(snapshot.input, startedAt);
+    const year = model.settings.year;
+    units = model.units.list.length;
+    if (options.through && options.through.year !== year) {
+      throw new SyncError('USAGE', SYNC_TEXT.throughOutsideYear(formatMonth(options.through), year));
+    }
+    const months = options.sources ? monthsToFetch(year, options.through, startedAt) : [];
+    let input = snapshot.input;
+    let gathered: Gathered | null = null;
+    let portalTable: OutputTable | null = null;
+    let unmapped: readonly string[] = [];
+    if (options.sources) {
+      gathered = await gatherPortal(options.sources, months, year, progress);
+      const portal = buildPortalTab(gathered.records, snapshot.input, startedAt);
+      portalTable = portal.table;
+      portalRows = portal.rowCount;
+      unmapped = portal.unmapped;
+      input = { ...snapshot.input, portal: tableToGrid(portal.table) };
+    }
+    const report = buildReport(input, { now: startedAt, through: options.through });
+    const { ratio, ranking, problems, reconciliation, overview } = report.tables;
+    const tables = [
+      ...(portalTable ? [portalTable] : []),
+      ratio,
+      ranking,
+      problems,
+      reconciliation,
+      overview,
+    ];
+    const durationMs = Math.max(0, now().getTime() - startedAt.getTime());
+    if (!options.dryRun) {
+      const row = syncLogRow({ startedAt, result: 'success', units, portalRows, durationMs });
+      await workbook.write([...tables, syncLogTable(snapshot.syncLog, row)]);
+    }
+    const partial = {
+      report,
+      months,
+      portalRows: portalTable ? portalRows : null,
+      unmapped,
+      tables,
+      durationMs: Math.max(0, now().getTime() - startedAt.getTime()),
+      location: workbook.location,
+      written: !options.dryRun,
+    };
+    return { ...partial, summary: summaryOf(partial, gathered) };
+  } catch (error) {
+    if (!options.dryRun) {
+      const durationMs = Math.max(0, now().getTime() - startedAt.getTime());
+      const row = syncLogRow({
+        startedAt,
+        result: 'failure',
+        units,
+        portalRows: 0,
+        durationMs,
+        error: errorText(error),
+      });
+      try {
+        await workbook.write([syncLogTable(snapshot.syncLog, row)]);
+      } catch (logError) {
+        throw new SyncError(
+          isSyncError(error) ? error.code : 'INTERNAL',
+          SYNC_TEXT.logFailed(errorText(error), errorText(logError)),
+          { cause: error },
+        );
+      }
+    }
+    throw error;
+  }
+}

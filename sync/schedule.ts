@@ -1,0 +1,109 @@
+// --daily HH:MM in Asia/Ho_Chi_Minh, and the lock that keeps two syncs of one workbook from overlapping.
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { DateTime } from 'luxon';
+import lockfile from 'proper-lockfile';
+import { SYNC_TEXT, VIETNAM_ZONE } from '../src/core';
+import { SyncError } from './errors';
+import type { WorkbookTarget } from './workbook/open';
+
+export interface DailyTime {
+  readonly hour: number;
+  readonly minute: number;
+}
+
+export function parseDailyTime(text: string): DailyTime {
+  const match = /^(\d{1,2}):(\d{2})$/.exec(text.trim());
+  const hour = Number(match?.[1]);
+  const minute = Number(match?.[2]);
+  if (!match || hour > 23 || minute > 59) throw new SyncError('USAGE', SYNC_TEXT.badDaily(text));
+  return { hour, minute };
+}
+
+/** The next moment strictly after `now` whose Vietnamese wall-clock time is HH:MM. */
+export function nextRunAt(now: Date, at: DailyTime): Date {
+  const local = DateTime.fromJSDate(now, { zone: VIETNAM_ZONE });
+  let next = local.set({ hour: at.hour, minute: at.minute, second: 0, millisecond: 0 });
+  if (next.toMillis() <= now.getTime()) next = next.plus({ days: 1 });
+  return next.toJSDate();
+}
+
+/** Where the lock of a workbook lives: beside an .xlsx, or in the temp folder for a Google Sheet. */
+export function lockPathOf(target: WorkbookTarget): string {
+  return target.kind === 'xlsx'
+    ? `${resolve(target.path)}.sync-lock`
+    : join(tmpdir(), `dvc-sync-${target.spreadsheetId}.lock`);
+}
+
+/**
+ * Runs `task` holding the workbook's lock; a second sync of the same workbook fails at once (LOCKED).
+ * The lock is refreshed while held and goes stale 30 s after a crash, so a killed run never blocks the next night.
+ */
+export async function withLock<T>(lockPath: string, task: () => Promise<T>): Promise<T> {
+  let release: () => Promise<void>;
+  try {
+    release = await lockfile.lock(lockPath, {
+      realpath: false,
+      lockfilePath: lockPath,
+      stale: 30_000,
+      retries: 0,
+    });
+  } catch (error) {
+    if ((error as { code?: string }).code === 'ELOCKED')
+      throw new SyncError('LOCKED', SYNC_TEXT.locked(lockPath));
+    throw new SyncError('WORKBOOK_FILE', SYNC_TEXT.lockFailed(lockPath, (error as Error).message), {
+      cause: error,
+    });
+  }
+  try {
+    return await task();
+  } finally {
+    await release().catch(() => undefined);
+  }
+}
+
+export interface DailyDeps {
+  readonly now: () => Date;
+  /** Resolves after ms, or early when the signal aborts. */
+  readonly sleep: (ms: number, signal: AbortSignal) => Promise<void>;
+  readonly log: (line: string) => void;
+  readonly signal: AbortSignal;
+}
+
+export const abortableSleep = (ms: number, signal: AbortSignal): Promise<void> =>
+  new Promise((done) => {
+    if (signal.aborted) return done();
+    // Long waits in steps, so a suspended laptop or a clock change is caught up with within a minute.
+    const timer = setTimeout(finish, Math.min(ms, 60_000));
+    function finish() {
+      signal.removeEventListener('abort', finish);
+      clearTimeout(timer);
+      done();
+    }
+    signal.addEventListener('abort', finish, { once: true });
+  });
+
+/**
+ * Stays running: sleeps until the next HH:MM (Asia/Ho_Chi_Minh), runs, repeats until the signal aborts.
+ * A failed night is reported and the loop goes on. Returns the number of runs that failed.
+ */
+export async function runDaily(at: DailyTime, run: () => Promise<void>, deps: DailyDeps): Promise<number> {
+  let failures = 0;
+  while (!deps.signal.aborted) {
+    const due = nextRunAt(deps.now(), at);
+    deps.log(
+      SYNC_TEXT.nextRun(DateTime.fromJSDate(due, { zone: VIETNAM_ZONE }).toFormat('dd/MM/yyyy HH:mm')),
+    );
+    while (!deps.signal.aborted && deps.now().getTime() < due.getTime()) {
+      await deps.sleep(due.getTime() - deps.now().getTime(), deps.signal);
+    }
+    if (deps.signal.aborted) break;
+    try {
+      await run();
+    } catch (error) {
+      failures++;
+      deps.log(SYNC_TEXT.nightFailed(error instanceof Error ? error.message : String(error)));
+    }
+  }
+  return failures;
+}

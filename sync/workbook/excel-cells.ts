@@ -1,0 +1,38 @@
+// exceljs cells ⇄ the core's Cell: dates to serial numbers, rich text to text, formulas to their cached result.
+import type { CellValue, Worksheet } from 'exceljs';
+import type { Cell } from '../../src/core';
+import { serialOfUtcDate } from '../../src/core';
+
+/** A cell as the core reads it; exceljs gives floating dates as UTC Date objects. */
+export function cellOfExcel(value: CellValue): Cell {
+  if (value === null || value === undefined) return null;
+  if (value instanceof Date) return Number.isNaN(value.getTime()) ? null : serialOfUtcDate(value);
+  if (typeof value !== 'object') return value;
+  if ('richText' in value) return value.richText.map((part) => part.text).join('');
+  if ('formula' in value || 'sharedFormula' in value) {
+    const result = value.result;
+    if (result === undefined || result === null) return null;
+    return cellOfExcel(result as CellValue);
+  }
+  if ('error' in value) return value.error;
+  if ('hyperlink' in value) return value.text;
+  return String(value);
+}
+
+/** The worksheet as a grid of core cells (row 1 → index 0), trailing empty rows dropped. */
+export function gridOfWorksheet(sheet: Worksheet): Cell[][] {
+  const grid: Cell[][] = [];
+  const rowCount = sheet.actualRowCount === 0 ? 0 : sheet.rowCount;
+  for (let r = 1; r <= rowCount; r++) {
+    const row = sheet.getRow(r);
+    const cells: Cell[] = [];
+    for (let c = 1; c <= row.cellCount; c++) {
+      const cell = row.getCell(c);
+      // Merged cells repeat the master's value in exceljs; only the master keeps it here.
+      cells.push(cell.isMerged && cell.master !== cell ? null : cellOfExcel(cell.value));
+    }
+    grid.push(cells);
+  }
+  while (grid.length > 0 && (grid[grid.length - 1] ?? []).every((c) => c === null || c === '')) grid.pop();
+  return grid;
+}

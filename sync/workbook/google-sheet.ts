@@ -1,0 +1,294 @@
+// A Google Sheet through googleapis (Sheets v4): three requests per run whatever the size, one atomic write.
+import { google, type sheets_v4 } from 'googleapis';
+import type { Cell, ColumnFormat, Grid, OutputTable, WorkbookInput } from '../../src/core';
+import { SYNC_TEXT, TAB, tableToGrid } from '../../src/core';
+import { SyncError } from '../errors';
+import { type Attempt, parseRetryAfter, type RetryPolicy, withRetry } from '../retry';
+import { isTransient, translateGoogleError } from './google-errors';
+import { findByName, READ_TABS, type Workbook, type WorkbookSnapshot } from './workbook';
+
+export const SHEETS_SCOPE = 'https://www.googleapis.com/auth/spreadsheets';
+
+type Auth = sheets_v4.Options['auth'];
+
+export interface GoogleSheetOptions {
+  readonly spreadsheetId: string;
+  readonly auth: Auth;
+  /** SHEETS_API_ROOT: base URL of the Sheets API (proxies, local tests); Google's when undefined. */
+  readonly rootUrl?: string;
+  readonly retry: RetryPolicy;
+  readonly timeoutMs: number;
+  /** Texts never to show in errors (the access token). */
+  readonly secrets?: readonly string[];
+  readonly onRetry?: (what: string, attempt: number, delayMs: number) => void;
+}
+
+/**
+ * Credentials from the environment: GOOGLE_OAUTH_ACCESS_TOKEN first (an OAuth2 client holding it),
+ * else GOOGLE_APPLICATION_CREDENTIALS (a service-account key file), scope spreadsheets only.
+ */
+export function googleAuthFromEnv(env: NodeJS.ProcessEnv): { auth: Auth; secrets: string[] } {
+  const token = env.GOOGLE_OAUTH_ACCESS_TOKEN?.trim();
+  if (token) {
+    const client = new google.auth.OAuth2();
+    client.setCredentials({ access_token: token });
+    return { auth: client, secrets: [token] };
+  }
+  const keyFile = env.GOOGLE_APPLICATION_CREDENTIALS?.trim();
+  if (keyFile) return { auth: new google.auth.GoogleAuth({ keyFile, scopes: [SHEETS_SCOPE] }), secrets: [] };
+  throw new SyncError('AUTH', SYNC_TEXT.googleNoCredentials);
+}
+
+const NUMBER_FORMATS: Record<ColumnFormat, sheets_v4.Schema$NumberFormat> = {
+  text: { type: 'TEXT', pattern: '@' },
+  integer: { type: 'NUMBER', pattern: '#,##0' },
+  percent: { type: 'PERCENT', pattern: '0.00%' },
+  decimal: { type: 'NUMBER', pattern: '0.00' },
+};
+const HEADER_BACKGROUND = { red: 0.867, green: 0.922, blue: 0.969 };
+
+/** A cell as Sheets stores it: text stays text (never a formula), numbers stay numbers. */
+function extendedValue(cell: Cell): sheets_v4.Schema$ExtendedValue | undefined {
+  if (cell === null || cell === undefined || cell === '') return undefined;
+  if (typeof cell === 'number')
+    return Number.isFinite(cell) ? { numberValue: cell } : { stringValue: String(cell) };
+  if (typeof cell === 'boolean') return { boolValue: cell };
+  if (cell instanceof Date) return { stringValue: cell.toISOString() };
+  return { stringValue: cell };
+}
+
+/** Rows of updateCells for a whole table: title rows bold, header bold on a tint, data in column formats. */
+export function rowsOfTable(table: OutputTable): sheets_v4.Schema$RowData[] {
+  const grid = tableToGrid(table);
+  const headerIndex = table.title.length;
+  return grid.map((row, r) => ({
+    values: row.map((cell, c): sheets_v4.Schema$CellData => {
+      const format = table.formats[c];
+      let userEnteredFormat: sheets_v4.Schema$CellFormat | undefined;
+      if (r < headerIndex) userEnteredFormat = { textFormat: { bold: true } };
+      else if (r === headerIndex) {
+        userEnteredFormat = {
+          textFormat: { bold: true },
+          backgroundColor: HEADER_BACKGROUND,
+          wrapStrategy: 'WRAP',
+          verticalAlignment: 'MIDDLE',
+        };
+      } else if (format) userEnteredFormat = { numberFormat: NUMBER_FORMATS[format] };
+      const value = extendedValue(cell);
+      return {
+        ...(value ? { userEnteredValue: value } : {}),
+        ...(userEnteredFormat ? { userEnteredFormat } : {}),
+      };
+    }),
+  }));
+}
+
+/** A sheetId for a new tab: stable (hash of its title) and not used by another tab. */
+export function chooseSheetId(title: string, taken: ReadonlySet<number>): number {
+  let hash = 0x811c9dc5;
+  for (const ch of title.normalize('NFC')) {
+    hash ^= ch.codePointAt(0) ?? 0;
+    hash = Math.imul(hash, 0x01000193) >>> 0;
+  }
+  let id = (hash % 2_000_000_000) + 1;
+  while (taken.has(id)) id = (id % 2_000_000_000) + 1;
+  return id;
+}
+
+/** A1 range of a whole tab, quoted so Vietnamese names with spaces work: 'Tỷ lệ'. */
+export const wholeTab = (title: string): string => `'${title.replace(/'/g, "''")}'`;
+
+interface SheetInfo {
+  readonly sheetId: number;
+  readonly title: string;
+  readonly rowCount: number;
+  readonly columnCount: number;
+}
+
+/** Every structural and value change of a write, as ONE batchUpdate's requests (atomic in Sheets). */
+export function writeRequests(
+  tables: readonly OutputTable[],
+  existing: readonly SheetInfo[],
+): sheets_v4.Schema$Request[] {
+  const taken = new Set(existing.map((s) => s.sheetId));
+  const requests: sheets_v4.Schema$Request[] = [];
+  for (const table of tables) {
+    const rows = rowsOfTable(table);
+    const width = Math.max(1, table.header.length);
+    const frozen = table.title.length + 1;
+    // One spare row, so the frozen header never covers the whole sheet.
+    const neededRows = Math.max(rows.length, frozen) + 1;
+    const found = findByName(existing, table.tab, (s) => s.title);
+    let sheetId: number;
+    if (found) {
+      sheetId = found.sheetId;
+      requests.push({
+        updateSheetProperties: {
+          properties: {
+            sheetId,
+            gridProperties: {
+              rowCount: Math.max(found.rowCount, neededRows),
+              columnCount: Math.max(found.columnCount, width),
+              frozenRowCount: frozen,
+            },
+          },
+          fields: 'gridProperties(rowCount,columnCount,frozenRowCount)',
+        },
+      });
+      // Clears values and formats of the whole tab (fields named, no rows given).
+      requests.push({ updateCells: { range: { sheetId }, fields: 'userEnteredValue,userEnteredFormat' } });
+    } else {
+      sheetId = chooseSheetId(table.tab, taken);
+      taken.add(sheetId);
+      requests.push({
+        addSheet: {
+          properties: {
+            sheetId,
+            title: table.tab,
+            gridProperties: {
+              rowCount: Math.max(neededRows, 100),
+              columnCount: Math.max(width, 26),
+              frozenRowCount: frozen,
+            },
+          },
+        },
+      });
+    }
+    requests.push({
+      updateCells: {
+        start: { sheetId, rowIndex: 0, columnIndex: 0 },
+        rows,
+        fields: 'userEnteredValue,userEnteredFormat',
+      },
+    });
+    requests.push({
+      autoResizeDimensions: { dimensions: { sheetId, dimension: 'COLUMNS', startIndex: 0, endIndex: width } },
+    });
+  }
+  return requests;
+}
+
+/** The id of a Google Sheet from its URL (…/spreadsheets/d/<id>/…) or a bare id; null otherwise. */
+export function spreadsheetIdOf(text: string): string | null {
+  const url = /\/spreadsheets\/d\/([A-Za-z0-9_-]+)/.exec(text);
+  if (url?.[1]) return url[1];
+  return /^[A-Za-z0-9_-]{20,}$/.test(text.trim()) ? text.trim() : null;
+}
+
+type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+
+export class GoogleSheetWorkbook implements Workbook {
+  readonly location: string;
+  /** HTTP requests made (retries included), for the summary and tests. */
+  requests = 0;
+  private readonly sheets: sheets_v4.Sheets;
+  private sheetList: SheetInfo[] | null = null;
+
+  constructor(private readonly options: GoogleSheetOptions) {
+    this.location = `https://docs.google.com/spreadsheets/d/${options.spreadsheetId}`;
+    const rootUrl = options.rootUrl ? `${options.rootUrl.replace(/\/+$/, '')}/` : undefined;
+    this.sheets = google.sheets({ version: 'v4', auth: options.auth, ...(rootUrl ? { rootUrl } : {}) });
+  }
+
+  /** One API call with capped exponential back-off on 429/5xx/resets, for GET and POST alike. */
+  private call<T>(what: string, once: () => Promise<{ data: T }>): Promise<T> {
+    return withRetry(
+      this.options.retry,
+      async (): Promise<Attempt<T>> => {
+        this.requests++;
+        try {
+          return { ok: true, value: (await once()).data };
+        } catch (error) {
+          const headers = (error as { response?: { headers?: { get?: (name: string) => string | null } } })
+            .response?.headers;
+          const retryAfter = typeof headers?.get === 'function' ? headers.get('retry-after') : null;
+          return {
+            ok: false,
+            retryable: isTransient(error),
+            error: translateGoogleError(error, this.location, this.options.secrets),
+            retryAfterMs: parseRetryAfter(retryAfter),
+          };
+        }
+      },
+      (error, attempt, delay) =>
+        this.options.onRetry?.(`Google Sheets ${what}: ${error.message}`, attempt, delay),
+    );
+  }
+
+  /** googleapis retries only some methods by itself; ours does it for all, so theirs is off. */
+  private get requestOptions() {
+    return { retry: false, timeout: this.options.timeoutMs };
+  }
+
+  private async metadata(): Promise<SheetInfo[]> {
+    if (this.sheetList) return this.sheetList;
+    const data = await this.call('spreadsheets.get', () =>
+      this.sheets.spreadsheets.get(
+        {
+          spreadsheetId: this.options.spreadsheetId,
+          fields:
+            'spreadsheetId,properties(title,locale),sheets(properties(sheetId,title,gridProperties(rowCount,columnCount)))',
+        },
+        this.requestOptions,
+      ),
+    );
+    this.sheetList = (data.sheets ?? []).map((sheet) => ({
+      sheetId: sheet.properties?.sheetId ?? 0,
+      title: sheet.properties?.title ?? '',
+      rowCount: sheet.properties?.gridProperties?.rowCount ?? 0,
+      columnCount: sheet.properties?.gridProperties?.columnCount ?? 0,
+    }));
+    return this.sheetList;
+  }
+
+  async read(): Promise<WorkbookSnapshot> {
+    const sheets = await this.metadata();
+    const wanted: { key: keyof WorkbookInput | 'syncLog'; title: string }[] = [];
+    for (const [key, tab] of [...Object.entries(READ_TABS), ['syncLog', TAB.syncLog]] as [
+      keyof WorkbookInput | 'syncLog',
+      string,
+    ][]) {
+      const found = findByName(sheets, tab, (s) => s.title);
+      if (found) wanted.push({ key, title: found.title });
+    }
+    const input: Mutable<WorkbookInput> = {};
+    let syncLog: Grid | undefined;
+    if (wanted.length === 0) return { input, syncLog };
+    const data = await this.call('values.batchGet', () =>
+      this.sheets.spreadsheets.values.batchGet(
+        {
+          spreadsheetId: this.options.spreadsheetId,
+          ranges: wanted.map((w) => wholeTab(w.title)),
+          majorDimension: 'ROWS',
+          // Raw numbers and serial dates: the same figures whatever the sheet's locale.
+          valueRenderOption: 'UNFORMATTED_VALUE',
+          dateTimeRenderOption: 'SERIAL_NUMBER',
+        },
+        this.requestOptions,
+      ),
+    );
+    const ranges = data.valueRanges ?? [];
+    wanted.forEach((w, index) => {
+      const grid = (ranges[index]?.values ?? []) as Cell[][];
+      if (w.key === 'syncLog') syncLog = grid;
+      else input[w.key] = grid;
+    });
+    return { input, syncLog };
+  }
+
+  async write(tables: readonly OutputTable[]): Promise<void> {
+    if (tables.length === 0) return;
+    const sheets = await this.metadata();
+    await this.call('spreadsheets.batchUpdate', () =>
+      this.sheets.spreadsheets.batchUpdate(
+        {
+          spreadsheetId: this.options.spreadsheetId,
+          requestBody: { requests: writeRequests(tables, sheets), includeSpreadsheetInResponse: false },
+        },
+        this.requestOptions,
+      ),
+    );
+    // New tabs now exist: a later write in the same process must not add them again.
+    this.sheetList = null;
+  }
+}

@@ -1,0 +1,182 @@
+// A local .xlsx workbook through exceljs: reads input tabs as grids, replaces output tabs, saves atomically.
+import { randomBytes } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { open, rename, unlink } from 'node:fs/promises';
+import { basename, dirname, join, resolve } from 'node:path';
+import ExcelJS from 'exceljs';
+import type { Cell, ColumnFormat, Grid, OutputTable, WorkbookInput } from '../../src/core';
+import { monthOfInstant, SETTING, SETTING_HELP, SYNC_TEXT, TAB } from '../../src/core';
+import { SyncError } from '../errors';
+import { gridOfWorksheet } from './excel-cells';
+import { findByName, INPUT_TABS, READ_TABS, type Workbook, type WorkbookSnapshot } from './workbook';
+
+export const EXCEL_FORMATS: Record<ColumnFormat, string> = {
+  text: '@',
+  integer: '#,##0',
+  percent: '0.00%',
+  decimal: '0.00',
+};
+
+const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFDDEBF7' } };
+
+/** A new workbook: every input tab with its header, Cấu hình listing its parameters with help. */
+export function templateWorkbook(now: Date): ExcelJS.Workbook {
+  const workbook = new ExcelJS.Workbook();
+  workbook.creator = 'dvc-sync';
+  for (const { tab, header } of INPUT_TABS) {
+    const sheet = workbook.addWorksheet(tab);
+    const rows: Cell[][] = [[...header]];
+    if (tab === TAB.settings) {
+      const year = monthOfInstant(now)?.year ?? now.getUTCFullYear();
+      for (const key of Object.keys(SETTING) as (keyof typeof SETTING)[]) {
+        rows.push([SETTING[key], key === 'year' ? year : '', SETTING_HELP[key]]);
+      }
+    }
+    writeRows(sheet, {
+      tab: tab as OutputTable['tab'],
+      title: [],
+      header: [...header],
+      rows: rows.slice(1),
+      formats: [],
+    });
+  }
+  return workbook;
+}
+
+function displayWidth(cell: Cell, format: ColumnFormat | undefined): number {
+  if (cell === null || cell === undefined || cell === '') return 0;
+  if (typeof cell === 'number') return format === 'percent' ? 8 : String(Math.round(cell)).length + 3;
+  return String(cell).length;
+}
+
+/** Writes a table into an empty sheet: title rows, styled header, rows, formats, widths, frozen header. */
+export function writeRows(sheet: ExcelJS.Worksheet, table: OutputTable): void {
+  const width = table.header.length;
+  for (const line of table.title) {
+    const row = sheet.addRow([line]);
+    row.font = { bold: true, size: table.title.indexOf(line) === 0 ? 13 : 11 };
+  }
+  const headerRow = sheet.addRow([...table.header]);
+  headerRow.font = { bold: true };
+  headerRow.alignment = { vertical: 'middle', wrapText: true };
+  for (let c = 1; c <= width; c++) {
+    const cell = headerRow.getCell(c);
+    cell.fill = HEADER_FILL;
+    cell.border = { bottom: { style: 'thin' } };
+  }
+  for (const data of table.rows) {
+    const values = Array.from({ length: width }, (_, i) => {
+      const cell = data[i];
+      return cell === null || cell === undefined ? null : cell;
+    });
+    sheet.addRow(values);
+  }
+  const headerIndex = table.title.length + 1;
+  const firstData = headerIndex + 1;
+  const lastData = headerIndex + table.rows.length;
+  for (let c = 1; c <= width; c++) {
+    const format = table.formats[c - 1];
+    if (format) {
+      for (let r = firstData; r <= lastData; r++) sheet.getRow(r).getCell(c).numFmt = EXCEL_FORMATS[format];
+    }
+    let widest = String(table.header[c - 1] ?? '').length * 0.8;
+    for (const data of table.rows) widest = Math.max(widest, displayWidth(data[c - 1], format));
+    sheet.getColumn(c).width = Math.min(60, Math.max(9, Math.ceil(widest) + 2));
+  }
+  sheet.views = [{ state: 'frozen', xSplit: 0, ySplit: headerIndex }];
+  if (width > 0 && table.rows.length > 0) {
+    sheet.autoFilter = { from: { row: headerIndex, column: 1 }, to: { row: headerIndex, column: width } };
+  }
+}
+
+/** exceljs keeps the tab order in orderNo, which its type definitions leave out. */
+type OrderedSheet = ExcelJS.Worksheet & { orderNo: number };
+
+/** Replaces a tab by a fresh sheet at the same place in the tab order (exceljs has no "clear sheet"). */
+function replaceSheet(workbook: ExcelJS.Workbook, table: OutputTable): void {
+  const old = findByName(workbook.worksheets, table.tab, (s) => s.name) as OrderedSheet | undefined;
+  let orderNo: number | undefined;
+  if (old) {
+    orderNo = old.orderNo;
+    workbook.removeWorksheet(old.id);
+  }
+  const sheet = workbook.addWorksheet(table.tab) as OrderedSheet;
+  if (orderNo !== undefined) sheet.orderNo = orderNo;
+  writeRows(sheet, table);
+}
+
+/** Saves beside the target, then renames over it: a crash leaves the old file or the new one, never half. */
+export async function saveAtomically(workbook: ExcelJS.Workbook, path: string): Promise<void> {
+  const buffer = Buffer.from(await workbook.xlsx.writeBuffer());
+  const temp = join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+  try {
+    const handle = await open(temp, 'w');
+    try {
+      await handle.writeFile(buffer);
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
+    await rename(temp, path);
+  } catch (error) {
+    await unlink(temp).catch(() => undefined);
+    throw new SyncError('WORKBOOK_FILE', SYNC_TEXT.xlsxWriteFailed(path, (error as Error).message), {
+      cause: error,
+    });
+  }
+}
+
+async function load(path: string): Promise<ExcelJS.Workbook> {
+  const workbook = new ExcelJS.Workbook();
+  try {
+    await workbook.xlsx.readFile(path);
+  } catch (error) {
+    throw new SyncError('WORKBOOK_FILE', SYNC_TEXT.xlsxReadFailed(path, (error as Error).message), {
+      cause: error,
+    });
+  }
+  return workbook;
+}
+
+/** The grids a run reads, from a loaded workbook. */
+export function snapshotOf(workbook: ExcelJS.Workbook): WorkbookSnapshot {
+  const grid = (tab: string): Grid | undefined => {
+    const sheet = findByName(workbook.worksheets, tab, (s) => s.name);
+    return sheet ? gridOfWorksheet(sheet) : undefined;
+  };
+  const input: { -readonly [K in keyof WorkbookInput]: WorkbookInput[K] } = {};
+  for (const [key, tab] of Object.entries(READ_TABS) as [keyof WorkbookInput, string][]) {
+    const found = grid(tab);
+    if (found) input[key] = found;
+  }
+  return { input, syncLog: grid(TAB.syncLog) };
+}
+
+export class XlsxWorkbook implements Workbook {
+  readonly location: string;
+
+  constructor(
+    path: string,
+    private readonly now: () => Date = () => new Date(),
+  ) {
+    this.location = resolve(path);
+  }
+
+  /** A missing file reads as the template: so a first run on a new path gives a usable workbook. */
+  async read(): Promise<WorkbookSnapshot> {
+    if (!existsSync(this.location)) {
+      if (!existsSync(dirname(this.location))) {
+        throw new SyncError('WORKBOOK_FILE', SYNC_TEXT.xlsxNoFolder(dirname(this.location)));
+      }
+      return snapshotOf(templateWorkbook(this.now()));
+    }
+    return snapshotOf(await load(this.location));
+  }
+
+  /** Re-reads the file right before writing, so edits made while the portal was fetched are kept. */
+  async write(tables: readonly OutputTable[]): Promise<void> {
+    const workbook = existsSync(this.location) ? await load(this.location) : templateWorkbook(this.now());
+    for (const table of tables) replaceSheet(workbook, table);
+    await saveAtomically(workbook, this.location);
+  }
+}
