@@ -1,0 +1,425 @@
+// The whole report on hand-built workbooks: Tỷ lệ, Xếp hạng, Kiểm tra, Đối chiếu, periods and sources.
+import { buildReport, type Cell, tableToGrid } from '../../src/core';
+import {
+  entriesGrid,
+  NOW,
+  portalGrid,
+  problemsOf,
+  rankingOf,
+  ratioRow,
+  records,
+  report,
+  settingsGrid,
+  unitsGrid,
+} from './workbook';
+
+const province = unitsGrid([
+  ['S1', 'Sở Nội vụ', 'Sở, ban, ngành'],
+  ['S2', 'Sở Tư pháp', 'SBN', '', '30%'],
+  ['S3', 'Sở Y tế', 'SBN'],
+  ['H1', 'Huyện Cao Phong', 'Huyện, thành phố', '', '25%'],
+  ['H2', 'Huyện Lạc Thủy', 'HUYEN'],
+  ['X1', 'Xã Thu Phong', 'Xã, phường, thị trấn', 'H1', '30%'],
+  ['X2', 'Xã Bắc Phong', 'XA', 'H1', '20%'],
+  ['X3', 'Thị trấn Chi Nê', 'XA', 'H2'],
+]);
+const provinceEntries = entriesGrid([
+  ['09/2020', 'S1', 100, 10],
+  ['10/2020', 'S1', 300, 90],
+  ['10/2020', 'S2', 50, 10],
+  ['09/2020', 'S3', 10, 5],
+  ['10/2020', 'S3', 90, 5],
+  ['10/2020', 'H1', 200, 50],
+  ['10/2020', 'H2', 0, 0],
+  ['10/2020', 'X1', 100, 40],
+  ['10/2020', 'X2', 300, 60],
+  ['10/2020', 'X3', 50, 10],
+]);
+const pick = (row: Record<string, Cell>, ...columns: string[]) => columns.map((c) => row[c]);
+
+describe('Tỷ lệ', () => {
+  const result = report({ units: province, entries: provinceEntries });
+
+  it('sums the year to date, never averaging monthly ratios', () => {
+    // S1: September 10/100 = 10%, October 90/300 = 30%; year to date 100/400 = 25%, not 20%.
+    const s1 = ratioRow(result, 'S1');
+    expect(
+      pick(s1, 'Tổng số hồ sơ', 'Hồ sơ trực tuyến mức độ 3, 4', 'Tỷ lệ', 'Chỉ tiêu', 'Đánh giá'),
+    ).toEqual([400, 100, 0.25, 0.2, 'Đạt']);
+    expect(pick(s1, 'Hồ sơ cần thêm', 'Điểm', 'Nguồn số liệu')).toEqual([0, 1, 'Đơn vị nhập']);
+  });
+
+  it('computes needed dossiers and points for a unit short of its target', () => {
+    // S2: 10 of 50 = 20% against 30%: needs 15 − 10 = 5; points 1 × 0.2 / 0.3.
+    const s2 = ratioRow(result, 'S2');
+    expect(pick(s2, 'Tỷ lệ', 'Chỉ tiêu', 'Đánh giá', 'Hồ sơ cần thêm')).toEqual([0.2, 0.3, 'Chưa đạt', 5]);
+    expect(s2.Điểm).toBeCloseTo(2 / 3, 12);
+  });
+
+  it('leaves Tỷ lệ empty for a unit with no dossiers', () => {
+    const h2 = ratioRow(result, 'H2');
+    expect(pick(h2, 'Tổng số hồ sơ', 'Tỷ lệ', 'Đánh giá', 'Hồ sơ cần thêm', 'Điểm')).toEqual([
+      0,
+      '',
+      'Không phát sinh hồ sơ',
+      '',
+      '',
+    ]);
+  });
+
+  it('shows every unit in Đơn vị order, with group names and district codes, and the period in the title', () => {
+    expect(result.tables.ratio.rows.map((r) => r[0])).toEqual([
+      'S1',
+      'S2',
+      'S3',
+      'H1',
+      'H2',
+      'X1',
+      'X2',
+      'X3',
+    ]);
+    expect(pick(ratioRow(result, 'X2'), 'Nhóm', 'Mã đơn vị cấp trên')).toEqual([
+      'Xã, phường, thị trấn',
+      'H1',
+    ]);
+    expect(result.tables.ratio.title).toEqual([
+      'TỶ LỆ HỒ SƠ GIẢI QUYẾT TRỰC TUYẾN MỨC ĐỘ 3, 4 NĂM 2020',
+      'Kỳ báo cáo: từ ngày 01/01/2020 đến ngày 31/10/2020',
+    ]);
+    expect(result.tables.ratio.header.slice(0, 12)).toEqual([
+      'Mã đơn vị',
+      'Tên đơn vị',
+      'Nhóm',
+      'Mã đơn vị cấp trên',
+      'Tổng số hồ sơ',
+      'Hồ sơ trực tuyến mức độ 3, 4',
+      'Tỷ lệ',
+      'Chỉ tiêu',
+      'Đánh giá',
+      'Hồ sơ cần thêm',
+      'Điểm',
+      'Nguồn số liệu',
+    ]);
+    const grid = tableToGrid(result.tables.ratio);
+    expect(grid[2]?.[0]).toBe('Mã đơn vị');
+    expect(grid.every((row) => row.length === result.tables.ratio.header.length)).toBe(true);
+  });
+
+  it('fills the forecast columns', () => {
+    // S1 through October: 400 resolved, 100 online; pace of Sep–Oct (Aug empty): 200 resolved, 50 online a month.
+    // Year end: 400 + 2·200 = 800 resolved, 100 + 2·50 = 200 online = 25%.
+    // To end at 20% of 800 = 160 online from the 100 so far: 60 more over 2 months, 30 a month.
+    const s1 = ratioRow(result, 'S1');
+    expect(
+      pick(s1, 'Dự báo tỷ lệ cả năm', 'Hồ sơ trực tuyến cần mỗi tháng còn lại', 'Số tháng có số liệu'),
+    ).toEqual([0.25, 30, 2]);
+    // S2: 50 resolved, 10 online, pace 50/10 from October only. Year end 150 resolved; 30% is 45; (45 − 10)/2 = 17.5 → 18.
+    expect(pick(ratioRow(result, 'S2'), 'Hồ sơ trực tuyến cần mỗi tháng còn lại')).toEqual([18]);
+  });
+
+  it('uses Điểm tối đa from Cấu hình', () => {
+    const scaled = buildReport(
+      {
+        settings: settingsGrid([
+          ['Năm', 2020],
+          ['Điểm tối đa', '2,5'],
+        ]),
+        units: province,
+        entries: provinceEntries,
+      },
+      { now: NOW },
+    );
+    expect(ratioRow(scaled, 'S1').Điểm).toBe(2.5);
+    expect(ratioRow(scaled, 'S2').Điểm).toBeCloseTo((2.5 * 2) / 3, 12);
+  });
+});
+
+describe('Xếp hạng', () => {
+  const result = report({ units: province, entries: provinceEntries });
+
+  it('has the group scopes, the province-wide commune scope and one scope per district, in order', () => {
+    const scopes = [...new Set(records(result.tables.ranking).map((r) => r['Nhóm xếp hạng']))];
+    expect(scopes).toEqual([
+      'Sở, ban, ngành',
+      'Huyện, thành phố',
+      'Xã, phường, thị trấn',
+      'Xã, phường, thị trấn - Huyện Cao Phong',
+      'Xã, phường, thị trấn - Huyện Lạc Thủy',
+    ]);
+  });
+
+  it('ranks highest first with rank change against the previous month', () => {
+    // September: S3 5/10 = 50% (1st), S1 10/100 = 10% (2nd), S2 none.
+    // October YTD: S1 25%, S2 20%, S3 10/100 = 10%.
+    expect(
+      rankingOf(result, 'Sở, ban, ngành').map((r) =>
+        pick(r, 'Hạng', 'Mã đơn vị', 'Tỷ lệ', 'Thay đổi hạng', 'Hạng tháng trước'),
+      ),
+    ).toEqual([
+      [1, 'S1', 0.25, '▲1', 2],
+      [2, 'S2', 0.2, '', ''],
+      [3, 'S3', 0.1, '▼2', 1],
+    ]);
+  });
+
+  it('shares ranks, lists the larger online count first and puts units without dossiers last', () => {
+    expect(
+      rankingOf(result, 'Huyện, thành phố').map((r) => pick(r, 'Hạng', 'Mã đơn vị', 'Đánh giá')),
+    ).toEqual([
+      [1, 'H1', 'Đạt'],
+      ['', 'H2', 'Không phát sinh hồ sơ'],
+    ]);
+    // X2 60/300 and X3 10/50 are both 20%: rank 2 shared, X2 (60 online) first.
+    expect(rankingOf(result, 'Xã, phường, thị trấn').map((r) => pick(r, 'Hạng', 'Mã đơn vị'))).toEqual([
+      [1, 'X1'],
+      [2, 'X2'],
+      [2, 'X3'],
+    ]);
+    expect(
+      rankingOf(result, 'Xã, phường, thị trấn - Huyện Cao Phong').map((r) => pick(r, 'Hạng', 'Mã đơn vị')),
+    ).toEqual([
+      [1, 'X1'],
+      [2, 'X2'],
+    ]);
+    expect(
+      rankingOf(result, 'Xã, phường, thị trấn - Huyện Lạc Thủy').map((r) => pick(r, 'Hạng', 'Mã đơn vị')),
+    ).toEqual([[1, 'X3']]);
+  });
+
+  it('shows no rank change in January, and lists units with errors last and unranked', () => {
+    const january = report({
+      units: province,
+      entries: entriesGrid([
+        ['01/2020', 'S1', 10, 1],
+        ['01/2020', 'S2', 10, 9],
+        ['01/2020', 'S3', 10, 11],
+      ]),
+    });
+    expect(
+      rankingOf(january, 'Sở, ban, ngành').map((r) =>
+        pick(r, 'Hạng', 'Mã đơn vị', 'Đánh giá', 'Thay đổi hạng'),
+      ),
+    ).toEqual([
+      [1, 'S2', 'Đạt', ''],
+      [2, 'S1', 'Chưa đạt', ''],
+      ['', 'S3', 'Số liệu lỗi', ''],
+    ]);
+  });
+
+  it('has no per-district scopes in a two-tier province', () => {
+    const twoTier = report({
+      units: unitsGrid([
+        ['H44.01', 'Sở Nội vụ', 'SBN'],
+        ['H44.202', 'Phường Hòa Bình', 'XA'],
+        ['H44.203', 'Xã Mông Hóa', 'XA'],
+      ]),
+      entries: entriesGrid([
+        ['10/2020', 'H44.202', 10, 3],
+        ['10/2020', 'H44.203', 10, 3],
+      ]),
+    });
+    expect(problemsOf(twoTier)).toEqual([]);
+    expect([...new Set(records(twoTier.tables.ranking).map((r) => r['Nhóm xếp hạng']))]).toEqual([
+      'Sở, ban, ngành',
+      'Xã, phường, thị trấn',
+    ]);
+    // Equal ratio and online count: Vietnamese name order, Phường (P) before Xã (X).
+    expect(rankingOf(twoTier, 'Xã, phường, thị trấn').map((r) => pick(r, 'Hạng', 'Tên đơn vị'))).toEqual([
+      [1, 'Phường Hòa Bình'],
+      [1, 'Xã Mông Hóa'],
+    ]);
+  });
+});
+
+describe('Kiểm tra', () => {
+  it('warns a district whose communes’ dossier-weighted targets average below its own', () => {
+    // X1 30% on 100 dossiers, X2 20% on 300: (30 + 60) / 400 = 22.5% < H1's 25%.
+    const result = report({ units: province, entries: provinceEntries });
+    expect(problemsOf(result)).toEqual([
+      {
+        Tab: 'Đơn vị',
+        Ô: 'E5',
+        'Mã đơn vị': 'H1',
+        Kỳ: '',
+        'Mức độ': 'Cảnh báo',
+        'Nội dung':
+          'Chỉ tiêu giao cho các xã, phường, thị trấn của Huyện Cao Phong (bình quân theo số hồ sơ: 22,5%) thấp hơn chỉ tiêu của huyện (25%). Hãy giao lại chỉ tiêu cho các xã.',
+      },
+    ]);
+  });
+
+  it('does not warn when the weighted average reaches the district target', () => {
+    // X1 30% on 300 dossiers, X2 20% on 100: (90 + 20) / 400 = 27.5% ≥ 25%.
+    const result = report({
+      units: province,
+      entries: entriesGrid([
+        ['10/2020', 'X1', 300, 100],
+        ['10/2020', 'X2', 100, 20],
+      ]),
+    });
+    expect(problemsOf(result)).toEqual([]);
+  });
+
+  it('lists problems by tab, then row, with A1 cells and the month', () => {
+    const result = report({
+      units: unitsGrid([
+        ['A', 'Sở An', 'SBN', '', '10%'],
+        ['B', 'Sở Bình', 'SBN'],
+      ]),
+      entries: entriesGrid([
+        ['02/2020', 'B', 5, 9],
+        ['01/2020', 'Q', 5, 1],
+      ]),
+    });
+    expect(problemsOf(result).map((p) => pick(p, 'Tab', 'Ô', 'Mã đơn vị', 'Kỳ', 'Mức độ'))).toEqual([
+      ['Đơn vị', 'E2', 'A', '', 'Lỗi'],
+      ['Nhập liệu', 'D2', 'B', '02/2020', 'Lỗi'],
+      ['Nhập liệu', 'B3', 'Q', '01/2020', 'Lỗi'],
+    ]);
+    expect(result.summary).toEqual({ units: 2, ranked: 0, errors: 3, warnings: 0 });
+  });
+});
+
+describe('sources, period and Đối chiếu', () => {
+  const units = unitsGrid([
+    ['A', 'Sở An', 'SBN'],
+    ['B', 'Sở Bình', 'SBN'],
+    ['C', 'Sở Cao', 'SBN'],
+    ['D', 'Sở Dân', 'SBN'],
+  ]);
+  const entries = entriesGrid([
+    ['01/2020', 'A', 100, 30],
+    ['02/2020', 'A', 100, 20],
+    ['01/2020', 'B', 50, 10],
+    ['01/2020', 'C', 100, 20],
+    ['01/2020', 'D', 100, 20],
+  ]);
+  const portal = portalGrid([
+    ['01/2020', 'A', 100, 40, 3],
+    ['03/2020', 'A', 200, 50, 3],
+    ['02/2020', 'B', 60, 30, 2],
+    ['01/2020', 'C', 100, 25, 1],
+    ['01/2020', 'D', 100, 26, 1],
+    ['05/2019', 'D', 999, 999, 1],
+  ]);
+  const withPriority = (priority: string | null, through?: { year: number; month: number }) =>
+    buildReport(
+      {
+        settings: settingsGrid([
+          ['Năm', 2020],
+          ['Nguồn ưu tiên', priority],
+        ]),
+        units,
+        entries,
+        portal,
+      },
+      { now: NOW, through },
+    );
+
+  it('lets the portal win by default, month by month, and names both sources for mixed months', () => {
+    const result = withPriority(null);
+    expect(result.through).toEqual({ year: 2020, month: 3 });
+    // A: January portal 100/40, February entered 100/20, March portal 200/50 = 400/110.
+    expect(
+      pick(ratioRow(result, 'A'), 'Tổng số hồ sơ', 'Hồ sơ trực tuyến mức độ 3, 4', 'Nguồn số liệu'),
+    ).toEqual([400, 110, 'Cổng DVC, Đơn vị nhập']);
+    // C: January from the portal only (entered loses): 100/25.
+    expect(
+      pick(ratioRow(result, 'C'), 'Tổng số hồ sơ', 'Hồ sơ trực tuyến mức độ 3, 4', 'Nguồn số liệu'),
+    ).toEqual([100, 25, 'Cổng DVC']);
+    expect(problemsOf(result)).toEqual([]);
+  });
+
+  it('lets entered figures win when Nguồn ưu tiên says Đơn vị nhập', () => {
+    const result = withPriority('Đơn vị nhập'.normalize('NFD'));
+    // A: January entered 100/30, February entered 100/20, March portal 200/50 = 400/100.
+    expect(
+      pick(ratioRow(result, 'A'), 'Tổng số hồ sơ', 'Hồ sơ trực tuyến mức độ 3, 4', 'Nguồn số liệu'),
+    ).toEqual([400, 100, 'Cổng DVC, Đơn vị nhập']);
+    expect(pick(ratioRow(result, 'C'), 'Hồ sơ trực tuyến mức độ 3, 4', 'Nguồn số liệu')).toEqual([
+      20,
+      'Đơn vị nhập',
+    ]);
+  });
+
+  it('reports in Đối chiếu only unit-months that differ by strictly more than the threshold', () => {
+    const result = withPriority('Cổng DVC');
+    // A January: 40% vs 30% (10 points); C: 25% vs 20% is exactly 5, not reported; D: 26% vs 20%.
+    expect(result.tables.reconciliation.rows.map((r) => r.slice(0, 11))).toEqual([
+      ['01/2020', 'A', 'Sở An', 100, 100, 40, 30, 0.4, 0.3, 0.1, 'Cổng DVC'],
+      ['01/2020', 'D', 'Sở Dân', 100, 100, 26, 20, 0.26, 0.2, 0.06, 'Cổng DVC'],
+    ]);
+    expect(withPriority('Đơn vị nhập').tables.reconciliation.rows.map((r) => r[10])).toEqual([
+      'Đơn vị nhập',
+      'Đơn vị nhập',
+    ]);
+  });
+
+  it('applies Ngưỡng chênh lệch from Cấu hình', () => {
+    const result = buildReport(
+      {
+        settings: settingsGrid([
+          ['Năm', 2020],
+          ['Ngưỡng chênh lệch', '6%'],
+        ]),
+        units,
+        entries,
+        portal,
+      },
+      { now: NOW },
+    );
+    expect(result.tables.reconciliation.rows.map((r) => r[1])).toEqual(['A']);
+  });
+
+  it('stops at the through option, else at Kỳ báo cáo đến', () => {
+    const option = withPriority(null, { year: 2020, month: 1 });
+    expect(option.through).toEqual({ year: 2020, month: 1 });
+    expect(pick(ratioRow(option, 'A'), 'Tổng số hồ sơ', 'Hồ sơ trực tuyến mức độ 3, 4')).toEqual([100, 40]);
+    expect(ratioRow(option, 'B')['Nguồn số liệu']).toBe('Đơn vị nhập');
+    expect(option.tables.ratio.title[1]).toBe('Kỳ báo cáo: từ ngày 01/01/2020 đến ngày 31/01/2020');
+
+    const setting = (through: Cell, option?: { year: number; month: number }) =>
+      buildReport(
+        {
+          settings: settingsGrid([
+            ['Năm', 2020],
+            ['Kỳ báo cáo đến', through],
+          ]),
+          units,
+          entries,
+          portal,
+        },
+        { now: NOW, through: option },
+      );
+    const february = setting('T2/2020');
+    expect(february.through).toEqual({ year: 2020, month: 2 });
+    expect(pick(ratioRow(february, 'A'), 'Tổng số hồ sơ', 'Hồ sơ trực tuyến mức độ 3, 4')).toEqual([200, 60]);
+    expect(february.tables.ratio.title[1]).toBe('Kỳ báo cáo: từ ngày 01/01/2020 đến ngày 29/02/2020');
+    // The option (the sync's --through) wins over the setting.
+    expect(setting('T2/2020', { year: 2020, month: 3 }).through).toEqual({ year: 2020, month: 3 });
+  });
+
+  it('takes the default period from either source, here the portal', () => {
+    const result = report({
+      units,
+      entries: entriesGrid([['01/2020', 'A', 1, 1]]),
+      portal: portalGrid([['04/2020', 'B', 1, 1]]),
+    });
+    expect(result.through).toEqual({ year: 2020, month: 4 });
+    const empty = report({ units, entries: entriesGrid([]) });
+    expect(empty.through).toBeNull();
+    expect(empty.tables.ratio.title[1]).toBe('Kỳ báo cáo: chưa có số liệu');
+    expect(ratioRow(empty, 'A')['Đánh giá']).toBe('Không phát sinh hồ sơ');
+  });
+
+  it('reports unmapped portal codes as Cảnh báo and ignores portal rows of other years', () => {
+    const result = report({
+      units,
+      entries: entriesGrid([]),
+      portal: portalGrid([['01/2020', 'H99', 5, 1]]),
+    });
+    expect(problemsOf(result).map((p) => pick(p, 'Tab', 'Ô', 'Mã đơn vị', 'Kỳ', 'Mức độ'))).toEqual([
+      ['Dữ liệu Cổng DVC', 'B2', 'H99', '01/2020', 'Cảnh báo'],
+    ]);
+  });
+});

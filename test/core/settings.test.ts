@@ -1,0 +1,132 @@
+// Cấu hình: every parameter, its default, and the error for a bad value at its Giá trị cell.
+import { readModel } from '../../src/core';
+import { NOW, settingsGrid, unitsGrid } from './workbook';
+
+const units = unitsGrid([['SNV', 'Sở Nội vụ', 'SBN']]);
+const problemAt = (model: ReturnType<typeof readModel>, cell: string) =>
+  model.problems.filter((p) => p.tab === 'Cấu hình' && p.cell === cell);
+
+describe('Cấu hình', () => {
+  it('uses the defaults when the tab is missing, the year being the current one in Vietnam', () => {
+    // 31/12/2020 17:30 UTC is already 1/1/2021 in Vietnam.
+    const model = readModel({ units }, new Date('2020-12-31T17:30:00Z'));
+    expect(model.settings).toEqual({
+      year: 2021,
+      floor: { n: 1, d: 5 },
+      priority: 'portal',
+      threshold: { n: 1, d: 20 },
+      maxPoints: 1,
+      through: null,
+      admins: [],
+    });
+    expect(model.problems).toContainEqual(expect.objectContaining({ tab: 'Cấu hình', severity: 'warning' }));
+  });
+
+  it('reads every parameter, in Vietnamese formats, below a title row, with reordered columns', () => {
+    const grid = [
+      ['CẤU HÌNH'],
+      ['Giá trị', 'Tham số'.normalize('NFD'), 'Diễn giải'],
+      ['2020', 'Năm'],
+      ['25%', 'Chỉ tiêu tối thiểu'],
+      ['Đơn vị nhập'.normalize('NFD'), 'NGUỒN ƯU TIÊN'],
+      [10, 'Ngưỡng chênh lệch'],
+      ['1,5', 'Điểm tối đa'],
+      ['Tháng 10/2020', 'Kỳ báo cáo đến'],
+      ['Admin@Tinh.gov.vn, sa@proj.iam.gserviceaccount.com', 'Quản trị viên'],
+    ];
+    const model = readModel({ settings: grid, units }, NOW);
+    expect(model.settings).toEqual({
+      year: 2020,
+      floor: { n: 1, d: 4 },
+      priority: 'entered',
+      threshold: { n: 1, d: 10 },
+      maxPoints: 1.5,
+      through: { year: 2020, month: 10 },
+      admins: ['admin@tinh.gov.vn', 'sa@proj.iam.gserviceaccount.com'],
+    });
+    expect(model.problems).toEqual([]);
+  });
+
+  it('reports each bad value as a Lỗi at its Giá trị cell and keeps the default', () => {
+    const model = readModel(
+      {
+        settings: settingsGrid([
+          ['Năm', 'hai nghìn'],
+          ['Chỉ tiêu tối thiểu', 'nhiều'],
+          ['Nguồn ưu tiên', 'Sở TTTT'],
+          ['Ngưỡng chênh lệch', '-5%'],
+          ['Điểm tối đa', '0'],
+          ['Kỳ báo cáo đến', 'tháng mười'],
+        ]),
+        units,
+      },
+      NOW,
+    );
+    expect(model.settings).toEqual(
+      expect.objectContaining({
+        year: 2020,
+        floor: { n: 1, d: 5 },
+        priority: 'portal',
+        threshold: { n: 1, d: 20 },
+        maxPoints: 1,
+        through: null,
+      }),
+    );
+    for (const cell of ['B2', 'B3', 'B4', 'B5', 'B6', 'B7']) {
+      expect(problemAt(model, cell)).toEqual([expect.objectContaining({ severity: 'error' })]);
+    }
+    expect(problemAt(model, 'B4')[0]?.message).toContain('Cổng DVC');
+  });
+
+  it('rejects a Kỳ báo cáo đến outside Năm', () => {
+    const model = readModel(
+      {
+        settings: settingsGrid([
+          ['Năm', 2020],
+          ['Kỳ báo cáo đến', '2019-12'],
+        ]),
+        units,
+      },
+      NOW,
+    );
+    expect(model.settings.through).toBeNull();
+    expect(problemAt(model, 'B3')).toEqual([expect.objectContaining({ severity: 'error' })]);
+    expect(problemAt(model, 'B3')[0]?.message).toContain('2020');
+  });
+
+  it('reads Kỳ báo cáo đến from a date cell and a serial number', () => {
+    const read = (value: unknown) =>
+      readModel(
+        {
+          settings: settingsGrid([
+            ['Năm', 2020],
+            ['Kỳ báo cáo đến', value as Date],
+          ]),
+          units,
+        },
+        NOW,
+      ).settings.through;
+    expect(read(new Date('2020-09-30T17:30:00Z'))).toEqual({ year: 2020, month: 10 });
+    expect(read(44105)).toEqual({ year: 2020, month: 10 });
+  });
+
+  it('warns about a floor under 20%, an unknown parameter and a repeated one', () => {
+    const model = readModel(
+      {
+        settings: settingsGrid([
+          ['Năm', 2020],
+          ['Chỉ tiêu tối thiểu', '15%'],
+          ['Tham số lạ', 1],
+          ['Năm', 2019],
+        ]),
+        units,
+      },
+      NOW,
+    );
+    expect(model.settings.floor).toEqual({ n: 3, d: 20 });
+    expect(model.settings.year).toBe(2020);
+    expect(problemAt(model, 'B3')).toEqual([expect.objectContaining({ severity: 'warning' })]);
+    expect(problemAt(model, 'A4')).toEqual([expect.objectContaining({ severity: 'warning' })]);
+    expect(problemAt(model, 'B5')).toEqual([expect.objectContaining({ severity: 'warning' })]);
+  });
+});
