@@ -1,0 +1,386 @@
+// The bundled example provinces: facts, formats, contract headers, the generator's determinism, and
+// what the core finds in them (the demo's Kiểm tra and Đối chiếu must have something to show).
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import {
+  EXAMPLE_FILES,
+  EXAMPLES,
+  type ExampleName,
+  exampleFolder,
+  loadExample,
+  readCsvGrid,
+  repoRoot,
+} from '../../examples';
+import {
+  buildPortalTab,
+  buildReport,
+  CATALOGUE_HEADER,
+  ENTRIES_HEADER,
+  GROUP,
+  type Month,
+  PORTAL_EXPORT_HEADER,
+  type PortalRecord,
+  parseCount,
+  parseMonth,
+  parsePercent,
+  SETTINGS_HEADER,
+  SEVERITY,
+  tableToGrid,
+  UNITS_HEADER,
+} from '../../src/core';
+
+const root = repoRoot();
+
+/** Every header text of the example files. */
+type Column =
+  | (typeof SETTINGS_HEADER)[number]
+  | (typeof UNITS_HEADER)[number]
+  | (typeof ENTRIES_HEADER)[number]
+  | (typeof CATALOGUE_HEADER)[number]
+  | (typeof PORTAL_EXPORT_HEADER)[number];
+
+/** Rows of an example file as objects keyed by header text (the headers are checked below). */
+function records(name: ExampleName, file: string): Record<Column, string>[] {
+  const [header = [], ...rows] = readCsvGrid(join(exampleFolder(name), file));
+  return rows.map(
+    (row) => Object.fromEntries(header.map((column, i) => [column, row[i] ?? ''])) as Record<Column, string>,
+  );
+}
+
+const ratioOf = (text: string): number => {
+  const fraction = parsePercent(text);
+  if (!fraction) throw new Error(`not a percentage: ${text}`);
+  return fraction.n / fraction.d;
+};
+
+const monthOf = (text: string): Month => {
+  const month = parseMonth(text);
+  if (!month) throw new Error(`not a month: ${text}`);
+  return month;
+};
+
+const PROCEDURE_CODE = /^1\.00\d{4}$/;
+
+// Facts copied from the project's data notes (Hòa Bình 2020), independent of the generator's literals.
+const HOA_BINH_DEPARTMENTS = [
+  'Sở Nội vụ',
+  'Sở Tư pháp',
+  'Sở Tài chính',
+  'Sở Xây dựng',
+  'Sở Nông nghiệp và Phát triển nông thôn',
+  'Sở Thông tin và Truyền thông',
+  'Sở Kế hoạch và Đầu tư',
+  'Sở Lao động - Thương binh và Xã hội',
+  'Sở Giao thông vận tải',
+  'Sở Khoa học và Công nghệ',
+  'Sở Y tế',
+  'Sở Công Thương',
+  'Sở Văn hóa, Thể thao và Du lịch',
+  'Sở Giáo dục và Đào tạo',
+  'Sở Tài nguyên và Môi trường',
+  'Văn phòng UBND tỉnh',
+  'Ban Dân tộc',
+  'Thanh tra tỉnh',
+  'Ban Quản lý các khu công nghiệp',
+];
+const HOA_BINH_COMMUNES_PER_DISTRICT: Record<string, number> = {
+  'Thành phố Hòa Bình': 19,
+  'Cao Phong': 10,
+  'Lạc Thủy': 10,
+  'Yên Thủy': 11,
+  'Lương Sơn': 11,
+  'Mai Châu': 16,
+  'Tân Lạc': 16,
+  'Kim Bôi': 17,
+  'Lạc Sơn': 24,
+  'Đà Bắc': 17,
+};
+
+describe('CSV headers', () => {
+  const expected: Record<string, readonly string[]> = {
+    [EXAMPLE_FILES.settings]: SETTINGS_HEADER,
+    [EXAMPLE_FILES.units]: UNITS_HEADER,
+    [EXAMPLE_FILES.entries]: ENTRIES_HEADER,
+    [EXAMPLE_FILES.catalogue]: CATALOGUE_HEADER,
+    [EXAMPLE_FILES.portalExport]: PORTAL_EXPORT_HEADER,
+  };
+  it.each(EXAMPLES)('%s: every file has exactly the contract header texts, in NFC', (name) => {
+    expect(readdirSync(exampleFolder(name)).sort()).toEqual(Object.keys(expected).sort());
+    for (const [file, header] of Object.entries(expected)) {
+      const text = readFileSync(join(exampleFolder(name), file), 'utf8');
+      expect(text.charCodeAt(0)).not.toBe(0xfeff);
+      expect(text).toBe(text.normalize('NFC'));
+      expect(readCsvGrid(join(exampleFolder(name), file))[0]).toEqual([...header]);
+    }
+  });
+});
+
+describe('Hòa Bình 2020 (three tiers)', () => {
+  const units = records('hoa-binh-2020', EXAMPLE_FILES.units);
+  const departments = units.filter((u) => u.Nhóm === GROUP.department);
+  const districts = units.filter((u) => u.Nhóm === GROUP.district);
+  const communes = units.filter((u) => u.Nhóm === GROUP.commune);
+
+  it('has the 19 departments, the city and 9 districts, and 151 communes', () => {
+    expect(units).toHaveLength(180);
+    expect(departments.map((u) => u['Tên đơn vị']).sort()).toEqual([...HOA_BINH_DEPARTMENTS].sort());
+    expect(districts).toHaveLength(10);
+    expect(communes).toHaveLength(151);
+    expect(new Set(units.map((u) => u['Mã đơn vị'])).size).toBe(180);
+  });
+
+  it('gives each district its number of communes, 12 phường and 10 thị trấn, with placeholder names', () => {
+    const districtCodes = new Set(districts.map((d) => d['Mã đơn vị']));
+    for (const commune of communes) expect(districtCodes.has(commune['Mã đơn vị cấp trên'])).toBe(true);
+    for (const unit of [...departments, ...districts]) expect(unit['Mã đơn vị cấp trên']).toBe('');
+    const perDistrict: Record<string, number> = {};
+    for (const district of districts) {
+      const short = district['Tên đơn vị'].replace(/^UBND (huyện|thành phố) /, '');
+      const key = short === 'Hòa Bình' ? 'Thành phố Hòa Bình' : short;
+      const own = communes.filter((c) => c['Mã đơn vị cấp trên'] === district['Mã đơn vị']);
+      for (const commune of own) {
+        expect(commune['Tên đơn vị']).toMatch(new RegExp(`^UBND (xã|phường|thị trấn) ${key} \\d{2}$`));
+      }
+      perDistrict[key] = own.length;
+    }
+    expect(perDistrict).toEqual(HOA_BINH_COMMUNES_PER_DISTRICT);
+    const kind = (prefix: string) => communes.filter((c) => c['Tên đơn vị'].startsWith(`UBND ${prefix} `));
+    expect(kind('phường')).toHaveLength(12);
+    expect(kind('thị trấn')).toHaveLength(10);
+    expect(kind('xã')).toHaveLength(129);
+  });
+
+  it('sets targets of 20%–35%; only Đà Bắc assigns its communes less than its own target', () => {
+    for (const unit of units) {
+      const target = unit['Chỉ tiêu'] === '' ? 0.2 : ratioOf(unit['Chỉ tiêu']);
+      expect(target).toBeGreaterThanOrEqual(0.2);
+      expect(target).toBeLessThanOrEqual(0.35);
+    }
+    const below = districts.filter((district) => {
+      const own = communes.filter((c) => c['Mã đơn vị cấp trên'] === district['Mã đơn vị']);
+      return own.some(
+        (c) => (c['Chỉ tiêu'] === '' ? 0.2 : ratioOf(c['Chỉ tiêu'])) < ratioOf(district['Chỉ tiêu']),
+      );
+    });
+    expect(below.map((d) => d['Mã đơn vị'])).toEqual(['H-DABAC']);
+  });
+
+  it('maps units to unique portal agency codes and made-up .example e-mails', () => {
+    for (const unit of [...departments, ...districts])
+      expect(unit['Mã trên Cổng DVC']).toMatch(/^H28\.\d{2}$/);
+    for (const unit of communes) expect(unit['Mã trên Cổng DVC']).toMatch(/^H28\.\d{2}\.\d{2}$/);
+    expect(new Set(units.map((u) => u['Mã trên Cổng DVC'])).size).toBe(units.length);
+    for (const unit of units) {
+      for (const email of unit['Email nhập liệu'].split(/[,\s]+/))
+        expect(email).toMatch(/^[a-z0-9.-]+@[a-z]+\.example$/);
+    }
+  });
+
+  it('reads settings for 2020 with the contract defaults', () => {
+    const settings = Object.fromEntries(
+      records('hoa-binh-2020', EXAMPLE_FILES.settings).map((r) => [r['Tham số'], r['Giá trị']]),
+    );
+    expect(settings).toEqual({
+      Năm: '2020',
+      'Chỉ tiêu tối thiểu': '20%',
+      'Nguồn ưu tiên': 'Cổng DVC',
+      'Ngưỡng chênh lệch': '5%',
+      'Điểm tối đa': '1',
+      'Kỳ báo cáo đến': '',
+      'Quản trị viên': '',
+    });
+  });
+
+  it('exports portal months 07–10/2020 only, with an unmapped agency and procedures outside the catalogue', () => {
+    const catalogue = new Set(records('hoa-binh-2020', EXAMPLE_FILES.catalogue).map((r) => r['Mã TTHC']));
+    const exported = records('hoa-binh-2020', EXAMPLE_FILES.portalExport);
+    const months = new Set(exported.map((r) => r.Kỳ));
+    expect([...months].sort()).toEqual(['07/2020', '08/2020', '09/2020', '10/2020']);
+    const known = new Set(units.map((u) => u['Mã trên Cổng DVC']));
+    expect([...new Set(exported.map((r) => r['Mã đơn vị']).filter((code) => !known.has(code)))]).toEqual([
+      'H28.30',
+    ]);
+    expect(
+      exported.some((r) => !catalogue.has(r['Mã TTHC']) && Number(r['Số hồ sơ giải quyết trực tuyến']) > 0),
+    ).toBe(true);
+    // About 5.7% online in 2020: catalogue online over all resolved, for the mapped agencies.
+    let total = 0;
+    let online = 0;
+    for (const row of exported.filter((r) => known.has(r['Mã đơn vị']))) {
+      total += Number(row['Tổng số hồ sơ đã giải quyết']);
+      if (catalogue.has(row['Mã TTHC'])) online += Number(row['Số hồ sơ giải quyết trực tuyến']);
+    }
+    expect(online / total).toBeGreaterThan(0.05);
+    expect(online / total).toBeLessThan(0.065);
+  });
+
+  it('has entries for 01–10/2020 in several accepted month formats, plus one month of 2019', () => {
+    const entries = records('hoa-binh-2020', EXAMPLE_FILES.entries);
+    const months = entries.map((r) => monthOf(r.Kỳ));
+    expect(months.filter((m) => m.year === 2019)).toEqual([{ year: 2019, month: 12 }]);
+    expect(new Set(months.filter((m) => m.year === 2020).map((m) => m.month))).toEqual(
+      new Set([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]),
+    );
+    const styles = new Set(entries.map((r) => r.Kỳ.replace(/\d+/g, '9')));
+    expect(styles).toEqual(new Set(['9/9', 'T9/9', 'Tháng 9/9', '9-9']));
+    expect(entries.some((r) => /^\d{1,3}(\.\d{3})+$/.test(r['Tổng số hồ sơ đã giải quyết']))).toBe(true);
+    for (const row of entries) {
+      for (const column of [
+        'Tổng số hồ sơ đã giải quyết',
+        'Số hồ sơ giải quyết trực tuyến mức độ 3, 4',
+      ] as const) {
+        if (row[column] !== '') expect(parseCount(row[column])).not.toBeNull();
+      }
+    }
+  });
+});
+
+describe('Phú Thọ 2026 (two tiers)', () => {
+  const units = records('phu-tho-2026', EXAMPLE_FILES.units);
+  const [, ...facts] = readCsvGrid(join(__dirname, 'fixtures', 'phu-tho-2026-units.csv'));
+
+  it('lists the 15 departments and 148 communes of the national dashboard, with their real codes', () => {
+    expect(units.map((u) => [u['Mã đơn vị'], u['Tên đơn vị'], u.Nhóm])).toEqual(facts);
+    expect(units.filter((u) => u.Nhóm === GROUP.department)).toHaveLength(15);
+    expect(units.filter((u) => u.Nhóm === GROUP.commune)).toHaveLength(148);
+    for (const unit of units) {
+      expect(unit['Mã đơn vị']).toMatch(/^H44\.\d{2,3}$/);
+      expect(unit['Mã đơn vị cấp trên']).toBe('');
+      expect(unit['Mã trên Cổng DVC']).toBe('');
+    }
+  });
+
+  it('exports 01–10/2026 for most units, and entries for a minority', () => {
+    const exported = records('phu-tho-2026', EXAMPLE_FILES.portalExport);
+    const months = [...new Set(exported.map((r) => r.Kỳ))].sort();
+    expect(months).toEqual(
+      ['01', '02', '03', '04', '05', '06', '07', '08', '09', '10'].map((m) => `${m}/2026`),
+    );
+    const codes = new Set(units.map((u) => u['Mã đơn vị']));
+    const onPortal = new Set(exported.map((r) => r['Mã đơn vị']));
+    for (const code of onPortal) expect(codes.has(code)).toBe(true);
+    expect(onPortal.size / codes.size).toBeGreaterThan(0.85);
+    const entering = new Set(records('phu-tho-2026', EXAMPLE_FILES.entries).map((r) => r['Mã đơn vị']));
+    expect(entering.size).toBeGreaterThan(0);
+    expect(entering.size / codes.size).toBeLessThan(0.5);
+    const settings = records('phu-tho-2026', EXAMPLE_FILES.settings);
+    expect(settings.find((r) => r['Tham số'] === 'Năm')?.['Giá trị']).toBe('2026');
+  });
+});
+
+describe('procedure codes', () => {
+  it.each(EXAMPLES)('%s: catalogue and export codes have the national format 1.00xxxx', (name) => {
+    const catalogue = records(name, EXAMPLE_FILES.catalogue);
+    expect(catalogue.length).toBeGreaterThanOrEqual(35);
+    expect(new Set(catalogue.map((r) => r['Mã TTHC'])).size).toBe(catalogue.length);
+    for (const row of catalogue) {
+      expect(row['Mã TTHC']).toMatch(PROCEDURE_CODE);
+      expect(['3', '4']).toContain(row['Mức độ']);
+    }
+    for (const row of records(name, EXAMPLE_FILES.portalExport))
+      expect(row['Mã TTHC']).toMatch(PROCEDURE_CODE);
+  });
+});
+
+describe('generator', () => {
+  it('writes exactly the committed files (deterministic)', () => {
+    const out = mkdtempSync(join(tmpdir(), 'examples-'));
+    try {
+      execFileSync(process.execPath, [join(root, 'examples', 'generate.mjs'), out], { stdio: 'pipe' });
+      for (const name of EXAMPLES) {
+        expect(readdirSync(join(out, name)).sort()).toEqual(readdirSync(exampleFolder(name)).sort());
+        for (const file of readdirSync(join(out, name))) {
+          const fresh = readFileSync(join(out, name, file), 'utf8');
+          expect({ file, same: fresh === readFileSync(join(exampleFolder(name), file), 'utf8') }).toEqual({
+            file,
+            same: true,
+          });
+        }
+      }
+    } finally {
+      rmSync(out, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('loadExample', () => {
+  it('finds the repository root from the bundle folder dist/node as from the sources', () => {
+    expect(repoRoot(join(root, 'dist', 'node'))).toBe(root);
+    expect(repoRoot(join(root, 'examples'))).toBe(root);
+  });
+
+  it.each(EXAMPLES)('%s: loads the input grids as strings and names the portal export', (name) => {
+    const example = loadExample(name);
+    expect(example.portalExportFile).toBe(join(root, 'examples', name, EXAMPLE_FILES.portalExport));
+    expect(example.title).toMatch(/giả định/);
+    expect(example.input.units?.[0]).toEqual([...UNITS_HEADER]);
+    for (const grid of [
+      example.input.settings,
+      example.input.units,
+      example.input.entries,
+      example.input.catalogue,
+    ]) {
+      expect(grid?.length).toBeGreaterThan(1);
+      for (const row of grid ?? []) for (const cell of row) expect(typeof cell).toBe('string');
+    }
+  });
+});
+
+describe('what the core finds in the examples', () => {
+  function report(name: ExampleName, now: Date) {
+    const example = loadExample(name);
+    const [, ...rows] = readCsvGrid(example.portalExportFile);
+    const portalRecords: PortalRecord[] = rows.map(
+      ([month = '', agencyCode = '', procedureCode = '', resolved, online]) => ({
+        agencyCode,
+        procedureCode,
+        ...monthOf(month),
+        resolved: Number(resolved),
+        online: Number(online),
+      }),
+    );
+    const portal = buildPortalTab(portalRecords, example.input, now);
+    return { portal, report: buildReport({ ...example.input, portal: tableToGrid(portal.table) }, { now }) };
+  }
+
+  it('Hòa Bình: the planned mistakes, the Đà Bắc warning, the unmapped agency, six reconciliations', () => {
+    const { portal, report: hoaBinh } = report('hoa-binh-2020', new Date('2020-11-05T03:00:00Z'));
+    expect(portal.unmapped).toEqual(['H28.30']);
+    const problems = hoaBinh.tables.problems.rows.map((row) => `${row[4]} ${row[0]} ${row[2]} ${row[3]}`);
+    expect(problems.filter((p) => p.startsWith(SEVERITY.error)).sort()).toEqual(
+      [
+        'Lỗi Nhập liệu H-KIMBOI 08/2020',
+        'Lỗi Nhập liệu SCT 05/2020',
+        'Lỗi Nhập liệu SLĐTBXH 06/2020',
+        'Lỗi Nhập liệu SNN 12/2019',
+        'Lỗi Nhập liệu X-CAOPHONG-04 03/2020',
+      ].sort(),
+    );
+    expect(problems).toContain('Cảnh báo Đơn vị H-DABAC ');
+    expect(hoaBinh.tables.reconciliation.rows.map((row) => `${row[1]} ${row[0]}`).sort()).toEqual(
+      [
+        'H-TANLAC 09/2020',
+        'H-YENTHUY 08/2020',
+        'SCT 08/2020',
+        'SLDTBXH 10/2020',
+        'X-CAOPHONG-02 07/2020',
+        'X-MAICHAU-05 09/2020',
+      ].sort(),
+    );
+    const statuses = hoaBinh.tables.ratio.rows.map((row) => String(row[8]));
+    const met = statuses.filter((s) => s === 'Đạt').length;
+    expect(met).toBeGreaterThanOrEqual(3);
+    expect(met).toBeLessThan(statuses.length / 10);
+  });
+
+  it('Phú Thọ: no problems, two reconciliations, no district scopes', () => {
+    const { portal, report: phuTho } = report('phu-tho-2026', new Date('2026-11-05T03:00:00Z'));
+    expect(portal.unmapped).toEqual([]);
+    expect(phuTho.tables.problems.rows).toEqual([]);
+    expect(phuTho.tables.reconciliation.rows).toHaveLength(2);
+    const scopes = new Set(phuTho.tables.ranking.rows.map((row) => String(row[0])));
+    expect(scopes).toEqual(new Set([GROUP.department, GROUP.commune]));
+  });
+});
