@@ -345,20 +345,48 @@ function overviewRow(
   let resolved = 0;
   let online = 0;
   let met = 0;
-  let weightedTarget = 0;
-  let plainTarget = 0;
+  // Target sums kept exact so the result does not depend on the order of the units.
+  let weightedTarget: BigFraction = { n: 0n, d: 1n };
+  let plainTarget: BigFraction = { n: 0n, d: 1n };
   for (const unit of scope.members) {
     const t = totals.get(unit.key) as UnitTotals;
     const status = assessments.get(unit.key)?.status;
     if (status === 'met') met++;
-    plainTarget += toNumber(unit.target);
+    plainTarget = addBig(plainTarget, BigInt(unit.target.n), BigInt(unit.target.d));
     if (t.hasError) continue;
     resolved += t.resolved;
     online += t.online;
-    weightedTarget += t.resolved * toNumber(unit.target);
+    weightedTarget = addBig(
+      weightedTarget,
+      BigInt(t.resolved) * BigInt(unit.target.n),
+      BigInt(unit.target.d),
+    );
   }
-  const target = resolved > 0 ? weightedTarget / resolved : plainTarget / scope.members.length;
+  const target =
+    resolved > 0
+      ? bigToNumber(weightedTarget, BigInt(resolved))
+      : bigToNumber(plainTarget, BigInt(scope.members.length));
   return [scope.name, scope.members.length, met, resolved, online, ratioCell(online, resolved), target];
+}
+
+interface BigFraction {
+  readonly n: bigint;
+  readonly d: bigint;
+}
+
+/** x + n/d, reduced, so equal sums have equal representations. */
+function addBig(x: BigFraction, n: bigint, d: bigint): BigFraction {
+  const sumN = x.n * d + n * x.d;
+  const sumD = x.d * d;
+  const g = gcd(sumN, sumD);
+  return { n: sumN / g, d: sumD / g };
+}
+
+/** x / divisor as a number, from the reduced exact fraction. */
+function bigToNumber(x: BigFraction, divisor: bigint): number {
+  const d = x.d * divisor;
+  const g = gcd(x.n, d);
+  return Number(x.n / g) / Number(d / g);
 }
 
 /** Unit-months where both sources exist and differ by more than Ngưỡng chênh lệch, in ratio or in total. */
