@@ -17,7 +17,7 @@ async function syncOnce(options: CliOptions, env: NodeJS.ProcessEnv): Promise<vo
   const retry = { ...DEFAULT_RETRY, attempts: options.retries + 1 };
   const onRetry = (what: string, attempt: number, delayMs: number) =>
     out(SYNC_TEXT.progressRetry(what, attempt, delayMs));
-  const workbook = openWorkbook(options.workbook, {
+  const workbook = await openWorkbook(options.workbook, {
     env,
     retry,
     timeoutMs: options.timeoutMs,

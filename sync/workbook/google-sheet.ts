@@ -1,5 +1,5 @@
 // A Google Sheet through googleapis (Sheets v4): three requests per run whatever the size, one atomic write.
-import { google, type sheets_v4 } from 'googleapis';
+import type { sheets_v4 } from 'googleapis';
 import type { Cell, ColumnFormat, Grid, OutputTable, WorkbookInput } from '../../src/core';
 import { SYNC_TEXT, TAB, tableToGrid } from '../../src/core';
 import { SyncError } from '../errors';
@@ -27,17 +27,21 @@ export interface GoogleSheetOptions {
  * Credentials from the environment: GOOGLE_OAUTH_ACCESS_TOKEN first (an OAuth2 client holding it),
  * else GOOGLE_APPLICATION_CREDENTIALS (a service-account key file), scope spreadsheets only.
  */
-export function googleAuthFromEnv(env: NodeJS.ProcessEnv): { auth: Auth; secrets: string[] } {
+export async function googleAuthFromEnv(env: NodeJS.ProcessEnv): Promise<{ auth: Auth; secrets: string[] }> {
   const token = env.GOOGLE_OAUTH_ACCESS_TOKEN?.trim();
+  const keyFile = env.GOOGLE_APPLICATION_CREDENTIALS?.trim();
+  if (!token && !keyFile) throw new SyncError('AUTH', SYNC_TEXT.googleNoCredentials);
+  const { google } = await loadGoogleapis();
   if (token) {
     const client = new google.auth.OAuth2();
     client.setCredentials({ access_token: token });
     return { auth: client, secrets: [token] };
   }
-  const keyFile = env.GOOGLE_APPLICATION_CREDENTIALS?.trim();
-  if (keyFile) return { auth: new google.auth.GoogleAuth({ keyFile, scopes: [SHEETS_SCOPE] }), secrets: [] };
-  throw new SyncError('AUTH', SYNC_TEXT.googleNoCredentials);
+  return { auth: new google.auth.GoogleAuth({ keyFile, scopes: [SHEETS_SCOPE] }), secrets: [] };
 }
+
+/** googleapis takes most of a second to load: only runs that use a Google Sheet pay for it. */
+const loadGoogleapis = () => import('googleapis');
 
 const NUMBER_FORMATS: Record<ColumnFormat, sheets_v4.Schema$NumberFormat> = {
   text: { type: 'TEXT', pattern: '@' },
@@ -181,13 +185,20 @@ export class GoogleSheetWorkbook implements Workbook {
   readonly location: string;
   /** HTTP requests made (retries included), for the summary and tests. */
   requests = 0;
-  private readonly sheets: sheets_v4.Sheets;
+  private client: sheets_v4.Sheets | null = null;
   private sheetList: SheetInfo[] | null = null;
 
   constructor(private readonly options: GoogleSheetOptions) {
     this.location = `https://docs.google.com/spreadsheets/d/${options.spreadsheetId}`;
-    const rootUrl = options.rootUrl ? `${options.rootUrl.replace(/\/+$/, '')}/` : undefined;
-    this.sheets = google.sheets({ version: 'v4', auth: options.auth, ...(rootUrl ? { rootUrl } : {}) });
+  }
+
+  private async sheets(): Promise<sheets_v4.Sheets> {
+    if (this.client) return this.client;
+    const { google } = await loadGoogleapis();
+    const root = this.options.rootUrl;
+    const rootUrl = root ? `${root.replace(/\/+$/, '')}/` : undefined;
+    this.client = google.sheets({ version: 'v4', auth: this.options.auth, ...(rootUrl ? { rootUrl } : {}) });
+    return this.client;
   }
 
   /** One API call with capped exponential back-off on 429/5xx/resets, for GET and POST alike. */
@@ -222,8 +233,9 @@ export class GoogleSheetWorkbook implements Workbook {
 
   private async metadata(): Promise<SheetInfo[]> {
     if (this.sheetList) return this.sheetList;
+    const sheets = await this.sheets();
     const data = await this.call('spreadsheets.get', () =>
-      this.sheets.spreadsheets.get(
+      sheets.spreadsheets.get(
         {
           spreadsheetId: this.options.spreadsheetId,
           fields:
@@ -254,8 +266,9 @@ export class GoogleSheetWorkbook implements Workbook {
     const input: Mutable<WorkbookInput> = {};
     let syncLog: Grid | undefined;
     if (wanted.length === 0) return { input, syncLog };
+    const client = await this.sheets();
     const data = await this.call('values.batchGet', () =>
-      this.sheets.spreadsheets.values.batchGet(
+      client.spreadsheets.values.batchGet(
         {
           spreadsheetId: this.options.spreadsheetId,
           ranges: wanted.map((w) => wholeTab(w.title)),
@@ -279,8 +292,9 @@ export class GoogleSheetWorkbook implements Workbook {
   async write(tables: readonly OutputTable[]): Promise<void> {
     if (tables.length === 0) return;
     const sheets = await this.metadata();
+    const client = await this.sheets();
     await this.call('spreadsheets.batchUpdate', () =>
-      this.sheets.spreadsheets.batchUpdate(
+      client.spreadsheets.batchUpdate(
         {
           spreadsheetId: this.options.spreadsheetId,
           requestBody: { requests: writeRequests(tables, sheets), includeSpreadsheetInResponse: false },

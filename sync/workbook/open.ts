@@ -34,9 +34,9 @@ export interface OpenOptions {
   readonly onRetry?: (what: string, attempt: number, delayMs: number) => void;
 }
 
-export function openWorkbook(target: WorkbookTarget, options: OpenOptions): Workbook {
+export async function openWorkbook(target: WorkbookTarget, options: OpenOptions): Promise<Workbook> {
   if (target.kind === 'xlsx') return new XlsxWorkbook(target.path, options.now);
-  const { auth, secrets } = googleAuthFromEnv(options.env);
+  const { auth, secrets } = await googleAuthFromEnv(options.env);
   return new GoogleSheetWorkbook({
     spreadsheetId: target.spreadsheetId,
     auth,

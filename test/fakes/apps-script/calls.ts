@@ -1,0 +1,47 @@
+// Counts every call a script makes into the fake Apps Script services, as a quota-minded reviewer would.
+
+/** Per-method tally of service calls, e.g. `Range.setValues` → 5. */
+export class CallLog {
+  readonly counts = new Map<string, number>();
+  total = 0;
+
+  record(name: string): void {
+    this.total++;
+    this.counts.set(name, (this.counts.get(name) ?? 0) + 1);
+  }
+
+  reset(): void {
+    this.total = 0;
+    this.counts.clear();
+  }
+
+  /** Calls of one method name across every object, e.g. count('setValues'). */
+  count(method: string): number {
+    let sum = 0;
+    for (const [name, n] of this.counts) if (name.endsWith(`.${method}`)) sum += n;
+    return sum;
+  }
+
+  snapshot(): Record<string, number> {
+    return Object.fromEntries([...this.counts].sort(([a], [b]) => a.localeCompare(b)));
+  }
+}
+
+/**
+ * Wraps a fake service object so each public method call is recorded under `label.method`.
+ * Methods run on the raw object, so the fakes' own internal calls are not counted;
+ * names starting with `_` are test back doors and are never counted.
+ */
+export function counted<T extends object>(target: T, calls: CallLog, label: string): T {
+  return new Proxy(target, {
+    get(object, property) {
+      const value: unknown = Reflect.get(object, property, object);
+      if (typeof value !== 'function' || typeof property !== 'string') return value;
+      if (property.startsWith('_') || property === 'constructor') return value;
+      return (...args: unknown[]) => {
+        calls.record(`${label}.${property}`);
+        return (value as (...a: unknown[]) => unknown).apply(object, args);
+      };
+    },
+  });
+}

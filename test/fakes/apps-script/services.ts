@@ -1,0 +1,226 @@
+// SpreadsheetApp, Ui and menus, HtmlService, LockService, PropertiesService and Session over one FakeWorld.
+import { FakeConditionalFormatRuleBuilder, FakeDataValidationBuilder } from './builders';
+import { counted } from './calls';
+import { type FakeSpreadsheet, fakeUser } from './spreadsheet';
+import type { FakeWorld } from './world';
+
+type GUi = GoogleAppsScript.Base.Ui;
+type GMenu = GoogleAppsScript.Base.Menu;
+type GHtmlOutput = GoogleAppsScript.HTML.HtmlOutput;
+
+const BUTTON = { CLOSE: 'CLOSE', OK: 'OK', CANCEL: 'CANCEL', YES: 'YES', NO: 'NO' };
+const BUTTON_SET = { OK: 'OK', OK_CANCEL: 'OK_CANCEL', YES_NO: 'YES_NO', YES_NO_CANCEL: 'YES_NO_CANCEL' };
+
+export class FakeMenu implements Pick<GMenu, 'addItem' | 'addSeparator' | 'addToUi'> {
+  readonly self: FakeMenu;
+  readonly items: { caption: string; functionName: string }[] = [];
+  constructor(
+    private readonly world: FakeWorld,
+    private readonly caption: string,
+  ) {
+    this.self = counted(this, world.calls, 'Menu');
+  }
+  addItem(caption: string, functionName: string): GMenu {
+    this.items.push({ caption, functionName });
+    return this.self as unknown as GMenu;
+  }
+  addSeparator(): GMenu {
+    return this.self as unknown as GMenu;
+  }
+  addToUi(): void {
+    const at = this.world.menus.findIndex((menu) => menu.caption === this.caption);
+    const record = { caption: this.caption, items: [...this.items] };
+    if (at >= 0) this.world.menus[at] = record;
+    else this.world.menus.push(record);
+  }
+}
+
+export class FakeUi
+  implements Pick<GUi, 'createMenu' | 'createAddonMenu' | 'alert' | 'showModalDialog' | 'showSidebar'>
+{
+  readonly self: FakeUi;
+  readonly Button = BUTTON as unknown as typeof GoogleAppsScript.Base.Button;
+  readonly ButtonSet = BUTTON_SET as unknown as typeof GoogleAppsScript.Base.ButtonSet;
+  constructor(private readonly world: FakeWorld) {
+    this.self = counted(this, world.calls, 'Ui');
+  }
+  createMenu(caption: string): GMenu {
+    return new FakeMenu(this.world, caption).self as unknown as GMenu;
+  }
+  createAddonMenu(): GMenu {
+    return new FakeMenu(this.world, 'Add-on').self as unknown as GMenu;
+  }
+  /** alert(prompt), alert(prompt, buttons) or alert(title, prompt, buttons). */
+  alert(...args: unknown[]): GoogleAppsScript.Base.Button {
+    const [title, text] = args.length === 3 ? [String(args[0]), String(args[1])] : ['', String(args[0])];
+    this.world.ui.push({ kind: 'alert', title, text });
+    return BUTTON.OK as unknown as GoogleAppsScript.Base.Button;
+  }
+  showModalDialog(userInterface: GHtmlOutput, title: string): void {
+    this.world.ui.push({ kind: 'dialog', title, text: (userInterface as unknown as FakeHtmlOutput).content });
+  }
+  showSidebar(userInterface: GHtmlOutput): void {
+    const html = userInterface as unknown as FakeHtmlOutput;
+    this.world.ui.push({ kind: 'sidebar', title: html.title, text: html.content });
+  }
+}
+
+export class FakeHtmlOutput
+  implements Pick<GHtmlOutput, 'setWidth' | 'setHeight' | 'setTitle' | 'getContent'>
+{
+  readonly self: FakeHtmlOutput;
+  title = '';
+  width = 0;
+  height = 0;
+  constructor(
+    world: FakeWorld,
+    readonly content: string,
+  ) {
+    this.self = counted(this, world.calls, 'HtmlOutput');
+  }
+  setWidth(width: number): GHtmlOutput {
+    this.width = width;
+    return this.self as unknown as GHtmlOutput;
+  }
+  setHeight(height: number): GHtmlOutput {
+    this.height = height;
+    return this.self as unknown as GHtmlOutput;
+  }
+  setTitle(title: string): GHtmlOutput {
+    this.title = title;
+    return this.self as unknown as GHtmlOutput;
+  }
+  getContent(): string {
+    return this.content;
+  }
+}
+
+export class FakeLock
+  implements Pick<GoogleAppsScript.Lock.Lock, 'tryLock' | 'waitLock' | 'releaseLock' | 'hasLock'>
+{
+  readonly self: FakeLock;
+  private held = false;
+  constructor(private readonly world: FakeWorld) {
+    this.self = counted(this, world.calls, 'Lock');
+  }
+  tryLock(_timeoutInMillis: number): boolean {
+    if (this.world.lockHeldElsewhere || this.world.lockHeld) return false;
+    this.world.lockHeld = true;
+    this.held = true;
+    return true;
+  }
+  waitLock(timeoutInMillis: number): void {
+    if (!this.tryLock(timeoutInMillis))
+      throw new Error('Lock timeout: another process was holding the lock for too long.');
+  }
+  releaseLock(): void {
+    if (this.held) this.world.lockHeld = false;
+    this.held = false;
+  }
+  hasLock(): boolean {
+    return this.held;
+  }
+}
+
+export class FakeProperties
+  implements
+    Pick<
+      GoogleAppsScript.Properties.Properties,
+      'getProperty' | 'setProperty' | 'deleteProperty' | 'getProperties'
+    >
+{
+  readonly self: FakeProperties;
+  constructor(
+    world: FakeWorld,
+    private readonly store: Map<string, string>,
+  ) {
+    this.self = counted(this, world.calls, 'Properties');
+  }
+  getProperty(key: string): string | null {
+    return this.store.get(key) ?? null;
+  }
+  setProperty(key: string, value: string): GoogleAppsScript.Properties.Properties {
+    this.store.set(key, String(value));
+    return this.self as unknown as GoogleAppsScript.Properties.Properties;
+  }
+  deleteProperty(key: string): GoogleAppsScript.Properties.Properties {
+    this.store.delete(key);
+    return this.self as unknown as GoogleAppsScript.Properties.Properties;
+  }
+  getProperties(): Record<string, string> {
+    return Object.fromEntries(this.store);
+  }
+}
+
+/** The global services a pushed script sees, all over one world and one spreadsheet. */
+export function appsScriptGlobals(world: FakeWorld, spreadsheet: FakeSpreadsheet) {
+  const calls = world.calls;
+  const SpreadsheetApp: Pick<
+    GoogleAppsScript.Spreadsheet.SpreadsheetApp,
+    | 'getActiveSpreadsheet'
+    | 'getActive'
+    | 'getUi'
+    | 'newDataValidation'
+    | 'newConditionalFormatRule'
+    | 'ProtectionType'
+    | 'flush'
+  > = counted(
+    {
+      ProtectionType: {
+        RANGE: 'RANGE',
+        SHEET: 'SHEET',
+      } as unknown as typeof GoogleAppsScript.Spreadsheet.ProtectionType,
+      getActiveSpreadsheet: () => spreadsheet.self as unknown as GoogleAppsScript.Spreadsheet.Spreadsheet,
+      getActive: () => spreadsheet.self as unknown as GoogleAppsScript.Spreadsheet.Spreadsheet,
+      getUi: () => new FakeUi(world).self as unknown as GUi,
+      newDataValidation: () =>
+        new FakeDataValidationBuilder(world)
+          .self as unknown as GoogleAppsScript.Spreadsheet.DataValidationBuilder,
+      newConditionalFormatRule: () =>
+        new FakeConditionalFormatRuleBuilder(world)
+          .self as unknown as GoogleAppsScript.Spreadsheet.ConditionalFormatRuleBuilder,
+      flush: () => undefined,
+    },
+    calls,
+    'SpreadsheetApp',
+  );
+  const HtmlService: Pick<GoogleAppsScript.HTML.HtmlService, 'createHtmlOutput'> = counted(
+    {
+      createHtmlOutput: (html?: unknown) =>
+        new FakeHtmlOutput(world, String(html ?? '')).self as unknown as GHtmlOutput,
+    },
+    calls,
+    'HtmlService',
+  );
+  const LockService: Pick<GoogleAppsScript.Lock.LockService, 'getDocumentLock' | 'getScriptLock'> = counted(
+    {
+      getDocumentLock: () => new FakeLock(world).self as unknown as GoogleAppsScript.Lock.Lock,
+      getScriptLock: () => new FakeLock(world).self as unknown as GoogleAppsScript.Lock.Lock,
+    },
+    calls,
+    'LockService',
+  );
+  const PropertiesService: Pick<GoogleAppsScript.Properties.PropertiesService, 'getDocumentProperties'> =
+    counted(
+      {
+        getDocumentProperties: () =>
+          new FakeProperties(world, world.documentProperties)
+            .self as unknown as GoogleAppsScript.Properties.Properties,
+      },
+      calls,
+      'PropertiesService',
+    );
+  const Session: Pick<
+    GoogleAppsScript.Base.Session,
+    'getActiveUser' | 'getEffectiveUser' | 'getScriptTimeZone'
+  > = counted(
+    {
+      getActiveUser: () => fakeUser(world, world.activeUser),
+      getEffectiveUser: () => fakeUser(world, world.activeUser),
+      getScriptTimeZone: () => 'Asia/Ho_Chi_Minh',
+    },
+    calls,
+    'Session',
+  );
+  return { SpreadsheetApp, HtmlService, LockService, PropertiesService, Session };
+}

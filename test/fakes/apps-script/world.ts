@@ -1,0 +1,47 @@
+// Shared state of one fake Apps Script run: who is acting, the call log, the UI log, the lock, the clock.
+import { CallLog } from './calls';
+
+export type Value = string | number | boolean | Date;
+
+export interface UiEvent {
+  kind: 'menu' | 'alert' | 'toast' | 'dialog' | 'sidebar';
+  title: string;
+  text: string;
+}
+
+export interface MenuRecord {
+  caption: string;
+  items: { caption: string; functionName: string }[];
+}
+
+export class FakeWorld {
+  readonly calls = new CallLog();
+  readonly ui: UiEvent[] = [];
+  readonly menus: MenuRecord[] = [];
+  /** Another execution holds the document lock (a second click while a recompute runs). */
+  lockHeldElsewhere = false;
+  lockHeld = false;
+  readonly documentProperties = new Map<string, string>();
+  /** The Date of the script's realm, so `instanceof Date` holds inside a vm context as in Apps Script. */
+  DateClass: DateConstructor = Date;
+
+  constructor(
+    readonly owner: string,
+    /** Email of the person running the script; '' as for a consumer account outside the domain. */
+    public activeUser: string,
+  ) {}
+
+  /** Midnight of a calendar day in Asia/Ho_Chi_Minh, as Sheets stores a date cell of a Vietnamese sheet. */
+  localDate(year: number, month: number, day: number): Date {
+    return new this.DateClass(Date.UTC(year, month - 1, day) - 7 * 3600 * 1000);
+  }
+
+  copyDate(date: Date): Date {
+    return new this.DateClass(date.getTime());
+  }
+
+  /** Everyone may edit what the owner may; the owner's rights cannot be taken away. */
+  isOwner(email: string): boolean {
+    return email !== '' && email.toLowerCase() === this.owner.toLowerCase();
+  }
+}

@@ -1,0 +1,134 @@
+// A small province computed by hand, as input grids, portal items and an .xlsx, for the sync's tests.
+import ExcelJS from 'exceljs';
+
+type Row = (string | number | null)[];
+
+export const SETTINGS: Row[] = [
+  ['Tham số', 'Giá trị', 'Diễn giải'],
+  ['Năm', 2020, ''],
+  ['Chỉ tiêu tối thiểu', '20%', ''],
+  ['Nguồn ưu tiên', 'Cổng DVC', ''],
+  ['Ngưỡng chênh lệch', '5%', ''],
+  ['Điểm tối đa', 1, ''],
+];
+
+export const UNITS: Row[] = [
+  [
+    'Mã đơn vị',
+    'Tên đơn vị',
+    'Nhóm',
+    'Mã đơn vị cấp trên',
+    'Chỉ tiêu',
+    'Mã trên Cổng DVC',
+    'Email nhập liệu',
+  ],
+  ['SNV', 'Sở Nội vụ', 'Sở, ban, ngành', '', '30%', 'H28.01', 'snv@example.vn'],
+  ['STP', 'Sở Tư pháp', 'SBN', '', 0.25, 'H28.02', 'stp@example.vn'],
+  ['HLS', 'UBND huyện Lương Sơn', 'Huyện, thành phố', '', '25%', 'H28.10', ''],
+  ['XHS', 'UBND xã Hòa Sơn', 'XA', 'HLS', '20%', 'H28.10.01', ''],
+];
+
+export const ENTRIES: Row[] = [
+  ['Kỳ', 'Mã đơn vị', 'Tổng số hồ sơ đã giải quyết', 'Số hồ sơ giải quyết trực tuyến mức độ 3, 4', 'Ghi chú'],
+  // Differs from the portal (4 of 20): shows in Đối chiếu; the portal wins (Nguồn ưu tiên).
+  ['01/2020', 'STP', 20, 10, ''],
+];
+
+export const CATALOGUE: Row[] = [
+  ['Mã TTHC', 'Tên TTHC', 'Mức độ'],
+  ['1.000456', 'Cấp Phiếu lý lịch tư pháp', 4],
+  ['1.000532', 'Đăng ký khai sinh', 3],
+];
+
+/**
+ * Every month the same per-procedure items. Per month: H28.01 → total 50 (40 + 10 of a procedure outside
+ * the catalogue), online 10; H28.02 → 20 / 4; H28.10 → 30 / 6; H28.10.01 → 10 / 3; H99.99 matches no unit.
+ */
+export function portalItems(year: number, month: number): Record<string, unknown>[] {
+  const item = (
+    agencyCode: string,
+    procedureCode: string,
+    resolvedCount: number,
+    resolvedOnlineCount: number,
+  ) => ({
+    agencyCode,
+    procedureCode,
+    year,
+    month,
+    resolvedCount,
+    resolvedOnlineCount,
+  });
+  return [
+    item('H28.01', '1.000456', 40, 10),
+    item('H28.01', '9.999999', 10, 5),
+    item('H28.02', '1.000532', 20, 4),
+    item('H28.10', '1.000456', 30, 6),
+    item('H28.10.01', '1.000456', 10, 3),
+    item('H99.99', '1.000456', 5, 1),
+  ];
+}
+
+/** The hand-computed Tỷ lệ through 03/2020 (three months of portalItems). */
+export const EXPECTED_RATIO = {
+  SNV: { total: 150, online: 30, ratio: 0.2, target: 0.3, status: 'Chưa đạt', needed: 15, points: 0.2 / 0.3 },
+  STP: { total: 60, online: 12, ratio: 0.2, target: 0.25, status: 'Chưa đạt', needed: 3, points: 0.8 },
+  HLS: { total: 90, online: 18, ratio: 0.2, target: 0.25, status: 'Chưa đạt', needed: 5, points: 0.8 },
+  XHS: { total: 30, online: 9, ratio: 0.3, target: 0.2, status: 'Đạt', needed: 0, points: 1 },
+} as const;
+
+export const INPUT_GRIDS = { settings: SETTINGS, units: UNITS, entries: ENTRIES, catalogue: CATALOGUE };
+
+/** An .xlsx with the four input tabs, as a province would keep it. */
+export async function writeProvinceXlsx(path: string, extraTabs: Record<string, Row[]> = {}): Promise<void> {
+  const workbook = new ExcelJS.Workbook();
+  const tabs: Record<string, Row[]> = {
+    'Cấu hình': SETTINGS,
+    'Đơn vị': UNITS,
+    'Nhập liệu': ENTRIES,
+    'Danh mục DVC': CATALOGUE,
+    ...extraTabs,
+  };
+  for (const [name, rows] of Object.entries(tabs)) {
+    const sheet = workbook.addWorksheet(name);
+    for (const row of rows) sheet.addRow(row);
+  }
+  await workbook.xlsx.writeFile(path);
+}
+
+/** Every tab of an .xlsx as plain values (formulas → results, rich text → text), trailing blanks dropped. */
+export async function readXlsxTabs(path: string): Promise<Map<string, unknown[][]>> {
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.readFile(path);
+  const tabs = new Map<string, unknown[][]>();
+  for (const sheet of workbook.worksheets) {
+    const rows: unknown[][] = [];
+    sheet.eachRow({ includeEmpty: true }, (row, index) => {
+      const values: unknown[] = [];
+      for (let c = 1; c <= row.cellCount; c++) {
+        const v = row.getCell(c).value;
+        values.push(
+          v === null || v === undefined
+            ? ''
+            : typeof v === 'object' && 'richText' in v
+              ? v.richText.map((p) => p.text).join('')
+              : v,
+        );
+      }
+      while (values.length > 0 && values[values.length - 1] === '') values.pop();
+      rows[index - 1] = values;
+    });
+    for (let i = 0; i < rows.length; i++) rows[i] ??= [];
+    tabs.set(sheet.name, rows);
+  }
+  return tabs;
+}
+
+/** Rows of a tab as objects keyed by header, the header row being the first containing `anchor`. */
+export function records(grid: unknown[][] | undefined, anchor = 'Mã đơn vị'): Record<string, unknown>[] {
+  if (!grid) return [];
+  const headerIndex = grid.findIndex((row) => row.includes(anchor));
+  const header = (grid[headerIndex] ?? []) as string[];
+  return grid
+    .slice(headerIndex + 1)
+    .map((row) => Object.fromEntries(header.map((h, i) => [h, row[i] ?? ''])));
+}
