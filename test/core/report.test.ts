@@ -134,6 +134,22 @@ describe('Tỷ lệ', () => {
   });
 });
 
+describe('Tổng hợp', () => {
+  it('sums each scope and weights targets by dossiers', () => {
+    const result = report({ units: province, entries: provinceEntries });
+    const departments = records(result.tables.overview).find((r) => r['Nhóm xếp hạng'] === 'Sở, ban, ngành');
+    // S1 400/100 (20%), S2 50/10 (30%), S3 100/10 (20%): 550 dossiers, 120 online, only S1 met.
+    expect(
+      departments &&
+        pick(departments, 'Số đơn vị', 'Số đơn vị đạt', 'Tổng số hồ sơ', 'Hồ sơ trực tuyến mức độ 3, 4'),
+    ).toEqual([3, 1, 550, 120]);
+    expect(departments?.['Tỷ lệ']).toBeCloseTo(120 / 550, 12);
+    // (400·20% + 50·30% + 100·20%) / 550 = 115 / 550.
+    expect(departments?.['Chỉ tiêu']).toBeCloseTo(115 / 550, 12);
+    expect(result.summary).toEqual({ units: 8, ranked: 7, errors: 0, warnings: 1 });
+  });
+});
+
 describe('Xếp hạng', () => {
   const result = report({ units: province, entries: provinceEntries });
 
@@ -395,6 +411,10 @@ describe('sources, period and Đối chiếu', () => {
     expect(february.through).toEqual({ year: 2020, month: 2 });
     expect(pick(ratioRow(february, 'A'), 'Tổng số hồ sơ', 'Hồ sơ trực tuyến mức độ 3, 4')).toEqual([200, 60]);
     expect(february.tables.ratio.title[1]).toBe('Kỳ báo cáo: từ ngày 01/01/2020 đến ngày 29/02/2020');
+    // A bad Kỳ báo cáo đến is an error, and the last month with figures is used.
+    const bad = setting('T13/2020');
+    expect(bad.through).toEqual({ year: 2020, month: 3 });
+    expect(problemsOf(bad).map((p) => [p.Tab, p['Ô'], p['Mức độ']])).toEqual([['Cấu hình', 'B3', 'Lỗi']]);
     // The option (the sync's --through) wins over the setting.
     expect(setting('T2/2020', { year: 2020, month: 3 }).through).toEqual({ year: 2020, month: 3 });
   });
