@@ -386,6 +386,8 @@ export const ADDIN_TEXT = {
     'Không xác định được tài khoản Google của bạn (thường gặp khi dùng tài khoản cá nhân ngoài tên miền của cơ quan). Vì vậy bạn chưa được tính lại hay thiết lập bảng tính. Hãy đăng nhập bằng tài khoản công vụ, hoặc nhờ chủ sở hữu bảng tính thực hiện. Bảng tính không thay đổi.',
   notAllowed: (email: string) =>
     `Tài khoản ${email} không có quyền thực hiện thao tác này. Chỉ chủ sở hữu bảng tính và những người có tên ở dòng "Quản trị viên" của tab Cấu hình mới được tính lại và thiết lập bảng tính. Bảng tính không thay đổi.`,
+  noProtectionRights:
+    'tài khoản của bạn chưa được quyền sửa các tab được bảo vệ. Quản trị viên mới thêm vào tab Cấu hình chỉ có quyền sau khi chủ sở hữu bảng tính chạy lại "Thiết lập bảng tính"',
   busy: 'Một lần tính lại hoặc thiết lập khác đang chạy trên bảng tính này. Hãy đợi khoảng một phút rồi thử lại.',
   failed: (detail: string) =>
     `Không thực hiện được: ${detail}. Các tab chưa được ghi vẫn giữ nguyên như trước. Hãy thử lại; nếu vẫn lỗi, báo cho quản trị viên.`,

@@ -1,0 +1,85 @@
+// The only module Apps Script sees: triggers, menu actions and custom functions, each delegating to a plain module.
+import { type Argument, needed, type Result, rank, ratio, status } from './functions';
+import { addMenu, showHelpDialog } from './menu';
+import { recompute } from './recompute';
+import { setUp } from './setup';
+
+/** Adds the Dịch vụ công menu when the spreadsheet opens. */
+export function onOpen(_e?: unknown): void {
+  addMenu();
+}
+
+/** Adds the menu right after the add-on is installed, without reopening the file. */
+export function onInstall(e?: unknown): void {
+  onOpen(e);
+}
+
+/** Menu: Tính lại tỷ lệ và xếp hạng. */
+export function recomputeAll(): void {
+  recompute('all');
+}
+
+/** Menu: Kiểm tra số liệu (writes Kiểm tra only). */
+export function checkFigures(): void {
+  recompute('problems');
+}
+
+/** Menu: Thiết lập bảng tính. */
+export function setUpSheet(): void {
+  setUp();
+}
+
+/** Menu: Hướng dẫn. */
+export function showHelp(): void {
+  showHelpDialog();
+}
+
+/**
+ * Tỷ lệ hồ sơ giải quyết trực tuyến mức độ 3, 4 trên tổng số hồ sơ đã giải quyết. Để trống khi tổng số hồ sơ bằng 0.
+ *
+ * @param {number|Array<Array<number>>} online Số hồ sơ giải quyết trực tuyến mức độ 3, 4 (một ô hoặc một vùng).
+ * @param {number|Array<Array<number>>} total Tổng số hồ sơ đã giải quyết (một ô hoặc một vùng cùng kích thước).
+ * @return Tỷ lệ trực tuyến, ví dụ 0,35 là 35%.
+ * @customfunction
+ */
+export function DVC_TYLE(online: Argument, total: Argument): Result {
+  return ratio(online, total);
+}
+
+/**
+ * Đánh giá so với chỉ tiêu: Đạt, Chưa đạt hoặc Không phát sinh hồ sơ.
+ *
+ * @param {number|Array<Array<number>>} online Số hồ sơ giải quyết trực tuyến mức độ 3, 4 (một ô hoặc một vùng).
+ * @param {number|Array<Array<number>>} total Tổng số hồ sơ đã giải quyết.
+ * @param {number|string|Array<Array<number>>} target Chỉ tiêu, ví dụ 30% hoặc 0,3.
+ * @return Đạt, Chưa đạt hoặc Không phát sinh hồ sơ.
+ * @customfunction
+ */
+export function DVC_DANHGIA(online: Argument, total: Argument, target: Argument): Result {
+  return status(online, total, target);
+}
+
+/**
+ * Số hồ sơ trực tuyến ít nhất cần có thêm (trong số hồ sơ đã giải quyết) để đạt chỉ tiêu. Để trống khi tổng số hồ sơ bằng 0.
+ *
+ * @param {number|Array<Array<number>>} online Số hồ sơ giải quyết trực tuyến mức độ 3, 4 (một ô hoặc một vùng).
+ * @param {number|Array<Array<number>>} total Tổng số hồ sơ đã giải quyết.
+ * @param {number|string|Array<Array<number>>} target Chỉ tiêu, ví dụ 55%: 11 trên 20 hồ sơ đã đạt nên cần thêm 0.
+ * @return Số hồ sơ cần thêm (số nguyên không âm).
+ * @customfunction
+ */
+export function DVC_CANTHEM(online: Argument, total: Argument, target: Argument): Result {
+  return needed(online, total, target);
+}
+
+/**
+ * Thứ hạng của một giá trị (hoặc từng giá trị của một vùng) trong danh sách, cao nhất là hạng 1; bằng nhau cùng hạng, hạng sau bị bỏ qua (1, 2, 2, 4).
+ *
+ * @param {number|Array<Array<number>>} value Giá trị cần xếp hạng, ví dụ tỷ lệ của một đơn vị.
+ * @param {Array<Array<number>>} values Vùng chứa tất cả các giá trị để so sánh.
+ * @return Thứ hạng (1 là cao nhất).
+ * @customfunction
+ */
+export function DVC_XEPHANG(value: Argument, values: Argument): Result {
+  return rank(value, values);
+}

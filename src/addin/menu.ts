@@ -1,0 +1,24 @@
+// The Dịch vụ công menu and the help dialog.
+import { ADDIN_TEXT } from '../core';
+
+/** Menu captions and the top-level functions (entry.ts) they call, by name as Apps Script requires. */
+export const MENU_ITEMS: readonly { caption: string; functionName: string }[] = [
+  { caption: ADDIN_TEXT.menuRecompute, functionName: 'recomputeAll' },
+  { caption: ADDIN_TEXT.menuCheck, functionName: 'checkFigures' },
+  { caption: ADDIN_TEXT.menuSetUp, functionName: 'setUpSheet' },
+  { caption: ADDIN_TEXT.menuHelp, functionName: 'showHelp' },
+];
+
+export function addMenu(): void {
+  const menu = SpreadsheetApp.getUi().createMenu(ADDIN_TEXT.menu);
+  MENU_ITEMS.forEach(({ caption, functionName }, index) => {
+    if (index === MENU_ITEMS.length - 1) menu.addSeparator();
+    menu.addItem(caption, functionName);
+  });
+  menu.addToUi();
+}
+
+export function showHelpDialog(): void {
+  const html = HtmlService.createHtmlOutput(ADDIN_TEXT.helpHtml).setWidth(560).setHeight(520);
+  SpreadsheetApp.getUi().showModalDialog(html, ADDIN_TEXT.helpTitle);
+}

@@ -1,0 +1,106 @@
+// Recompute: lock, one read per input tab, the core's report, one write per output tab, colours, chart, toast.
+import {
+  ADDIN_TEXT,
+  buildReport,
+  COL,
+  fold,
+  headerRowIndex,
+  type OutputTable,
+  type Report,
+  readModel,
+  TAB,
+} from '../core';
+import { alertUser, toastUser, withDocumentLock } from './feedback';
+import { activeEmail, decideAccess, ownerEmail } from './permissions';
+import { columnOf, readInputs, sheetFor, writeTable } from './sheet-io';
+import { colourStatuses, drawOverviewChart } from './styling';
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+
+/** Most problems listed in the alert a unit clerk gets from Kiểm tra số liệu. */
+const OWN_PROBLEMS_SHOWN = 15;
+
+/** `all`: every output tab (menu Tính lại tỷ lệ và xếp hạng); `problems`: Kiểm tra only (Kiểm tra số liệu). */
+export type RecomputeScope = 'all' | 'problems';
+
+export function recompute(scope: RecomputeScope): void {
+  const email = activeEmail();
+  if (email === '') {
+    alertUser(ADDIN_TEXT.noEmail);
+    return;
+  }
+  withDocumentLock(() => {
+    const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
+    const input = readInputs(spreadsheet);
+    const now = new Date();
+    // Everything is computed before the first write, so a failure here leaves every tab as it was.
+    const report = buildReport(input, { now });
+    const access = decideAccess(email, ownerEmail(spreadsheet), report.settings.admins);
+    if (!access.allowed) {
+      if (scope === 'problems')
+        showOwnProblems(report, readModel(input, now).units.list, email, access.message);
+      else alertUser(access.message);
+      return;
+    }
+    if (scope === 'all') writeAll(spreadsheet, report);
+    else writeOutput(spreadsheet, report.tables.problems);
+    const { units, errors, warnings } = report.summary;
+    toastUser(
+      spreadsheet,
+      scope === 'all' ? ADDIN_TEXT.recomputed(units, errors, warnings) : ADDIN_TEXT.checked(errors, warnings),
+    );
+  });
+}
+
+function writeAll(spreadsheet: Spreadsheet, report: Report): void {
+  const { ratio, ranking, overview, reconciliation, problems } = report.tables;
+  for (const table of [ratio, ranking, reconciliation, problems]) writeOutput(spreadsheet, table);
+  const overviewSheet = writeOutput(spreadsheet, overview);
+  drawOverviewChart(overviewSheet, overview, headerRowIndex(overview) + 1, report.year);
+}
+
+/** One output tab: whole content in one write, formats, and colours where it has a status column. */
+function writeOutput(spreadsheet: Spreadsheet, table: OutputTable): GoogleAppsScript.Spreadsheet.Sheet {
+  const sheet = sheetFor(spreadsheet, table.tab);
+  const written = writeTable(sheet, table);
+  if (table.tab !== TAB.overview) colourStatuses(sheet, table, written.firstDataRow, written.rows);
+  return sheet;
+}
+
+/**
+ * A unit clerk who asks to check figures gets the problems of the units whose Email nhập liệu lists
+ * them, in an alert; nothing in the sheet changes. Anyone else gets the refusal.
+ */
+function showOwnProblems(
+  report: Report,
+  units: readonly { code: string; editors: readonly string[] }[],
+  email: string,
+  refusal: string,
+): void {
+  const own = new Set(units.filter((unit) => unit.editors.includes(email)).map((unit) => fold(unit.code)));
+  if (own.size === 0) {
+    alertUser(refusal);
+    return;
+  }
+  const table = report.tables.problems;
+  const text = (row: readonly unknown[], name: string): string =>
+    String(row[columnOf(table.header, name)] ?? '');
+  const mine = table.rows.filter((row) => own.has(fold(text(row, COL.unitCode))));
+  if (mine.length === 0) {
+    alertUser(ADDIN_TEXT.ownProblemsNone);
+    return;
+  }
+  const lines = mine
+    .slice(0, OWN_PROBLEMS_SHOWN)
+    .map((row) =>
+      ADDIN_TEXT.ownProblemLine(
+        text(row, COL.tab),
+        text(row, COL.cell),
+        text(row, COL.month),
+        text(row, COL.message),
+      ),
+    );
+  if (mine.length > OWN_PROBLEMS_SHOWN)
+    lines.push(ADDIN_TEXT.ownProblemsMore(mine.length - OWN_PROBLEMS_SHOWN));
+  alertUser(ADDIN_TEXT.ownProblems(mine.length, lines.join('\n')));
+}

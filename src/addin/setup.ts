@@ -1,0 +1,415 @@
+// Thiết lập bảng tính: missing tabs with headers, default settings, the Nhập liệu grid, formats, validation, protections.
+import {
+  ADDIN_TEXT,
+  type Cell,
+  COL,
+  fold,
+  GROUP,
+  type Grid,
+  type Model,
+  monthOfInstant,
+  OVERVIEW_HEADER,
+  readModel,
+  SETTING,
+  SETTING_HELP,
+  SETTINGS_HEADER,
+  SOURCE,
+  TAB,
+  TAB_HEADERS,
+} from '../core';
+import { layoutEntries, type SheetValue, sameGrid } from './entry-layout';
+import { alertUser, toastUser, withDocumentLock } from './feedback';
+import { activeEmail, decideAccess, ownerEmail } from './permissions';
+import { applyProtections, type Block, type ProtectionPlan, runs } from './protection';
+import { columnOf, headerRowOf, NUMBER_FORMAT, padGrid, readTab, toSheetValue } from './sheet-io';
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+
+/** Every tab set-up creates, in order: the contract's tabs, then the scope summary the recompute fills. */
+const TABS: readonly { tab: string; header: readonly string[] }[] = [
+  ...TAB_HEADERS,
+  { tab: TAB.overview, header: OVERVIEW_HEADER },
+];
+
+/** Cấu hình rows set-up adds when missing: parameter, default value, number format of the value. */
+function defaultSettings(now: Date): { key: keyof typeof SETTING; value: Cell; format: string }[] {
+  const year = monthOfInstant(now)?.year ?? now.getUTCFullYear();
+  return [
+    { key: 'year', value: year, format: '0' },
+    { key: 'floor', value: 0.2, format: NUMBER_FORMAT.percent },
+    { key: 'priority', value: SOURCE.portal, format: NUMBER_FORMAT.text },
+    { key: 'threshold', value: 0.05, format: NUMBER_FORMAT.percent },
+    { key: 'maxPoints', value: 1, format: NUMBER_FORMAT.decimal },
+    { key: 'through', value: '', format: NUMBER_FORMAT.text },
+    { key: 'admins', value: '', format: NUMBER_FORMAT.text },
+  ];
+}
+
+export function setUp(): void {
+  const email = activeEmail();
+  if (email === '') {
+    alertUser(ADDIN_TEXT.noEmail);
+    return;
+  }
+  withDocumentLock(() => {
+    const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
+    const now = new Date();
+    const owner = ownerEmail(spreadsheet);
+    const before = readModel(
+      { settings: readTab(spreadsheet, TAB.settings), units: readTab(spreadsheet, TAB.units) },
+      now,
+    );
+    const access = decideAccess(email, owner, before.settings.admins);
+    if (!access.allowed) {
+      alertUser(access.message);
+      return;
+    }
+    const created = createMissingTabs(spreadsheet);
+    const settingsSheet = spreadsheet.getSheetByName(TAB.settings) as Sheet;
+    const settingsGrid = completeSettings(settingsSheet, now);
+    const unitsSheet = spreadsheet.getSheetByName(TAB.units) as Sheet;
+    const unitsGrid = unitsSheet.getDataRange().getValues() as Cell[][];
+    const model = readModel({ settings: settingsGrid, units: unitsGrid }, now);
+
+    const entriesSheet = spreadsheet.getSheetByName(TAB.entries) as Sheet;
+    const entries = planEntries(entriesSheet, model);
+    const admins = model.settings.admins;
+    // Protections first: someone who may not change them is stopped before anything is written.
+    const plans = [
+      ...entryProtections(entriesSheet, entries, admins),
+      ...unitProtections(unitsSheet, unitsGrid, model, admins),
+      ...TABS.filter(({ tab }) => tab !== TAB.entries && tab !== TAB.units).map(({ tab }) =>
+        wholeTab(spreadsheet.getSheetByName(tab) as Sheet, tab, admins),
+      ),
+    ];
+    applyProtections(spreadsheet, plans, owner, email);
+    if (entries.write) entries.write();
+    styleInputs(spreadsheet, settingsSheet, settingsGrid, unitsSheet, unitsGrid, entriesSheet, entries);
+    toastUser(spreadsheet, ADDIN_TEXT.setUpDone(created, entries.slots, entries.kept, plans.length));
+  });
+}
+
+/** Creates each missing tab with its header row (and Cấu hình with its default rows). */
+function createMissingTabs(spreadsheet: Spreadsheet): number {
+  let created = 0;
+  for (const { tab, header } of TABS) {
+    if (spreadsheet.getSheetByName(tab)) continue;
+    const sheet = spreadsheet.insertSheet(tab);
+    sheet.getRange(1, 1, 1, header.length).setValues([header.map(toSheetValue)]);
+    created++;
+  }
+  return created;
+}
+
+/**
+ * Adds each setting Cấu hình lacks, with its default and a Diễn giải, below the existing rows;
+ * existing rows are never changed. Returns the tab's grid after the change.
+ */
+function completeSettings(sheet: Sheet, now: Date): Cell[][] {
+  let grid = sheet.getDataRange().getValues() as Cell[][];
+  let headerRow = headerRowOf(grid, COL.param);
+  if (headerRow < 0) {
+    if (grid.some((row) => row.some((cell) => cell !== ''))) return grid;
+    grid = [[...SETTINGS_HEADER]];
+    sheet.getRange(1, 1, 1, SETTINGS_HEADER.length).setValues([SETTINGS_HEADER.map(toSheetValue)]);
+    headerRow = 0;
+  }
+  const header = grid[headerRow] ?? [];
+  const at = {
+    param: columnOf(header, COL.param),
+    value: columnOf(header, COL.value),
+    help: columnOf(header, COL.description),
+  };
+  if (at.value < 0) return grid;
+  const present = new Set(grid.slice(headerRow + 1).map((row) => fold(row[at.param])));
+  const missing = defaultSettings(now).filter(({ key }) => !present.has(fold(SETTING[key])));
+  if (missing.length === 0) return grid;
+  const width = Math.max(header.length, at.param + 1, at.value + 1, at.help + 1);
+  const rows = missing.map(({ key, value }) => {
+    const row: Cell[] = Array.from({ length: width }, () => '');
+    row[at.param] = SETTING[key];
+    row[at.value] = value;
+    if (at.help >= 0) row[at.help] = SETTING_HELP[key];
+    return row;
+  });
+  const first = lastFilledRow(grid) + 2;
+  const range = sheet.getRange(first, 1, rows.length, width);
+  range.setValues(rows.map((row) => row.map(toSheetValue)));
+  range.setNumberFormats(
+    missing.map(({ format }) =>
+      Array.from({ length: width }, (_, c) => (c === at.value ? format : NUMBER_FORMAT.text)),
+    ),
+  );
+  const out = padGrid(grid, first - 1, width, '' as Cell);
+  return [...out, ...rows];
+}
+
+const lastFilledRow = (grid: Grid): number => {
+  for (let r = grid.length - 1; r >= 0; r--)
+    if ((grid[r] ?? []).some((cell) => cell !== '' && cell !== null)) return r;
+  return -1;
+};
+
+interface EntriesResult {
+  readonly headerRow: number;
+  readonly columns: { month: number; unit: number; resolved: number; online: number; note: number };
+  readonly blocks: readonly { unit: Model['units']['list'][number]; firstRow: number; rows: number }[];
+  readonly slots: number;
+  readonly kept: number;
+  /** Writes the laid-out grid in one call; null when the tab already looks like that. */
+  readonly write: (() => void) | null;
+}
+
+/** Nhập liệu with one row per unit and month, and the one write that gets there when anything changes. */
+function planEntries(sheet: Sheet, model: Model): EntriesResult {
+  const range = sheet.getDataRange();
+  const values = range.getValues() as Cell[][];
+  const formulas = range.getFormulas();
+  const layout = layoutEntries(
+    values,
+    formulas,
+    model.units.list,
+    (code) => model.units.resolve(code),
+    model.settings.year,
+  );
+  const current: SheetValue[][] = values.map((row, r) =>
+    row.map((cell, c) => {
+      const formula = formulas[r]?.[c] ?? '';
+      return formula !== '' ? formula : toSheetValue(cell);
+    }),
+  );
+  const height = Math.max(layout.grid.length, values.length);
+  const width = Math.max(...layout.grid.map((row) => row.length), values[0]?.length ?? 0);
+  const write = sameGrid(current, layout.grid)
+    ? null
+    : () =>
+        sheet.getRange(1, 1, height, width).setValues(padGrid<SheetValue>(layout.grid, height, width, ''));
+  return {
+    write,
+    headerRow: layout.headerRow,
+    columns: layout.columns,
+    blocks: layout.blocks,
+    slots: layout.blocks.length * 12,
+    kept: layout.kept,
+  };
+}
+
+/** Bold frozen headers, number formats and data validation on the input tabs. */
+function styleInputs(
+  spreadsheet: Spreadsheet,
+  settingsSheet: Sheet,
+  settingsGrid: Grid,
+  unitsSheet: Sheet,
+  unitsGrid: Grid,
+  entriesSheet: Sheet,
+  entries: EntriesResult,
+): void {
+  const help =
+    (text: string, allowInvalid: boolean) => (builder: GoogleAppsScript.Spreadsheet.DataValidationBuilder) =>
+      builder.setHelpText(text).setAllowInvalid(allowInvalid).build();
+
+  // Nhập liệu: month as text, counts as whole numbers ≥ 0, notes as text.
+  const entryFirst = entries.headerRow + 2;
+  const entryRows = Math.max(entriesSheet.getMaxRows() - entryFirst + 1, 1);
+  boldHeader(entriesSheet, entries.headerRow, entriesSheet.getLastColumn());
+  const { month, resolved, online, note } = entries.columns;
+  const monthRange = entriesSheet.getRange(entryFirst, month + 1, entryRows, 1);
+  monthRange.setNumberFormat(NUMBER_FORMAT.text);
+  monthRange.setDataValidation(
+    help(
+      ADDIN_TEXT.helpMonth,
+      true,
+    )(SpreadsheetApp.newDataValidation().requireFormulaSatisfied(monthFormula(entryFirst, month))),
+  );
+  for (const column of [resolved, online]) {
+    const range = entriesSheet.getRange(entryFirst, column + 1, entryRows, 1);
+    range.setNumberFormat(NUMBER_FORMAT.integer);
+    range.setDataValidation(
+      help(
+        ADDIN_TEXT.helpCount,
+        false,
+      )(SpreadsheetApp.newDataValidation().requireFormulaSatisfied(countFormula(entryFirst, column))),
+    );
+  }
+  entriesSheet.getRange(entryFirst, note + 1, entryRows, 1).setNumberFormat(NUMBER_FORMAT.text);
+
+  // Đơn vị: group list, targets as percentages.
+  const unitsHeader = Math.max(headerRowOf(unitsGrid, COL.unitCode), 0);
+  const unitsFirst = unitsHeader + 2;
+  const unitRows = Math.max(unitsSheet.getMaxRows() - unitsFirst + 1, 1);
+  const unitsColumns = unitsGrid[unitsHeader] ?? [];
+  boldHeader(unitsSheet, unitsHeader, unitsSheet.getLastColumn());
+  const groupColumn = columnOf(unitsColumns, COL.group);
+  if (groupColumn >= 0) {
+    unitsSheet
+      .getRange(unitsFirst, groupColumn + 1, unitRows, 1)
+      .setDataValidation(
+        help(
+          ADDIN_TEXT.helpGroup,
+          true,
+        )(SpreadsheetApp.newDataValidation().requireValueInList(Object.values(GROUP), true)),
+      );
+  }
+  const targetColumn = columnOf(unitsColumns, COL.target);
+  if (targetColumn >= 0) {
+    const range = unitsSheet.getRange(unitsFirst, targetColumn + 1, unitRows, 1);
+    range.setNumberFormat(NUMBER_FORMAT.percent);
+    range.setDataValidation(
+      help(ADDIN_TEXT.helpTarget, true)(SpreadsheetApp.newDataValidation().requireNumberBetween(0, 1)),
+    );
+  }
+
+  // Cấu hình: the priority list on its value cell.
+  const settingsHeader = headerRowOf(settingsGrid, COL.param);
+  if (settingsHeader >= 0) {
+    boldHeader(settingsSheet, settingsHeader, settingsSheet.getLastColumn());
+    const columns = settingsGrid[settingsHeader] ?? [];
+    const param = columnOf(columns, COL.param);
+    const value = columnOf(columns, COL.value);
+    const priorityRow = settingsGrid.findIndex(
+      (row, r) => r > settingsHeader && fold(row[param]) === fold(SETTING.priority),
+    );
+    if (value >= 0 && priorityRow >= 0) {
+      settingsSheet
+        .getRange(priorityRow + 1, value + 1)
+        .setDataValidation(
+          help(
+            ADDIN_TEXT.helpPriority,
+            false,
+          )(SpreadsheetApp.newDataValidation().requireValueInList([SOURCE.portal, SOURCE.entered], true)),
+        );
+    }
+  }
+
+  // Danh mục DVC: level 3 or 4.
+  const catalogue = spreadsheet.getSheetByName(TAB.catalogue);
+  if (catalogue) {
+    const grid = catalogue.getDataRange().getValues() as Cell[][];
+    const headerRow = headerRowOf(grid, COL.procedureCode);
+    const level = headerRow >= 0 ? columnOf(grid[headerRow] ?? [], COL.level) : -1;
+    if (level >= 0) {
+      boldHeader(catalogue, headerRow, catalogue.getLastColumn());
+      const first = headerRow + 2;
+      catalogue
+        .getRange(first, level + 1, Math.max(catalogue.getMaxRows() - first + 1, 1), 1)
+        .setDataValidation(
+          help(
+            ADDIN_TEXT.helpLevel,
+            false,
+          )(SpreadsheetApp.newDataValidation().requireValueInList(['3', '4'], true)),
+        );
+    }
+  }
+}
+
+function boldHeader(sheet: Sheet, headerRow: number, lastColumn: number): void {
+  sheet.getRange(headerRow + 1, 1, 1, Math.max(lastColumn, 1)).setFontWeight('bold');
+  sheet.setFrozenRows(headerRow + 1);
+}
+
+const cellA1 = (row: number, column: number): string => {
+  let n = column + 1;
+  let letters = '';
+  while (n > 0) {
+    letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters;
+    n = Math.floor((n - 1) / 26);
+  }
+  return `${letters}${row}`;
+};
+
+/** Month text such as 10/2020, T10/2020, Tháng 10/2020, Tháng 10 năm 2020, 2020-10, or a date. */
+const monthFormula = (row: number, column: number): string => {
+  const cell = cellA1(row, column);
+  return `=OR(ISDATE(${cell}),REGEXMATCH(LOWER(TO_TEXT(${cell})),"^\\s*((tháng|thang|th|t)\\s*)?\\d{1,2}\\s*([/.-]|năm|nam)\\s*\\d{4}\\s*$|^\\s*\\d{4}\\s*[/.-]\\s*\\d{1,2}\\s*$"))`;
+};
+
+/** A whole number ≥ 0. */
+const countFormula = (row: number, column: number): string => {
+  const cell = cellA1(row, column);
+  return `=AND(ISNUMBER(${cell}),${cell}>=0,${cell}=INT(${cell}))`;
+};
+
+/** Nhập liệu: the sheet for owner and admins, each unit's count and note cells also for its own accounts. */
+function entryProtections(sheet: Sheet, entries: EntriesResult, admins: readonly string[]): ProtectionPlan[] {
+  const columns = runs([entries.columns.resolved, entries.columns.online, entries.columns.note]);
+  const blockOf = (firstRow: number, rows: number, [column, width]: [number, number]): Block => ({
+    row: firstRow + 1,
+    column: column + 1,
+    numRows: rows,
+    numColumns: width,
+  });
+  const first = entries.blocks[0];
+  const slotRows = entries.blocks.reduce((sum, block) => sum + block.rows, 0);
+  const unprotected = first ? columns.map((run) => blockOf(first.firstRow, slotRows, run)) : [];
+  const plans: ProtectionPlan[] = [
+    {
+      sheet,
+      sheetName: TAB.entries,
+      block: null,
+      description: ADDIN_TEXT.protectEntries(TAB.entries),
+      editors: admins,
+      unprotected,
+    },
+  ];
+  for (const { unit, firstRow, rows } of entries.blocks) {
+    for (const run of columns) {
+      plans.push({
+        sheet,
+        sheetName: TAB.entries,
+        block: blockOf(firstRow, rows, run),
+        description: ADDIN_TEXT.protectUnitRows(unit.code, unit.name),
+        editors: [...admins, ...unit.editors],
+      });
+    }
+  }
+  return plans;
+}
+
+/** Đơn vị: the sheet for owner and admins; each district's accounts may also set its communes' Chỉ tiêu. */
+function unitProtections(
+  sheet: Sheet,
+  grid: Grid,
+  model: Model,
+  admins: readonly string[],
+): ProtectionPlan[] {
+  const headerRow = headerRowOf(grid, COL.unitCode);
+  const target = headerRow >= 0 ? columnOf(grid[headerRow] ?? [], COL.target) : -1;
+  const targetRuns: { district: Model['units']['list'][number]; run: [number, number] }[] = [];
+  if (target >= 0) {
+    for (const district of model.units.list) {
+      if (district.group !== 'district') continue;
+      const rows = model.units.list
+        .filter((unit) => unit.districtKey === district.key)
+        .map((unit) => unit.row);
+      for (const run of runs(rows)) targetRuns.push({ district, run });
+    }
+  }
+  const blockOf = ([row, count]: [number, number]): Block => ({
+    row: row + 1,
+    column: target + 1,
+    numRows: count,
+    numColumns: 1,
+  });
+  return [
+    {
+      sheet,
+      sheetName: TAB.units,
+      block: null,
+      description: ADDIN_TEXT.protectTab(TAB.units),
+      editors: admins,
+      unprotected: targetRuns.map(({ run }) => blockOf(run)),
+    },
+    ...targetRuns.map(({ district, run }) => ({
+      sheet,
+      sheetName: TAB.units,
+      block: blockOf(run),
+      description: ADDIN_TEXT.protectCommuneTargets(district.code, district.name),
+      editors: [...admins, ...district.editors],
+    })),
+  ];
+}
+
+function wholeTab(sheet: Sheet, tab: string, admins: readonly string[]): ProtectionPlan {
+  return { sheet, sheetName: tab, block: null, description: ADDIN_TEXT.protectTab(tab), editors: admins };
+}
