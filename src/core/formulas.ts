@@ -7,6 +7,7 @@ import type { Fraction } from './fraction';
 import { FORMULA_MSG, STATUS } from './labels';
 import { parseCount, parsePercent } from './parse';
 import { rankAmong } from './rank';
+import { DEFAULT_FLOOR } from './settings';
 
 function count(cell: Cell, what: string): number {
   if (isBlank(cell)) return 0;
@@ -22,8 +23,10 @@ function pair(online: Cell, total: Cell): [number, number] {
   return [o, t];
 }
 
+/** An empty target means the national floor of 20%, as an empty Chỉ tiêu does in Đơn vị. */
 function target(cell: Cell): Fraction {
-  const value = isBlank(cell) ? null : parsePercent(cell);
+  if (isBlank(cell)) return DEFAULT_FLOOR;
+  const value = parsePercent(cell);
   if (value === null || value.n > value.d) throw new Error(FORMULA_MSG.badTarget(showCell(cell)));
   return value;
 }

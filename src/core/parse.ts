@@ -72,7 +72,8 @@ export function parseMonth(cell: Cell): Month | null {
   if (cell instanceof Date) return Number.isNaN(cell.getTime()) ? null : monthOfInstant(cell);
   if (typeof cell === 'number') {
     const month = monthOfSerial(cell);
-    return month && month.year >= 1900 ? month : null;
+    // Numbers such as a bare "10" or 202010 are not dates anyone meant: only 1950–2100 count as dates.
+    return month && month.year >= 1950 && month.year <= 2100 ? month : null;
   }
   if (typeof cell !== 'string') return null;
   const text = fold(cell);

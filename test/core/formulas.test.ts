@@ -30,6 +30,12 @@ describe('DVC_DANHGIA', () => {
     expect(dvcStatus(online, total, target)).toBe(status);
   });
 
+  it('takes an empty target as the 20% floor', () => {
+    expect(dvcStatus(1, 5, '')).toBe('Đạt');
+    expect(dvcStatus(1, 6, null)).toBe('Chưa đạt');
+    expect(dvcNeeded(1, 6, '')).toBe(1);
+  });
+
   it('rejects a bad target', () => {
     expect(() => dvcStatus(1, 2, 'cao')).toThrow(
       'Chỉ tiêu "cao" không hợp lệ: hãy dùng tỷ lệ phần trăm, ví dụ 20% hoặc 0,2.',

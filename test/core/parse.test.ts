@@ -136,6 +136,11 @@ describe('parseMonth', () => {
     expect(parseMonth(43830)).toEqual({ year: 2019, month: 12 });
   });
 
+  it('does not take a bare month number as a serial date of 1900', () => {
+    expect(parseMonth(10)).toBeNull();
+    expect(parseMonth(202010)).toBeNull();
+  });
+
   it.each([
     ['13/2020'],
     ['0/2020'],
