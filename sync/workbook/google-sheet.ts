@@ -226,9 +226,12 @@ export class GoogleSheetWorkbook implements Workbook {
     );
   }
 
-  /** googleapis retries only some methods by itself; ours does it for all, so theirs is off. */
+  /**
+   * googleapis retries only some methods by itself; ours does it for all, so theirs is off.
+   * Node's own fetch, rather than gaxios loading node-fetch by a dynamic import at the first request.
+   */
   private get requestOptions() {
-    return { retry: false, timeout: this.options.timeoutMs };
+    return { retry: false, timeout: this.options.timeoutMs, fetchImplementation: fetch };
   }
 
   private async metadata(): Promise<SheetInfo[]> {

@@ -4,8 +4,14 @@
 export class CallLog {
   readonly counts = new Map<string, number>();
   total = 0;
+  /** Fault injection: the nth next call of this method (e.g. `Range.getValues`) fails as a service outage would. */
+  failure: { name: string; after: number } | null = null;
 
   record(name: string): void {
+    if (this.failure?.name === name && this.failure.after-- <= 0) {
+      this.failure = null;
+      throw new Error('Service Spreadsheets failed while accessing document with id fake-spreadsheet-id.');
+    }
     this.total++;
     this.counts.set(name, (this.counts.get(name) ?? 0) + 1);
   }

@@ -1,0 +1,130 @@
+// The fake behaves like Apps Script where the add-in depends on it: values, errors, protections, call counts.
+import { loadScript, PROTECTED_MESSAGE } from '.';
+
+type Range = GoogleAppsScript.Spreadsheet.Range;
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+
+function setUp() {
+  const script = loadScript({ owner: 'owner@tinh.gov.vn', source: '' });
+  const spreadsheet = script.spreadsheet.self as unknown as GoogleAppsScript.Spreadsheet.Spreadsheet;
+  const sheet = spreadsheet.insertSheet('Thử') as Sheet;
+  return { script, spreadsheet, sheet };
+}
+
+describe('values', () => {
+  test('getValues gives numbers, strings, booleans and dates, and "" for empty cells', () => {
+    const { script, sheet } = setUp();
+    const date = script.world.localDate(2020, 10, 1);
+    sheet.getRange(1, 1, 1, 4).setValues([[12, 'Sở Y tế', true, date]]);
+    const [first, second] = sheet.getRange(1, 1, 2, 5).getValues() as unknown[][];
+    expect(first?.slice(0, 3)).toEqual([12, 'Sở Y tế', true]);
+    const cell = first?.[3] as Date;
+    expect(cell).toBeInstanceOf(script.world.DateClass);
+    expect(cell.toISOString()).toBe('2020-09-30T17:00:00.000Z');
+    expect(first?.[4]).toBe('');
+    expect(second).toEqual(['', '', '', '', '']);
+  });
+
+  test('setValues reads strings as typed: formulas, numbers, dates; an apostrophe keeps text and is dropped', () => {
+    const { script, sheet } = setUp();
+    sheet.getRange('A1:F1').setValues([['=SUM(B1)', "'=Xã A", '1,234', '10/2020', "'10/2020", '30%']]);
+    expect(sheet.getRange('A1:F1').getFormulas()[0]).toEqual(['=SUM(B1)', '', '', '', '', '']);
+    const [row] = sheet.getRange('A1:F1').getValues();
+    expect(row?.[1]).toBe('=Xã A');
+    expect(row?.[2]).toBe(1234);
+    expect(row?.[3]).toBeInstanceOf(script.world.DateClass);
+    expect(row?.[4]).toBe('10/2020');
+    expect(row?.[5]).toBe(0.3);
+  });
+
+  test('getDataRange covers the filled rectangle, A1 when the sheet is empty', () => {
+    const { sheet } = setUp();
+    expect(sheet.getDataRange().getA1Notation()).toBe('A1');
+    sheet.getRange('C4').setValue('x');
+    expect(sheet.getDataRange().getA1Notation()).toBe('A1:C4');
+  });
+});
+
+describe('the errors Apps Script throws', () => {
+  test('data and range sizes differ', () => {
+    const { sheet } = setUp();
+    expect(() => sheet.getRange(1, 1, 3, 2).setValues([[1, 2]])).toThrow(
+      'The number of rows in the data does not match the number of rows in the range. The data has 1 but the range has 3.',
+    );
+    expect(() => sheet.getRange(1, 1, 1, 2).setValues([[1, 2, 3]])).toThrow(
+      'The number of columns in the data does not match the number of columns in the range. The data has 3 but the range has 2.',
+    );
+  });
+
+  test('a range of zero rows or columns, or starting at row 0', () => {
+    const { sheet } = setUp();
+    expect(() => sheet.getRange(2, 1, 0, 3)).toThrow('The number of rows in the range must be at least 1.');
+    expect(() => sheet.getRange(2, 1, 1, 0)).toThrow(
+      'The number of columns in the range must be at least 1.',
+    );
+    expect(() => sheet.getRange(0, 1)).toThrow('The starting row of the range is too small.');
+  });
+});
+
+describe('protections', () => {
+  test('only editors may write; the owner always may; unprotected ranges are open to everyone', () => {
+    const { script, sheet } = setUp();
+    const protection = sheet.protect();
+    protection.addEditor('admin@tinh.gov.vn');
+    protection.removeEditors(protection.getEditors());
+    protection.addEditors(['admin@tinh.gov.vn']);
+    protection.setUnprotectedRanges([sheet.getRange('C2:D13')]);
+    const unit = sheet.getRange('C2:D13').protect();
+    unit.addEditor('owner@tinh.gov.vn');
+    unit.removeEditors(unit.getEditors());
+    unit.addEditors(['xa@tinh.gov.vn']);
+    script.as('xa@tinh.gov.vn');
+    sheet.getRange('C2:D2').setValues([[10, 3]]);
+    expect(() => sheet.getRange('B2').setValue('X99')).toThrow(PROTECTED_MESSAGE);
+    expect(() => protection.addEditors(['xa@tinh.gov.vn'])).toThrow(PROTECTED_MESSAGE);
+    script.as('khac@tinh.gov.vn');
+    expect(() => sheet.getRange('C3').setValue(1)).toThrow(PROTECTED_MESSAGE);
+    script.as('admin@tinh.gov.vn');
+    expect(() => sheet.getRange('C3').setValue(1)).toThrow(PROTECTED_MESSAGE);
+    sheet.getRange('A1').setValue('ok');
+    script.as('owner@tinh.gov.vn');
+    sheet.getRange('C3').setValue(1);
+    expect(unit.getEditors().map((u) => u.getEmail())).toEqual(['owner@tinh.gov.vn', 'xa@tinh.gov.vn']);
+  });
+
+  test('a new protection lets every editor of the file edit until its list of editors is changed', () => {
+    const { script, sheet } = setUp();
+    script.spreadsheet.collaborators.add('xa@tinh.gov.vn');
+    const protection = sheet.getRange('A1').protect();
+    script.as('xa@tinh.gov.vn');
+    sheet.getRange('A1').setValue(1);
+    script.as('owner@tinh.gov.vn');
+    protection.removeEditors(protection.getEditors());
+    script.as('xa@tinh.gov.vn');
+    expect(() => sheet.getRange('A1').setValue(2)).toThrow(PROTECTED_MESSAGE);
+  });
+});
+
+describe('services', () => {
+  test('every call is counted once, chained calls included', () => {
+    const { script, sheet } = setUp();
+    script.world.calls.reset();
+    const range: Range = sheet.getRange(1, 1, 1, 2);
+    range.setValues([[1, 2]]).setNumberFormats([['0', '0']]);
+    expect(script.world.calls.snapshot()).toEqual({
+      'Range.setNumberFormats': 1,
+      'Range.setValues': 1,
+      'Sheet.getRange': 1,
+    });
+  });
+
+  test('the document lock is refused while another run holds it', () => {
+    const { script } = setUp();
+    const lockService = script.context.LockService as GoogleAppsScript.Lock.LockService;
+    const first = lockService.getDocumentLock();
+    expect(first.tryLock(1000)).toBe(true);
+    expect(lockService.getDocumentLock().tryLock(1000)).toBe(false);
+    first.releaseLock();
+    expect(lockService.getDocumentLock().tryLock(1000)).toBe(true);
+  });
+});

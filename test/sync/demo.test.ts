@@ -1,0 +1,36 @@
+// npm run demo: both bundled provinces through the real sync, offline, into out/<province>.xlsx.
+import { execFile } from 'node:child_process';
+import { join } from 'node:path';
+import { readXlsxTabs, records } from './fixtures';
+
+const ROOT = join(__dirname, '..', '..');
+
+function demo(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    execFile(
+      process.execPath,
+      [join(ROOT, 'dist', 'node', 'demo.cjs'), ...args],
+      { cwd: ROOT, env: { PATH: process.env.PATH ?? '' }, timeout: 60_000 },
+      (error, stdout, stderr) =>
+        resolve({ code: error ? (typeof error.code === 'number' ? error.code : 1) : 0, stdout, stderr }),
+    );
+  });
+}
+
+test.each([
+  ['hoa-binh-2020', [], 'Huyện, thành phố'],
+  ['phu-tho-2026', ['--province', 'phu-tho-2026'], 'Xã, phường, thị trấn'],
+])('demo %s writes out/<province>.xlsx and prints the top of the ranking', async (name, args, scope) => {
+  const result = await demo(args);
+  expect(result.stderr).toBe('');
+  expect(result.code).toBe(0);
+  expect(result.stdout).toContain(`out/${name}.xlsx`);
+  expect(result.stdout).toMatch(/Đầu bảng xếp hạng:/);
+  expect(result.stdout).toContain(`  ${scope}\n     1. `);
+  const tabs = await readXlsxTabs(join(ROOT, 'out', `${name}.xlsx`));
+  expect(records(tabs.get('Tỷ lệ')).length).toBeGreaterThan(100);
+  expect(records(tabs.get('Dữ liệu Cổng DVC')).length).toBeGreaterThan(100);
+  expect(records(tabs.get('Nhật ký đồng bộ'), 'Bắt đầu lúc').map((r) => r['Kết quả'])).toEqual([
+    'Thành công',
+  ]);
+});
