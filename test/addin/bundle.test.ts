@@ -1,4 +1,5 @@
 // dist/Code.js as Apps Script sees it: top-level function declarations, JSDoc for autocomplete, no work at load time.
+import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { BUNDLE_PATH, loadScript } from '../fakes/apps-script';
@@ -61,5 +62,15 @@ describe('dist/Code.js', () => {
       'https://www.googleapis.com/auth/script.container.ui',
       'https://www.googleapis.com/auth/userinfo.email',
     ]);
+  });
+
+  test('clasp pushes exactly dist/Code.js and dist/appsscript.json (.clasp.json rootDir, .claspignore)', () => {
+    const root = join(BUNDLE_PATH, '..', '..');
+    const out = execFileSync(join(root, 'node_modules', '.bin', 'clasp'), ['show-file-status', '--json'], {
+      cwd: root,
+      encoding: 'utf8',
+      timeout: 20000,
+    });
+    expect(JSON.parse(out).filesToPush.sort()).toEqual(['dist/Code.js', 'dist/appsscript.json']);
   });
 });
