@@ -345,6 +345,14 @@ describe('the add-in, from a fresh spreadsheet to the ranking', () => {
       [1, 'X01'],
       [1, 'X02'],
     ]);
+    // Through February X04 had 15 of 90 and was third too: "=" is written as text, not as a formula.
+    const rankingSheet = sheet('Xếp hạng');
+    const x04 = records(rankingSheet).find(
+      ({ cells }) => cells['Mã đơn vị'] === 'X04' && cells['Nhóm xếp hạng'] === 'Xã, phường, thị trấn',
+    );
+    expect(x04?.cells['Thay đổi hạng']).toBe('=');
+    expect(x04?.cells['Hạng tháng trước']).toBe(3);
+    expect(rankingSheet._at(`H${x04?.row}`).formula).toBe('');
     expect(scope('Xã, phường, thị trấn - Huyện Cao Phong')).toEqual([
       [1, 'X04'],
       ['', 'X03'],
