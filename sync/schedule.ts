@@ -47,6 +47,8 @@ export async function withLock<T>(lockPath: string, task: () => Promise<T>): Pro
       lockfilePath: lockPath,
       stale: 30_000,
       retries: 0,
+      // A lock taken over after a long pause (a suspended server) must not crash a --daily process.
+      onCompromised: () => undefined,
     });
   } catch (error) {
     if ((error as { code?: string }).code === 'ELOCKED')
