@@ -4,6 +4,7 @@ import { compare, type Fraction } from './fraction';
 import { COL, GROUP, type GroupKey, MSG, TAB } from './labels';
 import { parseGroup, parsePercent } from './parse';
 import type { ProblemLog } from './problems';
+import { UNITS_HEADER } from './schema';
 import { type Settings, showPercent } from './settings';
 import { clean, fold, isEmail, splitList } from './text';
 
@@ -38,19 +39,9 @@ export interface UnitDirectory {
   resolve(code: string): Unit | undefined;
 }
 
-export const UNIT_COLUMNS = [
-  COL.unitCode,
-  COL.unitName,
-  COL.group,
-  COL.parentCode,
-  COL.target,
-  COL.portalCode,
-  COL.editors,
-] as const;
-
 export function readUnits(grid: Grid, settings: Settings, problems: ProblemLog): UnitDirectory {
   const tab = TAB.units;
-  const table = readTable(grid, COL.unitCode, UNIT_COLUMNS);
+  const table = readTable(grid, COL.unitCode, UNITS_HEADER);
   if (table.headerRow < 0) problems.error(tab, '', MSG.missingTab(tab));
   for (const column of table.headerRow < 0 ? [] : table.missing) {
     if (column === COL.unitName || column === COL.unitCode || column === COL.group)
