@@ -447,3 +447,15 @@ export const ADDIN_TEXT = {
 <p>Tỷ lệ = tổng hồ sơ trực tuyến / tổng hồ sơ đã giải quyết từ đầu năm (không lấy bình quân các tháng).</p>
 </div>`,
 } as const;
+
+/** Texts of the sync's reliability guards (sync/): Google key file checks and spreadsheet size limits. */
+export const RELIABILITY_TEXT = {
+  keyFileUnreadable: (path: string) =>
+    `Không đọc được tệp khóa tài khoản dịch vụ "${path}" (biến GOOGLE_APPLICATION_CREDENTIALS).`,
+  keyFileInvalid: (path: string) =>
+    `Tệp "${path}" (biến GOOGLE_APPLICATION_CREDENTIALS) không phải là tệp khóa JSON của tài khoản dịch vụ Google (cần có client_email và private_key).`,
+  cellLimit: (cells: string, limit: string) =>
+    `Chưa ghi gì: sau lần ghi này bảng tính sẽ có ${cells} ô, vượt giới hạn ${limit} ô của Google Sheets (tính cả dòng, cột trống của mọi tab). Hãy xóa bớt tab hoặc dòng, cột thừa rồi chạy lại.`,
+  payloadLimit: (megabytes: string, limit: string) =>
+    `Chưa ghi gì: dữ liệu cần ghi (${megabytes} MB) vượt giới hạn ${limit} MB của một lần ghi vào Google Sheets. Hãy giảm số đơn vị hoặc số tháng, hoặc ghi ra tệp .xlsx.`,
+} as const;
