@@ -1,6 +1,15 @@
 // The Nhập liệu grid set-up writes: one row per unit and month of Năm, existing figures moved into place, the rest kept below.
-import { type Cell, COL, ENTRIES_HEADER, formatMonth, type Grid, parseMonth, type Unit } from '../core';
-import { columnOf, headerRowOf, toSheetValue } from './sheet-io';
+import {
+  type Cell,
+  COL,
+  ENTRIES_HEADER,
+  formatMonth,
+  type Grid,
+  parseMonth,
+  readTable,
+  type Unit,
+} from '../core';
+import { toSheetValue } from './sheet-io';
 
 export type SheetValue = string | number | boolean | Date;
 
@@ -14,6 +23,7 @@ export interface UnitBlock {
 export interface EntryLayout {
   /** What to write, cell by cell: formulas as formulas, text forced to stay text. */
   readonly grid: SheetValue[][];
+  /** 0-based index of the last header row (the row below the anchor row when a merged header spans two). */
   readonly headerRow: number;
   /** 0-based columns of Kỳ, Mã đơn vị, the two counts and Ghi chú in the laid-out grid. */
   readonly columns: { month: number; unit: number; resolved: number; online: number; note: number };
@@ -44,16 +54,25 @@ export function layoutEntries(
     const formula = formulas[r]?.[c] ?? '';
     return formula !== '' ? formula : toSheetValue(values[r]?.[c]);
   };
-  const found = headerRowOf(values, COL.unitCode);
-  const headerRow = Math.max(found, 0);
+  // The core's reading of the header (a merged two-row header included), so set-up and recompute agree.
+  const table = readTable(values, COL.unitCode, ENTRIES_HEADER);
+  const found = table.headerRow;
+  const anchorRow = Math.max(found, 0);
+  const headerRow = found < 0 ? 0 : table.lastHeaderRow;
   const header: Cell[] = found < 0 ? [...ENTRIES_HEADER] : [...(values[found] ?? [])];
-  for (const name of ENTRIES_HEADER) if (columnOf(header, name) < 0) header.push(name);
+  const at = new Map<string, number>(found < 0 ? ENTRIES_HEADER.map((name, c) => [name, c]) : table.columns);
+  for (const name of ENTRIES_HEADER) {
+    if (at.has(name)) continue;
+    at.set(name, header.length);
+    header.push(name);
+  }
+  const columnOf = (name: string): number => at.get(name) as number;
   const columns = {
-    month: columnOf(header, COL.month),
-    unit: columnOf(header, COL.unitCode),
-    resolved: columnOf(header, COL.resolved),
-    online: columnOf(header, COL.online),
-    note: columnOf(header, COL.note),
+    month: columnOf(COL.month),
+    unit: columnOf(COL.unitCode),
+    resolved: columnOf(COL.resolved),
+    online: columnOf(COL.online),
+    note: columnOf(COL.note),
   };
   const width = Math.max(header.length, ...values.map((row) => row.length));
   const rowOf = (r: number): SheetValue[] => Array.from({ length: width }, (_, c) => written(r, c));
@@ -64,7 +83,7 @@ export function layoutEntries(
 
   const slots = new Map<string, number>();
   const kept: number[] = [];
-  const firstData = found < 0 ? 0 : found + 1;
+  const firstData = found < 0 ? 0 : headerRow + 1;
   for (let r = firstData; r < values.length; r++) {
     if (!hasContent(r, [])) continue;
     if (found < 0) {
@@ -79,8 +98,9 @@ export function layoutEntries(
   }
 
   const grid: SheetValue[][] = [];
-  for (let r = 0; r < headerRow; r++) grid.push(rowOf(r));
+  for (let r = 0; r < anchorRow; r++) grid.push(rowOf(r));
   grid.push(Array.from({ length: width }, (_, c) => toSheetValue(header[c])));
+  for (let r = anchorRow + 1; r <= headerRow; r++) grid.push(rowOf(r));
   const blocks: UnitBlock[] = [];
   for (const unit of units) {
     blocks.push({ unit, firstRow: grid.length, rows: MONTHS_PER_YEAR });

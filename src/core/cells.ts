@@ -1,4 +1,5 @@
 // Raw cell grids as the adapters hand them over, A1 addresses, and finding columns by header text.
+import { formatLocalDate } from './month';
 import { fold } from './text';
 
 /** A cell as a spreadsheet returns it: Apps Script gives Date objects, the Sheets API and xlsx give numbers. */
@@ -26,43 +27,72 @@ export const a1 = (row: number, column: number): string => `${columnLetter(colum
 
 /** A tab read by header text: where the header row is, and where each wanted column sits. */
 export interface HeaderedTable {
-  /** 0-based index of the header row in the grid; -1 when none was found. */
+  /** 0-based index of the header row (the row with the anchor) in the grid; -1 when none was found. */
   headerRow: number;
+  /** 0-based index of the last header row: headerRow + 1 when a merged header spans two rows. */
+  lastHeaderRow: number;
   /** Wanted header → 0-based column index; absent when the column is missing. */
   columns: Map<string, number>;
-  /** Data rows below the header row, each with its 0-based row index in the grid. */
+  /** Data rows below the header rows, each with its 0-based row index in the grid. */
   rows: { index: number; cells: readonly Cell[] }[];
-  /** Wanted headers that are not in the header row. */
+  /** Wanted headers that are not in the header rows. */
   missing: string[];
+}
+
+/** Folded header text → first column holding it, for one row. */
+function headerPositions(row: readonly Cell[]): Map<string, number> {
+  const positions = new Map<string, number>();
+  row.forEach((cell, index) => {
+    const key = fold(cell);
+    if (key !== '' && !positions.has(key)) positions.set(key, index);
+  });
+  return positions;
 }
 
 /**
  * Finds the header row (the first row containing `anchor`) and the wanted columns by text,
- * so users may reorder columns, add their own and put title rows above.
+ * so users may reorder columns, add their own and put title rows above. A header of two rows, as
+ * merged cells give it (`Kỳ` merged down over two rows, `Số hồ sơ` merged across its two columns,
+ * the column names in the row below), is read as one: a wanted name missing from the anchor row is
+ * taken from the row below, else from the row above, and data starts after the lowest header row.
  */
 export function readTable(grid: Grid, anchor: string, wanted: readonly string[]): HeaderedTable {
   const anchorKey = fold(anchor);
   const headerRow = grid.findIndex((row) => row.some((cell) => fold(cell) === anchorKey));
   const columns = new Map<string, number>();
-  if (headerRow < 0) return { headerRow, columns, rows: [], missing: [...wanted] };
-  const header = grid[headerRow] ?? [];
-  const positions = new Map<string, number>();
-  header.forEach((cell, index) => {
-    const key = fold(cell);
-    if (key !== '' && !positions.has(key)) positions.set(key, index);
-  });
+  if (headerRow < 0) return { headerRow, lastHeaderRow: -1, columns, rows: [], missing: [...wanted] };
+  const own = headerPositions(grid[headerRow] ?? []);
+  const below = headerRow + 1 < grid.length ? headerPositions(grid[headerRow + 1] ?? []) : new Map();
+  const above = headerRow > 0 ? headerPositions(grid[headerRow - 1] ?? []) : new Map();
+  const taken = new Set<number>();
   const missing: string[] = [];
+  let lastHeaderRow = headerRow;
   for (const name of wanted) {
-    const index = positions.get(fold(name));
-    if (index === undefined) missing.push(name);
-    else columns.set(name, index);
+    const index = own.get(fold(name));
+    if (index === undefined) continue;
+    columns.set(name, index);
+    taken.add(index);
+  }
+  for (const name of wanted) {
+    if (columns.has(name)) continue;
+    const key = fold(name);
+    const fromBelow = below.get(key);
+    const fromAbove = above.get(key);
+    if (fromBelow !== undefined && !taken.has(fromBelow)) {
+      columns.set(name, fromBelow);
+      taken.add(fromBelow);
+      lastHeaderRow = headerRow + 1;
+    } else if (fromAbove !== undefined && !taken.has(fromAbove)) {
+      columns.set(name, fromAbove);
+      taken.add(fromAbove);
+    } else missing.push(name);
   }
   const rows: HeaderedTable['rows'] = [];
-  for (let index = headerRow + 1; index < grid.length; index++) {
+  for (let index = lastHeaderRow + 1; index < grid.length; index++) {
     const cells = grid[index] ?? [];
     if (cells.some((cell) => !isBlank(cell))) rows.push({ index, cells });
   }
-  return { headerRow, columns, rows, missing };
+  return { headerRow, lastHeaderRow, columns, rows, missing };
 }
 
 /** The cell of a row under a named column, or undefined when the column is missing. */
@@ -76,9 +106,9 @@ export function cellAddress(table: HeaderedTable, rowIndex: number, column: stri
   return a1(rowIndex, table.columns.get(column) ?? 0);
 }
 
-/** Text of a cell for messages: dates shown as dd/MM/yyyy would need a zone, so ISO is used. */
+/** Text of a cell for messages: dates as dd/MM/yyyy in Asia/Ho_Chi_Minh, never the runtime's zone. */
 export function showCell(cell: Cell): string {
-  if (cell instanceof Date) return Number.isNaN(cell.getTime()) ? '' : cell.toISOString();
+  if (cell instanceof Date) return formatLocalDate(cell);
   if (cell === null || cell === undefined) return '';
   return String(cell).normalize('NFC').trim();
 }

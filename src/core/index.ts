@@ -1,5 +1,5 @@
 // The domain core's public surface: what the add-in and the sync may use.
-export { a1, type Cell, columnLetter, type Grid } from './cells';
+export { a1, type Cell, columnLetter, type Grid, type HeaderedTable, readTable } from './cells';
 export { compareVietnamese } from './collate';
 export { dvcNeeded, dvcRank, dvcRatio, dvcStatus } from './formulas';
 export type { Fraction } from './fraction';

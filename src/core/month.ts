@@ -30,6 +30,17 @@ export const isoMonth = (m: Month): string => `${m.year}-${String(m.month).padSt
 /** The Vietnamese calendar moment of an instant. */
 export const inVietnam = (instant: Date): DateTime => DateTime.fromJSDate(instant, { zone: VIETNAM_ZONE });
 
+/**
+ * A date cell as a clerk reads it, in Asia/Ho_Chi_Minh whatever the runtime's zone: 15/03/2020, with
+ * the time only when it is not midnight. Empty for an invalid date.
+ */
+export function formatLocalDate(instant: Date): string {
+  const dt = inVietnam(instant);
+  if (!dt.isValid) return '';
+  const midnight = dt.hour === 0 && dt.minute === 0 && dt.second === 0;
+  return dt.toFormat(midnight ? 'dd/MM/yyyy' : 'dd/MM/yyyy HH:mm:ss');
+}
+
 /** The month an instant falls in, in Asia/Ho_Chi_Minh. */
 export function monthOfInstant(instant: Date): Month | null {
   const dt = inVietnam(instant);
