@@ -14,6 +14,8 @@ export type SyncErrorCode =
   | 'QUOTA'
   | 'UNAVAILABLE'
   | 'INVALID_REQUEST'
+  /** A write refused before it was sent: it would break a Google Sheets size limit. */
+  | 'LIMIT'
   | 'SHEETS_UNKNOWN'
   | 'INTERNAL';
 

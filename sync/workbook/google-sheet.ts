@@ -1,13 +1,22 @@
 // A Google Sheet through googleapis (Sheets v4): three requests per run whatever the size, one atomic write.
+import { readFile } from 'node:fs/promises';
 import type { sheets_v4 } from 'googleapis';
 import type { Cell, ColumnFormat, Grid, OutputTable, WorkbookInput } from '../../src/core';
-import { SYNC_TEXT, TAB, tableToGrid } from '../../src/core';
+import { RELIABILITY_TEXT, SYNC_TEXT, TAB, tableToGrid } from '../../src/core';
 import { SyncError } from '../errors';
 import { type Attempt, parseRetryAfter, type RetryPolicy, withRetry } from '../retry';
-import { isTransient, translateGoogleError } from './google-errors';
+import { httpStatusOf, isTransient, translateGoogleError } from './google-errors';
 import { findByName, READ_TABS, type Workbook, type WorkbookSnapshot } from './workbook';
 
 export const SHEETS_SCOPE = 'https://www.googleapis.com/auth/spreadsheets';
+
+/**
+ * Checked before every write, so an oversized write fails with a clear message and changes nothing.
+ * cells: Google's limit for a whole spreadsheet (rows × columns of every tab, empty ones included).
+ * payloadBytes: the size at which Google answers 400 "Request payload size exceeds the limit: 10485760
+ * bytes"; its documentation recommends 2 MB for speed, which a large province's Dữ liệu Cổng DVC exceeds.
+ */
+export const SHEETS_LIMITS = { cells: 10_000_000, payloadBytes: 10_485_760 } as const;
 
 type Auth = sheets_v4.Options['auth'];
 
@@ -21,6 +30,8 @@ export interface GoogleSheetOptions {
   /** Texts never to show in errors (the access token). */
   readonly secrets?: readonly string[];
   readonly onRetry?: (what: string, attempt: number, delayMs: number) => void;
+  /** SHEETS_LIMITS unless given (tests use small bounds). */
+  readonly limits?: { readonly cells: number; readonly payloadBytes: number };
 }
 
 /**
@@ -37,7 +48,41 @@ export async function googleAuthFromEnv(env: NodeJS.ProcessEnv): Promise<{ auth:
     client.setCredentials({ access_token: token });
     return { auth: client, secrets: [token] };
   }
-  return { auth: new google.auth.GoogleAuth({ keyFile, scopes: [SHEETS_SCOPE] }), secrets: [] };
+  const key = await readServiceAccountKey(keyFile as string);
+  return {
+    auth: new google.auth.GoogleAuth({ credentials: key, scopes: [SHEETS_SCOPE] }),
+    secrets: [key.private_key, key.private_key_id ?? ''].filter((s) => s !== ''),
+  };
+}
+
+interface ServiceAccountKey {
+  readonly client_email: string;
+  readonly private_key: string;
+  readonly private_key_id?: string;
+}
+
+/**
+ * Reads and checks the key file first: google-auth-library takes an unparsable file for a PEM certificate
+ * and then sends requests without credentials. The messages never quote the file (it holds the key).
+ */
+export async function readServiceAccountKey(path: string): Promise<ServiceAccountKey> {
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (error) {
+    throw new SyncError('AUTH', RELIABILITY_TEXT.keyFileUnreadable(path), { cause: error });
+  }
+  let key: unknown;
+  try {
+    key = JSON.parse(text);
+  } catch {
+    throw new SyncError('AUTH', RELIABILITY_TEXT.keyFileInvalid(path));
+  }
+  const k = key as Partial<Record<keyof ServiceAccountKey, unknown>> | null;
+  if (typeof k?.client_email !== 'string' || typeof k.private_key !== 'string' || !k.private_key.trim()) {
+    throw new SyncError('AUTH', RELIABILITY_TEXT.keyFileInvalid(path));
+  }
+  return key as ServiceAccountKey;
 }
 
 /** googleapis takes most of a second to load: only runs that use a Google Sheet pay for it. */
@@ -172,6 +217,41 @@ export function writeRequests(
   return requests;
 }
 
+/** Rows × columns of every tab once `tables` are written (tabs grow, never shrink; new ones as addSheet sizes them). */
+export function cellsAfterWrite(tables: readonly OutputTable[], existing: readonly SheetInfo[]): number {
+  const sizes = new Map(existing.map((s) => [s.sheetId, s.rowCount * s.columnCount]));
+  for (const request of writeRequests(tables, existing)) {
+    const grid = request.updateSheetProperties?.properties ?? request.addSheet?.properties;
+    const g = grid?.gridProperties;
+    if (grid && typeof grid.sheetId === 'number' && g?.rowCount && g.columnCount) {
+      sizes.set(grid.sheetId, g.rowCount * g.columnCount);
+    }
+  }
+  return [...sizes.values()].reduce((sum, n) => sum + n, 0);
+}
+
+const vietnameseNumber = (n: number, digits = 0): string =>
+  n.toLocaleString('vi-VN', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+
+/** Throws LIMIT before anything is sent when the write would break a Sheets limit. */
+export function assertWithinLimits(
+  body: sheets_v4.Schema$BatchUpdateSpreadsheetRequest,
+  cells: number,
+  limits: { readonly cells: number; readonly payloadBytes: number } = SHEETS_LIMITS,
+): void {
+  if (cells > limits.cells) {
+    throw new SyncError(
+      'LIMIT',
+      RELIABILITY_TEXT.cellLimit(vietnameseNumber(cells), vietnameseNumber(limits.cells)),
+    );
+  }
+  const bytes = Buffer.byteLength(JSON.stringify(body), 'utf8');
+  if (bytes > limits.payloadBytes) {
+    const mb = (n: number) => vietnameseNumber(n / 1_048_576, 1);
+    throw new SyncError('LIMIT', RELIABILITY_TEXT.payloadLimit(mb(bytes), mb(limits.payloadBytes)));
+  }
+}
+
 /** The id of a Google Sheet from its URL (…/spreadsheets/d/<id>/…) or a bare id; null otherwise. */
 export function spreadsheetIdOf(text: string): string | null {
   const url = /\/spreadsheets\/d\/([A-Za-z0-9_-]+)/.exec(text);
@@ -180,6 +260,15 @@ export function spreadsheetIdOf(text: string): string | null {
 }
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
+
+function sheetInfos(data: sheets_v4.Schema$Spreadsheet): SheetInfo[] {
+  return (data.sheets ?? []).map((sheet) => ({
+    sheetId: sheet.properties?.sheetId ?? 0,
+    title: sheet.properties?.title ?? '',
+    rowCount: sheet.properties?.gridProperties?.rowCount ?? 0,
+    columnCount: sheet.properties?.gridProperties?.columnCount ?? 0,
+  }));
+}
 
 export class GoogleSheetWorkbook implements Workbook {
   readonly location: string;
@@ -237,23 +326,27 @@ export class GoogleSheetWorkbook implements Workbook {
   private async metadata(): Promise<SheetInfo[]> {
     if (this.sheetList) return this.sheetList;
     const sheets = await this.sheets();
-    const data = await this.call('spreadsheets.get', () =>
-      sheets.spreadsheets.get(
-        {
-          spreadsheetId: this.options.spreadsheetId,
-          fields:
-            'spreadsheetId,properties(title,locale),sheets(properties(sheetId,title,gridProperties(rowCount,columnCount)))',
-        },
-        this.requestOptions,
-      ),
-    );
-    this.sheetList = (data.sheets ?? []).map((sheet) => ({
-      sheetId: sheet.properties?.sheetId ?? 0,
-      title: sheet.properties?.title ?? '',
-      rowCount: sheet.properties?.gridProperties?.rowCount ?? 0,
-      columnCount: sheet.properties?.gridProperties?.columnCount ?? 0,
-    }));
+    const data = await this.call('spreadsheets.get', () => this.getSpreadsheet(sheets));
+    this.sheetList = sheetInfos(data);
     return this.sheetList;
+  }
+
+  /** The tab list once, without retries, inside a call that is retried as a whole (one more request). */
+  private async metadataOnce(): Promise<SheetInfo[]> {
+    this.requests++;
+    this.sheetList = sheetInfos((await this.getSpreadsheet(await this.sheets())).data);
+    return this.sheetList;
+  }
+
+  private getSpreadsheet(sheets: sheets_v4.Sheets) {
+    return sheets.spreadsheets.get(
+      {
+        spreadsheetId: this.options.spreadsheetId,
+        fields:
+          'spreadsheetId,properties(title,locale),sheets(properties(sheetId,title,gridProperties(rowCount,columnCount)))',
+      },
+      this.requestOptions,
+    );
   }
 
   async read(): Promise<WorkbookSnapshot> {
@@ -292,20 +385,38 @@ export class GoogleSheetWorkbook implements Workbook {
     return { input, syncLog };
   }
 
+  /**
+   * One batchUpdate for all tables, checked against the limits first. When a try got no answer (reset,
+   * time-out) the write may have committed: the next try re-reads the tab list and rebuilds the requests,
+   * since sending addSheet again for a tab it added would fail the run though the tabs were written.
+   */
   async write(tables: readonly OutputTable[]): Promise<void> {
     if (tables.length === 0) return;
-    const sheets = await this.metadata();
     const client = await this.sheets();
-    await this.call('spreadsheets.batchUpdate', () =>
-      client.spreadsheets.batchUpdate(
-        {
-          spreadsheetId: this.options.spreadsheetId,
-          requestBody: { requests: writeRequests(tables, sheets), includeSpreadsheetInResponse: false },
-        },
-        this.requestOptions,
-      ),
-    );
-    // New tabs now exist: a later write in the same process must not add them again.
-    this.sheetList = null;
+    const body = (sheets: readonly SheetInfo[]): sheets_v4.Schema$BatchUpdateSpreadsheetRequest => ({
+      requests: writeRequests(tables, sheets),
+      includeSpreadsheetInResponse: false,
+    });
+    const sheets = await this.metadata();
+    let requestBody = body(sheets);
+    assertWithinLimits(requestBody, cellsAfterWrite(tables, sheets), this.options.limits);
+    let answerLost = false;
+    try {
+      await this.call('spreadsheets.batchUpdate', async () => {
+        if (answerLost) requestBody = body(await this.metadataOnce());
+        try {
+          return await client.spreadsheets.batchUpdate(
+            { spreadsheetId: this.options.spreadsheetId, requestBody },
+            this.requestOptions,
+          );
+        } catch (error) {
+          answerLost = httpStatusOf(error) === undefined;
+          throw error;
+        }
+      });
+    } finally {
+      // New tabs may exist now: a later write in the same process must read the tab list again.
+      this.sheetList = null;
+    }
   }
 }

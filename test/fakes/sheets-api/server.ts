@@ -35,6 +35,8 @@ export interface RecordedRequest {
   readonly query: URLSearchParams;
   readonly authorization: string | undefined;
   readonly body: unknown;
+  /** Size of the request body in bytes (UTF-8), to check payload bounds. */
+  readonly bytes: number;
 }
 
 /** Google's error shape for every failure. */
@@ -48,8 +50,19 @@ export interface FakeSheetsOptions {
   readonly spreadsheet: FakeSpreadsheet;
   /** The only access token accepted. */
   readonly token: string;
-  /** Answers instead of the real handler, e.g. a 503 for the first batchUpdate. */
-  readonly fault?: (request: RecordedRequest, count: number) => GoogleError | 'reset' | undefined;
+  /**
+   * Answers instead of the real handler, e.g. a 503 for the first batchUpdate. 'commitThenReset' applies a
+   * batchUpdate and then drops the connection, as when the answer of a committed write is lost.
+   */
+  readonly fault?: (
+    request: RecordedRequest,
+    count: number,
+  ) => GoogleError | 'reset' | 'commitThenReset' | undefined;
+  /**
+   * Time a batchUpdate takes, spread between its requests (staged on a copy, committed at the end), so
+   * reads can arrive while a write is under way. Reads always see the committed state.
+   */
+  readonly writeDelayMs?: number;
   /** Accounts with read-only access: batchUpdate gives 403 PERMISSION_DENIED. */
   readonly readOnly?: boolean;
 }
@@ -69,6 +82,15 @@ class ApiError extends Error {
 }
 
 const invalid = (message: string) => new ApiError({ code: 400, message, status: 'INVALID_ARGUMENT' });
+
+/** Google's hard limit of one request's body: it answers 400 "Request payload size exceeds the limit". */
+export const REQUEST_PAYLOAD_LIMIT = 10_485_760;
+
+/** Google's limit of cells in one spreadsheet, all tabs together (rows × columns of each grid). */
+export const SPREADSHEET_CELL_LIMIT = 10_000_000;
+
+export const cellsOf = (state: FakeSpreadsheet): number =>
+  state.sheets.reduce((sum, s) => sum + s.rowCount * s.columnCount, 0);
 
 /** A grid of plain values as fake cells: numbers, text, booleans; Dates become date serials. */
 export function fakeSheet(sheetId: number, title: string, rows: readonly (readonly unknown[])[]): FakeSheet {
@@ -264,7 +286,39 @@ export async function startFakeSheets(options: FakeSheetsOptions): Promise<FakeS
   const sockets = new Set<Socket>();
   const fake: { spreadsheet: FakeSpreadsheet } = { spreadsheet: options.spreadsheet };
 
-  const handle = (req: IncomingMessage, body: string): unknown => {
+  let writes: Promise<unknown> = Promise.resolve();
+
+  /** Atomic: every request applies to a copy; the copy replaces the state only when all succeed. */
+  const batchUpdate = async (
+    request: sheets_v4.Schema$BatchUpdateSpreadsheetRequest,
+  ): Promise<sheets_v4.Schema$BatchUpdateSpreadsheetResponse> => {
+    const copy = structuredClone(fake.spreadsheet);
+    const steps = request.requests ?? [];
+    const pause = steps.length > 0 ? (options.writeDelayMs ?? 0) / steps.length : 0;
+    for (const [index, r] of steps.entries()) {
+      if (pause > 0) await new Promise((resolve) => setTimeout(resolve, pause));
+      try {
+        apply(copy, r);
+      } catch (error) {
+        if (error instanceof ApiError) {
+          throw new ApiError({
+            ...error.error,
+            message: `Invalid requests[${index}]: ${error.error.message}`,
+          });
+        }
+        throw error;
+      }
+    }
+    if (cellsOf(copy) > SPREADSHEET_CELL_LIMIT) {
+      throw invalid(
+        `This action would increase the number of cells in the workbook above the limit of ${SPREADSHEET_CELL_LIMIT} cells.`,
+      );
+    }
+    fake.spreadsheet = copy;
+    return { spreadsheetId: copy.spreadsheetId, replies: steps.map(() => ({})) };
+  };
+
+  const handle = async (req: IncomingMessage, body: string): Promise<unknown> => {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     const path = decodeURIComponent(url.pathname).replace(/^\/+/, '');
     const recorded: RecordedRequest = {
@@ -273,6 +327,7 @@ export async function startFakeSheets(options: FakeSheetsOptions): Promise<FakeS
       query: url.searchParams,
       authorization: req.headers.authorization,
       body: body ? (JSON.parse(body) as unknown) : undefined,
+      bytes: Buffer.byteLength(body, 'utf8'),
     };
     requests.push(recorded);
     const fault = options.fault?.(recorded, requests.length);
@@ -280,7 +335,10 @@ export async function startFakeSheets(options: FakeSheetsOptions): Promise<FakeS
       req.socket.destroy();
       return undefined;
     }
-    if (fault) throw new ApiError(fault);
+    if (fault && fault !== 'commitThenReset') throw new ApiError(fault);
+    if (recorded.bytes > REQUEST_PAYLOAD_LIMIT) {
+      throw invalid(`Request payload size exceeds the limit: ${REQUEST_PAYLOAD_LIMIT} bytes.`);
+    }
     if (req.headers.authorization !== `Bearer ${options.token}`) {
       throw new ApiError({
         code: 401,
@@ -340,27 +398,16 @@ export async function startFakeSheets(options: FakeSheetsOptions): Promise<FakeS
           status: 'PERMISSION_DENIED',
         });
       }
-      const request = recorded.body as sheets_v4.Schema$BatchUpdateSpreadsheetRequest;
-      // Atomic: every request applies to a copy; the copy replaces the state only when all succeed.
-      const copy = structuredClone(state);
-      (request.requests ?? []).forEach((r, index) => {
-        try {
-          apply(copy, r);
-        } catch (error) {
-          if (error instanceof ApiError) {
-            throw new ApiError({
-              ...error.error,
-              message: `Invalid requests[${index}]: ${error.error.message}`,
-            });
-          }
-          throw error;
-        }
-      });
-      fake.spreadsheet = copy;
-      const response: sheets_v4.Schema$BatchUpdateSpreadsheetResponse = {
-        spreadsheetId: state.spreadsheetId,
-        replies: (request.requests ?? []).map(() => ({})),
-      };
+      // Google applies one spreadsheet's writes one after another: queue behind any write under way.
+      const write = writes.then(() =>
+        batchUpdate(recorded.body as sheets_v4.Schema$BatchUpdateSpreadsheetRequest),
+      );
+      writes = write.catch(() => undefined);
+      const response = await write;
+      if (fault === 'commitThenReset') {
+        req.socket.destroy();
+        return undefined;
+      }
       return response;
     }
     throw new ApiError({ code: 404, message: 'Not found', status: 'NOT_FOUND' });
@@ -373,17 +420,23 @@ export async function startFakeSheets(options: FakeSheetsOptions): Promise<FakeS
       body += chunk;
     });
     req.on('end', () => {
-      try {
-        const result = handle(req, body);
-        if (result === undefined) return;
-        res.writeHead(200, { 'Content-Type': 'application/json; charset=UTF-8' }).end(JSON.stringify(result));
-      } catch (error) {
-        const e =
-          error instanceof ApiError ? error.error : { code: 500, message: String(error), status: 'INTERNAL' };
-        res
-          .writeHead(e.code, { 'Content-Type': 'application/json; charset=UTF-8' })
-          .end(JSON.stringify({ error: e }));
-      }
+      handle(req, body).then(
+        (result) => {
+          if (result === undefined) return;
+          res
+            .writeHead(200, { 'Content-Type': 'application/json; charset=UTF-8' })
+            .end(JSON.stringify(result));
+        },
+        (error: unknown) => {
+          const e =
+            error instanceof ApiError
+              ? error.error
+              : { code: 500, message: String(error), status: 'INTERNAL' };
+          res
+            .writeHead(e.code, { 'Content-Type': 'application/json; charset=UTF-8' })
+            .end(JSON.stringify({ error: e }));
+        },
+      );
     });
   });
   server.on('connection', (socket) => {
