@@ -459,3 +459,11 @@ export const RELIABILITY_TEXT = {
   payloadLimit: (megabytes: string, limit: string) =>
     `Chưa ghi gì: dữ liệu cần ghi (${megabytes} MB) vượt giới hạn ${limit} MB của một lần ghi vào Google Sheets. Hãy giảm số đơn vị hoặc số tháng, hoặc ghi ra tệp .xlsx.`,
 } as const;
+
+/** The add-in's guard before writing (recompute): Sheets' cell limit, in the words a provincial officer reads. */
+export const ADDIN_LIMIT_TEXT = {
+  /** 10000000 → 10.000.000, as Vietnamese writes numbers (no locale data needed at run time). */
+  thousands: (value: number): string => String(Math.round(value)).replace(/\B(?=(\d{3})+(?!\d))/g, '.'),
+  cellLimit: (cells: string, limit: string) =>
+    `Không tính lại được: sau khi ghi kết quả, bảng tính sẽ có ${cells} ô, vượt giới hạn ${limit} ô của Google Trang tính (tính cả hàng, cột trống của mọi tab). Chưa có tab nào bị thay đổi. Hãy xóa bớt các hàng, cột trống hoặc các tab không còn dùng (ví dụ số liệu các năm trước) rồi thử lại.`,
+} as const;
