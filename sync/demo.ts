@@ -98,8 +98,9 @@ async function main(): Promise<void> {
   const path = join(folder, `${province}.xlsx`);
   out(SYNC_TEXT.demoStart(example.title));
   await createWorkbook(path, example.input as Record<string, Grid | undefined>);
+  const workbook = new XlsxWorkbook(path);
   const result = await runSync({
-    workbook: new XlsxWorkbook(path),
+    workbook,
     sources: {
       profile: DOSSIERS_PROFILE,
       files: [example.portalExportFile],
@@ -114,6 +115,7 @@ async function main(): Promise<void> {
   out(result.summary.replace(root, '.'));
   out('');
   out(SYNC_TEXT.demoWritten(relative(process.cwd(), path) || path));
+  if (workbook.chartPath) out(SYNC_TEXT.chartWritten(relative(process.cwd(), workbook.chartPath)));
   out(SYNC_TEXT.demoRankingTitle);
   for (const line of rankingTop(result.report.tables.ranking)) out(line);
 }

@@ -372,6 +372,22 @@ Biến môi trường:
 Mã thoát: 0 thành công; 2 sai tham số; 3 lỗi Cổng DVC hoặc tệp xuất; 4 lỗi bảng tính/Google;
 5 đang có lần đồng bộ khác; 1 lỗi khác. Khi lỗi: không tab kết quả nào bị thay đổi, một dòng
 được ghi vào Nhật ký đồng bộ, và một dòng lỗi được in ra stderr.`,
+  // The Tổng hợp chart of .xlsx workbooks (sync/report/chart.ts) and first-run hints
+  chartTitle: 'Tỷ lệ hồ sơ giải quyết trực tuyến mức độ 3, 4 so với chỉ tiêu, theo nhóm xếp hạng',
+  chartDistrictHeading: 'Xã, phường, thị trấn của từng huyện, thành phố',
+  chartNoDossiers: 'không phát sinh hồ sơ',
+  chartFigures: (target: string, met: number, units: number) =>
+    ` · chỉ tiêu ${target} · ${met}/${units} đơn vị đạt`,
+  chartLegendMet: 'Tỷ lệ: đạt chỉ tiêu',
+  chartLegendNotMet: 'Tỷ lệ: chưa đạt',
+  chartLegendTarget: 'Chỉ tiêu của nhóm (bình quân theo số hồ sơ)',
+  chartWritten: (path: string) => `Biểu đồ tỷ lệ so với chỉ tiêu: ${path} (cũng được chèn vào tab Tổng hợp).`,
+  usageExample:
+    'Ví dụ: npm run sync -- --workbook tinh.xlsx (tệp chưa có sẽ được tạo sẵn các tab); chạy thử không cần mạng: npm run demo; mọi tùy chọn: npm run sync -- --help.',
+  unknownOption: (name: string) => `không có tùy chọn ${name}`,
+  strayArgument: (value: string) =>
+    `"${value}" thiếu tên tùy chọn đứng trước (ví dụ --workbook ${value}); khi chạy qua npm, nhớ đặt -- trước các tùy chọn: npm run sync -- --workbook ${value}`,
+  missingValue: (name: string) => `tùy chọn ${name} cần một giá trị đi kèm`,
 } as const;
 
 /** Texts of the Apps Script add-in (src/addin): menu, alerts, toasts, help, protections, validation, chart. */

@@ -1,12 +1,13 @@
 // A local .xlsx workbook through exceljs: reads input tabs as grids, replaces output tabs, saves atomically.
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { open, rename, unlink } from 'node:fs/promises';
+import { open, rename, unlink, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import ExcelJS from 'exceljs';
 import type { Cell, ColumnFormat, Grid, OutputTable, WorkbookInput } from '../../src/core';
 import { monthOfInstant, SETTING, SETTING_HELP, SYNC_TEXT, TAB } from '../../src/core';
 import { SyncError } from '../errors';
+import { type ChartImage, overviewChart } from '../report/chart';
 import { gridOfWorksheet } from './excel-cells';
 import { findByName, INPUT_TABS, READ_TABS, type Workbook, type WorkbookSnapshot } from './workbook';
 
@@ -105,6 +106,63 @@ function replaceSheet(workbook: ExcelJS.Workbook, table: OutputTable): void {
   writeRows(sheet, table);
 }
 
+/** The chart's size on the sheet: the PNG is drawn large for print and shown at 70%. */
+const CHART_SCALE = 0.7;
+
+/** exceljs internals (4.4): the workbook's media list and each sheet's images, which point into it by index. */
+type MediaWorkbook = ExcelJS.Workbook & { media: unknown[] };
+type MediaSheet = ExcelJS.Worksheet & { _media: { imageId: number | string }[] };
+
+/**
+ * Drops images no sheet shows any more (the previous chart of a replaced Tổng hợp), renumbering the
+ * rest, so re-running the sync does not pile up copies inside the file.
+ */
+export function dropUnusedMedia(workbook: ExcelJS.Workbook): void {
+  const book = workbook as MediaWorkbook;
+  const sheets = workbook.worksheets as MediaSheet[];
+  const used = new Set(sheets.flatMap((sheet) => sheet._media.map((medium) => Number(medium.imageId))));
+  const renumber = new Map<number, number>();
+  const kept: unknown[] = [];
+  book.media.forEach((medium, index) => {
+    if (!used.has(index)) return;
+    renumber.set(index, kept.length);
+    kept.push(medium);
+  });
+  book.media = kept;
+  for (const sheet of sheets) {
+    for (const medium of sheet._media) medium.imageId = renumber.get(Number(medium.imageId)) ?? 0;
+  }
+}
+
+/** Puts the chart on Tổng hợp, to the right of its table, as the add-in places the Google Sheets chart. */
+export function embedChart(workbook: ExcelJS.Workbook, table: OutputTable, chart: ChartImage): void {
+  const sheet = findByName(workbook.worksheets, table.tab, (s) => s.name);
+  if (!sheet) return;
+  const imageId = workbook.addImage({ buffer: chart.png as unknown as ExcelJS.Buffer, extension: 'png' });
+  sheet.addImage(imageId, {
+    tl: { col: table.header.length + 1, row: 0 },
+    ext: { width: Math.round(chart.width * CHART_SCALE), height: Math.round(chart.height * CHART_SCALE) },
+  });
+}
+
+/** Where the chart PNG goes: beside the workbook, `tinh.xlsx` → `tinh.chart.png`. */
+export const chartPathOf = (workbookPath: string): string =>
+  join(dirname(workbookPath), `${basename(workbookPath).replace(/\.xlsx$/i, '')}.chart.png`);
+
+/** Writes a file through a temporary one and a rename, so a reader never sees half of it. */
+async function writeFileAtomically(path: string, data: Buffer): Promise<void> {
+  const temp = join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+  try {
+    await writeFile(temp, data);
+    await rename(temp, path);
+  } catch (error) {
+    await unlink(temp).catch(() => undefined);
+    throw new SyncError('WORKBOOK_FILE', SYNC_TEXT.xlsxWriteFailed(path, (error as Error).message), {
+      cause: error,
+    });
+  }
+}
+
 /** Saves beside the target, then renames over it: a crash leaves the old file or the new one, never half. */
 export async function saveAtomically(workbook: ExcelJS.Workbook, path: string): Promise<void> {
   const buffer = Buffer.from(await workbook.xlsx.writeBuffer());
@@ -154,6 +212,8 @@ export function snapshotOf(workbook: ExcelJS.Workbook): WorkbookSnapshot {
 
 export class XlsxWorkbook implements Workbook {
   readonly location: string;
+  /** The chart PNG written beside the workbook by the last write that included Tổng hợp, else null. */
+  chartPath: string | null = null;
 
   constructor(
     path: string,
@@ -177,6 +237,14 @@ export class XlsxWorkbook implements Workbook {
   async write(tables: readonly OutputTable[]): Promise<void> {
     const workbook = existsSync(this.location) ? await load(this.location) : templateWorkbook(this.now());
     for (const table of tables) replaceSheet(workbook, table);
+    const overview = tables.find((table) => table.tab === TAB.overview);
+    const chart = overview ? overviewChart(overview) : null;
+    dropUnusedMedia(workbook);
+    if (overview && chart) embedChart(workbook, overview, chart);
+    // The PNG first: if it cannot be written, the workbook is left as it was (all or nothing).
+    const chartPath = chartPathOf(this.location);
+    if (chart) await writeFileAtomically(chartPath, chart.png);
     await saveAtomically(workbook, this.location);
+    if (overview) this.chartPath = chart ? chartPath : null;
   }
 }
