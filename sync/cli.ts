@@ -1,6 +1,8 @@
 // npm run sync: thin entry that wires options to the run, prints progress and the summary, and sets the exit code.
+import { existsSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import { SYNC_TEXT } from '../src/core';
-import { exitCodeOf, isSyncError, oneLine } from './errors';
+import { exitCodeOf, isSyncError, oneLine, SyncError } from './errors';
 import { type CliOptions, parseOptions } from './options';
 import type { PortalSources } from './portal/sources';
 import { DEFAULT_RETRY } from './retry';
@@ -8,12 +10,23 @@ import { errorText, runSync } from './run';
 import { abortableSleep, lockPathOf, runDaily, withLock } from './schedule';
 import { GoogleSheetWorkbook } from './workbook/google-sheet';
 import { openWorkbook } from './workbook/open';
+import { XlsxWorkbook } from './workbook/xlsx';
 
 const out = (line: string) => process.stdout.write(`${line}\n`);
 const err = (line: string) => process.stderr.write(`${line}\n`);
+const errorLine = (error: unknown): string =>
+  oneLine(`${SYNC_TEXT.errorPrefix} [${isSyncError(error) ? error.code : 'INTERNAL'}]: ${errorText(error)}`);
+
+/** A local workbook's folder must exist: said plainly before the lock beside the file is attempted. */
+function assertFolderExists(options: CliOptions): void {
+  if (options.workbook.kind !== 'xlsx') return;
+  const folder = dirname(resolve(options.workbook.path));
+  if (!existsSync(folder)) throw new SyncError('WORKBOOK_FILE', SYNC_TEXT.xlsxNoFolder(folder));
+}
 
 /** One sync of the workbook, holding its lock unless nothing is written. */
 async function syncOnce(options: CliOptions, env: NodeJS.ProcessEnv): Promise<void> {
+  assertFolderExists(options);
   const retry = { ...DEFAULT_RETRY, attempts: options.retries + 1 };
   const onRetry = (what: string, attempt: number, delayMs: number) =>
     out(SYNC_TEXT.progressRetry(what, attempt, delayMs));
@@ -40,11 +53,22 @@ async function syncOnce(options: CliOptions, env: NodeJS.ProcessEnv): Promise<vo
     runSync({ workbook, sources, through: options.through, dryRun: options.dryRun, progress: out });
   const result = options.dryRun ? await run() : await withLock(lockPathOf(options.workbook), run);
   out(result.summary);
+  if (result.written && workbook instanceof XlsxWorkbook && workbook.chartPath)
+    out(SYNC_TEXT.chartWritten(workbook.chartPath));
   if (workbook instanceof GoogleSheetWorkbook) out(SYNC_TEXT.googleRequests(workbook.requests));
 }
 
 async function main(argv: readonly string[], env: NodeJS.ProcessEnv): Promise<number> {
-  const options = parseOptions(argv);
+  let options: ReturnType<typeof parseOptions>;
+  try {
+    options = parseOptions(argv);
+  } catch (error) {
+    // A first run with missing or wrong options: the problem (the one stderr line of the contract), then
+    // what to type, on stdout.
+    err(errorLine(error));
+    out(SYNC_TEXT.usageExample);
+    return exitCodeOf(error);
+  }
   if (options.help) {
     out(SYNC_TEXT.help);
     return 0;
@@ -71,8 +95,7 @@ main(process.argv.slice(2), process.env).then(
     process.exitCode = code;
   },
   (error: unknown) => {
-    const code = isSyncError(error) ? error.code : 'INTERNAL';
-    err(oneLine(`${SYNC_TEXT.errorPrefix} [${code}]: ${errorText(error)}`));
+    err(errorLine(error));
     process.exitCode = exitCodeOf(error);
   },
 );

@@ -51,13 +51,28 @@ function wholeNumber(
   return value;
 }
 
+/** node:util's parse error in Vietnamese, naming what to type instead (its English text otherwise). */
+function argumentProblem(error: Error & { code?: string }): string {
+  const quoted = /'([^']*)'/.exec(error.message)?.[1] ?? '';
+  switch (error.code) {
+    case 'ERR_PARSE_ARGS_UNKNOWN_OPTION':
+      return SYNC_TEXT.unknownOption(quoted);
+    case 'ERR_PARSE_ARGS_UNEXPECTED_POSITIONAL':
+      return SYNC_TEXT.strayArgument(quoted);
+    case 'ERR_PARSE_ARGS_INVALID_OPTION_VALUE':
+      return SYNC_TEXT.missingValue(quoted.split(' ')[0] ?? quoted);
+    default:
+      return error.message;
+  }
+}
+
 /** Parses argv (without node and script); --help alone needs no other option. */
 export function parseOptions(argv: readonly string[]): CliOptions | { help: true } {
   let parsed: ReturnType<typeof parseArgs<{ options: typeof SPEC; allowPositionals: false; strict: true }>>;
   try {
     parsed = parseArgs({ args: [...argv], options: SPEC, allowPositionals: false, strict: true });
   } catch (error) {
-    throw new SyncError('USAGE', SYNC_TEXT.badArguments((error as Error).message));
+    throw new SyncError('USAGE', SYNC_TEXT.badArguments(argumentProblem(error as Error & { code?: string })));
   }
   const v = parsed.values;
   if (v.help) return { help: true };

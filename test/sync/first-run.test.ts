@@ -1,0 +1,74 @@
+// First run of npm run sync through the built bundle: missing or wrong options say what to type, in one or two lines.
+import { execFile } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { writeProvinceXlsx } from './fixtures';
+
+const CLI = join(__dirname, '..', '..', 'dist', 'node', 'sync.cjs');
+
+function sync(args: string[], cwd: string): Promise<{ code: number; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    execFile(
+      process.execPath,
+      [CLI, ...args],
+      { cwd, env: { PATH: process.env.PATH ?? '' }, timeout: 60_000 },
+      (error, stdout, stderr) =>
+        resolve({ code: error ? (typeof error.code === 'number' ? error.code : 1) : 0, stdout, stderr }),
+    );
+  });
+}
+
+let dir: string;
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'dvc-first-run-'));
+});
+afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+const EXAMPLE = 'Ví dụ: npm run sync -- --workbook tinh.xlsx';
+
+describe('npm run sync on a first try', () => {
+  test.each([
+    [[], 'Thiếu --workbook'],
+    [['--wb', 'tinh.xlsx'], 'không có tùy chọn --wb'],
+    // `npm run sync --workbook tinh.xlsx` (no --) leaves npm the option and the script the bare path.
+    [['tinh.xlsx'], 'npm run sync -- --workbook tinh.xlsx'],
+    [['--workbook'], 'tùy chọn --workbook cần một giá trị'],
+  ])('%j: the problem in one stderr line, exit 2, and an example on stdout', async (args, problem) => {
+    const result = await sync(args, dir);
+    expect(result.code).toBe(2);
+    const errorLines = result.stderr.trim().split('\n');
+    expect(errorLines).toHaveLength(1);
+    expect(errorLines[0]).toMatch(/^Lỗi đồng bộ \[USAGE\]: /);
+    expect(errorLines[0]).toContain(problem);
+    expect(result.stdout.trim().split('\n')).toEqual([expect.stringContaining(EXAMPLE)]);
+    expect(result.stdout).toContain('npm run demo');
+  });
+
+  test('a workbook in a folder that does not exist is named plainly, before any lock', async () => {
+    const result = await sync(['--workbook', join(dir, 'khong-co', 'tinh.xlsx')], dir);
+    expect(result.code).toBe(4);
+    expect(result.stderr.trim()).toBe(
+      `Lỗi đồng bộ [WORKBOOK_FILE]: Thư mục "${join(dir, 'khong-co')}" không tồn tại.`,
+    );
+    expect(existsSync(join(dir, 'khong-co'))).toBe(false);
+  });
+
+  test('the example from the hint works: a new workbook gets its tabs, and the summary names the chart', async () => {
+    const empty = await sync(['--workbook', 'tinh.xlsx'], dir);
+    expect(empty.code).toBe(0);
+    expect(existsSync(join(dir, 'tinh.xlsx'))).toBe(true);
+    // No unit yet: nothing to chart.
+    expect(empty.stdout).not.toContain('Biểu đồ');
+
+    const book = join(dir, 'tinh-that.xlsx');
+    await writeProvinceXlsx(book);
+    const result = await sync(['--workbook', book], dir);
+    expect(result.code).toBe(0);
+    const chart = join(dir, 'tinh-that.chart.png');
+    expect(result.stdout).toContain(
+      `Biểu đồ tỷ lệ so với chỉ tiêu: ${chart} (cũng được chèn vào tab Tổng hợp).`,
+    );
+    expect(readFileSync(chart).subarray(1, 4).toString()).toBe('PNG');
+  });
+});
