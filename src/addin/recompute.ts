@@ -1,5 +1,6 @@
 // Recompute: lock, one read per input tab, the core's report, one write per output tab, colours, chart, toast.
 import {
+  ADDIN_LIMIT_TEXT,
   ADDIN_TEXT,
   buildReport,
   COL,
@@ -12,7 +13,16 @@ import {
 } from '../core';
 import { alertUser, toastUser, withDocumentLock } from './feedback';
 import { activeEmail, decideAccess, ownerEmail } from './permissions';
-import { columnOf, readInputs, sheetFor, writeTable } from './sheet-io';
+import {
+  cellsAfterWrite,
+  columnOf,
+  readInputs,
+  SPREADSHEET_CELL_LIMIT,
+  sheetFor,
+  type Tabs,
+  tabsOf,
+  writeTable,
+} from './sheet-io';
 import { colourStatuses, drawOverviewChart } from './styling';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -31,7 +41,8 @@ export function recompute(scope: RecomputeScope): void {
   }
   withDocumentLock(() => {
     const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
-    const input = readInputs(spreadsheet);
+    const tabs = tabsOf(spreadsheet);
+    const input = readInputs(tabs);
     const now = new Date();
     // Everything is computed before the first write, so a failure here leaves every tab as it was.
     const report = buildReport(input, { now });
@@ -42,8 +53,23 @@ export function recompute(scope: RecomputeScope): void {
       else alertUser(access.message);
       return;
     }
-    if (scope === 'all') writeAll(spreadsheet, report);
-    else writeOutput(spreadsheet, report.tables.problems);
+    const { ratio, ranking, overview, reconciliation, problems } = report.tables;
+    // Sheets refuses a write past its cell limit midway: check the whole run before the first write.
+    const cells = cellsAfterWrite(
+      tabs,
+      scope === 'all' ? [ratio, ranking, reconciliation, problems, overview] : [problems],
+    );
+    if (cells > SPREADSHEET_CELL_LIMIT) {
+      alertUser(
+        ADDIN_LIMIT_TEXT.cellLimit(
+          ADDIN_LIMIT_TEXT.thousands(cells),
+          ADDIN_LIMIT_TEXT.thousands(SPREADSHEET_CELL_LIMIT),
+        ),
+      );
+      return;
+    }
+    if (scope === 'all') writeAll(spreadsheet, tabs, report);
+    else writeOutput(spreadsheet, tabs, problems);
     const { units, errors, warnings } = report.summary;
     toastUser(
       spreadsheet,
@@ -52,16 +78,20 @@ export function recompute(scope: RecomputeScope): void {
   });
 }
 
-function writeAll(spreadsheet: Spreadsheet, report: Report): void {
+function writeAll(spreadsheet: Spreadsheet, tabs: Tabs, report: Report): void {
   const { ratio, ranking, overview, reconciliation, problems } = report.tables;
-  for (const table of [ratio, ranking, reconciliation, problems]) writeOutput(spreadsheet, table);
-  const overviewSheet = writeOutput(spreadsheet, overview);
+  for (const table of [ratio, ranking, reconciliation, problems]) writeOutput(spreadsheet, tabs, table);
+  const overviewSheet = writeOutput(spreadsheet, tabs, overview);
   drawOverviewChart(overviewSheet, overview, headerRowIndex(overview) + 1, report.year);
 }
 
 /** One output tab: whole content in one write, formats, and colours where it has a status column. */
-function writeOutput(spreadsheet: Spreadsheet, table: OutputTable): GoogleAppsScript.Spreadsheet.Sheet {
-  const sheet = sheetFor(spreadsheet, table.tab);
+function writeOutput(
+  spreadsheet: Spreadsheet,
+  tabs: Tabs,
+  table: OutputTable,
+): GoogleAppsScript.Spreadsheet.Sheet {
+  const sheet = sheetFor(spreadsheet, table.tab, tabs);
   const written = writeTable(sheet, table);
   if (table.tab !== TAB.overview) colourStatuses(sheet, table, written.firstDataRow, written.rows);
   return sheet;

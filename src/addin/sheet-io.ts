@@ -28,18 +28,30 @@ export function readTab(spreadsheet: Spreadsheet, name: string): Grid | undefine
   return sheet ? (sheet.getDataRange().getValues() as Cell[][]) : undefined;
 }
 
+/** Every tab by name, from one getSheets call (the recompute looks each tab up here, not one call per tab). */
+export type Tabs = ReadonlyMap<string, Sheet>;
+
+export function tabsOf(spreadsheet: Spreadsheet): Tabs {
+  return new Map(spreadsheet.getSheets().map((sheet) => [sheet.getName(), sheet]));
+}
+
 /** Every tab the core reads: Cấu hình, Đơn vị, Nhập liệu, Danh mục DVC and the sync's Dữ liệu Cổng DVC. */
-export function readInputs(spreadsheet: Spreadsheet): WorkbookInput {
+export function readInputs(tabs: Tabs): WorkbookInput {
+  const read = (name: string): Grid | undefined => {
+    const sheet = tabs.get(name);
+    return sheet ? (sheet.getDataRange().getValues() as Cell[][]) : undefined;
+  };
   return {
-    settings: readTab(spreadsheet, TAB.settings),
-    units: readTab(spreadsheet, TAB.units),
-    entries: readTab(spreadsheet, TAB.entries),
-    catalogue: readTab(spreadsheet, TAB.catalogue),
-    portal: readTab(spreadsheet, TAB.portal),
+    settings: read(TAB.settings),
+    units: read(TAB.units),
+    entries: read(TAB.entries),
+    catalogue: read(TAB.catalogue),
+    portal: read(TAB.portal),
   };
 }
 
-const FORMULA_START = /^[=+\-@'(]/;
+/** Formula, sign, mention, quote, bracket and error-literal (#N/A) starts, also after spaces Sheets ignores. */
+const FORMULA_START = /^\s*[=+\-@'(#]/;
 const NUMBER_OR_DATE_START = /^\s*[\d.,$€£¥₫%]/;
 const BOOLEAN = /^\s*(true|false)\s*$/i;
 
@@ -71,8 +83,8 @@ export function padGrid<T>(rows: readonly (readonly T[])[], height: number, widt
 }
 
 /** The tab, created when missing. */
-export function sheetFor(spreadsheet: Spreadsheet, name: string): Sheet {
-  return spreadsheet.getSheetByName(name) ?? spreadsheet.insertSheet(name);
+export function sheetFor(spreadsheet: Spreadsheet, name: string, tabs?: Tabs): Sheet {
+  return (tabs ? tabs.get(name) : spreadsheet.getSheetByName(name)) ?? spreadsheet.insertSheet(name);
 }
 
 /**
@@ -102,6 +114,33 @@ export function writeTable(
   );
   sheet.setFrozenRows(header + 1);
   return { firstDataRow: header + 2, rows: table.rows.length, width };
+}
+
+/** Sheets' limit on the cells of one spreadsheet: every tab's rows × columns, empty cells included. */
+export const SPREADSHEET_CELL_LIMIT = 10_000_000;
+
+/** Rows × columns of a tab Sheets creates (insertSheet). */
+const NEW_SHEET = { rows: 1000, columns: 26 };
+
+/**
+ * Cells the spreadsheet will have once `tables` are written by writeTable: each written tab grows to
+ * hold its grid (a missing tab is created at Sheets' default size first), the other tabs stay as they
+ * are. A fixed number of calls: two per tab, whatever the size of the tables.
+ */
+export function cellsAfterWrite(tabs: Tabs, tables: readonly OutputTable[]): number {
+  const wanted = new Map(tables.map((table) => [table.tab as string, table]));
+  let cells = 0;
+  const grown = (rows: number, columns: number, table: OutputTable | undefined): number => {
+    if (!table) return rows * columns;
+    const height = table.title.length + 1 + table.rows.length;
+    return Math.max(rows, height) * Math.max(columns, table.header.length);
+  };
+  for (const [name, sheet] of tabs) {
+    cells += grown(sheet.getMaxRows(), sheet.getMaxColumns(), wanted.get(name));
+    wanted.delete(name);
+  }
+  for (const table of wanted.values()) cells += grown(NEW_SHEET.rows, NEW_SHEET.columns, table);
+  return cells;
 }
 
 /** 0-based index of a header in a header row, by folded text; -1 when absent. */

@@ -6,6 +6,12 @@ export class CallLog {
   total = 0;
   /** Fault injection: the nth next call of this method (e.g. `Range.getValues`) fails as a service outage would. */
   failure: { name: string; after: number } | null = null;
+  /**
+   * Runs before each recorded call takes effect, e.g. to start a second execution in the middle of a
+   * first one (two people clicking at once). Apps Script runs executions in parallel; a test
+   * interleaves them at call boundaries with this hook.
+   */
+  beforeCall: ((name: string) => void) | null = null;
 
   record(name: string): void {
     if (this.failure?.name === name && this.failure.after-- <= 0) {
@@ -14,6 +20,7 @@ export class CallLog {
     }
     this.total++;
     this.counts.set(name, (this.counts.get(name) ?? 0) + 1);
+    this.beforeCall?.(name);
   }
 
   reset(): void {

@@ -7,7 +7,7 @@ import { FakeSpreadsheet } from './spreadsheet';
 import { FakeWorld } from './world';
 
 export { CallLog } from './calls';
-export { FakeSheet, FakeSpreadsheet, PROTECTED_MESSAGE } from './spreadsheet';
+export { CELL_LIMIT, CELL_LIMIT_MESSAGE, FakeSheet, FakeSpreadsheet, PROTECTED_MESSAGE } from './spreadsheet';
 export type { CellState } from './values';
 export { FakeWorld, type Value } from './world';
 

@@ -13,6 +13,11 @@ type GProtection = GoogleAppsScript.Spreadsheet.Protection;
 type GUser = GoogleAppsScript.Base.User;
 type ProtectionKind = 'RANGE' | 'SHEET';
 
+/** Sheets' limit on the cells of one spreadsheet (all tabs, empty cells included), and its error. */
+export const CELL_LIMIT = 10_000_000;
+export const CELL_LIMIT_MESSAGE =
+  'This action would increase the number of cells in the workbook above the limit of 10000000 cells.';
+
 /** Apps Script's own words for protected cells. */
 export const PROTECTED_MESSAGE =
   'You are trying to edit a protected cell or object. Please contact the spreadsheet owner to remove protection if you need to edit.';
@@ -83,6 +88,7 @@ export class FakeSpreadsheet
       throw new Error(`A sheet with the name "${title}" already exists. Please enter another name.`);
     }
     const sheet = new FakeSheet(this, title, this.nextSheetId++);
+    if (this._cellCount() + sheet.maxRows * sheet.maxColumns > CELL_LIMIT) throw new Error(CELL_LIMIT_MESSAGE);
     this.sheets.push(sheet);
     return sheet.self as unknown as GSheet;
   }
@@ -93,6 +99,11 @@ export class FakeSpreadsheet
     return this.protections
       .filter((p) => p.kind === (type as unknown as ProtectionKind))
       .map((p) => p.self as unknown as GProtection);
+  }
+
+  /** Cells of the whole spreadsheet as Sheets counts them for its limit: every tab's rows × columns. */
+  _cellCount(): number {
+    return this.sheets.reduce((sum, sheet) => sum + sheet.maxRows * sheet.maxColumns, 0);
   }
 
   /** Test back door: the sheet object itself (no call counted). */
@@ -313,8 +324,14 @@ export class FakeSheet
 
   /** A range; Apps Script grows the grid when a script addresses rows or columns past its end. */
   _range(rect: Rect): GRange {
-    this.maxRows = Math.max(this.maxRows, rect.row + rect.numRows - 1);
-    this.maxColumns = Math.max(this.maxColumns, rect.column + rect.numColumns - 1);
+    const rows = Math.max(this.maxRows, rect.row + rect.numRows - 1);
+    const columns = Math.max(this.maxColumns, rect.column + rect.numColumns - 1);
+    const others = this.spreadsheet._cellCount() - this.maxRows * this.maxColumns;
+    // Growing past the spreadsheet's cell limit fails as in Sheets, and the grid stays as it was.
+    if (rows * columns > this.maxRows * this.maxColumns && others + rows * columns > CELL_LIMIT)
+      throw new Error(CELL_LIMIT_MESSAGE);
+    this.maxRows = rows;
+    this.maxColumns = columns;
     return new FakeRange(this, rect).self as unknown as GRange;
   }
   _cell(row: number, column: number): CellState {
