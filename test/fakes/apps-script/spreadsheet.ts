@@ -88,7 +88,8 @@ export class FakeSpreadsheet
       throw new Error(`A sheet with the name "${title}" already exists. Please enter another name.`);
     }
     const sheet = new FakeSheet(this, title, this.nextSheetId++);
-    if (this._cellCount() + sheet.maxRows * sheet.maxColumns > CELL_LIMIT) throw new Error(CELL_LIMIT_MESSAGE);
+    if (this._cellCount() + sheet.maxRows * sheet.maxColumns > CELL_LIMIT)
+      throw new Error(CELL_LIMIT_MESSAGE);
     this.sheets.push(sheet);
     return sheet.self as unknown as GSheet;
   }
