@@ -474,6 +474,8 @@ export const RELIABILITY_TEXT = {
     `Chưa ghi gì: sau lần ghi này bảng tính sẽ có ${cells} ô, vượt giới hạn ${limit} ô của Google Sheets (tính cả dòng, cột trống của mọi tab). Hãy xóa bớt tab hoặc dòng, cột thừa rồi chạy lại.`,
   payloadLimit: (megabytes: string, limit: string) =>
     `Chưa ghi gì: dữ liệu cần ghi (${megabytes} MB) vượt giới hạn ${limit} MB của một lần ghi vào Google Sheets. Hãy giảm số đơn vị hoặc số tháng, hoặc ghi ra tệp .xlsx.`,
+  /** In place of the log write's error when it is the run's own error again (said once, not twice). */
+  sameError: 'cùng lỗi trên',
 } as const;
 
 /** The add-in's guard before writing (recompute): Sheets' cell limit, in the words a provincial officer reads. */
