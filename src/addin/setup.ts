@@ -17,6 +17,7 @@ import {
   TAB,
   TAB_HEADERS,
 } from '../core';
+import { type ArchivePlan, alignToArchive, archiveTab, isArchiveTab, planArchive } from './archive';
 import { layoutEntries, type SheetValue, sameGrid } from './entry-layout';
 import { alertUser, toastUser, withDocumentLock } from './feedback';
 import { activeEmail, decideAccess, ownerEmail } from './permissions';
@@ -73,7 +74,13 @@ export function setUp(): void {
     const model = readModel({ settings: settingsGrid, units: unitsGrid }, now);
 
     const entriesSheet = spreadsheet.getSheetByName(TAB.entries) as Sheet;
-    const entries = planEntries(entriesSheet, model);
+    const archiveOfYear = spreadsheet.getSheetByName(archiveTab(model.settings.year));
+    const entries = planEntries(entriesSheet, model, archiveOfYear);
+    // Archive tabs exist before protections are set, so they are protected like every other tab.
+    for (const move of entries.archive.moves) {
+      if (!spreadsheet.getSheetByName(move.tab)) spreadsheet.insertSheet(move.tab);
+    }
+    const archiveSheets = spreadsheet.getSheets().filter((sheet) => isArchiveTab(sheet.getName()));
     const admins = model.settings.admins;
     // Protections first: someone who may not change them is stopped before anything is written.
     const plans = [
@@ -82,24 +89,84 @@ export function setUp(): void {
       ...TABS.filter(({ tab }) => tab !== TAB.entries && tab !== TAB.units).map(({ tab }) =>
         wholeTab(spreadsheet.getSheetByName(tab) as Sheet, tab, admins),
       ),
+      ...archiveSheets.map((sheet) => wholeTab(sheet, sheet.getName(), admins)),
     ];
     applyProtections(spreadsheet, plans, owner, email);
+    // Archive first, then Nhập liệu, then empty the restored archive: a failure between two writes
+    // leaves a row in two places, never in none.
+    for (const move of entries.archive.moves)
+      appendToArchive(spreadsheet.getSheetByName(move.tab) as Sheet, move);
     if (entries.write) entries.write();
+    if (archiveOfYear && entries.archive.restored > 0) emptyArchive(archiveOfYear);
     styleInputs(spreadsheet, settingsSheet, settingsGrid, unitsSheet, unitsGrid, entriesSheet, entries);
-    toastUser(spreadsheet, ADDIN_TEXT.setUpDone(created, entries.slots, entries.kept, plans.length));
+    toastUser(
+      spreadsheet,
+      ADDIN_TEXT.setUpDone(created, entries.slots, entries.kept, plans.length) +
+        archiveNotice(entries.archive, model.settings.year),
+    );
   });
 }
 
-/** Creates each missing tab with its header row (and Cấu hình with its default rows). */
+/**
+ * Creates each missing tab with its header row (and Cấu hình with its default rows). A new or empty
+ * Nhập liệu gets an instructions row above its header, so a clerk needs nothing else to start.
+ */
 function createMissingTabs(spreadsheet: Spreadsheet): number {
   let created = 0;
   for (const { tab, header } of TABS) {
-    if (spreadsheet.getSheetByName(tab)) continue;
-    const sheet = spreadsheet.insertSheet(tab);
-    sheet.getRange(1, 1, 1, header.length).setValues([header.map(toSheetValue)]);
-    created++;
+    const existing = spreadsheet.getSheetByName(tab);
+    if (existing && !(tab === TAB.entries && existing.getLastRow() === 0)) continue;
+    const sheet = existing ?? spreadsheet.insertSheet(tab);
+    const rows: SheetValue[][] = [header.map(toSheetValue)];
+    if (tab === TAB.entries) {
+      rows.unshift(header.map((_, c) => (c === 0 ? ADDIN_TEXT.entriesIntro : '')));
+    }
+    sheet.getRange(1, 1, rows.length, header.length).setValues(rows);
+    if (tab === TAB.entries) sheet.getRange(1, 1, 1, header.length).setFontWeight('bold');
+    if (!existing) created++;
   }
   return created;
+}
+
+/** Appends a move's rows below the archive tab's content (its header written first on a new tab). */
+function appendToArchive(sheet: Sheet, move: ArchivePlan['moves'][number]): void {
+  const grid = sheet.getDataRange().getValues() as Cell[][];
+  const headerRow = headerRowOf(grid, COL.unitCode);
+  const { header, rows } = alignToArchive(headerRow >= 0 ? (grid[headerRow] ?? []) : [], move);
+  const width = Math.max(header.length, ...rows.map((row) => row.length));
+  const out: SheetValue[][] = [];
+  let first = lastFilledRow(grid) + 2;
+  if (headerRow < 0) {
+    out.push(header);
+    first = 1;
+  } else if (header.length > (grid[headerRow] ?? []).length) {
+    sheet.getRange(headerRow + 1, 1, 1, header.length).setValues([header]);
+  }
+  out.push(...rows);
+  sheet.getRange(first, 1, out.length, width).setValues(padGrid<SheetValue>(out, out.length, width, ''));
+  if (headerRow < 0) boldHeader(sheet, 0, width);
+}
+
+/** The archive of Năm after its rows went back to Nhập liệu: its title and header rows only. */
+function emptyArchive(sheet: Sheet): void {
+  const grid = sheet.getDataRange().getValues() as Cell[][];
+  const headerRow = headerRowOf(grid, COL.unitCode);
+  const width = Math.max(...grid.map((row) => row.length), 1);
+  const kept = grid.slice(0, headerRow + 1).map((row) => row.map(toSheetValue));
+  sheet.getRange(1, 1, grid.length, width).setValues(padGrid<SheetValue>(kept, grid.length, width, ''));
+}
+
+function archiveNotice(plan: ArchivePlan, year: number): string {
+  const moved = plan.moves.reduce((sum, move) => sum + move.rows.length, 0);
+  return (
+    (moved > 0
+      ? ADDIN_TEXT.setUpArchived(
+          moved,
+          plan.moves.map((move) => move.tab),
+          year,
+        )
+      : '') + (plan.restored > 0 ? ADDIN_TEXT.setUpRestored(plan.restored, archiveTab(year)) : '')
+  );
 }
 
 /**
@@ -157,18 +224,28 @@ interface EntriesResult {
   readonly blocks: readonly { unit: Model['units']['list'][number]; firstRow: number; rows: number }[];
   readonly slots: number;
   readonly kept: number;
+  /** Other years' rows leaving for their archive tabs, and rows back from the archive of Năm. */
+  readonly archive: ArchivePlan;
   /** Writes the laid-out grid in one call; null when the tab already looks like that. */
   readonly write: (() => void) | null;
 }
 
 /** Nhập liệu with one row per unit and month, and the one write that gets there when anything changes. */
-function planEntries(sheet: Sheet, model: Model): EntriesResult {
+function planEntries(sheet: Sheet, model: Model, archiveOfYear: Sheet | null): EntriesResult {
   const range = sheet.getDataRange();
   const values = range.getValues() as Cell[][];
   const formulas = range.getFormulas();
+  const archiveRange = archiveOfYear?.getDataRange();
+  const archive = planArchive(
+    { values, formulas },
+    model.settings.year,
+    archiveRange
+      ? { values: archiveRange.getValues() as Cell[][], formulas: archiveRange.getFormulas() }
+      : undefined,
+  );
   const layout = layoutEntries(
-    values,
-    formulas,
+    archive.values,
+    archive.formulas,
     model.units.list,
     (code) => model.units.resolve(code),
     model.settings.year,
@@ -187,6 +264,7 @@ function planEntries(sheet: Sheet, model: Model): EntriesResult {
         sheet.getRange(1, 1, height, width).setValues(padGrid<SheetValue>(layout.grid, height, width, ''));
   return {
     write,
+    archive,
     headerRow: layout.headerRow,
     columns: layout.columns,
     blocks: layout.blocks,

@@ -418,7 +418,12 @@ export const ADDIN_TEXT = {
   ownProblemLine: (tab: string, cell: string, month: string, message: string) =>
     `• Tab ${tab}${cell ? `, ô ${cell}` : ''}${month ? ` (kỳ ${month})` : ''}: ${message}`,
   setUpDone: (created: number, rows: number, kept: number, protections: number) =>
-    `Đã thiết lập bảng tính: tạo ${created} tab, ${rows} dòng nhập liệu (mỗi đơn vị 12 tháng), giữ ${kept} dòng không thuộc năm theo dõi hoặc không rõ đơn vị ở cuối tab Nhập liệu, ${protections} vùng bảo vệ.`,
+    `Đã thiết lập bảng tính: tạo ${created} tab, ${rows} dòng nhập liệu (mỗi đơn vị 12 tháng), giữ ${kept} dòng chưa xếp được (không rõ đơn vị, kỳ sai hoặc trùng tháng) ở cuối tab Nhập liệu, ${protections} vùng bảo vệ.`,
+  setUpArchived: (rows: number, tabs: readonly string[], year: number) =>
+    ` Đã chuyển ${rows} dòng số liệu không thuộc năm ${year} sang tab ${tabs.join(', ')} (không mất số liệu nào; các tab này không được tính).`,
+  setUpRestored: (rows: number, tab: string) => ` Đã đưa ${rows} dòng từ tab ${tab} trở lại tab Nhập liệu.`,
+  entriesIntro:
+    'HƯỚNG DẪN: mỗi đơn vị có sẵn 12 dòng, mỗi tháng một dòng. Chỉ nhập ở các dòng của đơn vị mình: Tổng số hồ sơ đã giải quyết và Số hồ sơ giải quyết trực tuyến mức độ 3, 4 của tháng (số nguyên, ví dụ 1234; không có hồ sơ thì nhập 0; tháng chưa có số liệu thì để trống cả hai ô), Ghi chú nếu cần. Kết quả ở tab Tỷ lệ; lỗi cần sửa ở tab Kiểm tra. Xem thêm: menu Dịch vụ công > Hướng dẫn.',
   setUpUnchanged: 'Bảng tính đã được thiết lập đầy đủ; không có gì thay đổi.',
   chartTitle: (year: number) =>
     `Tỷ lệ hồ sơ trực tuyến mức độ 3, 4 so với chỉ tiêu, theo nhóm xếp hạng, năm ${year}`,
@@ -460,6 +465,8 @@ export const ADDIN_TEXT = {
 <li><code>=DVC_CANTHEM(C2; B2; D2)</code>: số hồ sơ trực tuyến cần thêm để đạt chỉ tiêu.</li>
 <li><code>=DVC_XEPHANG(E2; E$2:E$30)</code>: thứ hạng, cao nhất là 1, bằng nhau cùng hạng.</li>
 </ul>
+<p><b>Ví dụ</b>: tháng 10/2020 Sở Nội vụ giải quyết 1.234 hồ sơ, trong đó 400 hồ sơ trực tuyến mức độ 3, 4. Cán bộ của Sở tìm dòng <code>10/2020</code> | <code>SNV</code> và nhập <code>1234</code> vào cột <i>Tổng số hồ sơ đã giải quyết</i>, <code>400</code> vào cột <i>Số hồ sơ giải quyết trực tuyến mức độ 3, 4</i>. Tháng không có hồ sơ: nhập <code>0</code> và <code>0</code>.</p>
+<p><b>Màu ở cột Đánh giá</b>: xanh là Đạt, cam là Chưa đạt, đỏ là Số liệu lỗi. Tab <b>Kiểm tra</b> ghi từng lỗi (đỏ) và cảnh báo (vàng) kèm ô cần sửa, ví dụ <i>Nhập liệu D7</i>; sửa ô đó rồi chọn <b>Kiểm tra số liệu</b> lại. <b>Hồ sơ cần thêm</b> là số hồ sơ trực tuyến tối thiểu còn thiếu để đạt chỉ tiêu.</p>
 <p>Tỷ lệ = tổng hồ sơ trực tuyến / tổng hồ sơ đã giải quyết từ đầu năm (không lấy bình quân các tháng).</p>
 </div>`,
 } as const;

@@ -56,7 +56,7 @@ describe('the add-in, from a fresh spreadsheet to the ranking', () => {
     }
   });
 
-  test('the first set-up creates the missing tabs and default settings, keeping every old row', () => {
+  test('the first set-up creates the missing tabs and default settings, archiving every old row by year', () => {
     script.as(OWNER);
     script.run(menuItem('Thiết lập bảng tính'));
     expect(spreadsheet.sheets.map((s) => s.name)).toEqual([
@@ -71,6 +71,8 @@ describe('the add-in, from a fresh spreadsheet to the ranking', () => {
       'Đối chiếu',
       'Nhật ký đồng bộ',
       'Tổng hợp',
+      'Nhập liệu 2019',
+      'Nhập liệu 2020',
     ]);
     const settings = valuesOf(sheet('Cấu hình'));
     const currentYear = Number(
@@ -100,21 +102,25 @@ describe('the add-in, from a fresh spreadsheet to the ranking', () => {
       ],
     ]);
     expect(valuesOf(sheet('Nhật ký đồng bộ'))[0]?.[0]).toBe('Bắt đầu lúc');
-    // Năm is not 2020 yet: each unit gets 12 rows of the current year, and the 2020 rows with figures wait below.
+    // Năm is not 2020 yet: each unit gets 12 rows of the current year, and the rows of 2019 and 2020
+    // with figures go to one archive tab per year (not counted, so no unit shows Số liệu lỗi for them).
     const entries = valuesOf(sheet('Nhập liệu'));
-    expect(entries.length).toBe(1 + 10 * 12 + 7);
+    expect(entries.length).toBe(1 + 10 * 12);
     expect(entries[1]?.slice(0, 2)).toEqual([`01/${currentYear}`, 'S01']);
-    expect(entries.slice(121).map((row) => row.slice(1, 5))).toEqual([
+    const archived2020 = valuesOf(sheet('Nhập liệu 2020'));
+    expect(archived2020[0]).toEqual(valuesOf(sheet('Nhập liệu'))[0]);
+    expect(archived2020.slice(1).map((row) => row.slice(1, 5))).toEqual([
       ['S01', '1.234', 400, 'số liệu quý I'],
       ['X04', 40, 10, ''],
       ['x04', 60, 20, ''],
       ['X03', 10, 3, ''],
       ['X03', 10, 4, 'nhập trùng'],
-      ['S03', 7, 1, 'năm trước'],
       ['Z99', 5, 1, 'đơn vị lạ'],
     ]);
-    expect(entries[122]?.[0]).toBeInstanceOf(world.DateClass);
+    expect(archived2020[2]?.[0]).toBeInstanceOf(world.DateClass);
+    expect(valuesOf(sheet('Nhập liệu 2019'))[1]?.slice(0, 5)).toEqual(['2019-12', 'S03', 7, 1, 'năm trước']);
     expect(lastUi(script)?.kind).toBe('toast');
+    expect(lastUi(script)?.text).toContain('Đã chuyển 7 dòng số liệu không thuộc năm');
   });
 
   test('a newly listed administrator gets rights only when the owner runs set-up again', () => {
@@ -128,10 +134,16 @@ describe('the add-in, from a fresh spreadsheet to the ranking', () => {
     expect(JSON.stringify(spreadsheet._state())).toBe(before);
   });
 
-  test('the owner lays Nhập liệu out for 2020: figures moved to their unit-month, the rest kept below', () => {
+  test('the owner lays Nhập liệu out for 2020: archived figures back at their unit-month, the rest kept below', () => {
     script.as(OWNER);
     script.run(menuItem('Thiết lập bảng tính'));
+    expect(lastUi(script)?.text).toContain('Đã đưa 6 dòng từ tab Nhập liệu 2020 trở lại tab Nhập liệu.');
+    expect(valuesOf(sheet('Nhập liệu 2020')).filter((row) => row.some((cell) => cell !== ''))).toHaveLength(
+      1,
+    );
     const entries = sheet('Nhập liệu');
+    // Later the owner pastes last year's December below the table: it is checked until the next set-up.
+    type(script, OWNER, 'Nhập liệu', 'A124:E124', [["'2019-12", 'S03', 7, 1, 'năm trước']]);
     const grid = valuesOf(entries);
     expect(grid.length).toBe(1 + 10 * 12 + 3);
     expect(grid.slice(1, 13).map((row) => row.slice(0, 2))).toEqual(
@@ -144,11 +156,11 @@ describe('the add-in, from a fresh spreadsheet to the ranking', () => {
     expect(grid[x04 + 1]?.slice(0, 4)).toEqual(['02/2020', 'X04', 40, 10]);
     expect(grid[x04 + 2]?.slice(0, 4)).toEqual(['03/2020', 'X04', 60, 20]);
     expect(grid[1 + 8 * 12 + 1]?.slice(0, 4)).toEqual(['02/2020', 'X03', 10, 3]);
-    // What has no slot stays below: the second February of X03, last year's row, the unknown unit.
+    // What has no slot stays below: the second February of X03, the unknown unit; then the pasted row.
     expect(grid.slice(121).map((row) => row.slice(0, 5))).toEqual([
       ['Tháng 2/2020', 'X03', 10, 4, 'nhập trùng'],
-      ['2019-12', 'S03', 7, 1, 'năm trước'],
       ['01/2020', 'Z99', 5, 1, 'đơn vị lạ'],
+      ['2019-12', 'S03', 7, 1, 'năm trước'],
     ]);
     expect(entries.frozenRows).toBe(1);
     expect(entries._at('C2').numberFormat).toBe('#,##0');
@@ -369,8 +381,8 @@ describe('the add-in, from a fresh spreadsheet to the ranking', () => {
       Ô: 'D5',
       'Mức độ': 'Lỗi',
     });
-    expect(find('S03', 'không thuộc năm')).toMatchObject({ Tab: 'Nhập liệu', Ô: 'A123' });
-    expect(find('Z99', 'không có trong tab Đơn vị')).toMatchObject({ Tab: 'Nhập liệu', Ô: 'B124' });
+    expect(find('S03', 'không thuộc năm')).toMatchObject({ Tab: 'Nhập liệu', Ô: 'A124' });
+    expect(find('Z99', 'không có trong tab Đơn vị')).toMatchObject({ Tab: 'Nhập liệu', Ô: 'B123' });
     expect(find('X03', 'đã nhập số liệu kỳ 02/2020')).toMatchObject({
       Tab: 'Nhập liệu',
       Ô: 'B122',
@@ -428,6 +440,8 @@ describe('the add-in, from a fresh spreadsheet to the ranking', () => {
   test('running set-up a second time changes nothing', () => {
     script.as(ADMIN);
     script.run(menuItem('Thiết lập bảng tính'));
+    // The pasted 2019 row joined its archive.
+    expect(valuesOf(sheet('Nhập liệu 2019')).map((row) => row[1])).toEqual(['Mã đơn vị', 'S03', 'S03']);
     const before = JSON.stringify(spreadsheet._state());
     world.calls.reset();
     script.run(menuItem('Thiết lập bảng tính'));
