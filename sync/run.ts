@@ -5,6 +5,7 @@ import {
   buildReport,
   formatMonth,
   monthOfInstant,
+  RELIABILITY_TEXT,
   readModel,
   SYNC_TEXT,
   syncLogRow,
@@ -162,9 +163,11 @@ export async function runSync(options: RunOptions): Promise<RunResult> {
       try {
         await workbook.write([syncLogTable(snapshot.syncLog, row)]);
       } catch (logError) {
+        const text = errorText(error);
+        const logText = errorText(logError);
         throw new SyncError(
           isSyncError(error) ? error.code : 'INTERNAL',
-          SYNC_TEXT.logFailed(errorText(error), errorText(logError)),
+          SYNC_TEXT.logFailed(text, logText === text ? RELIABILITY_TEXT.sameError : logText),
           { cause: error },
         );
       }

@@ -414,9 +414,11 @@ export class GoogleSheetWorkbook implements Workbook {
           throw error;
         }
       });
-    } finally {
-      // New tabs may exist now: a later write in the same process must read the tab list again.
-      this.sheetList = null;
+    } catch (error) {
+      if (answerLost) this.sheetList = null;
+      throw error;
     }
+    // New tabs exist now: a later write in the same process must read the tab list again.
+    this.sheetList = null;
   }
 }

@@ -26,7 +26,7 @@ export interface FakePortalOptions {
   /** Items of a month, in page order; each is sent as is. */
   readonly items: (year: number, month: number) => readonly Record<string, unknown>[];
   readonly fault?: (request: PortalRequest) => Fault | undefined;
-  /** Path served; anything else is 404. */
+  /** Path served; anything else is 404 (and still recorded in `requests`). */
   readonly path?: string;
   /** Page size the server uses whatever the client asks (portals cap it). */
   readonly serverPageSize?: number;
@@ -51,10 +51,6 @@ export async function startFakePortal(options: FakePortalOptions): Promise<FakeP
   const path = options.path ?? '/statistics/dossiers';
   const server: Server = createServer((req: IncomingMessage, res: ServerResponse) => {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
-    if (url.pathname !== path) {
-      res.writeHead(404, { 'Content-Type': 'application/json' }).end('{"error":"not found"}');
-      return;
-    }
     const year = Number(url.searchParams.get('year'));
     const month = Number(url.searchParams.get('month'));
     const page = Number(url.searchParams.get('page'));
@@ -72,6 +68,10 @@ export async function startFakePortal(options: FakePortalOptions): Promise<FakeP
       attempt,
     };
     requests.push(request);
+    if (url.pathname !== path) {
+      res.writeHead(404, { 'Content-Type': 'application/json' }).end('{"error":"not found"}');
+      return;
+    }
     const fault = options.fault?.(request);
     if (fault?.kind === 'reset') {
       req.socket.destroy();
