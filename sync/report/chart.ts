@@ -91,7 +91,7 @@ export function overviewChartSvg(table: OutputTable): string {
   const perDistrict = bars.filter((bar) => bar.perDistrict);
   const longest = Math.max(10, ...bars.map((bar) => bar.label.length));
   const left = Math.min(520, Math.ceil(longest * CHAR_WIDTH) + 40);
-  const figuresWidth = 330;
+  const figuresWidth = 380;
   const plotWidth = WIDTH - left - figuresWidth;
   const x = (value: number) => left + (Math.min(value, max) / max) * plotWidth;
 

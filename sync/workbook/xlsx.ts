@@ -5,7 +5,17 @@ import { open, rename, unlink, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import ExcelJS from 'exceljs';
 import type { Cell, ColumnFormat, Grid, OutputTable, WorkbookInput } from '../../src/core';
-import { monthOfInstant, SETTING, SETTING_HELP, SYNC_TEXT, TAB } from '../../src/core';
+import {
+  COL,
+  columnLetter,
+  monthOfInstant,
+  SETTING,
+  SETTING_HELP,
+  SEVERITY,
+  STATUS,
+  SYNC_TEXT,
+  TAB,
+} from '../../src/core';
 import { SyncError } from '../errors';
 import { type ChartImage, overviewChart } from '../report/chart';
 import { gridOfWorksheet } from './excel-cells';
@@ -50,6 +60,35 @@ function displayWidth(cell: Cell, format: ColumnFormat | undefined): number {
   return String(cell).length;
 }
 
+/** The add-in's colours (src/addin/styling.ts): green met, amber not met, red data errors; Kiểm tra by severity. */
+const STATUS_COLOURS: readonly { text: string; background: string; font: string }[] = [
+  { text: STATUS.met, background: 'FFD9EAD3', font: 'FF274E13' },
+  { text: STATUS.notMet, background: 'FFFCE5CD', font: 'FFB45F06' },
+  { text: STATUS.dataError, background: 'FFF4CCCC', font: 'FF990000' },
+  { text: SEVERITY.error, background: 'FFF4CCCC', font: 'FF990000' },
+  { text: SEVERITY.warning, background: 'FFFFF2CC', font: 'FF7F6000' },
+];
+
+/** Conditional colours on Đánh giá (Tỷ lệ, Xếp hạng) and on Mức độ of Kiểm tra, as the Google Sheet shows them. */
+function colourStatuses(sheet: ExcelJS.Worksheet, table: OutputTable, firstData: number, lastData: number): void {
+  const status = table.header.indexOf(COL.status);
+  const column = status >= 0 ? status : table.tab === TAB.problems ? table.header.indexOf(COL.severity) : -1;
+  if (column < 0 || lastData < firstData) return;
+  const letter = columnLetter(column);
+  sheet.addConditionalFormatting({
+    ref: `${letter}${firstData}:${letter}${lastData}`,
+    rules: STATUS_COLOURS.map(({ text, background, font }, priority) => ({
+      type: 'expression',
+      priority: priority + 1,
+      formulae: [`EXACT($${letter}${firstData},"${text}")`],
+      style: {
+        fill: { type: 'pattern', pattern: 'solid', bgColor: { argb: background } },
+        font: { color: { argb: font } },
+      },
+    })),
+  });
+}
+
 /** Writes a table into an empty sheet: title rows, styled header, rows, formats, widths, frozen header. */
 export function writeRows(sheet: ExcelJS.Worksheet, table: OutputTable): void {
   const width = table.header.length;
@@ -84,6 +123,15 @@ export function writeRows(sheet: ExcelJS.Worksheet, table: OutputTable): void {
     for (const data of table.rows) widest = Math.max(widest, displayWidth(data[c - 1], format));
     sheet.getColumn(c).width = Math.min(60, Math.max(9, Math.ceil(widest) + 2));
   }
+  // Wrapped header names need a taller row: not every spreadsheet program fits it on opening.
+  const headerLines = Math.max(
+    1,
+    ...table.header.map((name, c) =>
+      Math.ceil(name.length / Math.max(1, (sheet.getColumn(c + 1).width ?? 9) - 1)),
+    ),
+  );
+  if (headerLines > 1) headerRow.height = 16 * headerLines + 2;
+  colourStatuses(sheet, table, firstData, lastData);
   sheet.views = [{ state: 'frozen', xSplit: 0, ySplit: headerIndex }];
   if (width > 0 && table.rows.length > 0) {
     sheet.autoFilter = { from: { row: headerIndex, column: 1 }, to: { row: headerIndex, column: width } };

@@ -106,4 +106,31 @@ describe('the Tổng hợp chart in a local workbook', () => {
     });
     expect(overviewScopes).toEqual(scopes);
   });
+
+  test('Đánh giá and Kiểm tra carry the add-in colours, and wrapped headers get a taller row', async () => {
+    const path = join(dir, 'tinh.xlsx');
+    await writeProvinceXlsx(path);
+    await recompute(path);
+    const { workbook } = await load(path);
+    type Rules = {
+      ref: string;
+      rules: { formulae: string[]; style: { fill: { bgColor: { argb: string } } } }[];
+    }[];
+    const rulesOf = (tab: string) =>
+      (workbook.getWorksheet(tab) as unknown as { conditionalFormattings: Rules }).conditionalFormattings;
+    const ratio = rulesOf('Tỷ lệ');
+    expect(ratio).toHaveLength(1);
+    const rows = (workbook.getWorksheet('Tỷ lệ')?.rowCount ?? 0) as number;
+    expect(ratio[0]?.ref).toBe(`I4:I${rows}`);
+    expect(
+      ratio[0]?.rules.map((rule) => [rule.formulae[0], rule.style.fill.bgColor.argb]).slice(0, 3),
+    ).toEqual([
+      ['EXACT($I4,"Đạt")', 'FFD9EAD3'],
+      ['EXACT($I4,"Chưa đạt")', 'FFFCE5CD'],
+      ['EXACT($I4,"Số liệu lỗi")', 'FFF4CCCC'],
+    ]);
+    expect(rulesOf('Kiểm tra')[0]?.ref.startsWith('E2:E')).toBe(true);
+    expect(rulesOf('Tổng hợp') ?? []).toHaveLength(0);
+    expect(workbook.getWorksheet('Tỷ lệ')?.getRow(3).height).toBeGreaterThan(30);
+  });
 });
