@@ -70,7 +70,12 @@ const STATUS_COLOURS: readonly { text: string; background: string; font: string 
 ];
 
 /** Conditional colours on Đánh giá (Tỷ lệ, Xếp hạng) and on Mức độ of Kiểm tra, as the Google Sheet shows them. */
-function colourStatuses(sheet: ExcelJS.Worksheet, table: OutputTable, firstData: number, lastData: number): void {
+function colourStatuses(
+  sheet: ExcelJS.Worksheet,
+  table: OutputTable,
+  firstData: number,
+  lastData: number,
+): void {
   const status = table.header.indexOf(COL.status);
   const column = status >= 0 ? status : table.tab === TAB.problems ? table.header.indexOf(COL.severity) : -1;
   if (column < 0 || lastData < firstData) return;
