@@ -1,0 +1,304 @@
+// The bench runner: every measurement in fresh child processes, then docs/benchmarks.md with goals met or not.
+import { execFileSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
+import { cpus, loadavg, totalmem } from 'node:os';
+import { join } from 'node:path';
+import type { Spread } from './lib/stats';
+import { spread } from './lib/stats';
+
+const SIZES = [200, 2000, 20000] as const;
+const here = __dirname; // dist/bench
+const root = join(here, '..', '..');
+const started = Date.now();
+// Other work on the machine skews times; the load before and after is printed with them.
+const loadBefore = loadavg()[0] ?? 0;
+
+function child<T>(script: string, args: (string | number)[], nodeFlags: string[] = []): T {
+  const out = execFileSync(
+    process.execPath,
+    [...nodeFlags, join(here, `${script}.cjs`), ...args.map(String)],
+    {
+      encoding: 'utf8',
+      maxBuffer: 64 * 1024 * 1024,
+      stdio: ['ignore', 'pipe', 'inherit'],
+    },
+  );
+  const last = out.trim().split('\n').pop() ?? '';
+  return JSON.parse(last) as T;
+}
+
+const log = (text: string) =>
+  process.stderr.write(`bench: ${text} (${((Date.now() - started) / 1000).toFixed(0)} s)\n`);
+const ms = (value: number) =>
+  value >= 100 ? value.toFixed(0) : value >= 10 ? value.toFixed(1) : value.toFixed(2);
+const fmt = (s: Spread, unit = 'ms') =>
+  s.min === s.max
+    ? `${ms(s.median)} ${unit}`
+    : `${ms(s.median)} ${unit} (${ms(s.min)}–${ms(s.max)}, ${s.runs} runs)`;
+const count = (s: Spread) =>
+  s.min === s.max ? `${s.median.toLocaleString('en-US')}` : `${s.median} (${s.min}–${s.max})`;
+const mb = (kb: number) => (kb / 1024).toFixed(0);
+const yes = (ok: boolean) => (ok ? '**met**' : '**NOT met**');
+
+// 1. Core
+interface CoreTime {
+  size: number;
+  cold: number;
+  samples: number[];
+  entryRows: number;
+  summary: { units: number; ranked: number; errors: number; warnings: number };
+}
+interface CoreMemory {
+  peakRssKb: number;
+  retainedBytes: number;
+}
+const core = SIZES.map((size) => {
+  log(`core ${size}`);
+  const time = child<CoreTime>('core', ['--size', size, '--runs', size >= 20000 ? 5 : 9]);
+  const peaks: number[] = [];
+  const extra: number[] = [];
+  const retained: number[] = [];
+  for (let i = 0; i < 3; i++) {
+    const base = child<CoreMemory>(
+      'core',
+      ['--size', size, '--mode', 'memory', '--baseline'],
+      ['--expose-gc'],
+    );
+    const run = child<CoreMemory>('core', ['--size', size, '--mode', 'memory'], ['--expose-gc']);
+    peaks.push(run.peakRssKb);
+    extra.push(Math.max(0, run.peakRssKb - base.peakRssKb));
+    retained.push(run.retainedBytes / 1024);
+  }
+  return {
+    ...time,
+    time: spread(time.samples),
+    peak: spread(peaks),
+    extra: spread(extra),
+    retained: spread(retained),
+  };
+});
+
+// 2. Add-in
+interface AddinResult {
+  size: number;
+  product: {
+    firstCalls: number;
+    firstMs: number;
+    calls: Spread;
+    byMethod: Record<string, number>;
+    time: Spread;
+    ratioRows: number;
+  };
+  naive: { calls: Spread; time: Spread };
+  untrimmed: string | null;
+}
+const addin = SIZES.map((size) => {
+  log(`add-in ${size}`);
+  return child<AddinResult>('addin', [
+    '--size',
+    size,
+    '--runs',
+    size >= 20000 ? 3 : 5,
+    '--naive-runs',
+    size >= 20000 ? 1 : 3,
+  ]);
+});
+
+// 3. Sync
+interface SheetsSummary {
+  requests: Spread;
+  time: Spread;
+  writeBytes: Spread;
+  valueBytes: Spread;
+  maxBytes: Spread;
+  errors: string[];
+  labels: string[];
+}
+interface SheetsResult {
+  size: number;
+  recompute: SheetsSummary;
+  withPortal: SheetsSummary;
+}
+interface PortalRun {
+  concurrency: number;
+  pages: number;
+  maxInFlight: number;
+  time: Spread;
+}
+const sheets = SIZES.map((size) => {
+  log(`sync requests ${size}`);
+  return child<SheetsResult>('sync', ['--size', size, '--runs', size >= 20000 ? 2 : 3]);
+});
+log('sync portal wall time');
+const portal = child<{ sequential: PortalRun; parallel: PortalRun }>('sync', [
+  '--mode',
+  'portal',
+  '--runs',
+  5,
+]);
+
+// 4. Custom functions
+log('DVC_TYLE');
+const tyle = child<{ rows: number; cold: number; time: Spread; empty: number }>('functions', [
+  '--rows',
+  20000,
+]);
+
+// Goals
+const t = (i: number) => core[i]?.time.median ?? Number.NaN;
+const nlogn = (n: number) => (10 * Math.log(10 * n)) / Math.log(n);
+const growth = [0, 1].map((i) => {
+  const n = SIZES[i] as number;
+  const fastest = (core[i + 1]?.time.min ?? Number.NaN) / (core[i]?.time.min ?? Number.NaN);
+  return { from: n, to: n * 10, ratio: t(i + 1) / t(i), fastest, bound: nlogn(n) };
+});
+const coreFast = t(2) < 1000;
+const coreGrowth = growth.every((g) => g.ratio <= g.bound);
+const productCalls = addin.map((a) => a.product.calls);
+const sameCalls = productCalls.every((c) => c.min === c.max && c.median === productCalls[0]?.median);
+const naiveFactor = (addin[1]?.naive.calls.median ?? 0) / (addin[1]?.product.calls.median ?? 1);
+const sheetsCounts = sheets.map((s) => s.recompute.requests);
+const runsOk = (s: SheetsSummary) => s.errors.length === 0;
+const sameRequests =
+  sheets.every((s) => s.recompute.requests.min === s.recompute.requests.max) &&
+  sheetsCounts.every((c) => c.median === sheetsCounts[0]?.median) &&
+  sheets.every((s) => s.withPortal.requests.median === sheets[0]?.withPortal.requests.median) &&
+  sheets.every((s) => runsOk(s.recompute) && runsOk(s.withPortal));
+const requestsAtMost4 = sheets.every(
+  (s) => s.recompute.requests.median <= 4 && s.withPortal.requests.median <= 4,
+);
+const refused = sheets.filter((s) => !runsOk(s.recompute) || !runsOk(s.withPortal));
+const MB = (bytes: number) => (Number.isNaN(bytes) ? '?' : `${(bytes / 1_048_576).toFixed(1)} MB`);
+const outcome = (s: SheetsSummary) => (runsOk(s) ? 'written' : `refused: ${s.errors.join(', ')}`);
+const speedup = portal.sequential.time.median / portal.parallel.time.median;
+
+const cpu = cpus();
+const now = new Date();
+const lines: string[] = [
+  '# Benchmarks',
+  '',
+  'Generated by `npm run bench` (bench/); do not edit by hand. Every time is the median of several runs,',
+  'with the spread (min–max) and the number of runs; counts that do not vary are shown once.',
+  '',
+  `- Machine: ${cpu[0]?.model.trim() ?? 'unknown CPU'}, ${cpu.length} cores, ${(totalmem() / 2 ** 30).toFixed(1)} GiB memory`,
+  `- Node ${process.version} (${process.platform} ${process.arch}); 1-minute load average ${loadBefore.toFixed(2)} before the bench, ${(loadavg()[0] ?? 0).toFixed(2)} after`,
+  `- Date: ${now.toISOString().replace('T', ' ').slice(0, 16)} UTC; whole bench took ${((Date.now() - started) / 1000).toFixed(0)} s`,
+  '',
+  'The province (bench/lib/province.ts) is generated deterministically: departments and districts about 1/20',
+  'of the units each, the rest communes with a parent district; 12 months of `Nhập liệu` per unit with counts as',
+  'numbers or text (`1.234`), a third of the units also in `Dữ liệu Cổng DVC` (some differing beyond the',
+  'threshold, so `Đối chiếu` has rows), and about 1% traps (online above total, bad count, duplicate month,',
+  'unknown unit, target below the floor).',
+  '',
+  '## Summary of goals',
+  '',
+  '| Goal | Result | Status |',
+  '|---|---|---|',
+  `| Core: 20,000 units × 12 months under 1 s | ${ms(t(2))} ms | ${yes(coreFast)} |`,
+  `| Core: growth no worse than n log n | ×${growth.map((g) => g.ratio.toFixed(1)).join(', ×')} per 10× (bound ×${growth.map((g) => g.bound.toFixed(1)).join(', ×')}) | ${yes(coreGrowth)} |`,
+  `| Add-in: same number of service calls at every size | ${productCalls.map((c) => c.median).join(' / ')} | ${yes(sameCalls)} |`,
+  `| Add-in: ≥ 100× fewer calls than naive at 2,000 units | ${Math.round(naiveFactor).toLocaleString('en-US')}× fewer | ${yes(naiveFactor >= 100)} |`,
+  `| Sync: same Sheets API requests at every size, every run written | ${sheetsCounts.map((c) => c.median).join(' / ')} (with portal: ${sheets.map((s) => s.withPortal.requests.median).join(' / ')})${refused.length > 0 ? `; the write is refused at ${refused.map((s) => s.size.toLocaleString('en-US')).join(', ')} units (see 3)` : ''} | ${yes(sameRequests)} |`,
+  `| Sync: as close as possible to 4 requests | ${sheetsCounts[0]?.median} per run | ${yes(requestsAtMost4)} |`,
+  `| Sync: bounded parallel portal fetch beats sequential | ${ms(portal.parallel.time.median)} vs ${ms(portal.sequential.time.median)} ms (${speedup.toFixed(1)}×) | ${yes(speedup > 1.5)} |`,
+  `| DVC_TYLE over 20,000 rows inside the 30 s custom-function limit | ${ms(tyle.time.median)} ms | ${yes(tyle.time.median < 30_000)} |`,
+  '',
+  '## 1. Core: a full `buildReport`',
+  '',
+  'Time of `buildReport` (every output table) in one process after one warm-up run; the cold first run is shown',
+  'apart. Peak memory: the peak RSS (`process.resourceUsage().maxRSS`) of a fresh process that builds the input',
+  'and runs one report, and how much it exceeds the peak of the same process without the report (3 runs each).',
+  '`Retained` is the heap still held by the report after a full GC (`--expose-gc`).',
+  '',
+  '| Units | Entry rows | Time (warm) | Cold first run | Peak RSS | Peak above input | Report retained |',
+  '|---:|---:|---|---:|---|---|---|',
+  ...core.map(
+    (c) =>
+      `| ${c.size.toLocaleString('en-US')} | ${c.entryRows.toLocaleString('en-US')} | ${fmt(c.time)} | ${ms(c.cold)} ms | ${mb(c.peak.median)} MB (${mb(c.peak.min)}–${mb(c.peak.max)}) | ${mb(c.extra.median)} MB (${mb(c.extra.min)}–${mb(c.extra.max)}) | ${(c.retained.median / 1024).toFixed(1)} MB |`,
+  ),
+  '',
+  'Growth per 10× units, against the n log n bound 10·log(10n)/log(n):',
+  '',
+  ...growth.map(
+    (g) =>
+      `- ${g.from.toLocaleString('en-US')} → ${g.to.toLocaleString('en-US')}: ×${g.ratio.toFixed(1)} by medians, ×${g.fastest.toFixed(1)} by fastest runs (n log n allows ×${g.bound.toFixed(1)}) — ${g.ratio <= g.bound ? 'within' : 'WORSE than'} n log n`,
+  ),
+  '',
+  'Other jobs share this 2-core machine (see the load average above): between bench runs the 20,000-unit',
+  'median moved from about 1.0 s (load 2) to 1.75 s (load 5), and a single fast outlier at 2,000 units can',
+  'swing the fastest-run ratio, so read the growth verdict with that spread in mind. The work is map-based',
+  '(no nested scans); about a quarter of the 20,000-unit time is garbage collection of ~185 MB of temporaries.',
+  '',
+  `Report summaries (units / ranked / errors / warnings): ${core.map((c) => `${c.summary.units} / ${c.summary.ranked} / ${c.summary.errors} / ${c.summary.warnings}`).join('; ')}.`,
+  '',
+  '## 2. Add-in: spreadsheet service calls per recompute',
+  '',
+  'The built `dist/Code.js` runs in a vm against the in-memory Apps Script fake (test/fakes/apps-script), whose',
+  'counter records every call into SpreadsheetApp, Spreadsheet, Sheet, Range, LockService, etc. The measured',
+  'recompute is a steady one (`Tính lại tỷ lệ và xếp hạng` when the output tabs exist); the first one, which also',
+  'creates them, is shown apart. The naive one (bench/lib/naive.ts) reads every cell with',
+  '`getRange(r, c).getValue()` and writes `Tỷ lệ` and `Xếp hạng` row by row, computing far less.',
+  "Times are in the fake, so they show the script's own work, not Google's per-call latency.",
+  '',
+  '| Units | Calls (product) | First recompute | Calls (naive) | Naive / product | Time in fake (product) | Time in fake (naive) | 26-column input tabs |',
+  '|---:|---:|---:|---:|---:|---|---|---|',
+  ...addin.map(
+    (a) =>
+      `| ${a.size.toLocaleString('en-US')} | ${count(a.product.calls)} | ${a.product.firstCalls} | ${count(a.naive.calls)} | ${Math.round(a.naive.calls.median / a.product.calls.median).toLocaleString('en-US')}× | ${fmt(a.product.time)} | ${fmt(a.naive.time)} | ${a.untrimmed === null ? 'runs' : 'refused (cell limit)'} |`,
+  ),
+  '',
+  `Calls of one steady recompute by method (the same at every size): ${Object.entries(
+    addin[0]?.product.byMethod ?? {},
+  )
+    .map(([name, n]) => `\`${name}\` ${n}`)
+    .join(', ')}.`,
+  '',
+  '## 3. Sync',
+  '',
+  '### Sheets API requests per run',
+  '',
+  `One \`runSync\` into the loopback Sheets v4 fake (test/fakes/sheets-api) through googleapis with the`,
+  "job's real limits, from the workbook alone and with the portal's 12 months fetched (4 at once) from a",
+  'loopback portal. `Write body` is the one batchUpdate the run needs (sized from the same tables by a dry run,',
+  'so also when the write is refused); `values only` is that body without per-cell formats. Google refuses a',
+  'request body above 10 MB and a spreadsheet above 10,000,000 cells, and recommends at most 2 MB per request.',
+  '',
+  '| Units | Requests | Outcome | Write body | values only | With portal: requests | Outcome | Write body | values only | Time (workbook only) |',
+  '|---:|---:|---|---:|---:|---:|---|---:|---:|---|',
+  ...sheets.map(
+    (s) =>
+      `| ${s.size.toLocaleString('en-US')} | ${count(s.recompute.requests)} | ${outcome(s.recompute)} | ${MB(s.recompute.writeBytes.median)} | ${MB(s.recompute.valueBytes.median)} | ${count(s.withPortal.requests)} | ${outcome(s.withPortal)} | ${MB(s.withPortal.writeBytes.median)} | ${MB(s.withPortal.valueBytes.median)} | ${fmt(s.recompute.time)} |`,
+  ),
+  '',
+  ...sheets.map(
+    (s) =>
+      `- ${s.size.toLocaleString('en-US')} units, requests of a run: ${s.recompute.labels.map((l) => `\`${l}\``).join(', ')}`,
+  ),
+  '',
+  'A run that writes makes metadata, one values read of every input tab, and one atomic batchUpdate that both',
+  'creates missing tabs and writes every value: one fewer than the 4 the issue allows. A refused write is',
+  'checked before anything is sent; its last request is the failure row of `Nhật ký đồng bộ`.',
+  '',
+  '### Full-year portal fetch',
+  '',
+  `A 2,000-unit sync (\`--dry-run\`: read, fetch, compute; the write is measured above) for the whole year`,
+  '(12 months) against a loopback portal that answers each page after 100 ms',
+  `and serves 1,500 rows a month as 3 pages of 500 (${portal.parallel.pages} page requests per run).`,
+  '',
+  '| Fetch | Months at once | Most requests in flight | Wall time of the sync |',
+  '|---|---:|---:|---|',
+  `| Sequential | ${portal.sequential.concurrency} | ${portal.sequential.maxInFlight} | ${fmt(portal.sequential.time)} |`,
+  `| Bounded parallel (the job's default, \`--concurrency\`) | ${portal.parallel.concurrency} | ${portal.parallel.maxInFlight} | ${fmt(portal.parallel.time)} |`,
+  '',
+  `The parallel fetch is ${speedup.toFixed(1)}× faster. Pages of one month stay sequential (each page is checked`,
+  'against the previous one), so the floor is 3 × 100 ms per month times ⌈12 / concurrency⌉ rounds.',
+  '',
+  '## 4. Custom functions',
+  '',
+  `\`DVC_TYLE(online, total)\` with two ${tyle.rows.toLocaleString('en-US')}×1 ranges in one call, through \`dist/Code.js\` in a vm:`,
+  `${fmt(tyle.time)} (cold first call ${ms(tyle.cold)} ms); ${tyle.empty} rows with a zero total come back empty.`,
+  'Apps Script allows a custom function 30 s.',
+  '',
+];
+writeFileSync(join(root, 'docs', 'benchmarks.md'), `${lines.join('\n')}\n`);
+log('wrote docs/benchmarks.md');

@@ -1,0 +1,243 @@
+// Child process: Sheets API requests of one sync run against the loopback Sheets fake, and the wall time of
+// a full-year portal fetch against a slow loopback portal, sequential vs the job's bounded parallel fetch.
+import { google } from 'googleapis';
+import { parseOptions } from '../sync/options';
+import { DOSSIERS_PROFILE } from '../sync/portal/profiles';
+import type { PortalSources } from '../sync/portal/sources';
+import type { RetryPolicy } from '../sync/retry';
+import { runSync } from '../sync/run';
+import { GoogleSheetWorkbook, writeRequests } from '../sync/workbook/google-sheet';
+import { startFakePortal } from '../test/fakes/portal/server';
+import {
+  type FakeSheet,
+  type FakeSheets,
+  fakeSheet,
+  type RecordedRequest,
+  startFakeSheets,
+} from '../test/fakes/sheets-api/server';
+import { type BenchGrid, NOW, type Province, province, YEAR } from './lib/province';
+import { emit, numberArg, spread, stringArg, timeAsyncMs } from './lib/stats';
+
+const TOKEN = 'ya29.bench-token';
+const ID = '1BenchBenchBenchBenchBenchBenchBenchBench0';
+const noRetry: RetryPolicy = {
+  attempts: 1,
+  baseDelayMs: 1,
+  maxDelayMs: 1,
+  random: () => 0,
+  sleep: async () => {},
+};
+
+async function workbookOn(fake: FakeSheets): Promise<GoogleSheetWorkbook> {
+  const auth = new google.auth.OAuth2();
+  auth.setCredentials({ access_token: TOKEN });
+  return new GoogleSheetWorkbook({
+    spreadsheetId: ID,
+    auth,
+    rootUrl: fake.rootUrl,
+    retry: noRetry,
+    timeoutMs: 120_000,
+    secrets: [TOKEN],
+  });
+}
+
+/**
+ * fakeSheet in slices, with the tab's own width: the fake spreads every row's length into Math.max, which overflows the stack
+ * for the 240,000 rows of a 20,000-unit Nhập liệu.
+ */
+function bigFakeSheet(sheetId: number, title: string, rows: BenchGrid): FakeSheet {
+  const sheet = fakeSheet(sheetId, title, rows.slice(0, 1));
+  for (let start = 1; start < rows.length; start += 10_000) {
+    sheet.cells.push(...fakeSheet(sheetId, title, rows.slice(start, start + 10_000)).cells);
+  }
+  sheet.rowCount = Math.max(sheet.rowCount, rows.length);
+  // Empty columns deleted, as an owner does to stay under the 10,000,000-cell limit (see the add-in bench).
+  sheet.columnCount = Math.max(1, rows[0]?.length ?? 1);
+  return sheet;
+}
+
+function sheetsOf(p: Province) {
+  return startFakeSheets({
+    token: TOKEN,
+    spreadsheet: {
+      spreadsheetId: ID,
+      locale: 'vi_VN',
+      sheets: Object.entries(p.tabs).map(([title, rows], i) => bigFakeSheet(i, title, rows)),
+    },
+  });
+}
+
+/** Portal items of the default profile: one procedure row per unit code in `agencies`, per month. */
+function portalItems(agencies: readonly string[]) {
+  return (year: number, month: number) =>
+    agencies.map((agencyCode, a) => ({
+      agencyCode,
+      procedureCode: a % 4 === 0 ? '9.999999' : '1.004227',
+      year,
+      month,
+      resolvedCount: 30 + ((a * 13 + month) % 70),
+      resolvedOnlineCount: (a + month) % 30,
+    }));
+}
+
+const unitCodes = (p: Province) => (p.tabs['Đơn vị'] ?? []).slice(1).map((row) => String(row[0]));
+
+function sources(url: string, concurrency: number): PortalSources {
+  return {
+    baseUrl: url,
+    profile: DOSSIERS_PROFILE,
+    files: [],
+    timeoutMs: 30_000,
+    retry: noRetry,
+    concurrency,
+  };
+}
+
+interface SheetsRun {
+  readonly requests: number;
+  readonly labels: string[];
+  /** Largest request body sent, in bytes. */
+  readonly maxBytes: number;
+  /** The values-and-formats write the run needs, in bytes, whether it was sent or refused. */
+  readonly writeBytes: number;
+  /** The same write without per-cell formats (values only). */
+  readonly valueBytes: number;
+  readonly error: string | null;
+  readonly ms: number;
+}
+
+const label = (r: RecordedRequest) => `${r.method} ${r.path.replace(/^v4\/spreadsheets\/[^/:]+/, '') || '/'}`;
+const bytesOf = (r: RecordedRequest) =>
+  typeof r.bytes === 'number' ? r.bytes : Buffer.byteLength(JSON.stringify(r.body ?? ''), 'utf8');
+
+/** One run into a fresh Sheets fake; a refused run is recorded with its error code, not thrown. */
+async function sheetsRun(p: Province, portalUrl: string | null): Promise<SheetsRun> {
+  const fake = await sheetsOf(p);
+  try {
+    const workbook = await workbookOn(fake);
+    const options = {
+      workbook,
+      sources: portalUrl ? sources(portalUrl, 4) : null,
+      through: null,
+      now: () => NOW,
+    };
+    let error: string | null = null;
+    const ms = await timeAsyncMs(() =>
+      runSync({ ...options, dryRun: false }).catch((e: unknown) => {
+        error = (e as { code?: string }).code ?? String(e);
+      }),
+    );
+    const requests = [...fake.requests];
+    // The same run's tables again (dry run: reads, writes nothing) to size the write whether it was sent or refused.
+    let writeBytes = Number.NaN;
+    let valueBytes = Number.NaN;
+    try {
+      const dry = await runSync({ ...options, workbook: await workbookOn(fake), dryRun: true });
+      const body = { requests: writeRequests(dry.tables, []) };
+      writeBytes = Buffer.byteLength(JSON.stringify(body), 'utf8');
+      valueBytes = Buffer.byteLength(
+        JSON.stringify(body, (key, value) => (key === 'userEnteredFormat' ? undefined : value)),
+        'utf8',
+      );
+    } catch {
+      // Sizing is informative only; the run's own outcome is recorded above.
+    }
+    return {
+      requests: requests.length,
+      labels: requests.map(label),
+      maxBytes: Math.max(0, ...requests.map(bytesOf)),
+      writeBytes,
+      valueBytes,
+      error,
+      ms,
+    };
+  } finally {
+    await fake.close();
+  }
+}
+
+/** Requests of a run from the workbook alone and of a run that also fetches the portal's 12 months. */
+async function requests(size: number, runs: number) {
+  const p = province(size);
+  const recompute: SheetsRun[] = [];
+  const withPortal: SheetsRun[] = [];
+  const portal = await startFakePortal({ items: portalItems(unitCodes(p).filter((_, i) => i % 3 === 1)) });
+  try {
+    for (let i = 0; i < runs; i++) {
+      recompute.push(await sheetsRun(p, null));
+      withPortal.push(await sheetsRun(p, portal.url));
+    }
+  } finally {
+    await portal.close();
+  }
+  const summary = (list: SheetsRun[]) => ({
+    requests: spread(list.map((r) => r.requests)),
+    time: spread(list.map((r) => r.ms)),
+    writeBytes: spread(list.map((r) => r.writeBytes)),
+    valueBytes: spread(list.map((r) => r.valueBytes)),
+    maxBytes: spread(list.map((r) => r.maxBytes)),
+    errors: [...new Set(list.map((r) => r.error).filter((e): e is string => e !== null))],
+    labels: list[list.length - 1]?.labels ?? [],
+  });
+  return { size, recompute: summary(recompute), withPortal: summary(withPortal) };
+}
+
+/**
+ * A full year (12 months, 3 pages each, 100 ms per page) synced (--dry-run) for a 2,000-unit Google Sheet
+ * fake, with the given number of months fetched at once.
+ */
+async function portalWallTime(concurrency: number, runs: number) {
+  const p = province(2000);
+  const agencies = unitCodes(p).slice(0, 1500); // 1,500 rows a month = 3 pages of the contract's 500
+  const times: number[] = [];
+  let pages = 0;
+  let maxInFlight = 0;
+  for (let i = 0; i < runs; i++) {
+    const portal = await startFakePortal({ items: portalItems(agencies), delayMs: 100, serverPageSize: 500 });
+    const fake = await sheetsOf(p);
+    try {
+      const workbook = await workbookOn(fake);
+      times.push(
+        await timeAsyncMs(() =>
+          runSync({
+            workbook,
+            sources: sources(portal.url, concurrency),
+            through: { year: YEAR, month: 12 },
+            // Fetch, compute, no write: a 2,000-unit write is refused by the Sheets size limit (see requests).
+            dryRun: true,
+            now: () => NOW,
+          }),
+        ),
+      );
+      pages = portal.requests.length;
+      maxInFlight = portal.maxInFlight();
+    } finally {
+      await portal.close();
+      await fake.close();
+    }
+  }
+  return { concurrency, pages, maxInFlight, time: spread(times) };
+}
+
+async function main() {
+  const runs = numberArg('runs', 3);
+  if (stringArg('mode') === 'portal') {
+    // The job's own default, as `npm run sync` uses it without --concurrency.
+    const defaultConcurrency = (parseOptions(['--workbook', 'bench.xlsx']) as { concurrency: number })
+      .concurrency;
+    const sequential = await portalWallTime(1, Math.max(1, runs - 2));
+    const parallel = await portalWallTime(defaultConcurrency, runs);
+    emit({ sequential, parallel });
+  } else {
+    emit(await requests(numberArg('size', 200), runs));
+  }
+}
+
+main().catch((error: unknown) => {
+  // The innermost cause says what really failed (googleapis wraps fetch's own error twice).
+  const chain: string[] = [];
+  for (let e: unknown = error; e instanceof Error; e = (e as { cause?: unknown }).cause)
+    chain.push(`${e.name}: ${e.message.slice(0, 300)} ${(e as { code?: string }).code ?? ''}`);
+  console.error(chain.join('\n  caused by '));
+  process.exit(1);
+});
