@@ -414,7 +414,7 @@ describe('robustness', () => {
           row['Tỷ lệ'],
           row['Đánh giá'],
           row['Hồ sơ cần thêm'],
-          row['Điểm'],
+          row.Điểm,
         ]
       );
     };

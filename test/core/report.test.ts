@@ -414,7 +414,7 @@ describe('sources, period and Đối chiếu', () => {
     // A bad Kỳ báo cáo đến is an error, and the last month with figures is used.
     const bad = setting('T13/2020');
     expect(bad.through).toEqual({ year: 2020, month: 3 });
-    expect(problemsOf(bad).map((p) => [p.Tab, p['Ô'], p['Mức độ']])).toEqual([['Cấu hình', 'B3', 'Lỗi']]);
+    expect(problemsOf(bad).map((p) => [p.Tab, p.Ô, p['Mức độ']])).toEqual([['Cấu hình', 'B3', 'Lỗi']]);
     // The option (the sync's --through) wins over the setting.
     expect(setting('T2/2020', { year: 2020, month: 3 }).through).toEqual({ year: 2020, month: 3 });
   });
