@@ -1,5 +1,5 @@
 // Shared helpers of the reliability tests: run the CLI bundle, compare tabs, read logs, keep docs/reliability.md honest.
-import { execFile } from 'node:child_process';
+import { execFile, execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import JSZip from 'jszip';
@@ -103,11 +103,31 @@ export async function xlsxParts(path: string): Promise<Map<string, string>> {
   return parts;
 }
 
+/** A markdown table as trimmed cells, whatever padding a formatter gave it (biome aligns columns). */
+export function tableCells(markdown: string): string[][] {
+  return markdown
+    .split('\n')
+    .map((line) => line.trim())
+    .filter((line) => line.startsWith('|'))
+    .map((line) =>
+      line
+        .slice(1, line.endsWith('|') ? -1 : undefined)
+        .split(/(?<!\\)\|/)
+        .map((cell) => cell.trim())
+        .map((cell) => (/^:?-+:?$/.test(cell) ? '---' : cell)),
+    );
+}
+
 /**
  * A table between `<!-- NAME -->` and `<!-- /NAME -->` in docs/reliability.md, built from observed rows:
- * with UPDATE_RELIABILITY_DOC=1 the section is rewritten; otherwise it must already say exactly this.
+ * with UPDATE_RELIABILITY_DOC=1 the section is rewritten (and formatted by biome); otherwise it must
+ * already hold exactly these cells. Returns what to compare, or null after an update.
  */
-export function checkDocTable(name: string, header: readonly string[], rows: readonly (readonly string[])[]) {
+export function checkDocTable(
+  name: string,
+  header: readonly string[],
+  rows: readonly (readonly string[])[],
+): { current: string[][]; wanted: string[][] } | null {
   const cell = (text: string) => text.replace(/\|/g, '\\|').replace(/\s*\n\s*/g, ' ');
   const line = (cells: readonly string[]) => `| ${cells.map(cell).join(' | ')} |`;
   const table = [line(header), line(header.map(() => '---')), ...rows.map(line)].join('\n');
@@ -117,10 +137,16 @@ export function checkDocTable(name: string, header: readonly string[], rows: rea
   const start = doc.indexOf(open);
   const end = doc.indexOf(close);
   if (start < 0 || end < start) throw new Error(`docs/reliability.md has no ${open} … ${close} section`);
-  const current = doc.slice(start + open.length, end).trim();
   if (process.env.UPDATE_RELIABILITY_DOC === '1') {
     writeFileSync(DOC, `${doc.slice(0, start + open.length)}\n${table}\n${doc.slice(end)}`);
-    return;
+    execFileSync(
+      process.execPath,
+      [join(ROOT, 'node_modules', '@biomejs', 'biome', 'bin', 'biome'), 'format', '--write', DOC],
+      {
+        stdio: 'ignore',
+      },
+    );
+    return null;
   }
-  return { current, table };
+  return { current: tableCells(doc.slice(start + open.length, end)), wanted: tableCells(table) };
 }
