@@ -185,38 +185,58 @@ export interface UnitTotals {
   readonly hasError: boolean;
 }
 
-/** Chooses each unit-month's figure by `Nguồn ưu tiên` and sums the months up to `through`. */
-export function totalsThrough(
+/** A unit's figure for each month, chosen by Nguồn ưu tiên, in month order, and its months with errors. */
+export interface UnitMonths {
+  readonly chosen: readonly {
+    readonly month: number;
+    readonly figure: MonthFigure;
+    readonly source: SourceKey;
+  }[];
+  readonly errorMonths: ReadonlySet<number>;
+}
+
+const NO_ERRORS: ReadonlySet<number> = new Set();
+
+/** Chooses each unit-month's figure by `Nguồn ưu tiên`; a unit-month with an error in either source has none. */
+export function mergeUnit(
   unitKey: string,
   entered: SourceFigures,
   portal: SourceFigures,
   priority: SourceKey,
-  through: Month | null,
-): UnitTotals {
-  const last = through ? monthIndex(through) : Number.NEGATIVE_INFINITY;
-  const errorIn = (figures: SourceFigures) => {
-    const months = figures.errors.get(unitKey);
-    if (!months) return false;
-    for (const month of months) if (month === UNKNOWN_MONTH || month <= last) return true;
-    return false;
-  };
-  const hasError = errorIn(entered) || errorIn(portal);
-  const erroneous = new Set([...(entered.errors.get(unitKey) ?? []), ...(portal.errors.get(unitKey) ?? [])]);
+): UnitMonths {
+  const enteredErrors = entered.errors.get(unitKey);
+  const portalErrors = portal.errors.get(unitKey);
+  let errorMonths = enteredErrors ?? portalErrors ?? NO_ERRORS;
+  if (enteredErrors && portalErrors) errorMonths = new Set([...enteredErrors, ...portalErrors]);
   const fromEntered = entered.valid.get(unitKey);
   const fromPortal = portal.valid.get(unitKey);
-  const monthsSeen = new Set([...(fromEntered?.keys() ?? []), ...(fromPortal?.keys() ?? [])]);
+  const chosen: { month: number; figure: MonthFigure; source: SourceKey }[] = [];
+  const take = (month: number) => {
+    if (errorMonths.has(month)) return;
+    const e = fromEntered?.get(month);
+    const p = fromPortal?.get(month);
+    if (e !== undefined && (p === undefined || priority === 'entered'))
+      chosen.push({ month, figure: e, source: 'entered' });
+    else if (p !== undefined) chosen.push({ month, figure: p, source: 'portal' });
+  };
+  if (fromEntered) for (const month of fromEntered.keys()) take(month);
+  if (fromPortal) for (const month of fromPortal.keys()) if (!fromEntered?.has(month)) take(month);
+  chosen.sort((a, b) => a.month - b.month);
+  return { chosen, errorMonths };
+}
+
+/** Sums a unit's chosen months up to `through`; an error in those months (or an undated one) flags it. */
+export function totalsThrough(merged: UnitMonths, through: Month | null): UnitTotals {
+  const last = through ? monthIndex(through) : Number.NEGATIVE_INFINITY;
+  let hasError = false;
+  for (const month of merged.errorMonths) if (month === UNKNOWN_MONTH || month <= last) hasError = true;
   const months = new Map<number, MonthFigure>();
   const sources = new Set<SourceKey>();
   let resolved = 0;
   let online = 0;
-  for (const month of [...monthsSeen].sort((a, b) => a - b)) {
-    if (month > last || erroneous.has(month)) continue;
-    const e = fromEntered?.get(month);
-    const p = fromPortal?.get(month);
-    const useEntered = e !== undefined && (p === undefined || priority === 'entered');
-    const figure = useEntered ? e : p;
-    if (!figure) continue;
-    sources.add(useEntered ? 'entered' : 'portal');
+  for (const { month, figure, source } of merged.chosen) {
+    if (month > last) break;
+    sources.add(source);
     months.set(month, figure);
     resolved += figure.resolved;
     online += figure.online;

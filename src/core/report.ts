@@ -3,7 +3,14 @@
 import { assess, forecast } from './assess';
 import type { Cell } from './cells';
 import { type CollationKey, collationKey } from './collate';
-import { readFigures, type SourceFigures, totalsThrough, type UnitTotals } from './figures';
+import {
+  mergeUnit,
+  readFigures,
+  type SourceFigures,
+  totalsThrough,
+  type UnitMonths,
+  type UnitTotals,
+} from './figures';
 import { compare, type Fraction, toNumber } from './fraction';
 import { COL, MSG, SEVERITY, SOURCE, STATUS, TAB, TITLE } from './labels';
 import { readModelInto, type WorkbookInput } from './model';
@@ -119,15 +126,13 @@ interface Period {
 function periodThrough(
   units: UnitDirectory,
   scopes: readonly Scope[],
-  entered: SourceFigures,
-  portal: SourceFigures,
-  settings: Settings,
+  merged: ReadonlyMap<string, UnitMonths>,
   through: Month | null,
   collations: ReadonlyMap<string, CollationKey>,
 ): Period {
   const totals = new Map<string, UnitTotals>();
   for (const unit of units.list)
-    totals.set(unit.key, totalsThrough(unit.key, entered, portal, settings.priority, through));
+    totals.set(unit.key, totalsThrough(merged.get(unit.key) as UnitMonths, through));
   const ranks = new Map<string, Map<string, number | null>>();
   for (const scope of scopes) {
     const ranked: Ranked[] = rank(
@@ -161,10 +166,11 @@ export function buildReport(input: WorkbookInput, options: ReportOptions): Repor
 
   const scopes = scopesOf(units);
   const collations = new Map(units.list.map((unit) => [unit.key, collationKey(unit.name)]));
-  const now = periodThrough(units, scopes, entered, portal, settings, through, collations);
-  const before = previous
-    ? periodThrough(units, scopes, entered, portal, settings, previous, collations)
-    : null;
+  const merged = new Map(
+    units.list.map((unit) => [unit.key, mergeUnit(unit.key, entered, portal, settings.priority)] as const),
+  );
+  const now = periodThrough(units, scopes, merged, through, collations);
+  const before = previous ? periodThrough(units, scopes, merged, previous, collations) : null;
 
   const assessments = new Map(
     units.list.map((unit) => {
