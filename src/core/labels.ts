@@ -483,6 +483,8 @@ export const RELIABILITY_TEXT = {
     `Chưa ghi gì: dữ liệu cần ghi (${megabytes} MB) vượt giới hạn ${limit} MB của một lần ghi vào Google Sheets. Hãy giảm số đơn vị hoặc số tháng, hoặc ghi ra tệp .xlsx.`,
   /** In place of the log write's error when it is the run's own error again (said once, not twice). */
   sameError: 'cùng lỗi trên',
+  portalUrlCredentials:
+    'Địa chỉ --portal không được chứa tên đăng nhập hay mật khẩu (dạng https://tên:mật-khẩu@…): hãy bỏ chúng khỏi địa chỉ và đặt mã truy cập vào biến môi trường PORTAL_TOKEN.',
 } as const;
 
 /** The add-in's guard before writing (recompute): Sheets' cell limit, in the words a provincial officer reads. */

@@ -1,6 +1,6 @@
 // The portal's statistics over HTTP: one month, every page, retried on transient faults, shape-checked.
 import type { Month, PortalRecord } from '../../src/core';
-import { formatMonth, SYNC_TEXT } from '../../src/core';
+import { formatMonth, RELIABILITY_TEXT, SYNC_TEXT } from '../../src/core';
 import { oneLine, redact, SyncError } from '../errors';
 import { type Attempt, parseRetryAfter, type RetryPolicy, withRetry } from '../retry';
 import { atPath, type PortalProfile } from './profiles';
@@ -36,6 +36,20 @@ export interface MonthResult {
   readonly records: PortalRecord[];
   readonly pages: number;
   readonly requests: number;
+}
+
+/**
+ * fetch refuses a URL holding user:password and quotes the whole URL in its error, which would print the
+ * password and write it into Nhật ký đồng bộ: refuse it first, without quoting it.
+ */
+export function assertNoCredentialsInUrl(baseUrl: string): void {
+  let url: URL;
+  try {
+    url = new URL(baseUrl);
+  } catch {
+    return; // not a URL: fetch reports it, and there is no password to leak
+  }
+  if (url.username || url.password) throw new SyncError('USAGE', RELIABILITY_TEXT.portalUrlCredentials);
 }
 
 /** The URL of one page, with the profile's query names. */
@@ -167,6 +181,7 @@ const recordKey = (r: PortalRecord): string => `${r.agencyCode}\u0000${r.procedu
  * (including pages that disagree with earlier ones: totalPages changes, the same row twice) fails the month.
  */
 export async function fetchMonth(options: PortalClientOptions, month: Month): Promise<MonthResult> {
+  assertNoCredentialsInUrl(options.baseUrl);
   let requests = 0;
   const label = formatMonth(month);
   const seen = new Map<string, number>();

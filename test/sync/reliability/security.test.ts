@@ -199,6 +199,30 @@ describe('secrets never printed, logged or written', () => {
     ]);
   });
 
+  test('a password in the --portal URL: refused before any request (exit 2), never quoted', async () => {
+    const book = join(dir, 'url-secret.xlsx');
+    await writeProvinceXlsx(book);
+    const portal = await startFakePortal({ items: portalItems, serverPageSize: 4 });
+    const password = 'URLPASSWORD-5d2e91';
+    try {
+      const withPassword = portal.url.replace('http://', `http://dvc-sync:${password}@`);
+      const result = await runCli(['--workbook', book, '--portal', withPassword, ...ARGS]);
+      expect(result.code).toBe(2);
+      expect(stderrLines(result)).toEqual([
+        expect.stringMatching(
+          /^Lỗi đồng bộ \[USAGE\]: Địa chỉ --portal không được chứa tên đăng nhập hay mật khẩu/,
+        ),
+      ]);
+      expect(portal.requests).toHaveLength(0);
+      const texts: Record<string, string> = { stdout: result.stdout, stderr: result.stderr };
+      for (const [part, text] of await xlsxParts(book)) texts[`xlsx ${part}`] = text;
+      expectClean(texts, [password]);
+      expect(Object.values(texts).some((t) => t.includes('Địa chỉ --portal không được chứa'))).toBe(true);
+    } finally {
+      await portal.close();
+    }
+  });
+
   test('GOOGLE_OAUTH_ACCESS_TOKEN: a Sheets error that echoes it, and a good run; stdout, stderr and every tab', async () => {
     const id = '1SecretSheetId0123456789abcdefgh';
     let failing = true;
