@@ -8,7 +8,6 @@ import {
   type Grid,
   type Model,
   monthOfInstant,
-  OVERVIEW_HEADER,
   readModel,
   SETTING,
   SETTING_HELP,
@@ -28,10 +27,7 @@ type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
 /** Every tab set-up creates, in order: the contract's tabs, then the scope summary the recompute fills. */
-const TABS: readonly { tab: string; header: readonly string[] }[] = [
-  ...TAB_HEADERS,
-  { tab: TAB.overview, header: OVERVIEW_HEADER },
-];
+const TABS: readonly { tab: string; header: readonly string[] }[] = TAB_HEADERS;
 
 /** Cấu hình rows set-up adds when missing: parameter, default value, number format of the value. */
 function defaultSettings(now: Date): { key: keyof typeof SETTING; value: Cell; format: string }[] {

@@ -20,7 +20,7 @@ export {
 export { MAX_COUNT, parseCount, parseMonth, parsePercent } from './parse';
 export { buildPortalTab, type PortalRecord, type PortalTab } from './portal-feed';
 export type { Problem } from './problems';
-export { buildReport, OVERVIEW_HEADER, type Report, type ReportOptions } from './report';
+export { buildReport, type Report, type ReportOptions } from './report';
 export * from './schema';
 export type { Settings, SourceKey } from './settings';
 export { appendLogRow, type SyncLogEntry, syncLogRow } from './sync-log';

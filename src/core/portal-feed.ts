@@ -3,7 +3,7 @@ import type { Cell } from './cells';
 import { TAB } from './labels';
 import { readModel, type WorkbookInput } from './model';
 import { formatMonth, formatTimestamp } from './month';
-import { PORTAL_HEADER } from './schema';
+import { PORTAL_FORMATS, PORTAL_HEADER } from './schema';
 import type { OutputTable } from './table';
 import { clean, fold } from './text';
 
@@ -93,7 +93,7 @@ export function buildPortalTab(
       title: [],
       header: [...PORTAL_HEADER],
       rows,
-      formats: ['text', 'text', 'integer', 'integer', 'integer', 'text'],
+      formats: PORTAL_FORMATS,
     },
     unmapped: [...unmapped].sort(),
     rowCount: rows.length,

@@ -12,14 +12,26 @@ import {
   type UnitTotals,
 } from './figures';
 import { compare, type Fraction, toNumber } from './fraction';
-import { COL, MSG, SEVERITY, SOURCE, STATUS, TAB, TITLE } from './labels';
+import { MSG, SEVERITY, SOURCE, STATUS, TAB, TITLE } from './labels';
 import { readModelInto, type WorkbookInput } from './model';
 import { addMonths, formatMonth, fromIndex, lastDay, type Month, monthIndex } from './month';
 import { type Problem, ProblemLog } from './problems';
 import { communesByDistrict, type Ranked, rank, rankChange, type Scope, scopesOf } from './rank';
-import { PROBLEMS_HEADER, RANKING_HEADER, RATIO_HEADER, RECONCILIATION_HEADER, TAB_HEADERS } from './schema';
+import {
+  OVERVIEW_FORMATS,
+  OVERVIEW_HEADER,
+  PROBLEMS_FORMATS,
+  PROBLEMS_HEADER,
+  RANKING_FORMATS,
+  RANKING_HEADER,
+  RATIO_FORMATS,
+  RATIO_HEADER,
+  RECONCILIATION_FORMATS,
+  RECONCILIATION_HEADER,
+  TAB_HEADERS,
+} from './schema';
 import { type Settings, showPercent } from './settings';
-import type { ColumnFormat, OutputTable } from './table';
+import type { OutputTable } from './table';
 import type { Unit, UnitDirectory } from './units';
 
 export interface ReportOptions {
@@ -47,72 +59,6 @@ export interface Report {
     readonly warnings: number;
   };
 }
-
-export const OVERVIEW_HEADER = [
-  COL.rankScope,
-  COL.scopeUnits,
-  COL.scopeUnitsMet,
-  COL.totalDossiers,
-  COL.onlineDossiers,
-  COL.ratio,
-  COL.target,
-] as const;
-
-const RATIO_FORMATS: ColumnFormat[] = [
-  'text',
-  'text',
-  'text',
-  'text',
-  'integer',
-  'integer',
-  'percent',
-  'percent',
-  'text',
-  'integer',
-  'decimal',
-  'text',
-  'percent',
-  'integer',
-  'integer',
-];
-const RANKING_FORMATS: ColumnFormat[] = [
-  'text',
-  'integer',
-  'text',
-  'text',
-  'percent',
-  'percent',
-  'text',
-  'text',
-  'integer',
-  'integer',
-  'integer',
-  'decimal',
-];
-const PROBLEM_FORMATS: ColumnFormat[] = ['text', 'text', 'text', 'text', 'text', 'text'];
-const RECONCILIATION_FORMATS: ColumnFormat[] = [
-  'text',
-  'text',
-  'text',
-  'integer',
-  'integer',
-  'integer',
-  'integer',
-  'percent',
-  'percent',
-  'percent',
-  'percent',
-  'text',
-];
-const OVERVIEW_FORMATS: ColumnFormat[] = [
-  'text',
-  'integer',
-  'integer',
-  'integer',
-  'integer',
-  'percent',
-  'percent',
-];
 
 const ratioCell = (online: number, resolved: number): Cell => (resolved > 0 ? online / resolved : '');
 const blankIfNull = (value: number | null): Cell => (value === null ? '' : value);
@@ -270,12 +216,12 @@ export function buildReport(input: WorkbookInput, options: ReportOptions): Repor
         title: [],
         header: [...PROBLEMS_HEADER],
         rows: problems.map((p) => [p.tab, p.cell, p.unitCode, p.month, SEVERITY[p.severity], p.message]),
-        formats: PROBLEM_FORMATS,
+        formats: PROBLEMS_FORMATS,
       },
       reconciliation: {
         tab: TAB.reconciliation,
         title: [],
-        header: [...RECONCILIATION_HEADER, COL.totalDifference],
+        header: [...RECONCILIATION_HEADER],
         rows: reconciliationRows,
         formats: RECONCILIATION_FORMATS,
       },

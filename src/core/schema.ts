@@ -1,5 +1,6 @@
-// The tabs of CONTRACT.md: the header row of each, in the order the product writes it.
+// The tabs of CONTRACT.md: the header row of each, and for output tabs how each column is shown.
 import { COL, TAB, type TabName } from './labels';
+import type { ColumnFormat } from './table';
 
 export const SETTINGS_HEADER = [COL.param, COL.value, COL.description] as const;
 export const UNITS_HEADER = [
@@ -13,74 +14,106 @@ export const UNITS_HEADER = [
 ] as const;
 export const ENTRIES_HEADER = [COL.month, COL.unitCode, COL.resolved, COL.online, COL.note] as const;
 export const CATALOGUE_HEADER = [COL.procedureCode, COL.procedureName, COL.level] as const;
-export const RATIO_HEADER = [
-  COL.unitCode,
-  COL.unitName,
-  COL.group,
-  COL.parentCode,
-  COL.totalDossiers,
-  COL.onlineDossiers,
-  COL.ratio,
-  COL.target,
-  COL.status,
-  COL.needed,
-  COL.points,
-  COL.source,
-  COL.forecast,
-  COL.neededPerMonth,
-  COL.monthsReported,
-] as const;
-export const RANKING_HEADER = [
-  COL.rankScope,
-  COL.rank,
-  COL.unitCode,
-  COL.unitName,
-  COL.ratio,
-  COL.target,
-  COL.status,
-  COL.rankChange,
-  COL.previousRank,
-  COL.totalDossiers,
-  COL.onlineDossiers,
-  COL.points,
-] as const;
-export const PROBLEMS_HEADER = [
-  COL.tab,
-  COL.cell,
-  COL.unitCode,
-  COL.month,
-  COL.severity,
-  COL.message,
-] as const;
-export const PORTAL_HEADER = [
-  COL.month,
-  COL.unitCode,
-  COL.resolved,
-  COL.online,
-  COL.procedureCount,
-  COL.updatedAt,
-] as const;
-export const RECONCILIATION_HEADER = [
-  COL.month,
-  COL.unitCode,
-  COL.unitName,
-  COL.portalResolved,
-  COL.enteredResolved,
-  COL.portalOnline,
-  COL.enteredOnline,
-  COL.portalRatio,
-  COL.enteredRatio,
-  COL.difference,
-  COL.usedSource,
-] as const;
-export const SYNC_LOG_HEADER = [
-  COL.startedAt,
-  COL.result,
-  COL.unitCount,
-  COL.portalRows,
-  COL.duration,
-  COL.errorText,
-] as const;
+/** One column of an output tab: its header and how its values are shown. */
+export type OutputColumn = readonly [header: string, format: ColumnFormat];
+
+const headers = (columns: readonly OutputColumn[]): string[] => columns.map(([header]) => header);
+const formats = (columns: readonly OutputColumn[]): ColumnFormat[] => columns.map(([, format]) => format);
+
+const RATIO_COLUMNS: readonly OutputColumn[] = [
+  [COL.unitCode, 'text'],
+  [COL.unitName, 'text'],
+  [COL.group, 'text'],
+  [COL.parentCode, 'text'],
+  [COL.totalDossiers, 'integer'],
+  [COL.onlineDossiers, 'integer'],
+  [COL.ratio, 'percent'],
+  [COL.target, 'percent'],
+  [COL.status, 'text'],
+  [COL.needed, 'integer'],
+  [COL.points, 'decimal'],
+  [COL.source, 'text'],
+  [COL.forecast, 'percent'],
+  [COL.neededPerMonth, 'integer'],
+  [COL.monthsReported, 'integer'],
+];
+const RANKING_COLUMNS: readonly OutputColumn[] = [
+  [COL.rankScope, 'text'],
+  [COL.rank, 'integer'],
+  [COL.unitCode, 'text'],
+  [COL.unitName, 'text'],
+  [COL.ratio, 'percent'],
+  [COL.target, 'percent'],
+  [COL.status, 'text'],
+  [COL.rankChange, 'text'],
+  [COL.previousRank, 'integer'],
+  [COL.totalDossiers, 'integer'],
+  [COL.onlineDossiers, 'integer'],
+  [COL.points, 'decimal'],
+];
+const PROBLEMS_COLUMNS: readonly OutputColumn[] = [
+  [COL.tab, 'text'],
+  [COL.cell, 'text'],
+  [COL.unitCode, 'text'],
+  [COL.month, 'text'],
+  [COL.severity, 'text'],
+  [COL.message, 'text'],
+];
+const PORTAL_COLUMNS: readonly OutputColumn[] = [
+  [COL.month, 'text'],
+  [COL.unitCode, 'text'],
+  [COL.resolved, 'integer'],
+  [COL.online, 'integer'],
+  [COL.procedureCount, 'integer'],
+  [COL.updatedAt, 'text'],
+];
+const RECONCILIATION_COLUMNS: readonly OutputColumn[] = [
+  [COL.month, 'text'],
+  [COL.unitCode, 'text'],
+  [COL.unitName, 'text'],
+  [COL.portalResolved, 'integer'],
+  [COL.enteredResolved, 'integer'],
+  [COL.portalOnline, 'integer'],
+  [COL.enteredOnline, 'integer'],
+  [COL.portalRatio, 'percent'],
+  [COL.enteredRatio, 'percent'],
+  [COL.difference, 'percent'],
+  [COL.usedSource, 'text'],
+  [COL.totalDifference, 'percent'],
+];
+const OVERVIEW_COLUMNS: readonly OutputColumn[] = [
+  [COL.rankScope, 'text'],
+  [COL.scopeUnits, 'integer'],
+  [COL.scopeUnitsMet, 'integer'],
+  [COL.totalDossiers, 'integer'],
+  [COL.onlineDossiers, 'integer'],
+  [COL.ratio, 'percent'],
+  [COL.target, 'percent'],
+];
+const SYNC_LOG_COLUMNS: readonly OutputColumn[] = [
+  [COL.startedAt, 'text'],
+  [COL.result, 'text'],
+  [COL.unitCount, 'integer'],
+  [COL.portalRows, 'integer'],
+  [COL.duration, 'decimal'],
+  [COL.errorText, 'text'],
+];
+
+export const RATIO_HEADER = headers(RATIO_COLUMNS);
+export const RATIO_FORMATS = formats(RATIO_COLUMNS);
+export const RANKING_HEADER = headers(RANKING_COLUMNS);
+export const RANKING_FORMATS = formats(RANKING_COLUMNS);
+export const PROBLEMS_HEADER = headers(PROBLEMS_COLUMNS);
+export const PROBLEMS_FORMATS = formats(PROBLEMS_COLUMNS);
+export const PORTAL_HEADER = headers(PORTAL_COLUMNS);
+export const PORTAL_FORMATS = formats(PORTAL_COLUMNS);
+export const RECONCILIATION_HEADER = headers(RECONCILIATION_COLUMNS);
+export const RECONCILIATION_FORMATS = formats(RECONCILIATION_COLUMNS);
+/** Tổng hợp: one row per ranking scope, the data of the ratio-against-target chart. */
+export const OVERVIEW_HEADER = headers(OVERVIEW_COLUMNS);
+export const OVERVIEW_FORMATS = formats(OVERVIEW_COLUMNS);
+export const SYNC_LOG_HEADER = headers(SYNC_LOG_COLUMNS);
+export const SYNC_LOG_FORMATS = formats(SYNC_LOG_COLUMNS);
 /** Columns of a portal export file (CONTRACT.md section 5). */
 export const PORTAL_EXPORT_HEADER = [
   COL.month,
@@ -102,6 +135,7 @@ export const TAB_HEADERS: readonly { tab: TabName; header: readonly string[]; ou
   { tab: TAB.portal, header: PORTAL_HEADER, output: true },
   { tab: TAB.reconciliation, header: RECONCILIATION_HEADER, output: true },
   { tab: TAB.syncLog, header: SYNC_LOG_HEADER, output: true },
+  { tab: TAB.overview, header: OVERVIEW_HEADER, output: true },
 ];
 
 /** Newest rows kept in Nhật ký đồng bộ. */
