@@ -11,7 +11,7 @@ import {
   readModel,
   TAB,
 } from '../core';
-import { alertUser, toastUser, withDocumentLock } from './feedback';
+import { alertUser, describeError, toastUser, withDocumentLock } from './feedback';
 import { activeEmail, decideAccess, ownerEmail } from './permissions';
 import {
   cellsAfterWrite,
@@ -69,7 +69,10 @@ export function recompute(scope: RecomputeScope): void {
       return;
     }
     if (scope === 'all') writeAll(spreadsheet, tabs, report);
-    else writeOutput(spreadsheet, tabs, problems);
+    else {
+      const written = writeOutput(spreadsheet, tabs, problems);
+      decorate(() => colourOutput(written));
+    }
     const { units, errors, warnings } = report.summary;
     toastUser(
       spreadsheet,
@@ -80,21 +83,42 @@ export function recompute(scope: RecomputeScope): void {
 
 function writeAll(spreadsheet: Spreadsheet, tabs: Tabs, report: Report): void {
   const { ratio, ranking, overview, reconciliation, problems } = report.tables;
-  for (const table of [ratio, ranking, reconciliation, problems]) writeOutput(spreadsheet, tabs, table);
-  const overviewSheet = writeOutput(spreadsheet, tabs, overview);
-  drawOverviewChart(overviewSheet, overview, headerRowIndex(overview) + 1, report.year);
+  const written = [ratio, ranking, reconciliation, problems, overview].map((table) =>
+    writeOutput(spreadsheet, tabs, table),
+  );
+  // Colours and the chart come after every tab's values: a decoration that fails never stops a write.
+  for (const tab of written) decorate(() => colourOutput(tab));
+  const overviewTab = written[written.length - 1] as WrittenTab;
+  decorate(() => drawOverviewChart(overviewTab.sheet, overview, headerRowIndex(overview) + 1, report.year));
 }
 
 /** One output tab: whole content in one write, formats, and colours where it has a status column. */
-function writeOutput(
-  spreadsheet: Spreadsheet,
-  tabs: Tabs,
-  table: OutputTable,
-): GoogleAppsScript.Spreadsheet.Sheet {
+interface WrittenTab {
+  readonly sheet: GoogleAppsScript.Spreadsheet.Sheet;
+  readonly table: OutputTable;
+  readonly firstDataRow: number;
+  readonly rows: number;
+}
+
+/** One output tab: whole content in one write, with its number formats. */
+function writeOutput(spreadsheet: Spreadsheet, tabs: Tabs, table: OutputTable): WrittenTab {
   const sheet = sheetFor(spreadsheet, table.tab, tabs);
-  const written = writeTable(sheet, table);
-  if (table.tab !== TAB.overview) colourStatuses(sheet, table, written.firstDataRow, written.rows);
-  return sheet;
+  const { firstDataRow, rows } = writeTable(sheet, table);
+  return { sheet, table, firstDataRow, rows };
+}
+
+/** Status colours on a tab that has a status column (every output tab but Tổng hợp). */
+function colourOutput({ sheet, table, firstDataRow, rows }: WrittenTab): void {
+  if (table.tab !== TAB.overview) colourStatuses(sheet, table, firstDataRow, rows);
+}
+
+/** Runs a cosmetic step; its failure is logged, not shown, since the figures are already written. */
+function decorate(step: () => void): void {
+  try {
+    step();
+  } catch (error) {
+    console.warn(`Dịch vụ công: ${describeError(error)}`);
+  }
 }
 
 /**

@@ -91,6 +91,29 @@ describe('a service failure never leaves a half-written tab', () => {
   });
 });
 
+describe('a cosmetic step that fails never stops the figures', () => {
+  test('the chart fails: every output tab is written, the toast says so, the lock is released', () => {
+    const script = loadScript({ owner: OWNER });
+    twoTier(script);
+    script.world.calls.failure = { name: 'Sheet.getCharts', after: 0 };
+    script.run('recomputeAll');
+    expect(script.world.calls.failure).toBeNull();
+    const ratio = records(script.spreadsheet._sheet('Tỷ lệ'));
+    // 120 of 300 for Sở Tư pháp, 0 of 0 for Mường Thàng.
+    expect(ratio.find(({ cells }) => cells['Mã đơn vị'] === 'H44.19')?.cells['Tỷ lệ']).toBe(0.4);
+    expect(ratio.find(({ cells }) => cells['Mã đơn vị'] === 'H44.204')?.cells['Đánh giá']).toBe(
+      'Không phát sinh hồ sơ',
+    );
+    const scopes = script.spreadsheet
+      ._sheet('Tổng hợp')
+      ._values()
+      .map((row) => row[0]);
+    expect(scopes).toEqual(expect.arrayContaining(['Sở, ban, ngành', 'Xã, phường, thị trấn']));
+    expect(script.world.ui[script.world.ui.length - 1]?.kind).toBe('toast');
+    expect(script.world.lockHeld).toBe(false);
+  });
+});
+
 describe('a two-tier province (no districts)', () => {
   const script = loadScript({ owner: OWNER, user: ADMIN });
   twoTier(script);
