@@ -18,9 +18,14 @@ export function ownerEmail(spreadsheet: Spreadsheet): string {
   return owner ? (owner.getEmail() || '').trim().toLowerCase() : '';
 }
 
-/** Owner or administrator may act; an unknown account never may, with a message that says why. */
+/**
+ * Owner or administrator may act; an unknown account never may, with a message that says why. A file
+ * on a shared drive has no owner: until someone is listed as Quản trị viên, any identified editor may
+ * act, or nobody could ever set the sheet up.
+ */
 export function decideAccess(email: string, owner: string, admins: readonly string[]): Access {
   if (email === '') return { allowed: false, message: ADDIN_TEXT.noEmail };
   if (email === owner || admins.includes(email)) return { allowed: true, email };
+  if (owner === '' && admins.length === 0) return { allowed: true, email };
   return { allowed: false, message: ADDIN_TEXT.notAllowed(email) };
 }
