@@ -494,3 +494,14 @@ export const ADDIN_LIMIT_TEXT = {
   cellLimit: (cells: string, limit: string) =>
     `Không tính lại được: sau khi ghi kết quả, bảng tính sẽ có ${cells} ô, vượt giới hạn ${limit} ô của Google Trang tính (tính cả hàng, cột trống của mọi tab). Chưa có tab nào bị thay đổi. Hãy xóa bớt các hàng, cột trống hoặc các tab không còn dùng (ví dụ số liệu các năm trước) rồi thử lại.`,
 } as const;
+
+/** The sync's writes at any size (sync/workbook/): Google Sheets staging tabs and Excel's sheet limits. */
+export const SHEETS_WRITE_TEXT = {
+  /** Start of the hidden tabs a large Google Sheets write fills before replacing the output tabs at once. */
+  stagingPrefix: '~dvc ',
+  stagingTab: (tab: string) => `~dvc ${tab}`,
+  rowPayloadLimit: (tab: string, row: number, limit: string) =>
+    `Chưa ghi gì: dòng ${row} của tab "${tab}" quá lớn để gửi trong một lần ghi (giới hạn ${limit} MB của Google Sheets).`,
+  excelTooLarge: (tab: string, rows: string, columns: string) =>
+    `Chưa ghi gì: tab "${tab}" cần ${rows} dòng và ${columns} cột, vượt giới hạn 1.048.576 dòng, 16.384 cột của một trang tính Excel. Hãy giảm số đơn vị hoặc số tháng, hoặc ghi vào Google Sheet.`,
+} as const;

@@ -1,11 +1,23 @@
-// A Google Sheet through googleapis (Sheets v4): three requests per run whatever the size, one atomic write.
+// A Google Sheet through googleapis (Sheets v4): two reads, then one atomic write (staged when too large for one request).
 import { readFile } from 'node:fs/promises';
 import type { sheets_v4 } from 'googleapis';
-import type { Cell, ColumnFormat, Grid, OutputTable, WorkbookInput } from '../../src/core';
-import { RELIABILITY_TEXT, SYNC_TEXT, TAB, tableToGrid } from '../../src/core';
+import type { Cell, Grid, OutputTable, WorkbookInput } from '../../src/core';
+import { RELIABILITY_TEXT, SHEETS_WRITE_TEXT, SYNC_TEXT, TAB } from '../../src/core';
 import { SyncError } from '../errors';
 import { type Attempt, parseRetryAfter, type RetryPolicy, withRetry } from '../retry';
 import { httpStatusOf, isTransient, translateGoogleError } from './google-errors';
+import {
+  type BatchBody,
+  batchBody,
+  bytesOf,
+  cellsAfterWrite,
+  liveSheets,
+  RowTooLarge,
+  type SheetInfo,
+  type StagedWrite,
+  stagedWrite,
+  writeRequests,
+} from './sheets-write';
 import { findByName, READ_TABS, type Workbook, type WorkbookSnapshot } from './workbook';
 
 export const SHEETS_SCOPE = 'https://www.googleapis.com/auth/spreadsheets';
@@ -88,169 +100,23 @@ export async function readServiceAccountKey(path: string): Promise<ServiceAccoun
 /** googleapis takes most of a second to load: only runs that use a Google Sheet pay for it. */
 const loadGoogleapis = () => import('googleapis');
 
-const NUMBER_FORMATS: Record<ColumnFormat, sheets_v4.Schema$NumberFormat> = {
-  text: { type: 'TEXT', pattern: '@' },
-  integer: { type: 'NUMBER', pattern: '#,##0' },
-  percent: { type: 'PERCENT', pattern: '0.00%' },
-  decimal: { type: 'NUMBER', pattern: '0.00' },
-};
-const HEADER_BACKGROUND = { red: 0.867, green: 0.922, blue: 0.969 };
-
-/** A cell as Sheets stores it: text stays text (never a formula), numbers stay numbers. */
-function extendedValue(cell: Cell): sheets_v4.Schema$ExtendedValue | undefined {
-  if (cell === null || cell === undefined || cell === '') return undefined;
-  if (typeof cell === 'number')
-    return Number.isFinite(cell) ? { numberValue: cell } : { stringValue: String(cell) };
-  if (typeof cell === 'boolean') return { boolValue: cell };
-  if (cell instanceof Date) return { stringValue: cell.toISOString() };
-  return { stringValue: cell };
-}
-
-/** Rows of updateCells for a whole table: title rows bold, header bold on a tint, data in column formats. */
-export function rowsOfTable(table: OutputTable): sheets_v4.Schema$RowData[] {
-  const grid = tableToGrid(table);
-  const headerIndex = table.title.length;
-  return grid.map((row, r) => ({
-    values: row.map((cell, c): sheets_v4.Schema$CellData => {
-      const format = table.formats[c];
-      let userEnteredFormat: sheets_v4.Schema$CellFormat | undefined;
-      if (r < headerIndex) userEnteredFormat = { textFormat: { bold: true } };
-      else if (r === headerIndex) {
-        userEnteredFormat = {
-          textFormat: { bold: true },
-          backgroundColor: HEADER_BACKGROUND,
-          wrapStrategy: 'WRAP',
-          verticalAlignment: 'MIDDLE',
-        };
-      } else if (format) userEnteredFormat = { numberFormat: NUMBER_FORMATS[format] };
-      const value = extendedValue(cell);
-      return {
-        ...(value ? { userEnteredValue: value } : {}),
-        ...(userEnteredFormat ? { userEnteredFormat } : {}),
-      };
-    }),
-  }));
-}
-
-/** A sheetId for a new tab: stable (hash of its title) and not used by another tab. */
-export function chooseSheetId(title: string, taken: ReadonlySet<number>): number {
-  let hash = 0x811c9dc5;
-  for (const ch of title.normalize('NFC')) {
-    hash ^= ch.codePointAt(0) ?? 0;
-    hash = Math.imul(hash, 0x01000193) >>> 0;
-  }
-  let id = (hash % 2_000_000_000) + 1;
-  while (taken.has(id)) id = (id % 2_000_000_000) + 1;
-  return id;
-}
-
 /** A1 range of a whole tab, quoted so Vietnamese names with spaces work: 'Tỷ lệ'. */
 export const wholeTab = (title: string): string => `'${title.replace(/'/g, "''")}'`;
-
-interface SheetInfo {
-  readonly sheetId: number;
-  readonly title: string;
-  readonly rowCount: number;
-  readonly columnCount: number;
-}
-
-/** Every structural and value change of a write, as ONE batchUpdate's requests (atomic in Sheets). */
-export function writeRequests(
-  tables: readonly OutputTable[],
-  existing: readonly SheetInfo[],
-): sheets_v4.Schema$Request[] {
-  const taken = new Set(existing.map((s) => s.sheetId));
-  const requests: sheets_v4.Schema$Request[] = [];
-  for (const table of tables) {
-    const rows = rowsOfTable(table);
-    const width = Math.max(1, table.header.length);
-    const frozen = table.title.length + 1;
-    // One spare row, so the frozen header never covers the whole sheet.
-    const neededRows = Math.max(rows.length, frozen) + 1;
-    const found = findByName(existing, table.tab, (s) => s.title);
-    let sheetId: number;
-    if (found) {
-      sheetId = found.sheetId;
-      requests.push({
-        updateSheetProperties: {
-          properties: {
-            sheetId,
-            gridProperties: {
-              rowCount: Math.max(found.rowCount, neededRows),
-              columnCount: Math.max(found.columnCount, width),
-              frozenRowCount: frozen,
-            },
-          },
-          fields: 'gridProperties(rowCount,columnCount,frozenRowCount)',
-        },
-      });
-      // Clears values and formats of the whole tab (fields named, no rows given).
-      requests.push({ updateCells: { range: { sheetId }, fields: 'userEnteredValue,userEnteredFormat' } });
-    } else {
-      sheetId = chooseSheetId(table.tab, taken);
-      taken.add(sheetId);
-      requests.push({
-        addSheet: {
-          properties: {
-            sheetId,
-            title: table.tab,
-            gridProperties: {
-              rowCount: Math.max(neededRows, 100),
-              columnCount: Math.max(width, 26),
-              frozenRowCount: frozen,
-            },
-          },
-        },
-      });
-    }
-    requests.push({
-      updateCells: {
-        start: { sheetId, rowIndex: 0, columnIndex: 0 },
-        rows,
-        fields: 'userEnteredValue,userEnteredFormat',
-      },
-    });
-    requests.push({
-      autoResizeDimensions: { dimensions: { sheetId, dimension: 'COLUMNS', startIndex: 0, endIndex: width } },
-    });
-  }
-  return requests;
-}
-
-/** Rows × columns of every tab once `tables` are written (tabs grow, never shrink; new ones as addSheet sizes them). */
-export function cellsAfterWrite(tables: readonly OutputTable[], existing: readonly SheetInfo[]): number {
-  const sizes = new Map(existing.map((s) => [s.sheetId, s.rowCount * s.columnCount]));
-  for (const request of writeRequests(tables, existing)) {
-    const grid = request.updateSheetProperties?.properties ?? request.addSheet?.properties;
-    const g = grid?.gridProperties;
-    if (grid && typeof grid.sheetId === 'number' && g?.rowCount && g.columnCount) {
-      sizes.set(grid.sheetId, g.rowCount * g.columnCount);
-    }
-  }
-  return [...sizes.values()].reduce((sum, n) => sum + n, 0);
-}
 
 const vietnameseNumber = (n: number, digits = 0): string =>
   n.toLocaleString('vi-VN', { minimumFractionDigits: digits, maximumFractionDigits: digits });
 
-/** Throws LIMIT before anything is sent when the write would break a Sheets limit. */
-export function assertWithinLimits(
-  body: sheets_v4.Schema$BatchUpdateSpreadsheetRequest,
-  cells: number,
-  limits: { readonly cells: number; readonly payloadBytes: number } = SHEETS_LIMITS,
-): void {
-  if (cells > limits.cells) {
+/** Throws LIMIT before anything is sent when the spreadsheet would pass Google's cell limit. */
+export function assertCellsWithinLimit(cells: number, limit: number = SHEETS_LIMITS.cells): void {
+  if (cells > limit) {
     throw new SyncError(
       'LIMIT',
-      RELIABILITY_TEXT.cellLimit(vietnameseNumber(cells), vietnameseNumber(limits.cells)),
+      RELIABILITY_TEXT.cellLimit(vietnameseNumber(cells), vietnameseNumber(limit)),
     );
   }
-  const bytes = Buffer.byteLength(JSON.stringify(body), 'utf8');
-  if (bytes > limits.payloadBytes) {
-    const mb = (n: number) => vietnameseNumber(n / 1_048_576, 1);
-    throw new SyncError('LIMIT', RELIABILITY_TEXT.payloadLimit(mb(bytes), mb(limits.payloadBytes)));
-  }
 }
+
+const megabytes = (n: number) => vietnameseNumber(n / 1_048_576, 1);
 
 /** The id of a Google Sheet from its URL (…/spreadsheets/d/<id>/…) or a bare id; null otherwise. */
 export function spreadsheetIdOf(text: string): string | null {
@@ -258,6 +124,8 @@ export function spreadsheetIdOf(text: string): string | null {
   if (url?.[1]) return url[1];
   return /^[A-Za-z0-9_-]{20,}$/.test(text.trim()) ? text.trim() : null;
 }
+
+export { cellsAfterWrite, chooseSheetId, writeRequests } from './sheets-write';
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
@@ -290,12 +158,17 @@ export class GoogleSheetWorkbook implements Workbook {
     return this.client;
   }
 
+  /** Every HTTP request goes through here, so `requests` counts each one (retries and re-reads included). */
+  private counted<T>(send: () => Promise<T>): Promise<T> {
+    this.requests++;
+    return send();
+  }
+
   /** One API call with capped exponential back-off on 429/5xx/resets, for GET and POST alike. */
   private call<T>(what: string, once: () => Promise<{ data: T }>): Promise<T> {
     return withRetry(
       this.options.retry,
       async (): Promise<Attempt<T>> => {
-        this.requests++;
         try {
           return { ok: true, value: (await once()).data };
         } catch (error) {
@@ -326,15 +199,15 @@ export class GoogleSheetWorkbook implements Workbook {
   private async metadata(): Promise<SheetInfo[]> {
     if (this.sheetList) return this.sheetList;
     const sheets = await this.sheets();
-    const data = await this.call('spreadsheets.get', () => this.getSpreadsheet(sheets));
+    const data = await this.call('spreadsheets.get', () => this.counted(() => this.getSpreadsheet(sheets)));
     this.sheetList = sheetInfos(data);
     return this.sheetList;
   }
 
   /** The tab list once, without retries, inside a call that is retried as a whole (one more request). */
   private async metadataOnce(): Promise<SheetInfo[]> {
-    this.requests++;
-    this.sheetList = sheetInfos((await this.getSpreadsheet(await this.sheets())).data);
+    const sheets = await this.sheets();
+    this.sheetList = sheetInfos((await this.counted(() => this.getSpreadsheet(sheets))).data);
     return this.sheetList;
   }
 
@@ -364,16 +237,18 @@ export class GoogleSheetWorkbook implements Workbook {
     if (wanted.length === 0) return { input, syncLog };
     const client = await this.sheets();
     const data = await this.call('values.batchGet', () =>
-      client.spreadsheets.values.batchGet(
-        {
-          spreadsheetId: this.options.spreadsheetId,
-          ranges: wanted.map((w) => wholeTab(w.title)),
-          majorDimension: 'ROWS',
-          // Raw numbers and serial dates: the same figures whatever the sheet's locale.
-          valueRenderOption: 'UNFORMATTED_VALUE',
-          dateTimeRenderOption: 'SERIAL_NUMBER',
-        },
-        this.requestOptions,
+      this.counted(() =>
+        client.spreadsheets.values.batchGet(
+          {
+            spreadsheetId: this.options.spreadsheetId,
+            ranges: wanted.map((w) => wholeTab(w.title)),
+            majorDimension: 'ROWS',
+            // Raw numbers and serial dates: the same figures whatever the sheet's locale.
+            valueRenderOption: 'UNFORMATTED_VALUE',
+            dateTimeRenderOption: 'SERIAL_NUMBER',
+          },
+          this.requestOptions,
+        ),
       ),
     );
     const ranges = data.valueRanges ?? [];
@@ -386,28 +261,28 @@ export class GoogleSheetWorkbook implements Workbook {
   }
 
   /**
-   * One batchUpdate for all tables, checked against the limits first. When a try got no answer (reset,
-   * time-out) the write may have committed: the next try re-reads the tab list and rebuilds the requests,
-   * since sending addSheet again for a tab it added would fail the run though the tabs were written.
+   * One batchUpdate, retried on 429/5xx/resets. When a try got no answer (reset, time-out) it may have
+   * committed: the next try re-reads the tab list and rebuilds the body from it (sending addSheet again for
+   * a tab it added would fail the run though the tabs were written); a null body means nothing is left to do.
    */
-  async write(tables: readonly OutputTable[]): Promise<void> {
-    if (tables.length === 0) return;
+  private async batchUpdate(
+    body: BatchBody,
+    rebuild: (sheets: readonly SheetInfo[]) => BatchBody | null,
+  ): Promise<void> {
     const client = await this.sheets();
-    const body = (sheets: readonly SheetInfo[]): sheets_v4.Schema$BatchUpdateSpreadsheetRequest => ({
-      requests: writeRequests(tables, sheets),
-      includeSpreadsheetInResponse: false,
-    });
-    const sheets = await this.metadata();
-    let requestBody = body(sheets);
-    assertWithinLimits(requestBody, cellsAfterWrite(tables, sheets), this.options.limits);
+    let requestBody: BatchBody | null = body;
     let answerLost = false;
     try {
       await this.call('spreadsheets.batchUpdate', async () => {
-        if (answerLost) requestBody = body(await this.metadataOnce());
+        if (answerLost) requestBody = rebuild(await this.metadataOnce());
+        const sending = requestBody;
+        if (!sending) return { data: {} };
         try {
-          return await client.spreadsheets.batchUpdate(
-            { spreadsheetId: this.options.spreadsheetId, requestBody },
-            this.requestOptions,
+          return await this.counted(() =>
+            client.spreadsheets.batchUpdate(
+              { spreadsheetId: this.options.spreadsheetId, requestBody: sending },
+              this.requestOptions,
+            ),
           );
         } catch (error) {
           answerLost = httpStatusOf(error) === undefined;
@@ -418,7 +293,57 @@ export class GoogleSheetWorkbook implements Workbook {
       if (answerLost) this.sheetList = null;
       throw error;
     }
-    // New tabs exist now: a later write in the same process must read the tab list again.
+  }
+
+  /**
+   * Replaces the tables' tabs all at once. Small enough for one request (Google refuses bodies over
+   * 10 MiB), it is ONE batchUpdate: values per cell, formats per range. Larger, it is staged: values go
+   * into hidden staging tabs over several batchUpdates under the bound, then ONE final batchUpdate copies
+   * them onto the live tabs and deletes them, so a failure before that leaves every live tab as it was.
+   * Either way the limits are checked before anything is sent.
+   */
+  async write(tables: readonly OutputTable[]): Promise<void> {
+    if (tables.length === 0) return;
+    const limits = this.options.limits ?? SHEETS_LIMITS;
+    const sheets = await this.metadata();
+    const compact = (list: readonly SheetInfo[]) => batchBody(writeRequests(tables, list));
+    const single = compact(sheets);
+    if (bytesOf(single) <= limits.payloadBytes) {
+      assertCellsWithinLimit(cellsAfterWrite(tables, sheets), limits.cells);
+      await this.batchUpdate(single, compact);
+    } else {
+      await this.writeStaged(tables, sheets, limits);
+    }
+    // Tabs were added, resized or deleted: a later write in the same process reads the tab list again.
+    // After a failure the list stays as the write left it known (null when an answer was lost).
     this.sheetList = null;
+  }
+
+  private async writeStaged(
+    tables: readonly OutputTable[],
+    sheets: readonly SheetInfo[],
+    limits: { readonly cells: number; readonly payloadBytes: number },
+  ): Promise<void> {
+    let staged: StagedWrite;
+    try {
+      staged = stagedWrite(tables, sheets, limits.payloadBytes);
+    } catch (error) {
+      if (!(error instanceof RowTooLarge)) throw error;
+      throw new SyncError(
+        'LIMIT',
+        SHEETS_WRITE_TEXT.rowPayloadLimit(error.tab, error.row, megabytes(limits.payloadBytes)),
+      );
+    }
+    assertCellsWithinLimit(staged.peakCells, limits.cells);
+    await this.batchUpdate(staged.first(sheets), (list) => staged.first(list));
+    // The staging tabs exist now: the tab list says so, for the final batch and a failure-log write.
+    const withStaging = [...liveSheets(sheets), ...staged.stagingSheets];
+    for (const body of staged.middle) {
+      this.sheetList = withStaging;
+      await this.batchUpdate(body, () => body);
+    }
+    this.sheetList = withStaging;
+    const final = staged.final(withStaging);
+    if (final) await this.batchUpdate(final, (list) => staged.final(list));
   }
 }

@@ -16,9 +16,11 @@ export interface FakeSheet {
   rowCount: number;
   columnCount: number;
   frozenRowCount: number;
-  /** cells[row][column], sparse. */
+  /** Hidden from the tab bar (staging tabs of a large write). */
+  hidden?: boolean;
+  /** cells[row][column], sparse. Cells and formats are never changed in place (batches share them). */
   cells: (FakeCell | undefined)[][];
-  /** Formats written by updateCells, kept to check bold headers and percent columns. */
+  /** Formats written by updateCells, repeatCell and copyPaste: bold headers, percent columns. */
   formats: (sheets_v4.Schema$CellFormat | undefined)[][];
 }
 
@@ -104,19 +106,22 @@ export function fakeSheet(sheetId: number, title: string, rows: readonly (readon
       return { kind: 'text', value: String(value) };
     }),
   );
+  // A loop, not Math.max(...rows): spreading 240,000 row lengths overflows the stack.
+  let columnCount = 26;
+  for (const row of rows) if (row.length > columnCount) columnCount = row.length;
   return {
     sheetId,
     title,
     rowCount: Math.max(1000, rows.length),
-    columnCount: Math.max(26, ...rows.map((r) => r.length)),
+    columnCount,
     frozenRowCount: 0,
     cells,
     formats: [],
   };
 }
 
-/** How the sheet shows a cell in its locale (FORMATTED_VALUE). */
-function formatted(cell: FakeCell, locale: FakeSpreadsheet['locale']): string {
+/** How the sheet shows a cell in its locale (FORMATTED_VALUE), with the number pattern of its format. */
+function formatted(cell: FakeCell, locale: FakeSpreadsheet['locale'], pattern?: string): string {
   const vi = locale === 'vi_VN';
   switch (cell.kind) {
     case 'text':
@@ -131,7 +136,7 @@ function formatted(cell: FakeCell, locale: FakeSpreadsheet['locale']): string {
         : `${mm}/${dd}/${yyyy}`;
     }
     case 'number': {
-      if (cell.pattern?.includes('%')) {
+      if ((pattern ?? cell.pattern)?.includes('%')) {
         const text = (cell.value * 100).toFixed(2);
         return `${vi ? text.replace('.', ',') : text}%`;
       }
@@ -162,22 +167,39 @@ export function titleOfRange(range: string): string {
   return range.split('!')[0] ?? range;
 }
 
+/** A batch in progress: the state it changes, and the tabs it has already copied (copy on first write). */
+interface Batch {
+  readonly state: FakeSpreadsheet;
+  readonly copied: Set<number>;
+}
+
 function findSheet(state: FakeSpreadsheet, sheetId: number | null | undefined): FakeSheet {
   const sheet = state.sheets.find((s) => s.sheetId === (sheetId ?? 0));
   if (!sheet) throw invalid(`No grid with id: ${sheetId}`);
   return sheet;
 }
 
+/**
+ * A tab the batch may change: copied (rows shallowly) the first time, so the committed state that
+ * readers see meanwhile never changes and big input tabs a batch does not touch are never copied.
+ */
+function writable(batch: Batch, sheetId: number | null | undefined): FakeSheet {
+  const sheet = findSheet(batch.state, sheetId);
+  if (batch.copied.has(sheet.sheetId)) return sheet;
+  const copy: FakeSheet = {
+    ...sheet,
+    cells: sheet.cells.map((row) => (row ? [...row] : row)),
+    formats: sheet.formats.map((row) => (row ? [...row] : row)),
+  };
+  batch.state.sheets[batch.state.sheets.indexOf(sheet)] = copy;
+  batch.copied.add(copy.sheetId);
+  return copy;
+}
+
 function cellOfData(data: sheets_v4.Schema$CellData): FakeCell | undefined {
   const v = data.userEnteredValue;
   if (!v) return undefined;
-  if (typeof v.numberValue === 'number') {
-    return {
-      kind: 'number',
-      value: v.numberValue,
-      pattern: data.userEnteredFormat?.numberFormat?.pattern ?? undefined,
-    };
-  }
+  if (typeof v.numberValue === 'number') return { kind: 'number', value: v.numberValue };
   if (typeof v.stringValue === 'string') return { kind: 'text', value: v.stringValue };
   if (typeof v.boolValue === 'boolean') return { kind: 'bool', value: v.boolValue };
   if (typeof v.formulaValue === 'string')
@@ -185,8 +207,128 @@ function cellOfData(data: sheets_v4.Schema$CellData): FakeCell | undefined {
   return undefined;
 }
 
-/** Applies one request to the (cloned) state; throws ApiError like Google does for a bad request. */
-function apply(state: FakeSpreadsheet, request: sheets_v4.Schema$Request): void {
+/** A field mask as paths: 'userEnteredValue,userEnteredFormat(textFormat,numberFormat)' → 3 paths. */
+export function fieldPaths(mask: string): string[] {
+  const paths: string[] = [];
+  let i = 0;
+  const parse = (prefix: string): void => {
+    let name = '';
+    const flush = () => {
+      if (name.trim()) paths.push(prefix + name.trim());
+      name = '';
+    };
+    while (i < mask.length) {
+      const ch = mask[i++] as string;
+      if (ch === ',') flush();
+      else if (ch === '(') {
+        const group = `${prefix}${name.trim()}.`;
+        name = '';
+        parse(group);
+      } else if (ch === ')') {
+        flush();
+        return;
+      } else name += ch;
+    }
+    flush();
+  };
+  parse('');
+  return paths;
+}
+
+/** The fields of CellData this fake keeps; Google answers 400 for a mask naming something else. */
+const CELL_FIELDS = ['userEnteredValue', 'userEnteredFormat'];
+
+function checkCellMask(kind: string, mask: string | null | undefined): string[] {
+  if (!mask) throw invalid(`${kind}: fields is required.`);
+  const paths = fieldPaths(mask);
+  for (const path of paths) {
+    if (path !== '*' && !CELL_FIELDS.includes(path.split('.')[0] ?? '')) {
+      throw invalid(`Invalid ${kind}: Invalid field mask, unknown field: ${path}`);
+    }
+  }
+  return paths.flatMap((path) => (path === '*' ? CELL_FIELDS : [path]));
+}
+
+/** `value` with `path` (a.b.c) set to `leaf` (deleted when undefined), as a new object. */
+function withPath(value: unknown, path: readonly string[], leaf: unknown): unknown {
+  if (path.length === 0) return leaf === undefined ? undefined : structuredClone(leaf);
+  const [key, ...rest] = path as [string, ...string[]];
+  const base = value !== null && typeof value === 'object' ? { ...(value as Record<string, unknown>) } : {};
+  const next = withPath(base[key], rest, leaf);
+  if (next === undefined) delete base[key];
+  else base[key] = next;
+  return Object.keys(base).length > 0 ? base : undefined;
+}
+
+const at = (value: unknown, path: readonly string[]): unknown =>
+  path.reduce<unknown>(
+    (v, key) => (v !== null && typeof v === 'object' ? (v as Record<string, unknown>)[key] : undefined),
+    value,
+  );
+
+/**
+ * Writes the masked fields of `data` into cell (r, c). The new formats are memoised by the old one, so a
+ * repeatCell over 20,000 rows that all had the same format shares one object, as a column format should.
+ */
+function writeCell(
+  sheet: FakeSheet,
+  r: number,
+  c: number,
+  data: sheets_v4.Schema$CellData,
+  paths: readonly string[],
+  memo: Map<string, Map<unknown, sheets_v4.Schema$CellFormat | undefined>>,
+): void {
+  for (const path of paths) {
+    const [root, ...rest] = path.split('.');
+    if (root === 'userEnteredValue') {
+      if (rest.length > 0) throw invalid(`Invalid field mask: ${path} (set the whole userEnteredValue)`);
+      sheet.cells[r] ??= [];
+      (sheet.cells[r] as (FakeCell | undefined)[])[c] = cellOfData(data);
+    } else {
+      sheet.formats[r] ??= [];
+      const row = sheet.formats[r] as (sheets_v4.Schema$CellFormat | undefined)[];
+      const byOld = memo.get(path) ?? new Map<unknown, sheets_v4.Schema$CellFormat | undefined>();
+      memo.set(path, byOld);
+      const old = row[c];
+      if (!byOld.has(old)) {
+        byOld.set(old, withPath(old, rest, at(data.userEnteredFormat, rest)) as sheets_v4.Schema$CellFormat);
+      }
+      row[c] = byOld.get(old);
+    }
+  }
+}
+
+interface Bounds {
+  r0: number;
+  r1: number;
+  c0: number;
+  c1: number;
+}
+
+/** A GridRange's bounds on its sheet (missing bounds: the whole sheet), refused beyond the grid. */
+function boundsOf(sheet: FakeSheet, range: sheets_v4.Schema$GridRange): Bounds {
+  const b = {
+    r0: range.startRowIndex ?? 0,
+    r1: range.endRowIndex ?? sheet.rowCount,
+    c0: range.startColumnIndex ?? 0,
+    c1: range.endColumnIndex ?? sheet.columnCount,
+  };
+  checkInGrid(sheet, b);
+  return b;
+}
+
+function checkInGrid(sheet: FakeSheet, b: Bounds): void {
+  if (b.r0 < 0 || b.c0 < 0 || b.r1 < b.r0 || b.c1 < b.c0) throw invalid('Invalid range: negative size');
+  if (b.r1 > sheet.rowCount || b.c1 > sheet.columnCount) {
+    throw invalid(
+      `Range ('${sheet.title}'!R${b.r1}C${b.c1}) exceeds grid limits. Max rows: ${sheet.rowCount}, max columns: ${sheet.columnCount}`,
+    );
+  }
+}
+
+/** Applies one request to the batch's state; throws ApiError like Google does for a bad request. */
+function apply(batch: Batch, request: sheets_v4.Schema$Request): void {
+  const { state } = batch;
   const kinds = Object.keys(request).filter((k) => (request as Record<string, unknown>)[k] !== undefined);
   if (kinds.length !== 1) throw invalid('Each request must have exactly one kind.');
   if (request.addSheet) {
@@ -203,34 +345,51 @@ function apply(state: FakeSpreadsheet, request: sheets_v4.Schema$Request): void 
       rowCount: p.gridProperties?.rowCount ?? 1000,
       columnCount: p.gridProperties?.columnCount ?? 26,
       frozenRowCount: p.gridProperties?.frozenRowCount ?? 0,
+      ...(p.hidden ? { hidden: true } : {}),
       cells: [],
       formats: [],
     });
+    batch.copied.add(sheetId);
+    return;
+  }
+  if (request.deleteSheet) {
+    const sheet = findSheet(state, request.deleteSheet.sheetId);
+    if (state.sheets.length === 1) throw invalid("You can't remove all the sheets in a document.");
+    state.sheets.splice(state.sheets.indexOf(sheet), 1);
+    batch.copied.delete(sheet.sheetId);
     return;
   }
   if (request.updateSheetProperties) {
     const p = request.updateSheetProperties.properties ?? {};
-    const sheet = findSheet(state, p.sheetId);
+    const sheet = writable(batch, p.sheetId);
+    const fields = fieldPaths(request.updateSheetProperties.fields ?? '');
+    if (fields.length === 0) throw invalid('updateSheetProperties: fields is required.');
     const g = p.gridProperties ?? {};
-    if (typeof g.rowCount === 'number') sheet.rowCount = g.rowCount;
-    if (typeof g.columnCount === 'number') sheet.columnCount = g.columnCount;
-    if (typeof g.frozenRowCount === 'number') sheet.frozenRowCount = g.frozenRowCount;
+    const named = (field: string) => fields.includes(field) || fields.includes('*');
+    if (named('gridProperties.rowCount') && typeof g.rowCount === 'number') sheet.rowCount = g.rowCount;
+    if (named('gridProperties.columnCount') && typeof g.columnCount === 'number')
+      sheet.columnCount = g.columnCount;
+    if (named('gridProperties.frozenRowCount') && typeof g.frozenRowCount === 'number')
+      sheet.frozenRowCount = g.frozenRowCount;
+    if (named('hidden')) sheet.hidden = p.hidden === true;
     if (sheet.frozenRowCount >= sheet.rowCount)
       throw invalid("You can't freeze all visible rows on the sheet.");
     return;
   }
   if (request.updateCells) {
     const u = request.updateCells;
-    const fields = u.fields ?? '';
-    if (!fields) throw invalid('updateCells: fields is required.');
-    const sheet = findSheet(state, u.range?.sheetId ?? u.start?.sheetId);
+    const paths = checkCellMask('updateCells', u.fields);
+    const sheet = writable(batch, u.range?.sheetId ?? u.start?.sheetId);
+    const memo = new Map<string, Map<unknown, sheets_v4.Schema$CellFormat | undefined>>();
     if (u.range && !u.rows) {
-      // Clear the named fields over the range (whole sheet when no bounds).
-      const r0 = u.range.startRowIndex ?? 0;
-      const r1 = u.range.endRowIndex ?? sheet.rowCount;
-      for (let r = r0; r < Math.min(r1, sheet.cells.length); r++) {
-        if (fields.includes('userEnteredValue')) sheet.cells[r] = [];
-        if (fields.includes('userEnteredFormat')) sheet.formats[r] = [];
+      // Clears the named fields over the range (the whole sheet when it has no bounds).
+      const b = boundsOf(sheet, u.range);
+      const whole = b.c0 === 0 && b.c1 === sheet.columnCount;
+      for (let r = b.r0; r < Math.min(b.r1, Math.max(sheet.cells.length, sheet.formats.length)); r++) {
+        if (whole && paths.length === CELL_FIELDS.length) {
+          sheet.cells[r] = [];
+          sheet.formats[r] = [];
+        } else for (let c = b.c0; c < b.c1; c++) writeCell(sheet, r, c, {}, paths, memo);
       }
       return;
     }
@@ -245,17 +404,60 @@ function apply(state: FakeSpreadsheet, request: sheets_v4.Schema$Request): void 
             `Range ('${sheet.title}'!R${r + 1}C${c + 1}) exceeds grid limits. Max rows: ${sheet.rowCount}, max columns: ${sheet.columnCount}`,
           );
         }
-        if (fields.includes('userEnteredValue')) {
-          sheet.cells[r] ??= [];
-          (sheet.cells[r] as (FakeCell | undefined)[])[c] = cellOfData(data);
-        }
-        if (fields.includes('userEnteredFormat')) {
-          sheet.formats[r] ??= [];
-          (sheet.formats[r] as (sheets_v4.Schema$CellFormat | undefined)[])[c] =
-            data.userEnteredFormat ?? undefined;
-        }
+        writeCell(sheet, r, c, data, paths, memo);
       });
     });
+    return;
+  }
+  if (request.repeatCell) {
+    const { range, cell, fields } = request.repeatCell;
+    const paths = checkCellMask('repeatCell', fields);
+    if (!range) throw invalid('repeatCell: range is required.');
+    const sheet = writable(batch, range.sheetId);
+    const b = boundsOf(sheet, range);
+    const memo = new Map<string, Map<unknown, sheets_v4.Schema$CellFormat | undefined>>();
+    for (let r = b.r0; r < b.r1; r++)
+      for (let c = b.c0; c < b.c1; c++) writeCell(sheet, r, c, cell ?? {}, paths, memo);
+    return;
+  }
+  if (request.copyPaste) {
+    const { source, destination, pasteType, pasteOrientation } = request.copyPaste;
+    if (!source || !destination) throw invalid('copyPaste: source and destination are required.');
+    const type = pasteType ?? 'PASTE_NORMAL';
+    if (!['PASTE_NORMAL', 'PASTE_VALUES', 'PASTE_FORMAT'].includes(type))
+      throw invalid(`Unsupported pasteType in this fake: ${type}`);
+    if ((pasteOrientation ?? 'NORMAL') !== 'NORMAL')
+      throw invalid('Unsupported pasteOrientation in this fake.');
+    const from = findSheet(state, source.sheetId);
+    const s = boundsOf(from, source);
+    const height = s.r1 - s.r0;
+    const width = s.c1 - s.c0;
+    // Copied first: source and destination may be the same tab.
+    const values: (FakeCell | undefined)[][] = [];
+    const formats: (sheets_v4.Schema$CellFormat | undefined)[][] = [];
+    for (let r = 0; r < height; r++) {
+      values.push(Array.from({ length: width }, (_, c) => from.cells[s.r0 + r]?.[s.c0 + c]));
+      formats.push(Array.from({ length: width }, (_, c) => from.formats[s.r0 + r]?.[s.c0 + c]));
+    }
+    const to = writable(batch, destination.sheetId);
+    const d0 = { r: destination.startRowIndex ?? 0, c: destination.startColumnIndex ?? 0 };
+    // As Google: a destination smaller than the source gets the whole source; a larger one whole copies.
+    const tile = (span: number | null | undefined, start: number, size: number, limit: number) =>
+      size === 0 ? 0 : Math.max(size, Math.floor(((span ?? limit) - start) / size) * size);
+    const rows = tile(destination.endRowIndex, d0.r, height, to.rowCount);
+    const columns = tile(destination.endColumnIndex, d0.c, width, to.columnCount);
+    checkInGrid(to, { r0: d0.r, r1: d0.r + rows, c0: d0.c, c1: d0.c + columns });
+    for (let r = 0; r < rows; r++) {
+      to.cells[d0.r + r] ??= [];
+      to.formats[d0.r + r] ??= [];
+      for (let c = 0; c < columns; c++) {
+        if (type !== 'PASTE_FORMAT')
+          (to.cells[d0.r + r] as (FakeCell | undefined)[])[d0.c + c] = values[r % height]?.[c % width];
+        if (type !== 'PASTE_VALUES')
+          (to.formats[d0.r + r] as (sheets_v4.Schema$CellFormat | undefined)[])[d0.c + c] =
+            formats[r % height]?.[c % width];
+      }
+    }
     return;
   }
   if (request.autoResizeDimensions) {
@@ -266,7 +468,8 @@ function apply(state: FakeSpreadsheet, request: sheets_v4.Schema$Request): void 
 }
 
 function rowsOf(sheet: FakeSheet): (FakeCell | undefined)[][] {
-  const rows = sheet.cells.map((row) => {
+  // Array.from, not map: rows never written are holes in the sparse array, and read as empty rows.
+  const rows = Array.from(sheet.cells, (row) => {
     const out = [...(row ?? [])];
     while (out.length > 0 && out[out.length - 1] === undefined) out.pop();
     return out;
@@ -292,13 +495,15 @@ export async function startFakeSheets(options: FakeSheetsOptions): Promise<FakeS
   const batchUpdate = async (
     request: sheets_v4.Schema$BatchUpdateSpreadsheetRequest,
   ): Promise<sheets_v4.Schema$BatchUpdateSpreadsheetResponse> => {
-    const copy = structuredClone(fake.spreadsheet);
+    const committed = fake.spreadsheet;
+    const copy: FakeSpreadsheet = { ...committed, sheets: [...committed.sheets] };
+    const batch: Batch = { state: copy, copied: new Set() };
     const steps = request.requests ?? [];
     const pause = steps.length > 0 ? (options.writeDelayMs ?? 0) / steps.length : 0;
     for (const [index, r] of steps.entries()) {
       if (pause > 0) await new Promise((resolve) => setTimeout(resolve, pause));
       try {
-        apply(copy, r);
+        apply(batch, r);
       } catch (error) {
         if (error instanceof ApiError) {
           throw new ApiError({
@@ -366,6 +571,7 @@ export async function startFakeSheets(options: FakeSheetsOptions): Promise<FakeS
               columnCount: s.columnCount,
               frozenRowCount: s.frozenRowCount,
             },
+            ...(s.hidden ? { hidden: true } : {}),
           },
         })),
       };
@@ -378,11 +584,11 @@ export async function startFakeSheets(options: FakeSheetsOptions): Promise<FakeS
         const title = titleOfRange(range);
         const sheet = state.sheets.find((s) => s.title === title);
         if (!sheet) throw invalid(`Unable to parse range: ${range}`);
-        const values = rowsOf(sheet).map((row) =>
-          row.map((cell) => {
+        const values = rowsOf(sheet).map((row, r) =>
+          row.map((cell, c) => {
             if (!cell) return '';
             return render === 'FORMATTED_VALUE'
-              ? formatted(cell, state.locale)
+              ? formatted(cell, state.locale, sheet.formats[r]?.[c]?.numberFormat?.pattern ?? undefined)
               : unformatted(cell, dateOption);
           }),
         );

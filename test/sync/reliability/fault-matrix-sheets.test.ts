@@ -48,9 +48,12 @@ interface MatrixCell {
 }
 
 const isPost = (r: RecordedRequest) => r.method === 'POST';
-/** The output write holds 4 requests per tab; the failure log alone holds 4. */
+/** The output write resizes the columns of every tab it writes; the failure log's write, of one tab. */
 const isOutputWrite = (r: RecordedRequest) =>
-  isPost(r) && ((r.body as sheets_v4.Schema$BatchUpdateSpreadsheetRequest).requests ?? []).length > 4;
+  isPost(r) &&
+  ((r.body as sheets_v4.Schema$BatchUpdateSpreadsheetRequest).requests ?? []).filter(
+    (request) => request.autoResizeDimensions,
+  ).length > 1;
 const label = (r: RecordedRequest) =>
   r.method === 'GET' ? (r.path.includes('values') ? 'batchGet' : 'get') : 'batchUpdate';
 

@@ -1,4 +1,4 @@
-// Limits: writes over Google's cell limit or request payload bound fail before anything is sent; the log keeps 1,000 rows.
+// Limits: writes over Google's cell limit fail before anything is sent, large ones fit the payload bound; the log keeps 1,000 rows.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -28,7 +28,7 @@ import {
   UNITS,
   writeProvinceXlsx,
 } from '../fixtures';
-import { LOG_TAB, logRecords, OUTPUT_TABS, runCli } from './harness';
+import { INPUT_TABS, LOG_TAB, logRecords, OUTPUT_TABS, runCli } from './harness';
 
 const ID = '1LimitsSheetId0123456789abcdefgh';
 const TOKEN = 'ya29.limits';
@@ -115,7 +115,7 @@ describe('Google Sheets limits, checked before the write', () => {
     expect(SPREADSHEET_CELL_LIMIT).toBe(SHEETS_LIMITS.cells);
   });
 
-  test('a province so large that one batchUpdate would pass 10 MiB: LIMIT before sending; the bound is measured', async () => {
+  test('payload: 4,000 units (12.2 MB with a format per cell, refused before) go in one compact batchUpdate', async () => {
     const n = 4_000;
     const units: unknown[][] = [UNITS[0] as unknown[]];
     const entries: unknown[][] = [ENTRIES[0] as unknown[]];
@@ -131,19 +131,30 @@ describe('Google Sheets limits, checked before the write', () => {
       sheets: inputTabs(units, entries),
     });
     const ms = Date.now() - started;
-    expect(isSyncError(error) && error.code).toBe('LIMIT');
-    expect((error as Error).message).toMatch(
-      /^Chưa ghi gì: dữ liệu cần ghi \((\d+),\d MB\) vượt giới hạn 10,0 MB/,
-    );
-    const mb = Number(/\((\d+,\d) MB\)/.exec((error as Error).message)?.[1]?.replace(',', '.'));
-    expect(mb).toBeGreaterThan(10);
-    // Only the small failure-log write was sent.
+    expect(error).toBeNull();
     expect(requests.map((r) => r.split(' ')[0])).toEqual(['GET', 'GET', 'POST']);
-    expect(Number(requests[2]?.split(' ')[1])).toBeLessThan(10_000);
+    const bytes = Number(requests[2]?.split(' ')[1]);
+    // Values per cell, formats per range: measured about 1,200 bytes per unit.
+    expect(bytes / n).toBeLessThan(1_500);
+    expect(bytes).toBeLessThan(SHEETS_LIMITS.payloadBytes);
     expect(REQUEST_PAYLOAD_LIMIT).toBe(SHEETS_LIMITS.payloadBytes);
     console.log(
-      `payload bound: ${n} units → ${mb} MB (${Math.round((mb * 1_048_576) / n)} bytes per unit), ${ms} ms`,
+      `payload: ${n} units → ${(bytes / 1_048_576).toFixed(1)} MB in one batchUpdate (${Math.round(bytes / n)} bytes per unit), ${ms} ms`,
     );
+  });
+
+  test('payload: a row larger than a request may be is refused before anything is sent (bound lowered to 600 bytes)', async () => {
+    const { fake, error, requests } = await syncSheet(
+      { spreadsheetId: ID, locale: 'en_US', sheets: inputTabs() },
+      { cells: SHEETS_LIMITS.cells, payloadBytes: 600 },
+    );
+    expect(isSyncError(error) && error.code).toBe('LIMIT');
+    expect((error as Error).message).toMatch(
+      /^Chưa ghi gì: dòng \d+ của tab "[^"]+" quá lớn để gửi trong một lần ghi/,
+    );
+    // The failure row cannot be sent under such a bound either: only the two reads were made.
+    expect(requests.map((r) => r.split(' ')[0])).toEqual(['GET', 'GET']);
+    expect(fake.spreadsheet.sheets.map((s) => s.title)).toEqual(INPUT_TABS);
   });
 });
 

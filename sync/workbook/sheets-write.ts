@@ -1,0 +1,386 @@
+// The Sheets v4 requests of a write: one compact atomic batchUpdate, or hidden staging tabs filled in batches under the payload bound and one atomic final batch.
+import type { sheets_v4 } from 'googleapis';
+import type { Cell, ColumnFormat, OutputTable } from '../../src/core';
+import { SHEETS_WRITE_TEXT, tableToGrid } from '../../src/core';
+import { findByName } from './workbook';
+
+type Request = sheets_v4.Schema$Request;
+type RowData = sheets_v4.Schema$RowData;
+
+/** What the sync knows of a tab: from spreadsheets.get, or planned by a write. */
+export interface SheetInfo {
+  readonly sheetId: number;
+  readonly title: string;
+  readonly rowCount: number;
+  readonly columnCount: number;
+}
+
+const NUMBER_FORMATS: Record<ColumnFormat, sheets_v4.Schema$NumberFormat> = {
+  text: { type: 'TEXT', pattern: '@' },
+  integer: { type: 'NUMBER', pattern: '#,##0' },
+  percent: { type: 'PERCENT', pattern: '0.00%' },
+  decimal: { type: 'NUMBER', pattern: '0.00' },
+};
+const HEADER_BACKGROUND = { red: 0.867, green: 0.922, blue: 0.969 };
+const TITLE_FORMAT: sheets_v4.Schema$CellFormat = { textFormat: { bold: true } };
+const HEADER_FORMAT: sheets_v4.Schema$CellFormat = {
+  textFormat: { bold: true },
+  backgroundColor: HEADER_BACKGROUND,
+  wrapStrategy: 'WRAP',
+  verticalAlignment: 'MIDDLE',
+};
+
+/** A cell as Sheets stores it: text stays text (never a formula), numbers stay numbers. */
+function extendedValue(cell: Cell): sheets_v4.Schema$ExtendedValue | undefined {
+  if (cell === null || cell === undefined || cell === '') return undefined;
+  if (typeof cell === 'number')
+    return Number.isFinite(cell) ? { numberValue: cell } : { stringValue: String(cell) };
+  if (typeof cell === 'boolean') return { boolValue: cell };
+  if (cell instanceof Date) return { stringValue: cell.toISOString() };
+  return { stringValue: cell };
+}
+
+/**
+ * Rows of a table's values only (title rows, header, data), for `fields: 'userEnteredValue'` on a cleared
+ * or new tab: empty cells are `{}` and trailing empty cells are left out, since there is nothing to clear.
+ */
+export function valueRows(table: OutputTable): RowData[] {
+  return tableToGrid(table).map((row) => {
+    const values = row.map((cell): sheets_v4.Schema$CellData => {
+      const value = extendedValue(cell);
+      return value ? { userEnteredValue: value } : {};
+    });
+    while (values.length > 0 && values[values.length - 1]?.userEnteredValue === undefined) values.pop();
+    return values.length > 0 ? { values } : {};
+  });
+}
+
+/**
+ * Styles of a written table as a few ranges instead of one format per cell: title rows bold, the header
+ * bold on a tint, wrapped and centred vertically, each formatted column's data rows in its number format.
+ */
+export function formatRequests(table: OutputTable, sheetId: number): Request[] {
+  const width = Math.max(1, table.header.length);
+  const headerRow = table.title.length;
+  const lastRow = headerRow + 1 + table.rows.length;
+  const band = (
+    startRowIndex: number,
+    endRowIndex: number,
+    format: sheets_v4.Schema$CellFormat,
+  ): Request => ({
+    repeatCell: {
+      range: { sheetId, startRowIndex, endRowIndex, startColumnIndex: 0, endColumnIndex: width },
+      cell: { userEnteredFormat: format },
+      fields: 'userEnteredFormat',
+    },
+  });
+  const requests: Request[] = [];
+  if (headerRow > 0) requests.push(band(0, headerRow, TITLE_FORMAT));
+  requests.push(band(headerRow, headerRow + 1, HEADER_FORMAT));
+  if (table.rows.length > 0) {
+    table.formats.forEach((format, column) => {
+      if (!format || column >= width) return;
+      requests.push({
+        repeatCell: {
+          range: {
+            sheetId,
+            startRowIndex: headerRow + 1,
+            endRowIndex: lastRow,
+            startColumnIndex: column,
+            endColumnIndex: column + 1,
+          },
+          cell: { userEnteredFormat: { numberFormat: NUMBER_FORMATS[format] } },
+          fields: 'userEnteredFormat.numberFormat',
+        },
+      });
+    });
+  }
+  return requests;
+}
+
+/** A sheetId for a new tab: stable (hash of its title) and not used by another tab. */
+export function chooseSheetId(title: string, taken: ReadonlySet<number>): number {
+  let hash = 0x811c9dc5;
+  for (const ch of title.normalize('NFC')) {
+    hash ^= ch.codePointAt(0) ?? 0;
+    hash = Math.imul(hash, 0x01000193) >>> 0;
+  }
+  let id = (hash % 2_000_000_000) + 1;
+  while (taken.has(id)) id = (id % 2_000_000_000) + 1;
+  return id;
+}
+
+/** Hidden tabs a staged write fills before its final batch; any left by a crashed run are deleted. */
+export const isStagingTitle = (title: string): boolean =>
+  title.normalize('NFC').startsWith(SHEETS_WRITE_TEXT.stagingPrefix);
+
+/** Tabs that are not staging tabs: the ones a write replaces, keeps or counts. */
+export const liveSheets = (sheets: readonly SheetInfo[]): SheetInfo[] =>
+  sheets.filter((s) => !isStagingTitle(s.title));
+
+/** deleteSheet for every staging tab in the list (a crashed run's, or this run's after a lost answer). */
+export function staleStagingDeletes(sheets: readonly SheetInfo[]): Request[] {
+  return sheets.filter((s) => isStagingTitle(s.title)).map((s) => ({ deleteSheet: { sheetId: s.sheetId } }));
+}
+
+/** Where a table goes: its tab's id, and the request that creates or resizes the tab first. */
+interface TabPlan {
+  readonly table: OutputTable;
+  readonly sheetId: number;
+  readonly exists: boolean;
+  /** Rows of the table with its title rows and header. */
+  readonly rows: number;
+  readonly width: number;
+  readonly structure: Request;
+  /** Rows × columns of the tab after the write. */
+  readonly cells: number;
+}
+
+function planTabs(
+  tables: readonly OutputTable[],
+  live: readonly SheetInfo[],
+  all: readonly SheetInfo[] = live,
+): TabPlan[] {
+  const taken = new Set(all.map((s) => s.sheetId));
+  return tables.map((table) => {
+    const rows = table.title.length + 1 + table.rows.length;
+    const width = Math.max(1, table.header.length);
+    const frozen = table.title.length + 1;
+    // One spare row, so the frozen header never covers the whole sheet.
+    const neededRows = Math.max(rows, frozen) + 1;
+    const found = findByName(live, table.tab, (s) => s.title);
+    if (found) {
+      const rowCount = Math.max(found.rowCount, neededRows);
+      const columnCount = Math.max(found.columnCount, width);
+      return {
+        table,
+        sheetId: found.sheetId,
+        exists: true,
+        rows,
+        width,
+        cells: rowCount * columnCount,
+        structure: {
+          updateSheetProperties: {
+            properties: {
+              sheetId: found.sheetId,
+              gridProperties: { rowCount, columnCount, frozenRowCount: frozen },
+            },
+            fields: 'gridProperties(rowCount,columnCount,frozenRowCount)',
+          },
+        },
+      };
+    }
+    const sheetId = chooseSheetId(table.tab, taken);
+    taken.add(sheetId);
+    const rowCount = Math.max(neededRows, 100);
+    const columnCount = Math.max(width, 26);
+    return {
+      table,
+      sheetId,
+      exists: false,
+      rows,
+      width,
+      cells: rowCount * columnCount,
+      structure: {
+        addSheet: {
+          properties: {
+            sheetId,
+            title: table.tab,
+            gridProperties: { rowCount, columnCount, frozenRowCount: frozen },
+          },
+        },
+      },
+    };
+  });
+}
+
+/** Clears values and formats of a whole tab (fields named, no rows given). */
+const clearTab = (sheetId: number): Request => ({
+  updateCells: { range: { sheetId }, fields: 'userEnteredValue,userEnteredFormat' },
+});
+const autoResize = (plan: TabPlan): Request => ({
+  autoResizeDimensions: {
+    dimensions: { sheetId: plan.sheetId, dimension: 'COLUMNS', startIndex: 0, endIndex: plan.width },
+  },
+});
+
+/**
+ * Every change of a write as ONE batchUpdate (atomic in Sheets): staging tabs of a crashed run deleted,
+ * then per table its tab created or resized, cleared, its values written, its formats applied by range.
+ */
+export function writeRequests(tables: readonly OutputTable[], existing: readonly SheetInfo[]): Request[] {
+  const requests = staleStagingDeletes(existing);
+  for (const plan of planTabs(tables, liveSheets(existing))) {
+    requests.push(plan.structure);
+    if (plan.exists) requests.push(clearTab(plan.sheetId));
+    requests.push({
+      updateCells: {
+        start: { sheetId: plan.sheetId, rowIndex: 0, columnIndex: 0 },
+        rows: valueRows(plan.table),
+        fields: 'userEnteredValue',
+      },
+    });
+    requests.push(...formatRequests(plan.table, plan.sheetId), autoResize(plan));
+  }
+  return requests;
+}
+
+/** Rows × columns of every tab once `tables` are written (tabs grow, never shrink; staging tabs gone). */
+export function cellsAfterWrite(tables: readonly OutputTable[], existing: readonly SheetInfo[]): number {
+  const live = liveSheets(existing);
+  const sizes = new Map(live.map((s) => [s.sheetId, s.rowCount * s.columnCount]));
+  for (const plan of planTabs(tables, live)) sizes.set(plan.sheetId, plan.cells);
+  return [...sizes.values()].reduce((sum, n) => sum + n, 0);
+}
+
+export type BatchBody = sheets_v4.Schema$BatchUpdateSpreadsheetRequest;
+export const batchBody = (requests: Request[]): BatchBody => ({
+  requests,
+  includeSpreadsheetInResponse: false,
+});
+export const bytesOf = (body: BatchBody): number => Buffer.byteLength(JSON.stringify(body), 'utf8');
+
+interface StagingTab {
+  readonly plan: TabPlan;
+  readonly sheetId: number;
+  readonly title: string;
+}
+
+/**
+ * A write too large for one request: values go into hidden staging tabs over several batches, each under
+ * the payload bound; then ONE final batch replaces every live tab from its staging tab (copyPaste keeps the
+ * live tab's sheetId, so formulas and charts pointing at it keep working) and deletes the staging tabs.
+ * Until that final batch no live tab has changed, so any failure before it leaves the output as it was.
+ */
+export interface StagedWrite {
+  /** The first staging batch, from the tab list: stale staging tabs deleted, staging tabs added, values. */
+  first(existing: readonly SheetInfo[]): BatchBody;
+  /** The other staging batches: values only, into tabs the first batch added. */
+  readonly middle: readonly BatchBody[];
+  /** The final batch from the tab list, or null when the staging tabs are gone (it already committed). */
+  final(existing: readonly SheetInfo[]): BatchBody | null;
+  /** The staging tabs as the first batch leaves them (for the tab list kept between requests). */
+  readonly stagingSheets: readonly SheetInfo[];
+  /** Most cells the spreadsheet holds during the write: the live tabs grown plus every staging tab. */
+  readonly peakCells: number;
+}
+
+/** Bytes of a batch body around its requests, and of an updateCells request around its rows (generous). */
+const BODY_OVERHEAD = 256;
+const REQUEST_OVERHEAD = 256;
+
+/** A row that cannot fit in a request of its own under the payload bound (not seen with real rows). */
+export class RowTooLarge extends Error {
+  constructor(
+    readonly tab: string,
+    /** 1-based row of the tab. */
+    readonly row: number,
+  ) {
+    super(`row ${row} of ${tab} is larger than a request may be`);
+  }
+}
+
+/** Plans a staged write under `payloadBytes`; throws RowTooLarge when a single row cannot fit. */
+export function stagedWrite(
+  tables: readonly OutputTable[],
+  existing: readonly SheetInfo[],
+  payloadBytes: number,
+): StagedWrite {
+  const live = liveSheets(existing);
+  const plans = planTabs(tables, live);
+  const taken = new Set(live.map((s) => s.sheetId));
+  for (const plan of plans) taken.add(plan.sheetId);
+  const staging: StagingTab[] = plans.map((plan) => {
+    const title = SHEETS_WRITE_TEXT.stagingTab(plan.table.tab);
+    const sheetId = chooseSheetId(title, taken);
+    taken.add(sheetId);
+    return { plan, sheetId, title };
+  });
+  const addStaging: Request[] = staging.map((s) => ({
+    addSheet: {
+      properties: {
+        sheetId: s.sheetId,
+        title: s.title,
+        hidden: true,
+        gridProperties: { rowCount: s.plan.rows, columnCount: s.plan.width },
+      },
+    },
+  }));
+  // Room for the deletes of stale staging tabs, which the first batch learns only from the tab list.
+  const deletesRoom = 64 * (existing.length + staging.length);
+  const budget = payloadBytes - BODY_OVERHEAD;
+  const batches: Request[][] = [[]];
+  let used = deletesRoom + addStaging.reduce((sum, r) => sum + Buffer.byteLength(JSON.stringify(r)) + 1, 0);
+  for (const tab of staging) {
+    const rows = valueRows(tab.plan.table);
+    let request: RowData[] | null = null;
+    for (let index = 0; index < rows.length; index++) {
+      const row = rows[index] as RowData;
+      const bytes = Buffer.byteLength(JSON.stringify(row), 'utf8') + 1;
+      if (request && used + bytes <= budget) {
+        request.push(row);
+        used += bytes;
+        continue;
+      }
+      if (used + REQUEST_OVERHEAD + bytes > budget) {
+        if (REQUEST_OVERHEAD + bytes > budget) throw new RowTooLarge(tab.plan.table.tab, index + 1);
+        batches.push([]);
+        used = 0;
+      }
+      request = [row];
+      used += REQUEST_OVERHEAD + bytes;
+      batches[batches.length - 1]?.push({
+        updateCells: {
+          start: { sheetId: tab.sheetId, rowIndex: index, columnIndex: 0 },
+          rows: request,
+          fields: 'userEnteredValue',
+        },
+      });
+    }
+  }
+  const stagingIds = new Set(staging.map((s) => s.sheetId));
+  const [firstValues = [], ...rest] = batches;
+  return {
+    first: (list) => batchBody([...staleStagingDeletes(list), ...addStaging, ...firstValues]),
+    middle: rest.map(batchBody),
+    final: (list) => {
+      if (!list.some((s) => stagingIds.has(s.sheetId))) return null;
+      const requests: Request[] = [];
+      // New tabs must not take a staging tab's id: those still exist until their own deleteSheet.
+      for (const plan of planTabs(tables, liveSheets(list), list)) {
+        const tab = staging.find((s) => s.plan.table === plan.table) as StagingTab;
+        const range = (sheetId: number) => ({
+          sheetId,
+          startRowIndex: 0,
+          endRowIndex: plan.rows,
+          startColumnIndex: 0,
+          endColumnIndex: plan.width,
+        });
+        requests.push(plan.structure);
+        if (plan.exists) requests.push(clearTab(plan.sheetId));
+        requests.push(
+          {
+            copyPaste: {
+              source: range(tab.sheetId),
+              destination: range(plan.sheetId),
+              pasteType: 'PASTE_NORMAL',
+              pasteOrientation: 'NORMAL',
+            },
+          },
+          ...formatRequests(plan.table, plan.sheetId),
+          autoResize(plan),
+          { deleteSheet: { sheetId: tab.sheetId } },
+        );
+      }
+      return batchBody(requests);
+    },
+    stagingSheets: staging.map((s) => ({
+      sheetId: s.sheetId,
+      title: s.title,
+      rowCount: s.plan.rows,
+      columnCount: s.plan.width,
+    })),
+    peakCells:
+      cellsAfterWrite(tables, live) + staging.reduce((sum, s) => sum + s.plan.rows * s.plan.width, 0),
+  };
+}

@@ -1,0 +1,581 @@
+// The Google Sheets write at any size: compact bodies, formats by range, staged writes under the payload bound, all or nothing.
+import { google, type sheets_v4 } from 'googleapis';
+import { type Cell, type OutputTable, tableToGrid } from '../../src/core';
+import { isSyncError, type SyncError } from '../../sync/errors';
+import type { RetryPolicy } from '../../sync/retry';
+import { runSync } from '../../sync/run';
+import { GoogleSheetWorkbook, SHEETS_LIMITS } from '../../sync/workbook/google-sheet';
+import {
+  type FakeSheet,
+  type FakeSheets,
+  type FakeSpreadsheet,
+  fakeSheet,
+  fieldPaths,
+  type RecordedRequest,
+  startFakeSheets,
+  valuesOf,
+} from '../fakes/sheets-api/server';
+import { CATALOGUE, SETTINGS, UNITS } from './fixtures';
+
+const TOKEN = 'ya29.sheets-write-token';
+const ID = '1SheetsWriteSheetId0123456789abcdef';
+const NOW = new Date('2020-11-15T03:00:00Z');
+const OUTPUT = ['Tỷ lệ', 'Xếp hạng', 'Kiểm tra', 'Đối chiếu', 'Tổng hợp', 'Nhật ký đồng bộ'];
+const fastRetry: RetryPolicy = {
+  attempts: 3,
+  baseDelayMs: 1,
+  maxDelayMs: 5,
+  random: () => 0,
+  sleep: async () => {},
+};
+
+const ENTRY_HEADER = [
+  'Kỳ',
+  'Mã đơn vị',
+  'Tổng số hồ sơ đã giải quyết',
+  'Số hồ sơ giải quyết trực tuyến mức độ 3, 4',
+];
+
+/** Input grids of a province of n communes over 2 districts, with `months` entered months per unit. */
+function provinceGrids(n: number, months: number) {
+  const units: unknown[][] = [UNITS[0] as unknown[]];
+  const entries: unknown[][] = [ENTRY_HEADER];
+  for (const d of [1, 2]) units.push([`H${d}`, `UBND huyện số ${d}`, 'Huyện, thành phố', '', '25%', '', '']);
+  for (let i = 1; i <= n; i++) {
+    const code = `X${String(i).padStart(5, '0')}`;
+    units.push([code, `UBND xã Hòa Sơn ${i}`, 'Xã, phường, thị trấn', `H${(i % 2) + 1}`, '25%', '', '']);
+    for (let m = 1; m <= months; m++) entries.push([`${m}/2020`, code, 100 + (i % 50), 20 + ((i * m) % 60)]);
+  }
+  return { units, entries };
+}
+
+/** Fake tabs of a province, built once per size and cloned per run. */
+const provinces = new Map<string, FakeSheet[]>();
+function inputTabs(n: number, months = 1): FakeSheet[] {
+  const key = `${n}:${months}`;
+  if (!provinces.has(key)) {
+    const { units, entries } = provinceGrids(n, months);
+    provinces.set(key, [
+      fakeSheet(0, 'Cấu hình', SETTINGS),
+      fakeSheet(11, 'Đơn vị', units),
+      fakeSheet(12, 'Nhập liệu', entries),
+      fakeSheet(13, 'Danh mục DVC', CATALOGUE),
+    ]);
+  }
+  return provinces.get(key) as FakeSheet[];
+}
+
+const spreadsheetOf = (sheets: readonly FakeSheet[]): FakeSpreadsheet => ({
+  spreadsheetId: ID,
+  locale: 'vi_VN',
+  sheets: structuredClone([...sheets]),
+});
+
+let fake: FakeSheets | null = null;
+afterEach(async () => {
+  await fake?.close();
+  fake = null;
+});
+
+async function workbookOn(f: FakeSheets, payloadBytes: number = SHEETS_LIMITS.payloadBytes) {
+  const auth = new google.auth.OAuth2();
+  auth.setCredentials({ access_token: TOKEN });
+  return new GoogleSheetWorkbook({
+    spreadsheetId: ID,
+    auth,
+    rootUrl: f.rootUrl,
+    retry: fastRetry,
+    timeoutMs: 60_000,
+    limits: { cells: SHEETS_LIMITS.cells, payloadBytes },
+  });
+}
+
+async function sync(f: FakeSheets, payloadBytes?: number) {
+  return runSync({
+    workbook: await workbookOn(f, payloadBytes),
+    sources: null,
+    through: null,
+    dryRun: false,
+    now: () => NOW,
+  });
+}
+
+const label = (r: RecordedRequest) =>
+  r.method === 'GET' ? (r.path.includes('values') ? 'batchGet' : 'get') : 'batchUpdate';
+const bodyOf = (r: RecordedRequest | undefined) =>
+  (r?.body ?? {}) as sheets_v4.Schema$BatchUpdateSpreadsheetRequest;
+const kindsOf = (r: RecordedRequest | undefined) =>
+  (bodyOf(r).requests ?? []).map((request) => Object.keys(request)[0]);
+const sheetNamed = (f: FakeSheets, title: string) => f.spreadsheet.sheets.find((s) => s.title === title);
+const stagingTabs = (f: FakeSheets) => f.spreadsheet.sheets.filter((s) => s.title.startsWith('~dvc '));
+
+/** A table as the fake stores it (valuesOf): trailing empty cells and rows left out. */
+function gridOf(table: OutputTable): unknown[][] {
+  return tableToGrid(table).map((row) => {
+    const out = row.map((c: Cell) => (c === null || c === undefined ? '' : c));
+    while (out.length > 0 && out[out.length - 1] === '') out.pop();
+    return out;
+  });
+}
+
+/** The format every cell showed when each cell carried its own (the write before formats by range). */
+function formatBefore(table: OutputTable, r: number, c: number): sheets_v4.Schema$CellFormat | undefined {
+  const header = table.title.length;
+  if (r < header) return { textFormat: { bold: true } };
+  if (r === header) {
+    return {
+      textFormat: { bold: true },
+      backgroundColor: { red: 0.867, green: 0.922, blue: 0.969 },
+      wrapStrategy: 'WRAP',
+      verticalAlignment: 'MIDDLE',
+    };
+  }
+  const patterns = { text: '@', integer: '#,##0', percent: '0.00%', decimal: '0.00' } as const;
+  const types = { text: 'TEXT', integer: 'NUMBER', percent: 'PERCENT', decimal: 'NUMBER' } as const;
+  const format = table.formats[c];
+  return format ? { numberFormat: { type: types[format], pattern: patterns[format] } } : undefined;
+}
+
+/** Every cell of the tab's grid and a row and column beyond: its stored format equals formatBefore. */
+function expectFormatsAsBefore(sheet: FakeSheet | undefined, table: OutputTable): void {
+  expect(sheet).toBeDefined();
+  const rows = table.title.length + 1 + table.rows.length;
+  const width = table.header.length;
+  const wrong: string[] = [];
+  for (let r = 0; r <= rows; r++) {
+    for (let c = 0; c <= width; c++) {
+      const want = r < rows && c < width ? formatBefore(table, r, c) : undefined;
+      const got = sheet?.formats[r]?.[c];
+      if (JSON.stringify(got) !== JSON.stringify(want)) wrong.push(`R${r + 1}C${c + 1}`);
+    }
+  }
+  expect(wrong).toEqual([]);
+}
+
+describe('compact write', () => {
+  test('values only per cell, formats by range: the same formats as one per cell, bounded bytes per unit', async () => {
+    fake = await startFakeSheets({ spreadsheet: spreadsheetOf(inputTabs(2000, 3)), token: TOKEN });
+    const result = await sync(fake);
+    expect(fake.requests.map(label)).toEqual(['get', 'batchGet', 'batchUpdate']);
+    const write = fake.requests[2];
+    const cells = (bodyOf(write).requests ?? []).flatMap((r) =>
+      (r.updateCells?.rows ?? []).flatMap((row) => row.values ?? []),
+    );
+    // No cell carries a format; empty cells are {} (trailing ones left out).
+    expect(cells.length).toBeGreaterThan(40_000);
+    expect(cells.filter((cell) => 'userEnteredFormat' in cell)).toEqual([]);
+    expect(cells.filter((cell) => Object.keys(cell).length === 0).length).toBeGreaterThan(0);
+    // Formats: a title band, a header band and one repeatCell per formatted column, per tab.
+    const repeats = (bodyOf(write).requests ?? []).filter((r) => r.repeatCell);
+    const tables = [...Object.values(result.report.tables)];
+    const expected = tables.reduce(
+      (sum, t) =>
+        sum + (t.title.length > 0 ? 1 : 0) + 1 + (t.rows.length > 0 ? t.formats.filter(Boolean).length : 0),
+      0,
+    );
+    expect(repeats.length).toBeGreaterThanOrEqual(expected);
+    for (const table of tables) {
+      expect(valuesOf(sheetNamed(fake, table.tab))).toEqual(gridOf(table));
+      expectFormatsAsBefore(sheetNamed(fake, table.tab), table);
+    }
+    // The same tables with a format on every cell, as the write was before: the bytes it would have sent.
+    const legacy = tables.reduce((sum, table) => {
+      const rows = tableToGrid(table).map((row, r) => ({
+        values: row.map((cell, c) => {
+          const format = formatBefore(table, r, c);
+          const value =
+            cell === '' || cell === null || cell === undefined
+              ? {}
+              : {
+                  userEnteredValue:
+                    typeof cell === 'number' ? { numberValue: cell } : { stringValue: String(cell) },
+                };
+          return { ...value, ...(format ? { userEnteredFormat: format } : {}) };
+        }),
+      }));
+      return sum + Buffer.byteLength(JSON.stringify(rows), 'utf8');
+    }, 0);
+    const perUnit = (write?.bytes ?? 0) / 2000;
+    const legacyPerUnit = legacy / 2000;
+    // Measured: about 1,930 bytes per unit, against about 4,800 with a format on every cell.
+    expect(perUnit).toBeLessThan(2_100);
+    expect(perUnit / legacyPerUnit).toBeLessThan(0.45);
+    console.log(
+      `compact write, 2,000 communes × 3 months: ${Math.round(perUnit)} bytes per unit (a format per cell: ${Math.round(legacyPerUnit)})`,
+    );
+  });
+
+  test('percent columns show as percent in a vi_VN sheet: the column format reaches the stored number', async () => {
+    fake = await startFakeSheets({ spreadsheet: spreadsheetOf(inputTabs(3)), token: TOKEN });
+    await sync(fake);
+    const client = google.sheets({ version: 'v4', rootUrl: fake.rootUrl });
+    const shown = await client.spreadsheets.values.batchGet(
+      { spreadsheetId: ID, ranges: ["'Tỷ lệ'"], valueRenderOption: 'FORMATTED_VALUE' },
+      { fetchImplementation: fetch, headers: { Authorization: `Bearer ${TOKEN}` } },
+    );
+    const rows = shown.data.valueRanges?.[0]?.values ?? [];
+    const header = rows.findIndex((r) => r[0] === 'Mã đơn vị');
+    const ratio = (rows[header] as string[]).indexOf('Tỷ lệ');
+    const commune = rows.find((r) => String(r[0]).startsWith('X')) ?? [];
+    expect(commune[ratio]).toMatch(/^\d+,\d\d%$/);
+  });
+});
+
+describe('request counts at every size', () => {
+  test('20 and 2,000 units: 3 requests; 20,000: 2 reads + staging batches + 1 final, each under 10 MiB', async () => {
+    const counts: Record<number, string[]> = {};
+    for (const n of [20, 2000, 20_000]) {
+      fake = await startFakeSheets({ spreadsheet: spreadsheetOf(inputTabs(n)), token: TOKEN });
+      const result = await sync(fake);
+      counts[n] = fake.requests.map(label);
+      for (const r of fake.requests) expect(r.bytes).toBeLessThanOrEqual(SHEETS_LIMITS.payloadBytes);
+      expect(valuesOf(sheetNamed(fake, 'Tỷ lệ'))).toEqual(gridOf(result.report.tables.ratio));
+      expect(stagingTabs(fake)).toEqual([]);
+      if (n === 20_000) {
+        const sizes = fake.requests
+          .filter((r) => r.method === 'POST')
+          .map((r) => (r.bytes / 1_048_576).toFixed(1));
+        console.log(`20,000 units: ${fake.requests.length} requests, batchUpdates of ${sizes.join(', ')} MB`);
+      }
+      await fake.close();
+      fake = null;
+    }
+    expect(counts[20]).toEqual(['get', 'batchGet', 'batchUpdate']);
+    expect(counts[2000]).toEqual(['get', 'batchGet', 'batchUpdate']);
+    // About 34 MB of values: 4 staging batches under 10 MiB, then the final one.
+    expect(counts[20_000]).toEqual([
+      'get',
+      'batchGet',
+      'batchUpdate',
+      'batchUpdate',
+      'batchUpdate',
+      'batchUpdate',
+      'batchUpdate',
+    ]);
+  }, 60_000);
+});
+
+/** A province already synced once (live output tabs with their ids), as the start of the staged runs. */
+async function syncedOnce(n: number): Promise<FakeSpreadsheet> {
+  const first = await startFakeSheets({ spreadsheet: spreadsheetOf(inputTabs(n, 2)), token: TOKEN });
+  try {
+    await sync(first);
+    return structuredClone(first.spreadsheet);
+  } finally {
+    await first.close();
+  }
+}
+
+/** A bound that forces a 200-unit write into several staged batches. */
+const SMALL_BOUND = 60_000;
+
+describe('staged write (payload bound lowered so 200 units need several batches)', () => {
+  test('hidden staging tabs, each batch under the bound, then one final batch: live tabs keep their ids', async () => {
+    const before = await syncedOnce(200);
+    const ids = new Map(before.sheets.map((s) => [s.title, s.sheetId]));
+    fake = await startFakeSheets({ spreadsheet: structuredClone(before), token: TOKEN });
+    const result = await sync(fake, SMALL_BOUND);
+    const posts = fake.requests.filter((r) => r.method === 'POST');
+    expect(posts.length).toBeGreaterThanOrEqual(4);
+    expect(fake.requests.map(label)).toEqual(['get', 'batchGet', ...posts.map(() => 'batchUpdate')]);
+    for (const r of posts) expect(r.bytes).toBeLessThanOrEqual(SMALL_BOUND);
+    // The first batch adds the hidden staging tabs; the middle ones write values only; none touches a live tab.
+    const adds = (bodyOf(posts[0]).requests ?? []).flatMap((r) =>
+      r.addSheet ? [r.addSheet.properties] : [],
+    );
+    expect(adds.map((p) => p?.title)).toEqual(OUTPUT.map((t) => `~dvc ${t}`));
+    expect(adds.every((p) => p?.hidden === true)).toBe(true);
+    const liveIds = new Set([...ids.values()]);
+    for (const post of posts.slice(0, -1)) {
+      for (const r of bodyOf(post).requests ?? []) {
+        expect(r.updateCells?.fields ?? 'userEnteredValue').toBe('userEnteredValue');
+        expect(liveIds.has(r.updateCells?.start?.sheetId ?? -1)).toBe(false);
+      }
+    }
+    // The final batch: per tab resize, clear, copyPaste, formats, resize columns, delete its staging tab.
+    const final = posts[posts.length - 1];
+    expect(kindsOf(final).filter((k) => k === 'copyPaste')).toHaveLength(OUTPUT.length);
+    expect(kindsOf(final).filter((k) => k === 'deleteSheet')).toHaveLength(OUTPUT.length);
+    expect(kindsOf(final).filter((k) => k === 'updateCells')).toHaveLength(OUTPUT.length);
+    expect(stagingTabs(fake)).toEqual([]);
+    for (const table of Object.values(result.report.tables)) {
+      const sheet = sheetNamed(fake, table.tab);
+      expect(sheet?.sheetId).toBe(ids.get(table.tab));
+      expect(sheet?.frozenRowCount).toBe(table.title.length + 1);
+      expect(valuesOf(sheet)).toEqual(gridOf(table));
+      expectFormatsAsBefore(sheet, table);
+    }
+    const log = valuesOf(sheetNamed(fake, 'Nhật ký đồng bộ'));
+    expect(log.map((r) => r[1])).toEqual(['Kết quả', 'Thành công', 'Thành công']);
+  });
+
+  test('a failure midway leaves every live tab as it was; the failure row cleans up this run’s staging tabs', async () => {
+    const before = await syncedOnce(200);
+    let posts = 0;
+    fake = await startFakeSheets({
+      spreadsheet: structuredClone(before),
+      token: TOKEN,
+      // The second staging batch is refused (a non-retryable 400).
+      fault: (r) =>
+        r.method === 'POST' && ++posts === 2
+          ? { code: 400, message: 'Invalid requests[0].updateCells: refused', status: 'INVALID_ARGUMENT' }
+          : undefined,
+    });
+    const error = (await sync(fake, SMALL_BOUND).catch((e: unknown) => e)) as SyncError;
+    expect(isSyncError(error) && error.code).toBe('INVALID_REQUEST');
+    expect(fake.requests.map(label)).toEqual([
+      'get',
+      'batchGet',
+      'batchUpdate',
+      'batchUpdate',
+      'batchUpdate',
+    ]);
+    // The failure row's write deletes the staging tabs the first batch added, and writes only the log.
+    expect(kindsOf(fake.requests[4]).filter((k) => k === 'deleteSheet')).toHaveLength(OUTPUT.length);
+    expect(stagingTabs(fake)).toEqual([]);
+    for (const tab of OUTPUT.slice(0, -1)) {
+      expect(valuesOf(sheetNamed(fake, tab))).toEqual(valuesOf(before.sheets.find((s) => s.title === tab)));
+    }
+    const log = valuesOf(sheetNamed(fake, 'Nhật ký đồng bộ'));
+    expect(log.map((r) => r[1])).toEqual(['Kết quả', 'Thành công', 'Thất bại']);
+  });
+
+  test('a run that dies midway (no failure row either) leaves hidden staging tabs; the next run deletes them first', async () => {
+    const before = await syncedOnce(200);
+    let posts = 0;
+    const crashing = await startFakeSheets({
+      spreadsheet: structuredClone(before),
+      token: TOKEN,
+      // Every write after the first staging batch fails, the failure row's too: as if the process died.
+      fault: (r) =>
+        r.method === 'POST' && ++posts >= 2
+          ? { code: 403, message: 'The caller does not have permission', status: 'PERMISSION_DENIED' }
+          : undefined,
+    });
+    let left: FakeSpreadsheet;
+    try {
+      const error = await sync(crashing, SMALL_BOUND).catch((e: unknown) => e);
+      expect(isSyncError(error) && error.code).toBe('PERMISSION_DENIED');
+      left = structuredClone(crashing.spreadsheet);
+    } finally {
+      await crashing.close();
+    }
+    const leftovers = left.sheets.filter((s) => s.title.startsWith('~dvc '));
+    expect(leftovers).toHaveLength(OUTPUT.length);
+    expect(leftovers.every((s) => s.hidden === true)).toBe(true);
+    for (const tab of OUTPUT) {
+      expect(valuesOf(left.sheets.find((s) => s.title === tab))).toEqual(
+        valuesOf(before.sheets.find((s) => s.title === tab)),
+      );
+    }
+    // The next run, small enough for one write: its one batchUpdate deletes the leftovers first.
+    fake = await startFakeSheets({ spreadsheet: left, token: TOKEN });
+    await sync(fake);
+    expect(fake.requests.map(label)).toEqual(['get', 'batchGet', 'batchUpdate']);
+    expect(kindsOf(fake.requests[2]).slice(0, OUTPUT.length)).toEqual(OUTPUT.map(() => 'deleteSheet'));
+    expect(stagingTabs(fake)).toEqual([]);
+    expect(valuesOf(sheetNamed(fake, 'Nhật ký đồng bộ')).map((r) => r[1])).toEqual([
+      'Kết quả',
+      'Thành công',
+      'Thành công',
+    ]);
+  });
+
+  test('lost answers: a committed first staging batch is redone from a re-read tab list; a committed final one is not resent', async () => {
+    const before = await syncedOnce(200);
+    const runLosing = async (lose: (post: number) => boolean) => {
+      let posts = 0;
+      const f = await startFakeSheets({
+        spreadsheet: structuredClone(before),
+        token: TOKEN,
+        fault: (r) => (r.method === 'POST' && lose(++posts) ? 'commitThenReset' : undefined),
+      });
+      try {
+        return { f, result: await sync(f, SMALL_BOUND) };
+      } finally {
+        await f.close();
+      }
+    };
+    const clean = await runLosing(() => false);
+    const batches = clean.f.requests.filter((r) => r.method === 'POST').length;
+    const first = await runLosing((post) => post === 1);
+    expect(first.f.requests.map(label)).toEqual([
+      'get',
+      'batchGet',
+      'batchUpdate',
+      'get',
+      ...Array.from({ length: batches }, () => 'batchUpdate'),
+    ]);
+    // The redone first batch deletes the staging tabs the lost one had added, then adds them again.
+    expect(kindsOf(first.f.requests[4]).slice(0, OUTPUT.length)).toEqual(OUTPUT.map(() => 'deleteSheet'));
+    const last = await runLosing((post) => post === batches);
+    expect(last.f.requests.map(label)).toEqual([
+      'get',
+      'batchGet',
+      ...Array.from({ length: batches }, () => 'batchUpdate'),
+      'get',
+    ]);
+    for (const run of [first, last]) {
+      expect(run.f.spreadsheet.sheets.filter((s) => s.title.startsWith('~dvc '))).toEqual([]);
+      for (const table of Object.values(run.result.report.tables)) {
+        expect(valuesOf(run.f.spreadsheet.sheets.find((s) => s.title === table.tab))).toEqual(gridOf(table));
+      }
+    }
+  });
+
+  test('the cell limit counts the staging tabs: refused before anything is sent', async () => {
+    const before = await syncedOnce(200);
+    const cells = before.sheets.reduce((sum, s) => sum + s.rowCount * s.columnCount, 0);
+    fake = await startFakeSheets({ spreadsheet: structuredClone(before), token: TOKEN });
+    const { tables } = await runSync({
+      workbook: await workbookOn(fake),
+      sources: null,
+      through: null,
+      dryRun: true,
+      now: () => NOW,
+    });
+    const auth = new google.auth.OAuth2();
+    auth.setCredentials({ access_token: TOKEN });
+    // Room for the live tabs as they are, not for a second copy of the output in staging tabs.
+    const workbook = new GoogleSheetWorkbook({
+      spreadsheetId: ID,
+      auth,
+      rootUrl: fake.rootUrl,
+      retry: fastRetry,
+      timeoutMs: 10_000,
+      limits: { cells: cells + 100, payloadBytes: SMALL_BOUND },
+    });
+    const error = await workbook.write(tables).catch((e: unknown) => e);
+    expect(isSyncError(error) && error.code).toBe('LIMIT');
+    expect((error as Error).message).toMatch(/^Chưa ghi gì: sau lần ghi này bảng tính sẽ có/);
+    expect(fake.requests.map(label)).toEqual(['get', 'batchGet', 'get']);
+    // The same tables fit when the staging tabs do.
+    const roomy = new GoogleSheetWorkbook({
+      spreadsheetId: ID,
+      auth,
+      rootUrl: fake.rootUrl,
+      retry: fastRetry,
+      timeoutMs: 10_000,
+      limits: { cells: cells + 20_000, payloadBytes: SMALL_BOUND },
+    });
+    await roomy.write(tables);
+    expect(valuesOf(sheetNamed(fake, 'Tỷ lệ'))).toEqual(gridOf(tables[0] as OutputTable));
+  });
+});
+
+describe('Sheets fake: the requests a staged write uses, as Google answers them', () => {
+  test('field masks with groups', () => {
+    expect(fieldPaths('userEnteredValue,userEnteredFormat(textFormat,numberFormat)')).toEqual([
+      'userEnteredValue',
+      'userEnteredFormat.textFormat',
+      'userEnteredFormat.numberFormat',
+    ]);
+    expect(fieldPaths('gridProperties(rowCount,columnCount),hidden')).toEqual([
+      'gridProperties.rowCount',
+      'gridProperties.columnCount',
+      'hidden',
+    ]);
+  });
+
+  test('repeatCell, copyPaste, deleteSheet and hidden tabs; bad ones refused with Google’s error shape, nothing applied', async () => {
+    fake = await startFakeSheets({
+      spreadsheet: spreadsheetOf([
+        fakeSheet(1, 'A', [
+          ['x', 1],
+          ['y', 2],
+        ]),
+        fakeSheet(2, 'B', []),
+      ]),
+      token: TOKEN,
+    });
+    const client = google.sheets({ version: 'v4', rootUrl: fake.rootUrl });
+    const send = (requests: sheets_v4.Schema$Request[]) =>
+      client.spreadsheets
+        .batchUpdate(
+          { spreadsheetId: ID, requestBody: { requests } },
+          { fetchImplementation: fetch, retry: false, headers: { Authorization: `Bearer ${TOKEN}` } },
+        )
+        .then(
+          () => null,
+          (e: { response?: { status?: number; data?: unknown } }) => e.response,
+        );
+    expect(
+      await send([
+        { addSheet: { properties: { sheetId: 3, title: '~dvc A', hidden: true } } },
+        {
+          repeatCell: {
+            range: { sheetId: 1, startRowIndex: 0, endRowIndex: 2, startColumnIndex: 1, endColumnIndex: 2 },
+            cell: { userEnteredFormat: { numberFormat: { type: 'PERCENT', pattern: '0%' } } },
+            fields: 'userEnteredFormat.numberFormat',
+          },
+        },
+        {
+          copyPaste: {
+            source: { sheetId: 1, startRowIndex: 0, endRowIndex: 2, startColumnIndex: 0, endColumnIndex: 2 },
+            destination: {
+              sheetId: 2,
+              startRowIndex: 1,
+              endRowIndex: 2,
+              startColumnIndex: 0,
+              endColumnIndex: 1,
+            },
+            pasteType: 'PASTE_NORMAL',
+          },
+        },
+      ]),
+    ).toBeNull();
+    expect(valuesOf(sheetNamed(fake, 'B'))).toEqual([[], ['x', 1], ['y', 2]]);
+    expect(sheetNamed(fake, 'B')?.formats[2]?.[1]).toEqual({
+      numberFormat: { type: 'PERCENT', pattern: '0%' },
+    });
+    expect(sheetNamed(fake, '~dvc A')?.hidden).toBe(true);
+    const state = JSON.stringify(fake.spreadsheet);
+    const refused = await send([
+      { deleteSheet: { sheetId: 3 } },
+      {
+        copyPaste: {
+          source: { sheetId: 3, startRowIndex: 0, endRowIndex: 1, startColumnIndex: 0, endColumnIndex: 1 },
+          destination: {
+            sheetId: 2,
+            startRowIndex: 0,
+            endRowIndex: 1,
+            startColumnIndex: 0,
+            endColumnIndex: 1,
+          },
+          pasteType: 'PASTE_NORMAL',
+        },
+      },
+    ]);
+    expect(refused?.status).toBe(400);
+    expect(refused?.data).toEqual({
+      error: { code: 400, message: 'Invalid requests[1]: No grid with id: 3', status: 'INVALID_ARGUMENT' },
+    });
+    const beyond = await send([
+      {
+        repeatCell: {
+          range: { sheetId: 2, startRowIndex: 0, endRowIndex: 5000 },
+          cell: {},
+          fields: 'userEnteredFormat',
+        },
+      },
+    ]);
+    expect((beyond?.data as { error: { message: string } } | undefined)?.error.message).toMatch(
+      /exceeds grid limits/,
+    );
+    expect(JSON.stringify(fake.spreadsheet)).toBe(state);
+  });
+
+  test('fakeSheet takes 240,000 rows (no spread into Math.max)', () => {
+    const rows = Array.from({ length: 240_000 }, (_, i) => [
+      '01/2020',
+      `X${i}`,
+      10,
+      2,
+      i === 7 ? 'a'.repeat(3) : '',
+    ]);
+    rows.push(Array.from({ length: 30 }, () => 1));
+    const sheet = fakeSheet(1, 'Nhập liệu', rows);
+    expect(sheet.rowCount).toBe(240_001);
+    expect(sheet.columnCount).toBe(30);
+  });
+});
