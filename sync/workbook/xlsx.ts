@@ -1,17 +1,19 @@
 // A local .xlsx workbook through exceljs: reads input tabs as grids, replaces output tabs, saves atomically.
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { open, rename, unlink, writeFile } from 'node:fs/promises';
+import { open, readdir, rename, stat, unlink, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import ExcelJS from 'exceljs';
 import type { Cell, ColumnFormat, Grid, OutputTable, WorkbookInput } from '../../src/core';
 import {
+  ADDIN_LIMIT_TEXT,
   COL,
   columnLetter,
   monthOfInstant,
   SETTING,
   SETTING_HELP,
   SEVERITY,
+  SHEETS_WRITE_TEXT,
   STATUS,
   SYNC_TEXT,
   TAB,
@@ -202,9 +204,82 @@ export function embedChart(workbook: ExcelJS.Workbook, table: OutputTable, chart
 export const chartPathOf = (workbookPath: string): string =>
   join(dirname(workbookPath), `${basename(workbookPath).replace(/\.xlsx$/i, '')}.chart.png`);
 
+/** The temporary file a save writes beside `path` before renaming it over `path`. */
+const tempPathOf = (path: string): string =>
+  join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+
+/** Excel's limits of one worksheet; a larger tab cannot be opened, so it is refused before writing. */
+export const EXCEL_LIMITS = { rows: 1_048_576, columns: 16_384 } as const;
+
+/** Throws LIMIT, before anything is read or written, when a table would not fit one Excel worksheet. */
+export function assertFitsExcel(tables: readonly OutputTable[]): void {
+  for (const table of tables) {
+    const rows = table.title.length + 1 + table.rows.length;
+    const columns = table.header.length;
+    if (rows > EXCEL_LIMITS.rows || columns > EXCEL_LIMITS.columns) {
+      throw new SyncError(
+        'LIMIT',
+        SHEETS_WRITE_TEXT.excelTooLarge(
+          table.tab,
+          ADDIN_LIMIT_TEXT.thousands(rows),
+          ADDIN_LIMIT_TEXT.thousands(columns),
+        ),
+      );
+    }
+  }
+}
+
+/** Whether a process of this machine is still running (a save in progress keeps its temp file). */
+function isRunning(pid: number): boolean {
+  if (pid === process.pid) return true;
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+/** A day: older temp files are stale even if their process id was reused by another process since. */
+const STALE_TEMP_MS = 24 * 3600 * 1000;
+
+/**
+ * Deletes the temp files beside `paths` left by a save that was killed between writing and renaming
+ * (`.<name>.<pid>.<hex>.tmp`): those of processes no longer running, or older than a day. Best effort.
+ */
+export async function removeStaleTemps(paths: readonly string[], now = Date.now()): Promise<string[]> {
+  const removed: string[] = [];
+  for (const path of paths) {
+    const folder = dirname(path);
+    const prefix = `.${basename(path)}.`;
+    let names: string[];
+    try {
+      names = await readdir(folder);
+    } catch {
+      continue;
+    }
+    for (const name of names) {
+      if (!name.startsWith(prefix)) continue;
+      const match = /^(\d+)\.[0-9a-f]{8}\.tmp$/.exec(name.slice(prefix.length));
+      if (!match) continue;
+      const file = join(folder, name);
+      try {
+        const old = now - (await stat(file)).mtimeMs > STALE_TEMP_MS;
+        if (old || !isRunning(Number(match[1]))) {
+          await unlink(file);
+          removed.push(file);
+        }
+      } catch {
+        // Gone meanwhile, or not ours to delete: left as it is.
+      }
+    }
+  }
+  return removed;
+}
+
 /** Writes a file through a temporary one and a rename, so a reader never sees half of it. */
 async function writeFileAtomically(path: string, data: Buffer): Promise<void> {
-  const temp = join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+  const temp = tempPathOf(path);
   try {
     await writeFile(temp, data);
     await rename(temp, path);
@@ -219,7 +294,7 @@ async function writeFileAtomically(path: string, data: Buffer): Promise<void> {
 /** Saves beside the target, then renames over it: a crash leaves the old file or the new one, never half. */
 export async function saveAtomically(workbook: ExcelJS.Workbook, path: string): Promise<void> {
   const buffer = Buffer.from(await workbook.xlsx.writeBuffer());
-  const temp = join(dirname(path), `.${basename(path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+  const temp = tempPathOf(path);
   try {
     const handle = await open(temp, 'w');
     try {
@@ -267,6 +342,8 @@ export class XlsxWorkbook implements Workbook {
   readonly location: string;
   /** The chart PNG written beside the workbook by the last write that included Tổng hợp, else null. */
   chartPath: string | null = null;
+  /** Why the last write could not write its chart PNG (the workbook itself was saved), else null. */
+  chartError: string | null = null;
 
   constructor(
     path: string,
@@ -286,18 +363,35 @@ export class XlsxWorkbook implements Workbook {
     return snapshotOf(await load(this.location));
   }
 
-  /** Re-reads the file right before writing, so edits made while the portal was fetched are kept. */
+  /**
+   * Re-reads the file right before writing, so edits made while the portal was fetched are kept. Tables
+   * too large for Excel are refused before anything is read or written; temp files of a killed save are
+   * removed; the chart PNG is written only once the workbook is saved, so a failed save leaves the old
+   * workbook and the old PNG.
+   */
   async write(tables: readonly OutputTable[]): Promise<void> {
+    assertFitsExcel(tables);
     const workbook = existsSync(this.location) ? await load(this.location) : templateWorkbook(this.now());
     for (const table of tables) replaceSheet(workbook, table);
     const overview = tables.find((table) => table.tab === TAB.overview);
     const chart = overview ? overviewChart(overview) : null;
     dropUnusedMedia(workbook);
     if (overview && chart) embedChart(workbook, overview, chart);
-    // The PNG first: if it cannot be written, the workbook is left as it was (all or nothing).
     const chartPath = chartPathOf(this.location);
-    if (chart) await writeFileAtomically(chartPath, chart.png);
+    await removeStaleTemps([this.location, chartPath]);
     await saveAtomically(workbook, this.location);
-    if (overview) this.chartPath = chart ? chartPath : null;
+    if (!overview) return;
+    this.chartPath = null;
+    this.chartError = null;
+    if (!chart) return;
+    try {
+      await writeFileAtomically(chartPath, chart.png);
+      this.chartPath = chartPath;
+    } catch (error) {
+      // The workbook, with the chart inside Tổng hợp, is saved: the run stands. A PNG that no longer
+      // matches it is removed rather than left beside it.
+      this.chartError = (error as Error).message;
+      await unlink(chartPath).catch(() => undefined);
+    }
   }
 }

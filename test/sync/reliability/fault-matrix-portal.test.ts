@@ -10,6 +10,7 @@ import {
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { chartPathOf } from '../../../sync/workbook/xlsx';
 import { type FakePortal, type Fault, type PortalRequest, startFakePortal } from '../../fakes/portal/server';
 import { portalItems, readXlsxTabs, writeProvinceXlsx } from '../fixtures';
 import {
@@ -202,7 +203,9 @@ describe('fault matrix: portal and .xlsx, through dist/node/sync.cjs', () => {
     async (index, _name, cell) => {
       const book = join(dir, `cell-${index}.xlsx`);
       copyFileSync(baseline, book);
+      copyFileSync(chartPathOf(baseline), chartPathOf(book));
       const bytesBefore = readFileSync(book);
+      const pngBefore = readFileSync(chartPathOf(book));
       const before = await readXlsxTabs(book);
       const portal: FakePortal = await startFakePortal({
         items: portalItems,
@@ -264,12 +267,14 @@ describe('fault matrix: portal and .xlsx, through dist/node/sync.cjs', () => {
         logText = `Thất bại: ${scrub(error)}`;
         stderrText = `\`Lỗi đồng bộ [${code}]: \` + log text`;
         exit = String(result.code);
-        // No temp file left behind by a failed save.
-        expect(readdirSync(dir).filter((f) => f.startsWith(`.cell-${index}.xlsx`))).toEqual([]);
+        // No temp file left behind by a failed save, and the chart PNG is the old one too.
+        expect(readdirSync(dir).filter((f) => f.startsWith(`.cell-${index}.`))).toEqual([]);
+        expect(readFileSync(chartPathOf(book)).equals(pngBefore)).toBe(true);
       } else {
         // Killed between writing the temp file and renaming it: the workbook is byte for byte the old one.
         expect(result.signal).toBe('SIGKILL');
         expect(readFileSync(book).equals(bytesBefore)).toBe(true);
+        expect(readFileSync(chartPathOf(book)).equals(pngBefore)).toBe(true);
         expect(logAfter).toHaveLength(logBefore.length);
         const leftovers = readdirSync(dir).filter((f) => f.startsWith(`.cell-${index}.xlsx.`));
         expect(leftovers).toHaveLength(1);
@@ -287,6 +292,8 @@ describe('fault matrix: portal and .xlsx, through dist/node/sync.cjs', () => {
           const later = await runCli(['--workbook', book, '--portal', clean.url, ...ARGS]);
           expect(later.code).toBe(0);
           expect(clean.requests).toHaveLength(6);
+          // Its save removed the killed run's temp file.
+          expect(readdirSync(dir).filter((f) => f.startsWith(`.cell-${index}.xlsx.`))).toEqual([]);
         } finally {
           await clean.close();
         }
@@ -294,7 +301,7 @@ describe('fault matrix: portal and .xlsx, through dist/node/sync.cjs', () => {
         expect(cellDifferences(withoutStamps(baselineTabs), withoutStamps(recovered), OUTPUT_TABS)).toEqual(
           [],
         );
-        logText = '— (process killed); next run: 1 row Thành công';
+        logText = "— (process killed); next run: 1 row Thành công, the killed save's temp file removed";
         stderrText = '— ; next run within 30 s: `[LOCKED]`, exit 5; after: exit 0';
         exit = 'SIGKILL';
         expect(want.exit).toBe('SIGKILL');
