@@ -10,6 +10,7 @@ export {
   formatMonth,
   formatTimestamp,
   fromIndex,
+  instantOfFloating,
   isoMonth,
   type Month,
   monthIndex,

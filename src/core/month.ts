@@ -54,6 +54,12 @@ export function monthOfSerial(serial: number): Month | null {
   return dt.isValid ? { year: dt.year, month: dt.month } : null;
 }
 
+/**
+ * The instant of a floating local date-time given as a JS Date whose UTC fields hold it (as exceljs
+ * returns date cells), read as Vietnam's wall clock: the same Date Apps Script gives for that cell.
+ */
+export const instantOfFloating = (floating: Date): Date => new Date(floating.getTime() - 7 * 3_600_000);
+
 /** Serial date of a floating local date given as a JS Date whose UTC fields hold it (as exceljs returns). */
 export const serialOfUtcDate = (date: Date): number => date.getTime() / 86400000 + SERIAL_EPOCH_OFFSET;
 

@@ -1,12 +1,16 @@
-// exceljs cells ⇄ the core's Cell: dates to serial numbers, rich text to text, formulas to their cached result.
+// exceljs cells ⇄ the core's Cell: dates to instants in Vietnam, rich text to text, formulas to their cached result.
 import type { CellValue, Worksheet } from 'exceljs';
 import type { Cell } from '../../src/core';
-import { serialOfUtcDate } from '../../src/core';
+import { instantOfFloating } from '../../src/core';
 
-/** A cell as the core reads it; exceljs gives floating dates as UTC Date objects. */
+/**
+ * A cell as the core reads it. exceljs gives floating dates as UTC Date objects; they become the
+ * instant of that wall-clock time in Vietnam, a Date as Apps Script gives, so a date typed in a count
+ * column is refused in both halves alike and a date in Kỳ names its month in both.
+ */
 export function cellOfExcel(value: CellValue): Cell {
   if (value === null || value === undefined) return null;
-  if (value instanceof Date) return Number.isNaN(value.getTime()) ? null : serialOfUtcDate(value);
+  if (value instanceof Date) return Number.isNaN(value.getTime()) ? null : instantOfFloating(value);
   if (typeof value !== 'object') return value;
   if ('richText' in value) return value.richText.map((part) => part.text).join('');
   if ('formula' in value || 'sharedFormula' in value) {
