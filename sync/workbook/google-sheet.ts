@@ -315,7 +315,7 @@ export class GoogleSheetWorkbook implements Workbook {
       await this.writeStaged(tables, sheets, limits);
     }
     // Tabs were added, resized or deleted: a later write in the same process reads the tab list again.
-    // After a failure the list stays as the write left it known (null when an answer was lost).
+    // (After a failure the list keeps what the write knows: staging tabs added, or null if an answer was lost.)
     this.sheetList = null;
   }
 

@@ -645,6 +645,9 @@ export async function startFakeSheets(options: FakeSheetsOptions): Promise<FakeS
       );
     });
   });
+  // Google's front ends keep an idle connection open for minutes; Node's default of 5 s would reset the
+  // first write after a long portal fetch and compute (a reused socket closed just as the request goes out).
+  server.keepAliveTimeout = 120_000;
   server.on('connection', (socket) => {
     sockets.add(socket);
     socket.on('close', () => sockets.delete(socket));
