@@ -1,5 +1,14 @@
 // Monthly figures from Nhập liệu and Dữ liệu Cổng DVC: validated, merged by source priority, summed to date.
-import { type Cell, cellAddress, type Grid, isBlank, pick, readTable, showCell } from './cells';
+import {
+  type Cell,
+  cellAddress,
+  type Grid,
+  type HeaderedTable,
+  isBlank,
+  pick,
+  readTable,
+  showCell,
+} from './cells';
 import { COL, MSG, TAB } from './labels';
 import { formatMonth, type Month, monthIndex } from './month';
 import { parseCount, parseMonth } from './parse';
@@ -61,49 +70,46 @@ export function readFigures(
   };
   // Row index of the first row of each unit-month, to report duplicates.
   const firstRow = new Map<string, Map<number, number>>();
-  const pending: { unitKey: string; month: number; figure: MonthFigure }[] = [];
   // Codes and month texts repeat once per month and unit: parse each distinct value once.
   const unitOf = memo((raw: Cell) => {
     const codeText = clean(raw);
     return { codeText, unit: codeText === '' ? undefined : units.resolve(codeText) };
   });
   const monthOf = memo(parseMonth);
+  // One reporter for every row (no closures per row: a province has hundreds of thousands of rows).
+  const row = new RowReporter(tab, table, problems);
 
   for (const { index, cells } of table.rows) {
     const resolvedCell = pick(table, cells, COL.resolved);
     const onlineCell = pick(table, cells, COL.online);
     // Both counts empty: a month not yet reported; nothing to check.
     if (isBlank(resolvedCell) && isBlank(onlineCell)) continue;
-    const at = (column: string) => cellAddress(table, index, column);
 
     const { codeText, unit } = unitOf(pick(table, cells, COL.unitCode));
     const monthCell = pick(table, cells, COL.month);
     const month = monthOf(monthCell);
-    const monthText = () => (month ? formatMonth(month) : showCell(monthCell));
-    const error = (cell: string, message: string) =>
-      problems.error(tab, cell, message, unit?.code ?? codeText, monthText());
+    row.start(index, unit?.code ?? codeText, month, monthCell);
 
     if (codeText === '') {
-      error(at(COL.unitCode), MSG.missingUnitCode);
+      row.error(COL.unitCode, MSG.missingUnitCode);
       continue;
     }
     if (!unit) {
-      if (kind === 'portal')
-        problems.warning(tab, at(COL.unitCode), MSG.unmappedAgency(codeText), codeText, monthText());
-      else error(at(COL.unitCode), MSG.unknownUnit(codeText));
+      if (kind === 'portal') row.warning(COL.unitCode, MSG.unmappedAgency(codeText));
+      else row.error(COL.unitCode, MSG.unknownUnit(codeText));
       continue;
     }
     let index12: number = UNKNOWN_MONTH;
     let rowOk = true;
     if (isBlank(monthCell)) {
-      error(at(COL.month), MSG.missingMonth);
+      row.error(COL.month, MSG.missingMonth);
       rowOk = false;
     } else if (!month) {
-      error(at(COL.month), MSG.badMonth(showCell(monthCell)));
+      row.error(COL.month, MSG.badMonth(showCell(monthCell)));
       rowOk = false;
     } else if (month.year !== settings.year) {
       if (kind === 'portal') continue;
-      error(at(COL.month), MSG.monthOutsideYear(monthText(), settings.year));
+      row.error(COL.month, MSG.monthOutsideYear(row.monthText(), settings.year));
       flag(unit.key, UNKNOWN_MONTH);
       continue;
     } else {
@@ -111,11 +117,11 @@ export function readFigures(
       figures.reported.add(index12);
     }
 
-    const resolved = readCount(resolvedCell, COL.resolved, at, error);
-    const online = readCount(onlineCell, COL.online, at, error);
+    const resolved = row.count(resolvedCell, COL.resolved);
+    const online = row.count(onlineCell, COL.online);
     if (resolved === null || online === null) rowOk = false;
     else if (online > resolved) {
-      error(at(COL.online), MSG.onlineAboveTotal(online, resolved));
+      row.error(COL.online, MSG.onlineAboveTotal(online, resolved));
       rowOk = false;
     }
 
@@ -124,10 +130,8 @@ export function readFigures(
       firstRow.set(unit.key, seen);
       const first = seen.get(index12);
       if (first !== undefined) {
-        error(
-          at(COL.unitCode),
-          MSG.duplicateMonth(unit.code, monthText(), cellAddress(table, first, COL.unitCode)),
-        );
+        const firstCell = cellAddress(table, first, COL.unitCode);
+        row.error(COL.unitCode, MSG.duplicateMonth(unit.code, row.monthText(), firstCell));
         rowOk = false;
       } else seen.set(index12, index);
     }
@@ -135,32 +139,65 @@ export function readFigures(
       flag(unit.key, index12);
       continue;
     }
-    pending.push({ unitKey: unit.key, month: index12, figure: { resolved, online } });
+    const months = figures.valid.get(unit.key) ?? new Map<number, MonthFigure>();
+    figures.valid.set(unit.key, months);
+    months.set(index12, { resolved, online });
   }
 
-  for (const { unitKey, month, figure } of pending) {
-    if (figures.errors.get(unitKey)?.has(month)) continue;
-    const months = figures.valid.get(unitKey) ?? new Map<number, MonthFigure>();
-    figures.valid.set(unitKey, months);
-    months.set(month, figure);
+  // A unit-month with an error anywhere (a duplicate flags its first row too) contributes nothing.
+  for (const [unitKey, months] of figures.errors) {
+    const valid = figures.valid.get(unitKey);
+    if (!valid) continue;
+    for (const month of months) valid.delete(month);
+    if (valid.size === 0) figures.valid.delete(unitKey);
   }
   return figures;
 }
 
-/** A count cell: empty and unreadable counts are reported and give null. */
-function readCount(
-  cell: Cell,
-  column: string,
-  at: (column: string) => string,
-  error: (cell: string, message: string) => void,
-): number | null {
-  if (isBlank(cell)) {
-    error(at(column), MSG.missingCount(column));
-    return null;
+/** Reports the problems of the row being read, at the cell of a named column, with its unit and month. */
+class RowReporter {
+  private index = 0;
+  private code = '';
+  private month: Month | null = null;
+  private monthCell: Cell = null;
+
+  constructor(
+    private readonly tab: string,
+    private readonly table: HeaderedTable,
+    private readonly problems: ProblemLog,
+  ) {}
+
+  start(index: number, code: string, month: Month | null, monthCell: Cell): void {
+    this.index = index;
+    this.code = code;
+    this.month = month;
+    this.monthCell = monthCell;
   }
-  const value = parseCount(cell);
-  if (value === null) error(at(column), MSG.badCount(column, showCell(cell)));
-  return value;
+
+  monthText(): string {
+    return this.month ? formatMonth(this.month) : showCell(this.monthCell);
+  }
+
+  error(column: string, message: string): void {
+    const at = cellAddress(this.table, this.index, column);
+    this.problems.error(this.tab, at, message, this.code, this.monthText());
+  }
+
+  warning(column: string, message: string): void {
+    const at = cellAddress(this.table, this.index, column);
+    this.problems.warning(this.tab, at, message, this.code, this.monthText());
+  }
+
+  /** A count cell: empty and unreadable counts are reported and give null. */
+  count(cell: Cell, column: string): number | null {
+    if (isBlank(cell)) {
+      this.error(column, MSG.missingCount(column));
+      return null;
+    }
+    const value = parseCount(cell);
+    if (value === null) this.error(column, MSG.badCount(column, showCell(cell)));
+    return value;
+  }
 }
 
 /** Caches a pure function of a cell for text values, which repeat across rows. */
