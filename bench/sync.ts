@@ -13,6 +13,7 @@ import {
   type FakeSheets,
   fakeSheet,
   type RecordedRequest,
+  requestLabel,
   startFakeSheets,
 } from '../test/fakes/sheets-api/server';
 import { legacyWriteBytes } from './lib/legacy-write';
@@ -101,7 +102,7 @@ interface SheetsRun {
   readonly ms: number;
 }
 
-const label = (r: RecordedRequest) => `${r.method} ${r.path.replace(/^v4\/spreadsheets\/[^/:]+/, '') || '/'}`;
+const label = requestLabel;
 const bytesOf = (r: RecordedRequest) =>
   typeof r.bytes === 'number' ? r.bytes : Buffer.byteLength(JSON.stringify(r.body ?? ''), 'utf8');
 

@@ -1,11 +1,12 @@
-// A Google Sheet through googleapis (Sheets v4): two reads, then one atomic write (staged when too large for one request).
+// A Google Sheet through googleapis (Sheets v4): two reads (tab list, cells), then one atomic write (staged when too large for one request).
 import { readFile } from 'node:fs/promises';
 import type { sheets_v4 } from 'googleapis';
-import type { Cell, Grid, OutputTable, WorkbookInput } from '../../src/core';
+import type { Grid, OutputTable, WorkbookInput } from '../../src/core';
 import { RELIABILITY_TEXT, SHEETS_WRITE_TEXT, SYNC_TEXT, TAB } from '../../src/core';
 import { SyncError } from '../errors';
 import { type Attempt, parseRetryAfter, type RetryPolicy, withRetry } from '../retry';
 import { httpStatusOf, isTransient, translateGoogleError } from './google-errors';
+import { GRID_FIELDS, gridOfGridData } from './sheets-cells';
 import {
   type BatchBody,
   batchBody,
@@ -236,27 +237,28 @@ export class GoogleSheetWorkbook implements Workbook {
     let syncLog: Grid | undefined;
     if (wanted.length === 0) return { input, syncLog };
     const client = await this.sheets();
-    const data = await this.call('values.batchGet', () =>
+    // Every cell with its effective value and number format type, in one request: a date cell (a number
+    // shown as a date) is told apart from a count, and nothing depends on the sheet's locale.
+    const data = await this.call('spreadsheets.get', () =>
       this.counted(() =>
-        client.spreadsheets.values.batchGet(
+        client.spreadsheets.get(
           {
             spreadsheetId: this.options.spreadsheetId,
             ranges: wanted.map((w) => wholeTab(w.title)),
-            majorDimension: 'ROWS',
-            // Raw numbers and serial dates: the same figures whatever the sheet's locale.
-            valueRenderOption: 'UNFORMATTED_VALUE',
-            dateTimeRenderOption: 'SERIAL_NUMBER',
+            includeGridData: true,
+            fields: GRID_FIELDS,
           },
           this.requestOptions,
         ),
       ),
     );
-    const ranges = data.valueRanges ?? [];
-    wanted.forEach((w, index) => {
-      const grid = (ranges[index]?.values ?? []) as Cell[][];
+    // Google lists the tabs in their own order, not the ranges': each is found by its title.
+    const byTitle = new Map((data.sheets ?? []).map((sheet) => [sheet.properties?.title ?? '', sheet]));
+    for (const w of wanted) {
+      const grid = gridOfGridData(byTitle.get(w.title)?.data?.[0]);
       if (w.key === 'syncLog') syncLog = grid;
       else input[w.key] = grid;
-    });
+    }
     return { input, syncLog };
   }
 

@@ -11,7 +11,7 @@ import {
   type FakeSheets,
   type FakeSpreadsheet,
   fakeSheet,
-  type RecordedRequest,
+  requestLabel,
   startFakeSheets,
   valuesOf,
 } from '../fakes/sheets-api/server';
@@ -90,7 +90,7 @@ async function workbookOn(f: FakeSheets, token = TOKEN) {
 }
 
 const sheetNamed = (f: FakeSheets, title: string) => f.spreadsheet.sheets.find((s) => s.title === title);
-const label = (r: RecordedRequest) => `${r.method} ${r.path.replace(/^v4\/spreadsheets\/[^/:]+/, '')}`;
+const label = requestLabel;
 
 describe('GoogleSheetWorkbook', () => {
   test('three requests per run whatever the size (20 vs 2,000 units), each with the bearer token', async () => {
@@ -102,7 +102,7 @@ describe('GoogleSheetWorkbook', () => {
       expect(result.report.summary.units).toBe(n);
       counts.push(fake.requests.length);
       expect(workbook.requests).toBe(fake.requests.length);
-      expect(fake.requests.map(label)).toEqual(['GET ', 'GET /values:batchGet', 'POST :batchUpdate']);
+      expect(fake.requests.map(label)).toEqual(['get', 'get cells', 'batchUpdate']);
       expect(fake.requests.every((r) => r.authorization === `Bearer ${TOKEN}`)).toBe(true);
       expect(valuesOf(sheetNamed(fake, 'Tỷ lệ')).length).toBeGreaterThan(n);
       await fake.close();
@@ -111,18 +111,20 @@ describe('GoogleSheetWorkbook', () => {
     expect(counts).toEqual([3, 3]);
   });
 
-  test('reads unformatted values with serial dates, quoting Vietnamese tab names in A1 ranges', async () => {
+  test('reads the cells in one spreadsheets.get: grid data of the named tabs (quoted), a narrow field mask', async () => {
     fake = await startFakeSheets({ spreadsheet: spreadsheet(3), token: TOKEN });
-    await (await workbookOn(fake)).read();
-    const batchGet = fake.requests[1];
-    expect(batchGet?.query.get('valueRenderOption')).toBe('UNFORMATTED_VALUE');
-    expect(batchGet?.query.get('dateTimeRenderOption')).toBe('SERIAL_NUMBER');
-    expect(batchGet?.query.getAll('ranges')).toEqual([
-      "'Cấu hình'",
-      "'Đơn vị'",
-      "'Nhập liệu'",
-      "'Danh mục DVC'",
-    ]);
+    const { input } = await (await workbookOn(fake)).read();
+    const get = fake.requests[1];
+    expect(get?.path).toBe(`v4/spreadsheets/${ID}`);
+    expect(get?.query.get('includeGridData')).toBe('true');
+    expect(get?.query.get('fields')).toBe(
+      'sheets(properties(sheetId,title),data(startRow,startColumn,rowData(values(effectiveValue,effectiveFormat.numberFormat.type))))',
+    );
+    expect(get?.query.getAll('ranges')).toEqual(["'Cấu hình'", "'Đơn vị'", "'Nhập liệu'", "'Danh mục DVC'"]);
+    // Kỳ is a date cell: the instant of 1/10/2020 00:00 in Vietnam; counts stay numbers or text as typed.
+    expect(input.entries?.[1]).toEqual([new Date('2020-09-30T17:00:00Z'), 'U0001', 1000, 101]);
+    expect(input.entries?.[2]).toEqual([new Date('2020-09-30T17:00:00Z'), 'U0002', '1.000', 102]);
+    expect(input.units?.[1]?.[4]).toBe(0.25);
   });
 
   test('a vi_VN sheet gives the same tabs as an en_US one, though its formatted values differ', async () => {
@@ -305,14 +307,14 @@ describe('GoogleSheetWorkbook', () => {
     const workbook = await workbookOn(fake);
     await runSync({ workbook, sources: null, through: null, dryRun: false, now: () => NOW });
     expect(fake.requests.map(label)).toEqual([
-      'GET ',
-      'GET ',
-      'GET /values:batchGet',
-      'POST :batchUpdate',
-      'POST :batchUpdate',
+      'get',
+      'get',
+      'get cells',
+      'batchUpdate',
+      'batchUpdate',
       // No answer to the second POST: it may have committed, so the tab list is read again.
-      'GET ',
-      'POST :batchUpdate',
+      'get',
+      'batchUpdate',
     ]);
     expect(valuesOf(sheetNamed(fake, 'Tỷ lệ')).length).toBeGreaterThan(2);
   });

@@ -12,6 +12,7 @@ import {
   fakeSheet,
   fieldPaths,
   type RecordedRequest,
+  requestLabel,
   startFakeSheets,
   valuesOf,
 } from '../fakes/sheets-api/server';
@@ -100,8 +101,7 @@ async function sync(f: FakeSheets, payloadBytes?: number) {
   });
 }
 
-const label = (r: RecordedRequest) =>
-  r.method === 'GET' ? (r.path.includes('values') ? 'batchGet' : 'get') : 'batchUpdate';
+const label = requestLabel;
 const bodyOf = (r: RecordedRequest | undefined) =>
   (r?.body ?? {}) as sheets_v4.Schema$BatchUpdateSpreadsheetRequest;
 const kindsOf = (r: RecordedRequest | undefined) =>
@@ -156,7 +156,7 @@ describe('compact write', () => {
   test('values only per cell, formats by range: the same formats as one per cell, bounded bytes per unit', async () => {
     fake = await startFakeSheets({ spreadsheet: spreadsheetOf(inputTabs(2000, 3)), token: TOKEN });
     const result = await sync(fake);
-    expect(fake.requests.map(label)).toEqual(['get', 'batchGet', 'batchUpdate']);
+    expect(fake.requests.map(label)).toEqual(['get', 'get cells', 'batchUpdate']);
     const write = fake.requests[2];
     const cells = (bodyOf(write).requests ?? []).flatMap((r) =>
       (r.updateCells?.rows ?? []).flatMap((row) => row.values ?? []),
@@ -240,12 +240,12 @@ describe('request counts at every size', () => {
       await fake.close();
       fake = null;
     }
-    expect(counts[20]).toEqual(['get', 'batchGet', 'batchUpdate']);
-    expect(counts[2000]).toEqual(['get', 'batchGet', 'batchUpdate']);
+    expect(counts[20]).toEqual(['get', 'get cells', 'batchUpdate']);
+    expect(counts[2000]).toEqual(['get', 'get cells', 'batchUpdate']);
     // About 34 MB of values: 4 staging batches under 10 MiB, then the final one.
     expect(counts[20_000]).toEqual([
       'get',
-      'batchGet',
+      'get cells',
       'batchUpdate',
       'batchUpdate',
       'batchUpdate',
@@ -277,7 +277,7 @@ describe('staged write (payload bound lowered so 200 units need several batches)
     const result = await sync(fake, SMALL_BOUND);
     const posts = fake.requests.filter((r) => r.method === 'POST');
     expect(posts.length).toBeGreaterThanOrEqual(4);
-    expect(fake.requests.map(label)).toEqual(['get', 'batchGet', ...posts.map(() => 'batchUpdate')]);
+    expect(fake.requests.map(label)).toEqual(['get', 'get cells', ...posts.map(() => 'batchUpdate')]);
     for (const r of posts) expect(r.bytes).toBeLessThanOrEqual(SMALL_BOUND);
     // The first batch adds the hidden staging tabs; the middle ones write values only; none touches a live tab.
     const adds = (bodyOf(posts[0]).requests ?? []).flatMap((r) =>
@@ -325,7 +325,7 @@ describe('staged write (payload bound lowered so 200 units need several batches)
     expect(isSyncError(error) && error.code).toBe('INVALID_REQUEST');
     expect(fake.requests.map(label)).toEqual([
       'get',
-      'batchGet',
+      'get cells',
       'batchUpdate',
       'batchUpdate',
       'batchUpdate',
@@ -371,7 +371,7 @@ describe('staged write (payload bound lowered so 200 units need several batches)
     // The next run, small enough for one write: its one batchUpdate deletes the leftovers first.
     fake = await startFakeSheets({ spreadsheet: left, token: TOKEN });
     await sync(fake);
-    expect(fake.requests.map(label)).toEqual(['get', 'batchGet', 'batchUpdate']);
+    expect(fake.requests.map(label)).toEqual(['get', 'get cells', 'batchUpdate']);
     expect(kindsOf(fake.requests[2]).slice(0, OUTPUT.length)).toEqual(OUTPUT.map(() => 'deleteSheet'));
     expect(stagingTabs(fake)).toEqual([]);
     expect(valuesOf(sheetNamed(fake, 'Nhật ký đồng bộ')).map((r) => r[1])).toEqual([
@@ -401,7 +401,7 @@ describe('staged write (payload bound lowered so 200 units need several batches)
     const first = await runLosing((post) => post === 1);
     expect(first.f.requests.map(label)).toEqual([
       'get',
-      'batchGet',
+      'get cells',
       'batchUpdate',
       'get',
       ...Array.from({ length: batches }, () => 'batchUpdate'),
@@ -411,7 +411,7 @@ describe('staged write (payload bound lowered so 200 units need several batches)
     const last = await runLosing((post) => post === batches);
     expect(last.f.requests.map(label)).toEqual([
       'get',
-      'batchGet',
+      'get cells',
       ...Array.from({ length: batches }, () => 'batchUpdate'),
       'get',
     ]);
@@ -448,7 +448,7 @@ describe('staged write (payload bound lowered so 200 units need several batches)
     const error = await workbook.write(tables).catch((e: unknown) => e);
     expect(isSyncError(error) && error.code).toBe('LIMIT');
     expect((error as Error).message).toMatch(/^Chưa ghi gì: sau lần ghi này bảng tính sẽ có/);
-    expect(fake.requests.map(label)).toEqual(['get', 'batchGet', 'get']);
+    expect(fake.requests.map(label)).toEqual(['get', 'get cells', 'get']);
     // The same tables fit when the staging tabs do.
     const roomy = new GoogleSheetWorkbook({
       spreadsheetId: ID,

@@ -1,14 +1,18 @@
-// A loopback fake of the Sheets v4 REST endpoints the sync uses: spreadsheets.get, values.batchGet, batchUpdate.
+// A loopback fake of the Sheets v4 REST endpoints the sync uses: spreadsheets.get (with grid data), values.batchGet/batchUpdate, batchUpdate.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import type { sheets_v4 } from 'googleapis';
 
-/** A stored cell: what was typed (number, text, a date as a serial number, a boolean). */
+/**
+ * A stored cell: what was typed (number, text, a date as a serial number, a boolean) or a formula's error,
+ * shown as Sheets shows it (#N/A, #DIV/0!). A date's type is DATE unless given (a date-time, a time).
+ */
 export type FakeCell =
   | { readonly kind: 'number'; readonly value: number; readonly pattern?: string }
   | { readonly kind: 'text'; readonly value: string }
-  | { readonly kind: 'date'; readonly value: number }
-  | { readonly kind: 'bool'; readonly value: boolean };
+  | { readonly kind: 'date'; readonly value: number; readonly type?: 'DATE' | 'DATE_TIME' | 'TIME' }
+  | { readonly kind: 'bool'; readonly value: boolean }
+  | { readonly kind: 'error'; readonly value: string };
 
 export interface FakeSheet {
   sheetId: number;
@@ -125,6 +129,7 @@ function formatted(cell: FakeCell, locale: FakeSpreadsheet['locale'], pattern?: 
   const vi = locale === 'vi_VN';
   switch (cell.kind) {
     case 'text':
+    case 'error':
       return cell.value;
     case 'bool':
       return cell.value ? (vi ? 'TRUE' : 'TRUE') : 'FALSE';
@@ -148,6 +153,129 @@ function formatted(cell: FakeCell, locale: FakeSpreadsheet['locale'], pattern?: 
 function unformatted(cell: FakeCell, dateOption: string | null): unknown {
   if (cell.kind === 'date' && dateOption === 'FORMATTED_STRING') return formatted(cell, 'en_US');
   return cell.value;
+}
+
+/** The ErrorValue.type Sheets reports for each error text it shows. */
+const ERROR_TYPES: Record<string, string> = {
+  '#N/A': 'N_A',
+  '#DIV/0!': 'DIVIDE_BY_ZERO',
+  '#VALUE!': 'VALUE',
+  '#REF!': 'REF',
+  '#NAME?': 'NAME',
+  '#NUM!': 'NUM',
+  '#NULL!': 'NULL_VALUE',
+  '#ERROR!': 'ERROR',
+};
+
+/** Patterns Sheets gives a typed date in each locale (as `formatted` shows them). */
+const DATE_PATTERNS: Record<FakeSpreadsheet['locale'], Record<'DATE' | 'DATE_TIME' | 'TIME', string>> = {
+  vi_VN: { DATE: 'dd/MM/yyyy', DATE_TIME: 'dd/MM/yyyy HH:mm:ss', TIME: 'HH:mm:ss' },
+  en_US: { DATE: 'M/d/yyyy', DATE_TIME: 'M/d/yyyy H:mm:ss', TIME: 'h:mm:ss am/pm' },
+};
+
+/** The number format a cell shows: one written to it, else the one Sheets chose when the value was typed. */
+function numberFormatOf(
+  cell: FakeCell,
+  locale: FakeSpreadsheet['locale'],
+  written: sheets_v4.Schema$CellFormat | undefined,
+): sheets_v4.Schema$NumberFormat | undefined {
+  if (written?.numberFormat) return written.numberFormat;
+  if (cell.kind === 'date') {
+    const type = cell.type ?? 'DATE';
+    return { type, pattern: DATE_PATTERNS[locale][type] };
+  }
+  if (cell.kind === 'number' && cell.pattern)
+    return { type: cell.pattern.includes('%') ? 'PERCENT' : 'NUMBER', pattern: cell.pattern };
+  return undefined;
+}
+
+/**
+ * A cell as spreadsheets.get gives it with grid data: what was entered, its effective value and format
+ * (dates are numbers whose number format is DATE, DATE_TIME or TIME), and the text shown in the locale.
+ */
+function cellDataOf(
+  cell: FakeCell | undefined,
+  locale: FakeSpreadsheet['locale'],
+  written: sheets_v4.Schema$CellFormat | undefined,
+): sheets_v4.Schema$CellData {
+  if (!cell) return written ? { userEnteredFormat: written, effectiveFormat: written } : {};
+  const numberFormat = numberFormatOf(cell, locale, written);
+  let value: sheets_v4.Schema$ExtendedValue;
+  let entered: sheets_v4.Schema$ExtendedValue;
+  switch (cell.kind) {
+    case 'text':
+      value = { stringValue: cell.value };
+      entered = value;
+      break;
+    case 'bool':
+      value = { boolValue: cell.value };
+      entered = value;
+      break;
+    case 'error':
+      value = { errorValue: { type: ERROR_TYPES[cell.value] ?? 'ERROR', message: `Error: ${cell.value}` } };
+      entered = { formulaValue: '=NA()' };
+      break;
+    default:
+      value = { numberValue: cell.value };
+      entered = value;
+  }
+  // Google's effective format always carries the defaults; only numberFormat matters to the sync.
+  const effectiveFormat: sheets_v4.Schema$CellFormat = {
+    ...written,
+    verticalAlignment: written?.verticalAlignment ?? 'BOTTOM',
+    wrapStrategy: written?.wrapStrategy ?? 'OVERFLOW_CELL',
+    ...(numberFormat ? { numberFormat } : {}),
+  };
+  return {
+    userEnteredValue: entered,
+    effectiveValue: value,
+    formattedValue: formatted(cell, locale, numberFormat?.pattern ?? undefined),
+    ...(written ? { userEnteredFormat: written } : {}),
+    effectiveFormat,
+  };
+}
+
+/** One GridData of a whole tab: a row per row up to the last one holding anything, cells up to the last. */
+function gridDataOf(sheet: FakeSheet, locale: FakeSpreadsheet['locale']): sheets_v4.Schema$GridData {
+  const height = Math.max(sheet.cells.length, sheet.formats.length);
+  const rowData: sheets_v4.Schema$RowData[] = [];
+  for (let r = 0; r < height; r++) {
+    const cells = sheet.cells[r] ?? [];
+    const formats = sheet.formats[r] ?? [];
+    const values: sheets_v4.Schema$CellData[] = [];
+    for (let c = 0; c < Math.max(cells.length, formats.length); c++)
+      values.push(cellDataOf(cells[c], locale, formats[c]));
+    while (values.length > 0 && Object.keys(values[values.length - 1] ?? {}).length === 0) values.pop();
+    rowData.push(values.length > 0 ? { values } : {});
+  }
+  while (rowData.length > 0 && !rowData[rowData.length - 1]?.values) rowData.pop();
+  return { startRow: 0, startColumn: 0, rowData };
+}
+
+/**
+ * A response cut down to a `fields` mask, as Google does: every path keeps its branch, lists are masked
+ * element by element, and objects left empty are dropped. A path naming nothing that exists keeps nothing.
+ */
+export function maskResponse(value: unknown, paths: readonly string[]): unknown {
+  if (paths.some((p) => p === '' || p === '*')) return value;
+  if (Array.isArray(value)) return value.map((item) => maskResponse(item, paths) ?? {});
+  if (value === null || typeof value !== 'object') return undefined;
+  const out: Record<string, unknown> = {};
+  const byKey = new Map<string, string[]>();
+  for (const path of paths) {
+    const dot = path.indexOf('.');
+    const key = dot < 0 ? path : path.slice(0, dot);
+    const rest = dot < 0 ? '' : path.slice(dot + 1);
+    byKey.set(key, [...(byKey.get(key) ?? []), rest]);
+  }
+  for (const [key, rests] of byKey) {
+    const field = (value as Record<string, unknown>)[key];
+    if (field === undefined) continue;
+    const masked = maskResponse(field, rests);
+    const empty = masked !== null && typeof masked === 'object' && !Array.isArray(masked);
+    if (masked !== undefined && !(empty && Object.keys(masked as object).length === 0)) out[key] = masked;
+  }
+  return out;
 }
 
 /** 'Tỷ lệ'!A1:Z, 'It''s', Sheet1, Sheet1!A:C → the sheet title (the cell part is ignored: whole rows). */
@@ -484,6 +612,15 @@ export function valuesOf(sheet: FakeSheet | undefined): unknown[][] {
   return rowsOf(sheet).map((row) => row.map((cell) => (cell ? cell.value : '')));
 }
 
+/** The API method a request called: get, get cells (with ranges or grid data), values.batchGet, batchUpdate… */
+export function requestLabel(r: RecordedRequest): string {
+  const action = /^v4\/spreadsheets\/[^/:]+(.*)$/.exec(r.path)?.[1] ?? r.path;
+  if (action === '') {
+    return r.query.has('ranges') || r.query.get('includeGridData') === 'true' ? 'get cells' : 'get';
+  }
+  return action.replace(/^\//, '').replace(':', '.').replace(/^\./, '');
+}
+
 export async function startFakeSheets(options: FakeSheetsOptions): Promise<FakeSheets> {
   const requests: RecordedRequest[] = [];
   const sockets = new Set<Socket>();
@@ -558,14 +695,31 @@ export async function startFakeSheets(options: FakeSheetsOptions): Promise<FakeS
     }
     const action = match[2] ?? '';
     if (action === '' && req.method === 'GET') {
+      const mask = url.searchParams.get('fields');
+      const paths = mask ? fieldPaths(mask) : null;
+      // As Google: a field mask decides whether grid data comes back; includeGridData only without one.
+      const withData = paths
+        ? paths.some((p) => p === '*' || p === 'sheets' || p.startsWith('sheets.data'))
+        : url.searchParams.get('includeGridData') === 'true';
+      const ranges = url.searchParams.getAll('ranges');
+      const rangesOf = new Map<FakeSheet, string[]>();
+      for (const range of ranges) {
+        const title = titleOfRange(range);
+        const sheet = state.sheets.find((s) => s.title === title);
+        if (!sheet) throw invalid(`Unable to parse range: ${range}`);
+        rangesOf.set(sheet, [...(rangesOf.get(sheet) ?? []), range]);
+      }
+      // With ranges, only the tabs they name, each with one GridData per range (whole tabs here).
+      const listed = ranges.length > 0 ? state.sheets.filter((s) => rangesOf.has(s)) : state.sheets;
       const spreadsheet: sheets_v4.Schema$Spreadsheet = {
         spreadsheetId: state.spreadsheetId,
         properties: { title: 'Fake', locale: state.locale },
-        sheets: state.sheets.map((s, index) => ({
+        sheets: listed.map((s) => ({
+          ...(withData ? { data: (rangesOf.get(s) ?? ['']).map(() => gridDataOf(s, state.locale)) } : {}),
           properties: {
             sheetId: s.sheetId,
             title: s.title,
-            index,
+            index: state.sheets.indexOf(s),
             gridProperties: {
               rowCount: s.rowCount,
               columnCount: s.columnCount,
@@ -575,7 +729,7 @@ export async function startFakeSheets(options: FakeSheetsOptions): Promise<FakeS
           },
         })),
       };
-      return spreadsheet;
+      return paths ? maskResponse(spreadsheet, paths) : spreadsheet;
     }
     if (action === '/values:batchGet' && req.method === 'GET') {
       const render = url.searchParams.get('valueRenderOption') ?? 'FORMATTED_VALUE';

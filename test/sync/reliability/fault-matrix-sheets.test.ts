@@ -6,6 +6,7 @@ import {
   type FakeSpreadsheet,
   fakeSheet,
   type RecordedRequest,
+  requestLabel,
   startFakeSheets,
   valuesOf,
 } from '../../fakes/sheets-api/server';
@@ -54,8 +55,7 @@ const isOutputWrite = (r: RecordedRequest) =>
   ((r.body as sheets_v4.Schema$BatchUpdateSpreadsheetRequest).requests ?? []).filter(
     (request) => request.autoResizeDimensions,
   ).length > 1;
-const label = (r: RecordedRequest) =>
-  r.method === 'GET' ? (r.path.includes('values') ? 'batchGet' : 'get') : 'batchUpdate';
+const label = requestLabel;
 
 /** POSTs seen by the current cell's fake, for faults on the first write only. */
 let posted = 0;
@@ -70,7 +70,7 @@ const CELLS: MatrixCell[] = [
     expect: {
       outcome: 'retried, succeeded',
       exit: 0,
-      requests: ['get', 'batchGet', 'batchUpdate', 'batchUpdate'],
+      requests: ['get', 'get cells', 'batchUpdate', 'batchUpdate'],
       retries: 1,
     },
   },
@@ -83,7 +83,7 @@ const CELLS: MatrixCell[] = [
     expect: {
       outcome: 'failed cleanly',
       exit: 4,
-      requests: ['get', 'batchGet', 'batchUpdate', 'batchUpdate', 'batchUpdate', 'batchUpdate'],
+      requests: ['get', 'get cells', 'batchUpdate', 'batchUpdate', 'batchUpdate', 'batchUpdate'],
       retries: 2,
       error: /Google Sheets tạm thời không phục vụ được \(HTTP 500\)/,
       logged: true,
@@ -95,7 +95,7 @@ const CELLS: MatrixCell[] = [
     expect: {
       outcome: 'failed cleanly',
       exit: 4,
-      requests: ['get', 'batchGet', 'batchUpdate', 'batchUpdate'],
+      requests: ['get', 'get cells', 'batchUpdate', 'batchUpdate'],
       retries: 0,
       error: /không có quyền sửa bảng tính.*Không ghi được Nhật ký đồng bộ/,
       logged: false,
@@ -120,7 +120,7 @@ const CELLS: MatrixCell[] = [
     expect: {
       outcome: 'retried, succeeded',
       exit: 0,
-      requests: ['get', 'batchGet', 'batchUpdate', 'get', 'batchUpdate'],
+      requests: ['get', 'get cells', 'batchUpdate', 'get', 'batchUpdate'],
       retries: 1,
     },
   },
