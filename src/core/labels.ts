@@ -388,6 +388,9 @@ Mã thoát: 0 thành công; 2 sai tham số; 3 lỗi Cổng DVC hoặc tệp xu�
   strayArgument: (value: string) =>
     `"${value}" thiếu tên tùy chọn đứng trước (ví dụ --workbook ${value}); khi chạy qua npm, nhớ đặt -- trước các tùy chọn: npm run sync -- --workbook ${value}`,
   missingValue: (name: string) => `tùy chọn ${name} cần một giá trị đi kèm`,
+  // Large Google Sheets writes and the .xlsx chart (sync/workbook/, sync/cli.ts)
+  stagedFinalTooLarge: (size: string, limit: string) =>
+    `Chưa ghi gì: lần ghi cuối (thay mọi tab kết quả cùng lúc) cần ${size} MB, vượt giới hạn ${limit} MB của một yêu cầu Google Sheets.`,
 } as const;
 
 /** Texts of the Apps Script add-in (src/addin): menu, alerts, toasts, help, protections, validation, chart. */

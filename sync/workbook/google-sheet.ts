@@ -17,6 +17,8 @@ import {
   type SheetInfo,
   type StagedWrite,
   stagedWrite,
+  type ValuesBody,
+  wholeTab,
   writeRequests,
 } from './sheets-write';
 import { findByName, READ_TABS, type Workbook, type WorkbookSnapshot } from './workbook';
@@ -101,9 +103,6 @@ export async function readServiceAccountKey(path: string): Promise<ServiceAccoun
 /** googleapis takes most of a second to load: only runs that use a Google Sheet pay for it. */
 const loadGoogleapis = () => import('googleapis');
 
-/** A1 range of a whole tab, quoted so Vietnamese names with spaces work: 'Tỷ lệ'. */
-export const wholeTab = (title: string): string => `'${title.replace(/'/g, "''")}'`;
-
 const vietnameseNumber = (n: number, digits = 0): string =>
   n.toLocaleString('vi-VN', { minimumFractionDigits: digits, maximumFractionDigits: digits });
 
@@ -126,7 +125,7 @@ export function spreadsheetIdOf(text: string): string | null {
   return /^[A-Za-z0-9_-]{20,}$/.test(text.trim()) ? text.trim() : null;
 }
 
-export { cellsAfterWrite, chooseSheetId, writeRequests } from './sheets-write';
+export { cellsAfterWrite, chooseSheetId, wholeTab, writeRequests } from './sheets-write';
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
@@ -299,9 +298,10 @@ export class GoogleSheetWorkbook implements Workbook {
 
   /**
    * Replaces the tables' tabs all at once. Small enough for one request (Google refuses bodies over
-   * 10 MiB), it is ONE batchUpdate: values per cell, formats per range. Larger, it is staged: values go
-   * into hidden staging tabs over several batchUpdates under the bound, then ONE final batchUpdate copies
-   * them onto the live tabs and deletes them, so a failure before that leaves every live tab as it was.
+   * 10 MiB), it is ONE batchUpdate: values per cell, formats per range. Larger, it is staged: one
+   * batchUpdate adds hidden staging tabs, values.batchUpdate requests (RAW) fill them under the bound, then
+   * ONE final batchUpdate copies them onto the live tabs and deletes them, so a failure before that leaves
+   * every live tab as it was.
    * Either way the limits are checked before anything is sent.
    */
   async write(tables: readonly OutputTable[]): Promise<void> {
@@ -337,15 +337,33 @@ export class GoogleSheetWorkbook implements Workbook {
       );
     }
     assertCellsWithinLimit(staged.peakCells, limits.cells);
-    await this.batchUpdate(staged.first(sheets), (list) => staged.first(list));
-    // The staging tabs exist now: the tab list says so, for the final batch and a failure-log write.
+    // The staging tabs as the first batch will leave them: the tab list for the final batch (sized now,
+    // since it cannot be split: it is the one atomic step) and for a failure-log write.
     const withStaging = [...liveSheets(sheets), ...staged.stagingSheets];
-    for (const body of staged.middle) {
-      this.sheetList = withStaging;
-      await this.batchUpdate(body, () => body);
+    const finalBytes = bytesOf(staged.final(withStaging) ?? batchBody([]));
+    if (finalBytes > limits.payloadBytes) {
+      throw new SyncError(
+        'LIMIT',
+        SYNC_TEXT.stagedFinalTooLarge(megabytes(finalBytes), megabytes(limits.payloadBytes)),
+      );
     }
+    await this.batchUpdate(staged.first(sheets), (list) => staged.first(list));
     this.sheetList = withStaging;
+    for (const body of staged.values) await this.valuesBatchUpdate(body);
     const final = staged.final(withStaging);
     if (final) await this.batchUpdate(final, (list) => staged.final(list));
+  }
+
+  /** RAW values into staging tabs, retried as a whole: writing the same values again changes nothing. */
+  private async valuesBatchUpdate(body: ValuesBody): Promise<void> {
+    const client = await this.sheets();
+    await this.call('spreadsheets.values.batchUpdate', () =>
+      this.counted(() =>
+        client.spreadsheets.values.batchUpdate(
+          { spreadsheetId: this.options.spreadsheetId, requestBody: body },
+          this.requestOptions,
+        ),
+      ),
+    );
   }
 }

@@ -1,4 +1,4 @@
-// The Sheets v4 requests of a write: one compact atomic batchUpdate, or hidden staging tabs filled in batches under the payload bound and one atomic final batch.
+// The Sheets v4 requests of a write: one compact atomic batchUpdate, or hidden staging tabs filled with RAW values under the payload bound and one atomic final batch.
 import type { sheets_v4 } from 'googleapis';
 import type { Cell, ColumnFormat, OutputTable } from '../../src/core';
 import { SHEETS_WRITE_TEXT, tableToGrid } from '../../src/core';
@@ -246,17 +246,41 @@ interface StagingTab {
   readonly title: string;
 }
 
+/** A1 name of a whole tab, quoted so Vietnamese names with spaces work: 'Tỷ lệ', 'It''s'. */
+export const wholeTab = (title: string): string => `'${title.replace(/'/g, "''")}'`;
+
+export type ValuesBody = sheets_v4.Schema$BatchUpdateValuesRequest;
+type RawValue = string | number | boolean;
+
+/** A cell as a RAW value: numbers stay numbers, text is stored as typed (never parsed, never a formula). */
+function rawValue(cell: Cell): RawValue {
+  if (cell === null || cell === undefined) return '';
+  if (typeof cell === 'number') return Number.isFinite(cell) ? cell : String(cell);
+  if (cell instanceof Date) return cell.toISOString();
+  return cell;
+}
+
+/** Rows of a table (title rows, header, data) as RAW values, trailing empty cells left out. */
+export function rawRows(table: OutputTable): RawValue[][] {
+  return tableToGrid(table).map((row) => {
+    const values = row.map(rawValue);
+    while (values.length > 0 && values[values.length - 1] === '') values.pop();
+    return values;
+  });
+}
+
 /**
- * A write too large for one request: values go into hidden staging tabs over several batches, each under
- * the payload bound; then ONE final batch replaces every live tab from its staging tab (copyPaste keeps the
+ * A write too large for one request: ONE batchUpdate adds hidden staging tabs, values.batchUpdate
+ * requests (RAW: a plain array per row, a third of the bytes of CellData) fill them, each under the
+ * payload bound; then ONE final batch replaces every live tab from its staging tab (copyPaste keeps the
  * live tab's sheetId, so formulas and charts pointing at it keep working) and deletes the staging tabs.
  * Until that final batch no live tab has changed, so any failure before it leaves the output as it was.
  */
 export interface StagedWrite {
-  /** The first staging batch, from the tab list: stale staging tabs deleted, staging tabs added, values. */
+  /** The first batch, from the tab list: stale staging tabs deleted, this write's staging tabs added. */
   first(existing: readonly SheetInfo[]): BatchBody;
-  /** The other staging batches: values only, into tabs the first batch added. */
-  readonly middle: readonly BatchBody[];
+  /** values.batchUpdate bodies filling the staging tabs (idempotent: safe to send again). */
+  readonly values: readonly ValuesBody[];
   /** The final batch from the tab list, or null when the staging tabs are gone (it already committed). */
   final(existing: readonly SheetInfo[]): BatchBody | null;
   /** The staging tabs as the first batch leaves them (for the tab list kept between requests). */
@@ -265,9 +289,9 @@ export interface StagedWrite {
   readonly peakCells: number;
 }
 
-/** Bytes of a batch body around its requests, and of an updateCells request around its rows (generous). */
+/** Bytes of a body around its ranges, and of a ValueRange around its rows (generous). */
 const BODY_OVERHEAD = 256;
-const REQUEST_OVERHEAD = 256;
+const RANGE_OVERHEAD = 128;
 
 /** A row that cannot fit in a request of its own under the payload bound (not seen with real rows). */
 export class RowTooLarge extends Error {
@@ -279,6 +303,12 @@ export class RowTooLarge extends Error {
     super(`row ${row} of ${tab} is larger than a request may be`);
   }
 }
+
+export const valuesBody = (data: sheets_v4.Schema$ValueRange[]): ValuesBody => ({
+  valueInputOption: 'RAW',
+  includeValuesInResponse: false,
+  data,
+});
 
 /** Plans a staged write under `payloadBytes`; throws RowTooLarge when a single row cannot fit. */
 export function stagedWrite(
@@ -306,43 +336,39 @@ export function stagedWrite(
       },
     },
   }));
-  // Room for the deletes of stale staging tabs, which the first batch learns only from the tab list.
-  const deletesRoom = 64 * (existing.length + staging.length);
   const budget = payloadBytes - BODY_OVERHEAD;
-  const batches: Request[][] = [[]];
-  let used = deletesRoom + addStaging.reduce((sum, r) => sum + Buffer.byteLength(JSON.stringify(r)) + 1, 0);
+  const bodies: sheets_v4.Schema$ValueRange[][] = [];
+  let current: sheets_v4.Schema$ValueRange[] = [];
+  let used = 0;
   for (const tab of staging) {
-    const rows = valueRows(tab.plan.table);
-    let request: RowData[] | null = null;
+    const rows = rawRows(tab.plan.table);
+    let range: RawValue[][] | null = null;
     for (let index = 0; index < rows.length; index++) {
-      const row = rows[index] as RowData;
+      const row = rows[index] as RawValue[];
       const bytes = Buffer.byteLength(JSON.stringify(row), 'utf8') + 1;
-      if (request && used + bytes <= budget) {
-        request.push(row);
+      if (range && used + bytes <= budget) {
+        range.push(row);
         used += bytes;
         continue;
       }
-      if (used + REQUEST_OVERHEAD + bytes > budget) {
-        if (REQUEST_OVERHEAD + bytes > budget) throw new RowTooLarge(tab.plan.table.tab, index + 1);
-        batches.push([]);
+      const name = `${wholeTab(tab.title)}!A${index + 1}`;
+      const rangeBytes = RANGE_OVERHEAD + Buffer.byteLength(name, 'utf8');
+      if (used + rangeBytes + bytes > budget) {
+        if (rangeBytes + bytes > budget) throw new RowTooLarge(tab.plan.table.tab, index + 1);
+        if (current.length > 0) bodies.push(current);
+        current = [];
         used = 0;
       }
-      request = [row];
-      used += REQUEST_OVERHEAD + bytes;
-      batches[batches.length - 1]?.push({
-        updateCells: {
-          start: { sheetId: tab.sheetId, rowIndex: index, columnIndex: 0 },
-          rows: request,
-          fields: 'userEnteredValue',
-        },
-      });
+      range = [row];
+      used += rangeBytes + bytes;
+      current.push({ range: name, majorDimension: 'ROWS', values: range });
     }
   }
+  if (current.length > 0) bodies.push(current);
   const stagingIds = new Set(staging.map((s) => s.sheetId));
-  const [firstValues = [], ...rest] = batches;
   return {
-    first: (list) => batchBody([...staleStagingDeletes(list), ...addStaging, ...firstValues]),
-    middle: rest.map(batchBody),
+    first: (list) => batchBody([...staleStagingDeletes(list), ...addStaging]),
+    values: bodies.map(valuesBody),
     final: (list) => {
       if (!list.some((s) => stagingIds.has(s.sheetId))) return null;
       const requests: Request[] = [];

@@ -5,6 +5,7 @@ import { isSyncError, type SyncError } from '../../sync/errors';
 import type { RetryPolicy } from '../../sync/retry';
 import { runSync } from '../../sync/run';
 import { GoogleSheetWorkbook, SHEETS_LIMITS } from '../../sync/workbook/google-sheet';
+import { valueRows } from '../../sync/workbook/sheets-write';
 import {
   type FakeSheet,
   type FakeSheets,
@@ -222,36 +223,38 @@ describe('compact write', () => {
 });
 
 describe('request counts at every size', () => {
-  test('20 and 2,000 units: 3 requests; 20,000: 2 reads + staging batches + 1 final, each under 10 MiB', async () => {
+  test('200 and 2,000 units: 3 requests; 20,000: 2 reads + staging tabs added + RAW values batches + 1 final, each under 10 MiB', async () => {
     const counts: Record<number, string[]> = {};
-    for (const n of [20, 2000, 20_000]) {
+    for (const n of [200, 2000, 20_000]) {
       fake = await startFakeSheets({ spreadsheet: spreadsheetOf(inputTabs(n)), token: TOKEN });
       const result = await sync(fake);
       counts[n] = fake.requests.map(label);
       for (const r of fake.requests) expect(r.bytes).toBeLessThanOrEqual(SHEETS_LIMITS.payloadBytes);
-      expect(valuesOf(sheetNamed(fake, 'Tỷ lệ'))).toEqual(gridOf(result.report.tables.ratio));
+      for (const table of Object.values(result.report.tables))
+        expect(valuesOf(sheetNamed(fake, table.tab))).toEqual(gridOf(table));
       expect(stagingTabs(fake)).toEqual([]);
       if (n === 20_000) {
-        const sizes = fake.requests
-          .filter((r) => r.method === 'POST')
-          .map((r) => (r.bytes / 1_048_576).toFixed(1));
-        console.log(`20,000 units: ${fake.requests.length} requests, batchUpdates of ${sizes.join(', ')} MB`);
+        const posts = fake.requests.filter((r) => r.method === 'POST');
+        const valuesBytes = posts
+          .filter((r) => label(r) === 'values.batchUpdate')
+          .reduce((sum, r) => sum + r.bytes, 0);
+        // The same values as CellData rows, as the staging batches sent them before.
+        const cellDataBytes = result.tables.reduce(
+          (sum, table) => sum + Buffer.byteLength(JSON.stringify(valueRows(table)), 'utf8'),
+          0,
+        );
+        expect(valuesBytes / cellDataBytes).toBeLessThan(0.3);
+        console.log(
+          `20,000 units: ${fake.requests.length} requests (${counts[n]?.join(', ')}); bodies of ${posts.map((r) => (r.bytes / 1_048_576).toFixed(1)).join(', ')} MB; RAW values ${(valuesBytes / 1_048_576).toFixed(1)} MB against ${(cellDataBytes / 1_048_576).toFixed(1)} MB as CellData`,
+        );
       }
       await fake.close();
       fake = null;
     }
-    expect(counts[20]).toEqual(['get', 'get cells', 'batchUpdate']);
+    expect(counts[200]).toEqual(['get', 'get cells', 'batchUpdate']);
     expect(counts[2000]).toEqual(['get', 'get cells', 'batchUpdate']);
-    // About 34 MB of values: 4 staging batches under 10 MiB, then the final one.
-    expect(counts[20_000]).toEqual([
-      'get',
-      'get cells',
-      'batchUpdate',
-      'batchUpdate',
-      'batchUpdate',
-      'batchUpdate',
-      'batchUpdate',
-    ]);
+    // About 8.3 MB of RAW values, which took 4 staging batches as 34 MB of CellData: one values batch.
+    expect(counts[20_000]).toEqual(['get', 'get cells', 'batchUpdate', 'values.batchUpdate', 'batchUpdate']);
   }, 60_000);
 });
 
@@ -266,8 +269,8 @@ async function syncedOnce(n: number): Promise<FakeSpreadsheet> {
   }
 }
 
-/** A bound that forces a 200-unit write into several staged batches. */
-const SMALL_BOUND = 60_000;
+/** A bound that forces a 200-unit write into several staged batches (its RAW values are about 60 kB). */
+const SMALL_BOUND = 20_000;
 
 describe('staged write (payload bound lowered so 200 units need several batches)', () => {
   test('hidden staging tabs, each batch under the bound, then one final batch: live tabs keep their ids', async () => {
@@ -276,22 +279,39 @@ describe('staged write (payload bound lowered so 200 units need several batches)
     fake = await startFakeSheets({ spreadsheet: structuredClone(before), token: TOKEN });
     const result = await sync(fake, SMALL_BOUND);
     const posts = fake.requests.filter((r) => r.method === 'POST');
-    expect(posts.length).toBeGreaterThanOrEqual(4);
-    expect(fake.requests.map(label)).toEqual(['get', 'get cells', ...posts.map(() => 'batchUpdate')]);
+    const values = posts.slice(1, -1);
+    expect(values.length).toBeGreaterThanOrEqual(3);
+    expect(fake.requests.map(label)).toEqual([
+      'get',
+      'get cells',
+      'batchUpdate',
+      ...values.map(() => 'values.batchUpdate'),
+      'batchUpdate',
+    ]);
     for (const r of posts) expect(r.bytes).toBeLessThanOrEqual(SMALL_BOUND);
-    // The first batch adds the hidden staging tabs; the middle ones write values only; none touches a live tab.
+    // The first batch adds the hidden staging tabs, sized to their tables, and writes nothing else.
     const adds = (bodyOf(posts[0]).requests ?? []).flatMap((r) =>
       r.addSheet ? [r.addSheet.properties] : [],
     );
     expect(adds.map((p) => p?.title)).toEqual(OUTPUT.map((t) => `~dvc ${t}`));
     expect(adds.every((p) => p?.hidden === true)).toBe(true);
-    const liveIds = new Set([...ids.values()]);
-    for (const post of posts.slice(0, -1)) {
-      for (const r of bodyOf(post).requests ?? []) {
-        expect(r.updateCells?.fields ?? 'userEnteredValue').toBe('userEnteredValue');
-        expect(liveIds.has(r.updateCells?.start?.sheetId ?? -1)).toBe(false);
+    expect(kindsOf(posts[0])).toEqual(OUTPUT.map(() => 'addSheet'));
+    // The values batches: RAW, plain arrays, only into staging tabs, each tab's rows once and in order.
+    const rowsOf = new Map<string, number>();
+    for (const post of values) {
+      const body = post.body as sheets_v4.Schema$BatchUpdateValuesRequest;
+      expect(body.valueInputOption).toBe('RAW');
+      for (const range of body.data ?? []) {
+        const [, title = '', row = ''] = /^'(.*)'!A(\d+)$/.exec(range.range ?? '') ?? [];
+        expect(title).toMatch(/^~dvc /);
+        expect(Number(row)).toBe((rowsOf.get(title) ?? 0) + 1);
+        rowsOf.set(title, (rowsOf.get(title) ?? 0) + (range.values?.length ?? 0));
+        for (const cells of range.values ?? [])
+          for (const cell of cells) expect(['string', 'number', 'boolean']).toContain(typeof cell);
       }
     }
+    for (const table of Object.values(result.report.tables))
+      expect(rowsOf.get(`~dvc ${table.tab}`)).toBe(tableToGrid(table).length);
     // The final batch: per tab resize, clear, copyPaste, formats, resize columns, delete its staging tab.
     const final = posts[posts.length - 1];
     expect(kindsOf(final).filter((k) => k === 'copyPaste')).toHaveLength(OUTPUT.length);
@@ -315,10 +335,10 @@ describe('staged write (payload bound lowered so 200 units need several batches)
     fake = await startFakeSheets({
       spreadsheet: structuredClone(before),
       token: TOKEN,
-      // The second staging batch is refused (a non-retryable 400).
+      // The second values batch is refused (a non-retryable 400), after the first filled staging tabs.
       fault: (r) =>
-        r.method === 'POST' && ++posts === 2
-          ? { code: 400, message: 'Invalid requests[0].updateCells: refused', status: 'INVALID_ARGUMENT' }
+        r.method === 'POST' && ++posts === 3
+          ? { code: 400, message: 'Invalid data[0]: refused', status: 'INVALID_ARGUMENT' }
           : undefined,
     });
     const error = (await sync(fake, SMALL_BOUND).catch((e: unknown) => e)) as SyncError;
@@ -327,11 +347,12 @@ describe('staged write (payload bound lowered so 200 units need several batches)
       'get',
       'get cells',
       'batchUpdate',
-      'batchUpdate',
+      'values.batchUpdate',
+      'values.batchUpdate',
       'batchUpdate',
     ]);
     // The failure row's write deletes the staging tabs the first batch added, and writes only the log.
-    expect(kindsOf(fake.requests[4]).filter((k) => k === 'deleteSheet')).toHaveLength(OUTPUT.length);
+    expect(kindsOf(fake.requests[5]).filter((k) => k === 'deleteSheet')).toHaveLength(OUTPUT.length);
     expect(stagingTabs(fake)).toEqual([]);
     for (const tab of OUTPUT.slice(0, -1)) {
       expect(valuesOf(sheetNamed(fake, tab))).toEqual(valuesOf(before.sheets.find((s) => s.title === tab)));
@@ -397,30 +418,91 @@ describe('staged write (payload bound lowered so 200 units need several batches)
       }
     };
     const clean = await runLosing(() => false);
-    const batches = clean.f.requests.filter((r) => r.method === 'POST').length;
+    const labels = clean.f.requests.map(label);
+    const batches = labels.filter((l) => l.endsWith('batchUpdate')).length;
+    expect(labels.filter((l) => l === 'values.batchUpdate').length).toBeGreaterThanOrEqual(3);
     const first = await runLosing((post) => post === 1);
-    expect(first.f.requests.map(label)).toEqual([
-      'get',
-      'get cells',
-      'batchUpdate',
-      'get',
-      ...Array.from({ length: batches }, () => 'batchUpdate'),
-    ]);
+    expect(first.f.requests.map(label)).toEqual([...labels.slice(0, 3), 'get', ...labels.slice(2)]);
     // The redone first batch deletes the staging tabs the lost one had added, then adds them again.
     expect(kindsOf(first.f.requests[4]).slice(0, OUTPUT.length)).toEqual(OUTPUT.map(() => 'deleteSheet'));
+    // A values batch whose answer is lost is sent again as it was: the same values into the same cells.
+    const values = await runLosing((post) => post === 2);
+    expect(values.f.requests.map(label)).toEqual([...labels.slice(0, 4), ...labels.slice(3)]);
+    expect(values.f.requests[4]?.body).toEqual(values.f.requests[3]?.body);
     const last = await runLosing((post) => post === batches);
-    expect(last.f.requests.map(label)).toEqual([
-      'get',
-      'get cells',
-      ...Array.from({ length: batches }, () => 'batchUpdate'),
-      'get',
-    ]);
-    for (const run of [first, last]) {
+    expect(last.f.requests.map(label)).toEqual([...labels, 'get']);
+    for (const run of [first, values, last]) {
       expect(run.f.spreadsheet.sheets.filter((s) => s.title.startsWith('~dvc '))).toEqual([]);
       for (const table of Object.values(run.result.report.tables)) {
         expect(valuesOf(run.f.spreadsheet.sheets.find((s) => s.title === table.tab))).toEqual(gridOf(table));
       }
     }
+  });
+
+  test('RAW staging keeps text that looks like a formula, a month or a number as text, and numbers as numbers', async () => {
+    const tricky = ['=1+1', '01/2020', '0012', '1.234', 'TRUE', '+84 912', '@x'];
+    const table: OutputTable = {
+      tab: 'Kiểm tra',
+      title: ['Tiêu đề'],
+      header: ['Mã đơn vị', 'Giá trị', 'Tỷ lệ', 'Cờ'],
+      rows: Array.from({ length: 400 }, (_, i) => [
+        tricky[i % tricky.length] as string,
+        i,
+        i / 400,
+        i % 2 === 0,
+      ]),
+      formats: ['text', 'integer', 'percent', 'text'],
+    };
+    fake = await startFakeSheets({ spreadsheet: spreadsheetOf(inputTabs(3)), token: TOKEN });
+    const workbook = await workbookOn(fake, 4_000);
+    await workbook.write([table]);
+    expect(fake.requests.map(label).filter((l) => l === 'values.batchUpdate').length).toBeGreaterThan(1);
+    const sheet = sheetNamed(fake, 'Kiểm tra');
+    expect(valuesOf(sheet)).toEqual(gridOf(table));
+    const kinds = (column: number) => new Set(sheet?.cells.slice(2).map((row) => row?.[column]?.kind));
+    expect(kinds(0)).toEqual(new Set(['text']));
+    expect(kinds(1)).toEqual(new Set(['number']));
+    expect(kinds(2)).toEqual(new Set(['number']));
+    expect(kinds(3)).toEqual(new Set(['bool']));
+    // Control: the same strings USER_ENTERED are parsed (or refused, for the formula) by the fake, as by Sheets.
+    const client = google.sheets({ version: 'v4', rootUrl: fake.rootUrl });
+    const put = (values: unknown[][]) =>
+      client.spreadsheets.values
+        .batchUpdate(
+          {
+            spreadsheetId: ID,
+            requestBody: { valueInputOption: 'USER_ENTERED', data: [{ range: "'Kiểm tra'!B2", values }] },
+          },
+          { fetchImplementation: fetch, retry: false, headers: { Authorization: `Bearer ${TOKEN}` } },
+        )
+        .then(
+          () => null,
+          (e: { response?: { status?: number } }) => e.response?.status,
+        );
+    expect(await put([['0012', '01/2020']])).toBeNull();
+    expect(sheetNamed(fake, 'Kiểm tra')?.cells[1]?.slice(1, 3)).toEqual([
+      { kind: 'number', value: 12 },
+      { kind: 'date', value: 43831 },
+    ]);
+    expect(await put([['=1+1']])).toBe(400);
+  });
+
+  test('a final batch over the bound (it cannot be split) is refused before anything is sent', async () => {
+    const before = await syncedOnce(200);
+    fake = await startFakeSheets({ spreadsheet: structuredClone(before), token: TOKEN });
+    const { tables } = await runSync({
+      workbook: await workbookOn(fake),
+      sources: null,
+      through: null,
+      dryRun: true,
+      now: () => NOW,
+    });
+    // Every row fits in 3,000 bytes; the final batch (6 tabs: resize, clear, copy, formats, delete) does not.
+    const error = await (await workbookOn(fake, 3_000)).write(tables).catch((e: unknown) => e);
+    expect(isSyncError(error) && error.code).toBe('LIMIT');
+    expect((error as Error).message).toMatch(/^Chưa ghi gì: lần ghi cuối .* cần [\d,]+ MB, vượt giới hạn/);
+    expect(fake.requests.map(label)).toEqual(['get', 'get cells', 'get']);
+    expect(JSON.stringify(fake.spreadsheet)).toBe(JSON.stringify(before));
   });
 
   test('the cell limit counts the staging tabs: refused before anything is sent', async () => {

@@ -595,6 +595,80 @@ function apply(batch: Batch, request: sheets_v4.Schema$Request): void {
   throw invalid(`Unsupported request kind in this fake: ${kinds.join(',')}`);
 }
 
+/** 'Tỷ lệ'!B3:D9, Sheet1!A1, 'It''s' → the tab title and the 0-based top-left cell of the range. */
+export function startOfRange(range: string): { title: string; row: number; column: number } {
+  const title = titleOfRange(range);
+  let rest = range;
+  if (range.startsWith("'")) {
+    let i = 1;
+    while (i < range.length && !(range[i] === "'" && range[i + 1] !== "'")) i += range[i] === "'" ? 2 : 1;
+    rest = range.slice(i + 1);
+  } else rest = range.slice(title.length);
+  const cell = /^!\$?([A-Za-z]*)\$?(\d*)/.exec(rest);
+  if (rest !== '' && !cell) throw invalid(`Unable to parse range: ${range}`);
+  let column = 0;
+  for (const ch of (cell?.[1] ?? '').toUpperCase()) column = column * 26 + (ch.charCodeAt(0) - 64);
+  return { title, row: Math.max(0, Number(cell?.[2] || 1) - 1), column: Math.max(0, column - 1) };
+}
+
+/**
+ * A value of values.batchUpdate as stored. RAW keeps it as given: a string is text even when it looks
+ * like a number, a date or a formula. USER_ENTERED parses it as if typed (numbers, d/m/yyyy and m/yyyy
+ * dates, formulas, which this fake refuses like every formula).
+ */
+function cellOfValue(value: unknown, option: string): FakeCell | undefined | null {
+  if (value === null) return null;
+  if (typeof value === 'number') return { kind: 'number', value };
+  if (typeof value === 'boolean') return { kind: 'bool', value };
+  const text = String(value);
+  if (text === '') return undefined;
+  if (option === 'RAW') return { kind: 'text', value: text };
+  if (text.startsWith('=')) throw invalid('The fake refuses formulas: the sync must never write one.');
+  if (/^[+-]?\d+(\.\d+)?$/.test(text.trim())) return { kind: 'number', value: Number(text) };
+  const date = /^(?:(\d{1,2})\/)?(\d{1,2})\/(\d{4})$/.exec(text.trim());
+  if (date) {
+    const [d, m, y] = [Number(date[1] ?? 1), Number(date[2]), Number(date[3])];
+    return { kind: 'date', value: Date.UTC(y, m - 1, d) / 86_400_000 + 25569 };
+  }
+  return { kind: 'text', value: text };
+}
+
+/** values.batchUpdate on a batch: each ValueRange written from its top-left cell, refused beyond the grid. */
+function applyValues(batch: Batch, body: sheets_v4.Schema$BatchUpdateValuesRequest): number {
+  const option = body.valueInputOption ?? '';
+  if (option !== 'RAW' && option !== 'USER_ENTERED') {
+    throw invalid(`Invalid valueInputOption: '${option}'. Must be RAW or USER_ENTERED.`);
+  }
+  let cells = 0;
+  for (const valueRange of body.data ?? []) {
+    const range = valueRange.range ?? '';
+    const start = startOfRange(range);
+    const found = batch.state.sheets.find((s) => s.title === start.title);
+    if (!found) throw invalid(`Unable to parse range: ${range}`);
+    if ((valueRange.majorDimension ?? 'ROWS') !== 'ROWS')
+      throw invalid('Unsupported majorDimension in this fake.');
+    const sheet = writable(batch, found.sheetId);
+    (valueRange.values ?? []).forEach((row, i) => {
+      const r = start.row + i;
+      (row ?? []).forEach((value, j) => {
+        const c = start.column + j;
+        // Staging tabs are sized to their tables: a value outside them is a planning error, refused here.
+        if (r >= sheet.rowCount || c >= sheet.columnCount) {
+          throw invalid(
+            `Range ('${sheet.title}'!R${r + 1}C${c + 1}) exceeds grid limits. Max rows: ${sheet.rowCount}, max columns: ${sheet.columnCount}`,
+          );
+        }
+        const cell = cellOfValue(value, option);
+        if (cell === null) return;
+        sheet.cells[r] ??= [];
+        (sheet.cells[r] as (FakeCell | undefined)[])[c] = cell;
+        cells++;
+      });
+    });
+  }
+  return cells;
+}
+
 function rowsOf(sheet: FakeSheet): (FakeCell | undefined)[][] {
   // Array.from, not map: rows never written are holes in the sparse array, and read as empty rows.
   const rows = Array.from(sheet.cells, (row) => {
@@ -627,6 +701,18 @@ export async function startFakeSheets(options: FakeSheetsOptions): Promise<FakeS
   const fake: { spreadsheet: FakeSpreadsheet } = { spreadsheet: options.spreadsheet };
 
   let writes: Promise<unknown> = Promise.resolve();
+
+  /** values.batchUpdate, atomic like batchUpdate: applied to a copy that replaces the state at the end. */
+  const valuesBatchUpdate = async (
+    body: sheets_v4.Schema$BatchUpdateValuesRequest,
+  ): Promise<sheets_v4.Schema$BatchUpdateValuesResponse> => {
+    const committed = fake.spreadsheet;
+    const batch: Batch = { state: { ...committed, sheets: [...committed.sheets] }, copied: new Set() };
+    if (options.writeDelayMs) await new Promise((resolve) => setTimeout(resolve, options.writeDelayMs));
+    const cells = applyValues(batch, body);
+    fake.spreadsheet = batch.state;
+    return { spreadsheetId: committed.spreadsheetId, totalUpdatedCells: cells };
+  };
 
   /** Atomic: every request applies to a copy; the copy replaces the state only when all succeed. */
   const batchUpdate = async (
@@ -688,7 +774,9 @@ export async function startFakeSheets(options: FakeSheetsOptions): Promise<FakeS
         status: 'UNAUTHENTICATED',
       });
     }
-    const match = /^v4\/spreadsheets\/([^/:]+)(\/values:batchGet|:batchUpdate)?$/.exec(path);
+    const match = /^v4\/spreadsheets\/([^/:]+)(\/values:batchGet|\/values:batchUpdate|:batchUpdate)?$/.exec(
+      path,
+    );
     const state = fake.spreadsheet;
     if (!match || match[1] !== state.spreadsheetId) {
       throw new ApiError({ code: 404, message: 'Requested entity was not found.', status: 'NOT_FOUND' });
@@ -750,7 +838,7 @@ export async function startFakeSheets(options: FakeSheetsOptions): Promise<FakeS
       });
       return { spreadsheetId: state.spreadsheetId, valueRanges };
     }
-    if (action === ':batchUpdate' && req.method === 'POST') {
+    if ((action === ':batchUpdate' || action === '/values:batchUpdate') && req.method === 'POST') {
       if (options.readOnly) {
         throw new ApiError({
           code: 403,
@@ -760,7 +848,9 @@ export async function startFakeSheets(options: FakeSheetsOptions): Promise<FakeS
       }
       // Google applies one spreadsheet's writes one after another: queue behind any write under way.
       const write = writes.then(() =>
-        batchUpdate(recorded.body as sheets_v4.Schema$BatchUpdateSpreadsheetRequest),
+        action === ':batchUpdate'
+          ? batchUpdate(recorded.body as sheets_v4.Schema$BatchUpdateSpreadsheetRequest)
+          : valuesBatchUpdate(recorded.body as sheets_v4.Schema$BatchUpdateValuesRequest),
       );
       writes = write.catch(() => undefined);
       const response = await write;
