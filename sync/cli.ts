@@ -10,7 +10,7 @@ import { errorText, runSync } from './run';
 import { abortableSleep, lockPathOf, runDaily, withLock } from './schedule';
 import { GoogleSheetWorkbook } from './workbook/google-sheet';
 import { openWorkbook } from './workbook/open';
-import { XlsxWorkbook } from './workbook/xlsx';
+import { chartPathOf, XlsxWorkbook } from './workbook/xlsx';
 
 const out = (line: string) => process.stdout.write(`${line}\n`);
 const err = (line: string) => process.stderr.write(`${line}\n`);
@@ -55,6 +55,9 @@ async function syncOnce(options: CliOptions, env: NodeJS.ProcessEnv): Promise<vo
   out(result.summary);
   if (result.written && workbook instanceof XlsxWorkbook && workbook.chartPath)
     out(SYNC_TEXT.chartWritten(workbook.chartPath));
+  // The workbook is saved (the chart inside Tổng hợp too): a missing PNG beside it is said, not a failure.
+  if (result.written && workbook instanceof XlsxWorkbook && workbook.chartError)
+    out(oneLine(SYNC_TEXT.chartNotDrawn(chartPathOf(workbook.location), workbook.chartError)));
   if (workbook instanceof GoogleSheetWorkbook) out(SYNC_TEXT.googleRequests(workbook.requests));
 }
 

@@ -391,6 +391,8 @@ Mã thoát: 0 thành công; 2 sai tham số; 3 lỗi Cổng DVC hoặc tệp xu�
   // Large Google Sheets writes and the .xlsx chart (sync/workbook/, sync/cli.ts)
   stagedFinalTooLarge: (size: string, limit: string) =>
     `Chưa ghi gì: lần ghi cuối (thay mọi tab kết quả cùng lúc) cần ${size} MB, vượt giới hạn ${limit} MB của một yêu cầu Google Sheets.`,
+  chartNotDrawn: (path: string, reason: string) =>
+    `Không tạo được tệp ảnh biểu đồ ${path}: ${reason}. Sổ tính vẫn được ghi đầy đủ, biểu đồ vẫn có trong tab Tổng hợp.`,
 } as const;
 
 /** Texts of the Apps Script add-in (src/addin): menu, alerts, toasts, help, protections, validation, chart. */

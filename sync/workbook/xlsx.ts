@@ -390,7 +390,9 @@ export class XlsxWorkbook implements Workbook {
     } catch (error) {
       // The workbook, with the chart inside Tổng hợp, is saved: the run stands. A PNG that no longer
       // matches it is removed rather than left beside it.
-      this.chartError = (error as Error).message;
+      // The system's own reason (no space, no permission), not the Excel-file wording of the wrapper.
+      const cause = (error as { cause?: unknown }).cause;
+      this.chartError = (cause instanceof Error ? cause : (error as Error)).message;
       await unlink(chartPath).catch(() => undefined);
     }
   }

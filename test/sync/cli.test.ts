@@ -1,6 +1,6 @@
 // The sync end to end through the built CLI bundle on an .xlsx: figures, exit codes, all or nothing, idempotence.
 import { execFile } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import lockfile from 'proper-lockfile';
@@ -284,6 +284,35 @@ describe('npm run sync (dist/node/sync.cjs)', () => {
     expect(tabs.get('Cấu hình')?.map((row) => row[0])).toContain('Kỳ báo cáo đến');
     expect(tabs.has('Tỷ lệ')).toBe(true);
     expect(tabs.has('Dữ liệu Cổng DVC')).toBe(false);
+  });
+
+  test('a chart PNG that cannot be written: one Vietnamese line saying why, the workbook saved, exit 0', async () => {
+    const book = join(dir, 'tinh.xlsx');
+    await writeProvinceXlsx(book);
+    // A folder where the PNG goes: the rename onto it fails (EISDIR), after the workbook is saved.
+    const png = join(dir, 'tinh.chart.png');
+    mkdirSync(png);
+    const result = await sync(['--workbook', book]);
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    const lines = result.stdout.split('\n').filter((line) => line.includes('biểu đồ'));
+    expect(lines).toEqual([
+      expect.stringMatching(
+        new RegExp(
+          `^Không tạo được tệp ảnh biểu đồ ${png.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: EISDIR[^\\n]*\\. Sổ tính vẫn được ghi đầy đủ, biểu đồ vẫn có trong tab Tổng hợp\\.$`,
+        ),
+      ),
+    ]);
+    expect(statSync(png).isDirectory()).toBe(true);
+    const tabs = await readXlsxTabs(book);
+    expect(tabs.get('Nhật ký đồng bộ')?.[1]?.[1]).toBe('Thành công');
+    expect(records(tabs.get('Tỷ lệ')).find((row) => row['Mã đơn vị'] === 'STP')?.['Tổng số hồ sơ']).toBe(20);
+    // The next run with the folder gone writes the PNG and says where.
+    rmSync(png, { recursive: true });
+    const again = await sync(['--workbook', book]);
+    expect(again.stdout).toContain(`Biểu đồ tỷ lệ so với chỉ tiêu: ${png}`);
+    expect(again.stdout).not.toContain('Không tạo được');
+    expect(statSync(png).isFile()).toBe(true);
   });
 
   test('a second sync of the same workbook while one runs exits 5 and writes nothing', async () => {
