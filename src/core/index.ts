@@ -15,7 +15,6 @@ export {
   type Month,
   monthIndex,
   monthOfInstant,
-  serialOfUtcDate,
   VIETNAM_ZONE,
 } from './month';
 export { MAX_COUNT, parseCount, parseMonth, parsePercent } from './parse';

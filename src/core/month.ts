@@ -60,9 +60,6 @@ export function monthOfSerial(serial: number): Month | null {
  */
 export const instantOfFloating = (floating: Date): Date => new Date(floating.getTime() - 7 * 3_600_000);
 
-/** Serial date of a floating local date given as a JS Date whose UTC fields hold it (as exceljs returns). */
-export const serialOfUtcDate = (date: Date): number => date.getTime() / 86400000 + SERIAL_EPOCH_OFFSET;
-
 export const isValidMonth = (year: number, month: number): boolean =>
   Number.isInteger(year) &&
   Number.isInteger(month) &&

@@ -4,10 +4,10 @@ import {
   formatMonth,
   formatTimestamp,
   fromIndex,
+  instantOfFloating,
   isoMonth,
   monthIndex,
   monthOfInstant,
-  serialOfUtcDate,
 } from '../../src/core';
 import { lastDay, monthOfSerial } from '../../src/core/month';
 
@@ -25,15 +25,21 @@ describe('months', () => {
     expect(addMonths({ year: 2020, month: 12 }, 1)).toEqual({ year: 2021, month: 1 });
   });
 
+  it('takes a floating date (exceljs, Sheets serials) as that wall-clock time in Vietnam', () => {
+    expect(instantOfFloating(new Date(Date.UTC(2020, 9, 1)))).toEqual(new Date('2020-09-30T17:00:00Z'));
+    expect(monthOfInstant(instantOfFloating(new Date(Date.UTC(2020, 9, 31, 23, 59))))).toEqual({
+      year: 2020,
+      month: 10,
+    });
+  });
+
   it('reads instants in UTC+7 whatever the runtime zone', () => {
     expect(monthOfInstant(new Date('2020-09-30T17:30:00Z'))).toEqual({ year: 2020, month: 10 });
     expect(monthOfInstant(new Date('2020-12-31T17:00:00Z'))).toEqual({ year: 2021, month: 1 });
     expect(monthOfInstant(new Date(Number.NaN))).toBeNull();
   });
 
-  it('converts exceljs UTC dates to serials: 1/10/2020 is 44105', () => {
-    expect(serialOfUtcDate(new Date(Date.UTC(2020, 9, 1)))).toBe(44105);
-    expect(serialOfUtcDate(new Date(Date.UTC(1899, 11, 30)))).toBe(0);
+  it('reads serial dates as floating dates: 44105 is 1/10/2020', () => {
     expect(monthOfSerial(44105)).toEqual({ year: 2020, month: 10 });
     expect(monthOfSerial(0)).toBeNull();
   });
