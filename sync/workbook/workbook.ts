@@ -1,6 +1,6 @@
 // The one interface both workbook kinds (local .xlsx, Google Sheet) implement, and the tab plan they share.
 import type { Cell, Grid, OutputTable, WorkbookInput } from '../../src/core';
-import { appendLogRow, COL, fold, SYNC_LOG_HEADER, TAB, TAB_HEADERS } from '../../src/core';
+import { appendLogRow, COL, fold, SYNC_LOG_FORMATS, SYNC_LOG_HEADER, TAB, TAB_HEADERS } from '../../src/core';
 import { readTable } from '../../src/core/cells';
 
 /** What a run reads: the input tabs, the portal tab, and the existing sync log. */
@@ -33,8 +33,6 @@ export function findByName<T>(items: readonly T[], name: string, nameOf: (item: 
   return items.find((item) => fold(nameOf(item)) === key);
 }
 
-const LOG_FORMATS = ['text', 'text', 'integer', 'integer', 'decimal', 'text'] as const;
-
 /**
  * Nhật ký đồng bộ with one more row, newest 1,000 kept. Existing rows are read by header text,
  * so a log whose columns someone reordered is rewritten in the contract's order without losing rows.
@@ -58,7 +56,7 @@ export function syncLogTable(existing: Grid | undefined, row: Cell[]): OutputTab
     title: [],
     header: [...SYNC_LOG_HEADER],
     rows: appendLogRow(kept, row),
-    formats: [...LOG_FORMATS],
+    formats: SYNC_LOG_FORMATS,
   };
 }
 
