@@ -7,6 +7,7 @@ import type { PortalSources } from '../sync/portal/sources';
 import type { RetryPolicy } from '../sync/retry';
 import { runSync } from '../sync/run';
 import { GoogleSheetWorkbook, writeRequests } from '../sync/workbook/google-sheet';
+import { rawRows, valueRows } from '../sync/workbook/sheets-write';
 import { startFakePortal } from '../test/fakes/portal/server';
 import {
   type FakeSheet,
@@ -98,6 +99,10 @@ interface SheetsRun {
   readonly writeBytes: number;
   /** The same tables as the write was before: a format on every cell. */
   readonly legacyBytes: number;
+  /** The tables' values as a staged write sends them: RAW arrays (values.batchUpdate). */
+  readonly rawBytes: number;
+  /** The same values as CellData rows, as staging batches sent them before RAW. */
+  readonly cellDataBytes: number;
   readonly error: string | null;
   readonly ms: number;
 }
@@ -131,10 +136,15 @@ async function sheetsRun(p: Province, portalUrl: string | null): Promise<SheetsR
     // The same run's tables again (dry run: reads, writes nothing) to size the write as one body.
     let writeBytes = Number.NaN;
     let legacyBytes = Number.NaN;
+    let rawBytes = Number.NaN;
+    let cellDataBytes = Number.NaN;
     try {
       const dry = await runSync({ ...options, workbook: await workbookOn(fake), dryRun: true });
       writeBytes = Buffer.byteLength(JSON.stringify({ requests: writeRequests(dry.tables, []) }), 'utf8');
       legacyBytes = legacyWriteBytes(dry.tables);
+      const json = (value: unknown) => Buffer.byteLength(JSON.stringify(value), 'utf8');
+      rawBytes = dry.tables.reduce((sum, table) => sum + json(rawRows(table)), 0);
+      cellDataBytes = dry.tables.reduce((sum, table) => sum + json(valueRows(table)), 0);
     } catch {
       // Sizing is informative only; the run's own outcome is recorded above.
     }
@@ -145,6 +155,8 @@ async function sheetsRun(p: Province, portalUrl: string | null): Promise<SheetsR
       maxBytes: Math.max(0, ...requests.map(bytesOf)),
       writeBytes,
       legacyBytes,
+      rawBytes,
+      cellDataBytes,
       error,
       ms,
     };
@@ -173,6 +185,8 @@ async function requests(size: number, runs: number) {
     writes: spread(list.map((r) => r.writes)),
     writeBytes: spread(list.map((r) => r.writeBytes)),
     legacyBytes: spread(list.map((r) => r.legacyBytes)),
+    rawBytes: spread(list.map((r) => r.rawBytes)),
+    cellDataBytes: spread(list.map((r) => r.cellDataBytes)),
     maxBytes: spread(list.map((r) => r.maxBytes)),
     errors: [...new Set(list.map((r) => r.error).filter((e): e is string => e !== null))],
     labels: list[list.length - 1]?.labels ?? [],
