@@ -1,7 +1,17 @@
 // A small province computed by hand, as input grids, portal items and an .xlsx, for the sync's tests.
 import ExcelJS from 'exceljs';
+import type { RetryPolicy } from '../../sync/retry';
 
 type Row = (string | number | null)[];
+
+/** A retry policy that retries `attempts − 1` times at once: back-off without waiting, for fast tests. */
+export const instantRetry = (attempts: number): RetryPolicy => ({
+  attempts,
+  baseDelayMs: 1,
+  maxDelayMs: 5,
+  random: () => 0,
+  sleep: async () => {},
+});
 
 export const SETTINGS: Row[] = [
   ['Tham số', 'Giá trị', 'Diễn giải'],

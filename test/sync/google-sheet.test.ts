@@ -4,7 +4,6 @@ import { join } from 'node:path';
 import { google } from 'googleapis';
 import { type Cell, tableToGrid } from '../../src/core';
 import { isSyncError, type SyncError } from '../../sync/errors';
-import type { RetryPolicy } from '../../sync/retry';
 import { runSync } from '../../sync/run';
 import { GoogleSheetWorkbook } from '../../sync/workbook/google-sheet';
 import {
@@ -15,19 +14,13 @@ import {
   startFakeSheets,
   valuesOf,
 } from '../fakes/sheets-api/server';
-import { CATALOGUE, EXPECTED_RATIO, SETTINGS, UNITS } from './fixtures';
+import { CATALOGUE, EXPECTED_RATIO, instantRetry, SETTINGS, UNITS } from './fixtures';
 
 const TOKEN = 'ya29.fixed-test-token';
 const ID = '1AbCdEfGhIjKlMnOpQrStUvWxYz0123456789';
 const NOW = new Date('2020-11-15T03:00:00Z');
 
-const fastRetry: RetryPolicy = {
-  attempts: 4,
-  baseDelayMs: 1,
-  maxDelayMs: 5,
-  random: () => 0,
-  sleep: async () => {},
-};
+const fastRetry = instantRetry(4);
 
 let fake: FakeSheets | null = null;
 afterEach(async () => {

@@ -6,7 +6,6 @@ import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { google } from 'googleapis';
 import { buildReport, type Cell, type Report, tableToGrid, type WorkbookInput } from '../../src/core';
-import type { RetryPolicy } from '../../sync/retry';
 import { runSync } from '../../sync/run';
 import { GoogleSheetWorkbook } from '../../sync/workbook/google-sheet';
 import { cellOfSheets, GRID_FIELDS, gridOfGridData } from '../../sync/workbook/sheets-cells';
@@ -22,18 +21,12 @@ import {
   startFakeSheets,
   valuesOf,
 } from '../fakes/sheets-api/server';
-import { CATALOGUE, SETTINGS, UNITS } from './fixtures';
+import { CATALOGUE, instantRetry, SETTINGS, UNITS } from './fixtures';
 
 const TOKEN = 'ya29.sheets-cells-token';
 const ID = '1SheetsCellsSheetId0123456789abcdefgh';
 const NOW = new Date('2020-11-15T03:00:00Z');
-const noRetry: RetryPolicy = {
-  attempts: 1,
-  baseDelayMs: 1,
-  maxDelayMs: 1,
-  random: () => 0,
-  sleep: async () => {},
-};
+const noRetry = instantRetry(1);
 
 describe('cellOfSheets', () => {
   test('numbers shown as a date, date-time or time become the instant of that wall-clock time in Vietnam', () => {

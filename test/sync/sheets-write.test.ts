@@ -2,7 +2,6 @@
 import { google, type sheets_v4 } from 'googleapis';
 import { type Cell, type OutputTable, tableToGrid } from '../../src/core';
 import { isSyncError, type SyncError } from '../../sync/errors';
-import type { RetryPolicy } from '../../sync/retry';
 import { runSync } from '../../sync/run';
 import { GoogleSheetWorkbook, SHEETS_LIMITS } from '../../sync/workbook/google-sheet';
 import { valueRows } from '../../sync/workbook/sheets-write';
@@ -17,19 +16,13 @@ import {
   startFakeSheets,
   valuesOf,
 } from '../fakes/sheets-api/server';
-import { CATALOGUE, SETTINGS, UNITS } from './fixtures';
+import { CATALOGUE, instantRetry, SETTINGS, UNITS } from './fixtures';
 
 const TOKEN = 'ya29.sheets-write-token';
 const ID = '1SheetsWriteSheetId0123456789abcdef';
 const NOW = new Date('2020-11-15T03:00:00Z');
 const OUTPUT = ['Tỷ lệ', 'Xếp hạng', 'Kiểm tra', 'Đối chiếu', 'Tổng hợp', 'Nhật ký đồng bộ'];
-const fastRetry: RetryPolicy = {
-  attempts: 3,
-  baseDelayMs: 1,
-  maxDelayMs: 5,
-  random: () => 0,
-  sleep: async () => {},
-};
+const fastRetry = instantRetry(3);
 
 const ENTRY_HEADER = [
   'Kỳ',

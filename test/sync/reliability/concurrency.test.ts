@@ -5,7 +5,6 @@ import { join } from 'node:path';
 import { google } from 'googleapis';
 import type { OutputTable } from '../../../src/core';
 import { resolveProfile } from '../../../sync/portal/profiles';
-import type { RetryPolicy } from '../../../sync/retry';
 import { runSync } from '../../../sync/run';
 import { GoogleSheetWorkbook } from '../../../sync/workbook/google-sheet';
 import type { Workbook } from '../../../sync/workbook/workbook';
@@ -14,6 +13,7 @@ import { type FakeSpreadsheet, fakeSheet, startFakeSheets, valuesOf } from '../.
 import {
   CATALOGUE,
   ENTRIES,
+  instantRetry,
   portalItems,
   readXlsxTabs,
   SETTINGS,
@@ -25,13 +25,7 @@ import { LOG_TAB, logRecords, OUTPUT_TABS, recordsOf, runCli, stderrLines } from
 const ID = '1ConcurrencySheetId0123456789abcdef';
 const TOKEN = 'ya29.concurrency-token';
 const NOW = new Date('2020-11-15T03:00:00Z');
-const fastRetry: RetryPolicy = {
-  attempts: 3,
-  baseDelayMs: 1,
-  maxDelayMs: 5,
-  random: () => 0,
-  sleep: async () => {},
-};
+const fastRetry = instantRetry(3);
 
 let dir: string;
 beforeAll(() => {

@@ -5,7 +5,6 @@ import { join } from 'node:path';
 import { google } from 'googleapis';
 import { SYNC_LOG_HEADER } from '../../../src/core';
 import { isSyncError } from '../../../sync/errors';
-import type { RetryPolicy } from '../../../sync/retry';
 import { runSync } from '../../../sync/run';
 import { GoogleSheetWorkbook, SHEETS_LIMITS } from '../../../sync/workbook/google-sheet';
 import { startFakePortal } from '../../fakes/portal/server';
@@ -22,6 +21,7 @@ import {
 import {
   CATALOGUE,
   ENTRIES,
+  instantRetry,
   portalItems,
   readXlsxTabs,
   SETTINGS,
@@ -33,13 +33,7 @@ import { INPUT_TABS, LOG_TAB, logRecords, OUTPUT_TABS, runCli } from './harness'
 const ID = '1LimitsSheetId0123456789abcdefgh';
 const TOKEN = 'ya29.limits';
 const NOW = new Date('2020-11-15T03:00:00Z');
-const fastRetry: RetryPolicy = {
-  attempts: 3,
-  baseDelayMs: 1,
-  maxDelayMs: 5,
-  random: () => 0,
-  sleep: async () => {},
-};
+const fastRetry = instantRetry(3);
 
 const inputTabs = (
   units: readonly (readonly unknown[])[] = UNITS,
