@@ -1,14 +1,8 @@
 // What goes wrong: service failures leave tabs whole, two-tier provinces, consumer accounts, missing tabs.
+
+import { ENTRY_HEADER, UNIT_HEADER } from '../contract-headers';
 import { type LoadedScript, loadScript, type Value } from '../fakes/apps-script';
 import { ADMIN, CATALOGUE, OWNER, records } from './province';
-
-const ENTRY_HEADER = [
-  'Kỳ',
-  'Mã đơn vị',
-  'Tổng số hồ sơ đã giải quyết',
-  'Số hồ sơ giải quyết trực tuyến mức độ 3, 4',
-  'Ghi chú',
-];
 
 /** A two-tier province (no districts, as since mid-2025): two departments, three communes. */
 function twoTier(script: LoadedScript): void {
@@ -19,15 +13,7 @@ function twoTier(script: LoadedScript): void {
     ['Quản trị viên', ADMIN],
   ]);
   load('Đơn vị', [
-    [
-      'Mã đơn vị',
-      'Tên đơn vị',
-      'Nhóm',
-      'Mã đơn vị cấp trên',
-      'Chỉ tiêu',
-      'Mã trên Cổng DVC',
-      'Email nhập liệu',
-    ],
+    [...UNIT_HEADER],
     ['H44.19', 'Sở Tư pháp', 'Sở, ban, ngành', '', '', '', 'stp@phutho.gov.vn'],
     ['H44.22', 'Sở Y tế', 'Sở, ban, ngành', '', '40%', '', ''],
     ['H44.202', 'UBND phường Hòa Bình', 'Xã, phường, thị trấn', '', '', '', 'phuonghb@phutho.gov.vn'],

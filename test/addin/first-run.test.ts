@@ -1,4 +1,6 @@
 // First run and a new year, against dist/Code.js in a vm: an empty sheet a clerk can use, and Năm changing without Số liệu lỗi.
+
+import { UNIT_HEADER } from '../contract-headers';
 import { type LoadedScript, loadScript, PROTECTED_MESSAGE, type Value } from '../fakes/apps-script';
 import { entryRow, records, valuesOf } from './province';
 
@@ -122,15 +124,7 @@ describe('a new year: set-up archives last year rows instead of turning every un
   beforeAll(() => {
     for (const email of Object.values(CLERK)) spreadsheet.collaborators.add(email);
     spreadsheet._load('Đơn vị', [
-      [
-        'Mã đơn vị',
-        'Tên đơn vị',
-        'Nhóm',
-        'Mã đơn vị cấp trên',
-        'Chỉ tiêu',
-        'Mã trên Cổng DVC',
-        'Email nhập liệu',
-      ],
+      [...UNIT_HEADER],
       ['S01', 'Sở Nội vụ', 'SBN', '', '30%', '', CLERK.S01],
       ['X01', 'Xã Một', 'XA', '', '', '', CLERK.X01],
     ]);

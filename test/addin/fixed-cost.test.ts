@@ -1,4 +1,6 @@
 // A recompute makes the same number of spreadsheet service calls for 20 units as for 2,000 (and any number of months).
+
+import { UNIT_HEADER } from '../contract-headers';
 import { loadScript, type Value } from '../fakes/apps-script';
 
 const OWNER = 'vanphong@tinh.gov.vn';
@@ -7,17 +9,7 @@ const OWNER = 'vanphong@tinh.gov.vn';
 function province(units: number, months: number): Record<string, Value[][]> {
   const departments = Math.max(1, Math.floor(units / 10));
   const districts = Math.max(1, Math.floor(units / 10));
-  const unitRows: Value[][] = [
-    [
-      'Mã đơn vị',
-      'Tên đơn vị',
-      'Nhóm',
-      'Mã đơn vị cấp trên',
-      'Chỉ tiêu',
-      'Mã trên Cổng DVC',
-      'Email nhập liệu',
-    ],
-  ];
+  const unitRows: Value[][] = [[...UNIT_HEADER]];
   for (let i = 0; i < units; i++) {
     const code = `U${String(i).padStart(5, '0')}`;
     if (i < departments) unitRows.push([code, `Sở số ${i}`, 'SBN', '', '25%', '', `u${i}@tinh.gov.vn`]);

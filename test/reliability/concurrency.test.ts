@@ -1,19 +1,12 @@
 // Two people clicking at once: the document lock lets one run write, the other is told it is busy and writes nothing; tabs are never a mix of two runs.
 import { ADDIN_TEXT, buildReport, type Cell, tableToGrid, type WorkbookInput } from '../../src/core';
+import { ENTRY_HEADER, UNIT_HEADER } from '../contract-headers';
 import { type LoadedScript, loadScript, type Value } from '../fakes/apps-script';
 
 const OWNER = 'vanphong@hoabinh.gov.vn';
 const ADMIN = 'sotttt@hoabinh.gov.vn';
 const ADMIN2 = 'vpubnd@hoabinh.gov.vn';
 const OUTPUT_TABS = ['Tỷ lệ', 'Xếp hạng', 'Kiểm tra', 'Đối chiếu', 'Tổng hợp'];
-
-const ENTRY_HEADER = [
-  'Kỳ',
-  'Mã đơn vị',
-  'Tổng số hồ sơ đã giải quyết',
-  'Số hồ sơ giải quyết trực tuyến mức độ 3, 4',
-  'Ghi chú',
-];
 
 function province(script: LoadedScript): void {
   const load = (tab: string, rows: Value[][]) => script.spreadsheet._load(tab, rows);
@@ -23,15 +16,7 @@ function province(script: LoadedScript): void {
     ['Quản trị viên', `${ADMIN}, ${ADMIN2}`],
   ]);
   load('Đơn vị', [
-    [
-      'Mã đơn vị',
-      'Tên đơn vị',
-      'Nhóm',
-      'Mã đơn vị cấp trên',
-      'Chỉ tiêu',
-      'Mã trên Cổng DVC',
-      'Email nhập liệu',
-    ],
+    [...UNIT_HEADER],
     ['S01', 'Sở Nội vụ', 'SBN', '', '30%', '', 'snv@hoabinh.gov.vn'],
     ['S02', 'Sở Tư pháp', 'SBN', '', '', '', 'stp@hoabinh.gov.vn'],
     ['H01', 'Thành phố Hòa Bình', 'HUYEN', '', '25%', '', ''],

@@ -1,5 +1,6 @@
 // Sheets' 10,000,000-cell limit: a recompute that would pass it says so in Vietnamese before any write; at the limit exactly it runs.
 import { ADDIN_LIMIT_TEXT, buildReport, type OutputTable, type WorkbookInput } from '../../src/core';
+import { UNIT_HEADER } from '../contract-headers';
 import {
   CELL_LIMIT,
   CELL_LIMIT_MESSAGE,
@@ -12,17 +13,7 @@ const OWNER = 'vanphong@hoabinh.gov.vn';
 const OUTPUT_TABS = ['Tỷ lệ', 'Xếp hạng', 'Kiểm tra', 'Đối chiếu', 'Tổng hợp'];
 
 function province(script: LoadedScript, units: number): WorkbookInput {
-  const unitRows: Value[][] = [
-    [
-      'Mã đơn vị',
-      'Tên đơn vị',
-      'Nhóm',
-      'Mã đơn vị cấp trên',
-      'Chỉ tiêu',
-      'Mã trên Cổng DVC',
-      'Email nhập liệu',
-    ],
-  ];
+  const unitRows: Value[][] = [[...UNIT_HEADER]];
   const entries: Value[][] = [
     [
       'Kỳ',

@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ADMIN, CATALOGUE, CLERK, OWNER, oldEntries, records, UNITS } from '../addin/province';
+import { UNIT_HEADER } from '../contract-headers';
 import {
   type FakeSheet,
   type LoadedScript,
@@ -52,15 +53,7 @@ describe('no formula injection from user text', () => {
       ['Ngưỡng chênh lệch', HOSTILE[2]],
     ]);
     spreadsheet._load('Đơn vị', [
-      [
-        'Mã đơn vị',
-        'Tên đơn vị',
-        'Nhóm',
-        'Mã đơn vị cấp trên',
-        'Chỉ tiêu',
-        'Mã trên Cổng DVC',
-        'Email nhập liệu',
-      ],
+      [...UNIT_HEADER],
       ...HOSTILE.map((text, i): Value[] => [
         i === 2 ? text : `U${i}`,
         text,

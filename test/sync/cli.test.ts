@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import lockfile from 'proper-lockfile';
 import { buildReport, type Cell, tableToGrid } from '../../src/core';
+import { UNIT_HEADER } from '../contract-headers';
 import { type FakePortal, startFakePortal } from '../fakes/portal/server';
 import {
   EXPECTED_RATIO,
@@ -272,15 +273,7 @@ describe('npm run sync (dist/node/sync.cjs)', () => {
     const result = await sync(['--workbook', book]);
     expect(result.code).toBe(0);
     const tabs = await readXlsxTabs(book);
-    expect(tabs.get('Đơn vị')?.[0]).toEqual([
-      'Mã đơn vị',
-      'Tên đơn vị',
-      'Nhóm',
-      'Mã đơn vị cấp trên',
-      'Chỉ tiêu',
-      'Mã trên Cổng DVC',
-      'Email nhập liệu',
-    ]);
+    expect(tabs.get('Đơn vị')?.[0]).toEqual([...UNIT_HEADER]);
     expect(tabs.get('Cấu hình')?.map((row) => row[0])).toContain('Kỳ báo cáo đến');
     expect(tabs.has('Tỷ lệ')).toBe(true);
     expect(tabs.has('Dữ liệu Cổng DVC')).toBe(false);

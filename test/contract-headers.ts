@@ -1,0 +1,19 @@
+// The contract's header rows typed out as text (docs/contract.md §3), so tests never borrow the code's own constants.
+
+export const UNIT_HEADER = [
+  'Mã đơn vị',
+  'Tên đơn vị',
+  'Nhóm',
+  'Mã đơn vị cấp trên',
+  'Chỉ tiêu',
+  'Mã trên Cổng DVC',
+  'Email nhập liệu',
+];
+
+export const ENTRY_HEADER = [
+  'Kỳ',
+  'Mã đơn vị',
+  'Tổng số hồ sơ đã giải quyết',
+  'Số hồ sơ giải quyết trực tuyến mức độ 3, 4',
+  'Ghi chú',
+];
