@@ -495,6 +495,25 @@ const HB_NOTES = [
   'Có hồ sơ nộp qua dịch vụ bưu chính công ích',
 ];
 
+/** The CSV files of one province: its settings, units, entries, the catalogue and the portal export. */
+function provinceFiles(name, year, units, { portal, entries, portalTotal, portalOnline }) {
+  return {
+    name,
+    files: {
+      'cau-hinh.csv': [SETTINGS_HEADER, ...settingsRows(year)],
+      'don-vi.csv': [UNITS_HEADER, ...units.map(unitRow)],
+      'nhap-lieu.csv': entries,
+      'danh-muc-dvc.csv': [
+        CATALOGUE_HEADER,
+        ...CATALOGUE.map(([code, level, , name]) => [code, name, String(level)]),
+      ],
+      'cong-dvc-export.csv': portal,
+    },
+    portalTotal,
+    portalOnline,
+  };
+}
+
 function hoaBinh() {
   const rng = new Random(2566);
   const year = 2020;
@@ -583,22 +602,7 @@ function hoaBinh() {
     notes: HB_NOTES,
   };
   province.mistakes = hoaBinhMistakes(province);
-  const { portal, entries, portalTotal, portalOnline } = buildFigures(rng, province);
-  return {
-    name: 'hoa-binh-2020',
-    files: {
-      'cau-hinh.csv': [SETTINGS_HEADER, ...settingsRows(year)],
-      'don-vi.csv': [UNITS_HEADER, ...units.map(unitRow)],
-      'nhap-lieu.csv': entries,
-      'danh-muc-dvc.csv': [
-        CATALOGUE_HEADER,
-        ...CATALOGUE.map(([code, level, , name]) => [code, name, String(level)]),
-      ],
-      'cong-dvc-export.csv': portal,
-    },
-    portalTotal,
-    portalOnline,
-  };
+  return provinceFiles('hoa-binh-2020', year, units, buildFigures(rng, province));
 }
 
 /** The handful of realistic mistakes the demo's Kiểm tra tab should find. */
@@ -924,22 +928,7 @@ function phuTho() {
     discrepancies: PT_DISCREPANCIES,
     notes: PT_NOTES,
   };
-  const { portal, entries, portalTotal, portalOnline } = buildFigures(rng, province);
-  return {
-    name: 'phu-tho-2026',
-    files: {
-      'cau-hinh.csv': [SETTINGS_HEADER, ...settingsRows(year)],
-      'don-vi.csv': [UNITS_HEADER, ...units.map(unitRow)],
-      'nhap-lieu.csv': entries,
-      'danh-muc-dvc.csv': [
-        CATALOGUE_HEADER,
-        ...CATALOGUE.map(([code, level, , name]) => [code, name, String(level)]),
-      ],
-      'cong-dvc-export.csv': portal,
-    },
-    portalTotal,
-    portalOnline,
-  };
+  return provinceFiles('phu-tho-2026', year, units, buildFigures(rng, province));
 }
 
 // ---------------------------------------------------------------- writing
