@@ -1,5 +1,7 @@
 // A deterministic, realistic province of any size: three tiers, 12 months of entries, portal rows, a few traps.
 
+import { ENTRIES_HEADER, PORTAL_HEADER, UNITS_HEADER } from '../../src/core';
+
 /** A plain cell as both the Apps Script fake and the Sheets fake accept it. */
 export type BenchCell = string | number | boolean | Date;
 export type BenchGrid = BenchCell[][];
@@ -18,31 +20,6 @@ export const OWNER = 'vanphong@tinh.gov.vn';
 export const ADMIN = 'sotttt@tinh.gov.vn';
 /** The recompute's clock: mid-November of the tracked year, so the whole year has figures. */
 export const NOW = new Date(Date.UTC(YEAR, 11, 15, 3));
-
-const UNITS_HEADER = [
-  'Mã đơn vị',
-  'Tên đơn vị',
-  'Nhóm',
-  'Mã đơn vị cấp trên',
-  'Chỉ tiêu',
-  'Mã trên Cổng DVC',
-  'Email nhập liệu',
-];
-const ENTRIES_HEADER = [
-  'Kỳ',
-  'Mã đơn vị',
-  'Tổng số hồ sơ đã giải quyết',
-  'Số hồ sơ giải quyết trực tuyến mức độ 3, 4',
-  'Ghi chú',
-];
-const PORTAL_HEADER = [
-  'Kỳ',
-  'Mã đơn vị',
-  'Tổng số hồ sơ đã giải quyết',
-  'Số hồ sơ giải quyết trực tuyến mức độ 3, 4',
-  'Số TTHC',
-  'Cập nhật lúc',
-];
 
 // Syllables of real place names, so names collate like Vietnamese ones (tones, đ, shared prefixes).
 const SYLLABLES = [
@@ -97,7 +74,7 @@ export function province(units: number): Province {
   const departments = Math.max(1, Math.round(units / 20));
   const districts = Math.max(1, Math.round(units / 20));
   const communes = units - departments - districts;
-  const unitRows: BenchGrid = [UNITS_HEADER];
+  const unitRows: BenchGrid = [[...UNITS_HEADER]];
   const codes: string[] = [];
   for (let i = 0; i < departments; i++) {
     const c = code('S', i);
@@ -129,8 +106,8 @@ export function province(units: number): Province {
       `xa${i}@tinh.gov.vn, vp${i}@tinh.gov.vn`,
     ]);
   }
-  const entries: BenchGrid = [ENTRIES_HEADER];
-  const portal: BenchGrid = [PORTAL_HEADER];
+  const entries: BenchGrid = [[...ENTRIES_HEADER]];
+  const portal: BenchGrid = [[...PORTAL_HEADER]];
   codes.forEach((unit, u) => {
     const scale = unit.startsWith('X') ? 40 : 400;
     for (let m = 1; m <= 12; m++) {
