@@ -1,6 +1,7 @@
 // A small province computed by hand, as input grids, portal items and an .xlsx, for the sync's tests.
 import ExcelJS from 'exceljs';
 import type { RetryPolicy } from '../../sync/retry';
+import { type FakeSheet, fakeSheet } from '../fakes/sheets-api/server';
 
 type Row = (string | number | null)[];
 
@@ -85,6 +86,17 @@ export const EXPECTED_RATIO = {
   HLS: { total: 90, online: 18, ratio: 0.2, target: 0.25, status: 'Chưa đạt', needed: 5, points: 0.8 },
   XHS: { total: 30, online: 9, ratio: 0.3, target: 0.2, status: 'Đạt', needed: 0, points: 1 },
 } as const;
+
+/** The input tabs of a province as the Sheets fake holds them (sheet ids 0, 11, 12, 13). */
+export const inputSheets = (
+  units: readonly (readonly unknown[])[] = UNITS,
+  entries: readonly (readonly unknown[])[] = ENTRIES,
+): FakeSheet[] => [
+  fakeSheet(0, 'Cấu hình', SETTINGS),
+  fakeSheet(11, 'Đơn vị', units),
+  fakeSheet(12, 'Nhập liệu', entries),
+  fakeSheet(13, 'Danh mục DVC', CATALOGUE),
+];
 
 export const INPUT_GRIDS = { settings: SETTINGS, units: UNITS, entries: ENTRIES, catalogue: CATALOGUE };
 

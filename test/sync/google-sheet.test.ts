@@ -14,7 +14,7 @@ import {
   startFakeSheets,
   valuesOf,
 } from '../fakes/sheets-api/server';
-import { CATALOGUE, EXPECTED_RATIO, instantRetry, SETTINGS, UNITS } from './fixtures';
+import { CATALOGUE, EXPECTED_RATIO, inputSheets, instantRetry, SETTINGS, UNITS } from './fixtures';
 
 const TOKEN = 'ya29.fixed-test-token';
 const ID = '1AbCdEfGhIjKlMnOpQrStUvWxYz0123456789';
@@ -56,12 +56,7 @@ function spreadsheet(n: number, locale: FakeSpreadsheet['locale'] = 'en_US'): Fa
   return {
     spreadsheetId: ID,
     locale,
-    sheets: [
-      fakeSheet(0, 'Cấu hình', SETTINGS),
-      fakeSheet(11, 'Đơn vị', units),
-      fakeSheet(12, 'Nhập liệu', entries),
-      fakeSheet(13, 'Danh mục DVC', CATALOGUE),
-    ],
+    sheets: [...inputSheets(units, entries)],
   };
 }
 

@@ -16,7 +16,7 @@ import {
   startFakeSheets,
   valuesOf,
 } from '../fakes/sheets-api/server';
-import { CATALOGUE, instantRetry, SETTINGS, UNITS } from './fixtures';
+import { inputSheets, instantRetry, UNITS } from './fixtures';
 
 const TOKEN = 'ya29.sheets-write-token';
 const ID = '1SheetsWriteSheetId0123456789abcdef';
@@ -50,12 +50,7 @@ function inputTabs(n: number, months = 1): FakeSheet[] {
   const key = `${n}:${months}`;
   if (!provinces.has(key)) {
     const { units, entries } = provinceGrids(n, months);
-    provinces.set(key, [
-      fakeSheet(0, 'Cấu hình', SETTINGS),
-      fakeSheet(11, 'Đơn vị', units),
-      fakeSheet(12, 'Nhập liệu', entries),
-      fakeSheet(13, 'Danh mục DVC', CATALOGUE),
-    ]);
+    provinces.set(key, [...inputSheets(units, entries)]);
   }
   return provinces.get(key) as FakeSheet[];
 }

@@ -9,17 +9,8 @@ import { runSync } from '../../../sync/run';
 import { GoogleSheetWorkbook } from '../../../sync/workbook/google-sheet';
 import type { Workbook } from '../../../sync/workbook/workbook';
 import { startFakePortal } from '../../fakes/portal/server';
-import { type FakeSpreadsheet, fakeSheet, startFakeSheets, valuesOf } from '../../fakes/sheets-api/server';
-import {
-  CATALOGUE,
-  ENTRIES,
-  instantRetry,
-  portalItems,
-  readXlsxTabs,
-  SETTINGS,
-  UNITS,
-  writeProvinceXlsx,
-} from '../fixtures';
+import { type FakeSpreadsheet, startFakeSheets, valuesOf } from '../../fakes/sheets-api/server';
+import { inputSheets, instantRetry, portalItems, readXlsxTabs, writeProvinceXlsx } from '../fixtures';
 import { LOG_TAB, logRecords, OUTPUT_TABS, recordsOf, runCli, stderrLines } from './harness';
 
 const ID = '1ConcurrencySheetId0123456789abcdef';
@@ -82,12 +73,7 @@ function province(): FakeSpreadsheet {
   return {
     spreadsheetId: ID,
     locale: 'en_US',
-    sheets: [
-      fakeSheet(0, 'Cấu hình', SETTINGS),
-      fakeSheet(11, 'Đơn vị', UNITS),
-      fakeSheet(12, 'Nhập liệu', ENTRIES),
-      fakeSheet(13, 'Danh mục DVC', CATALOGUE),
-    ],
+    sheets: [...inputSheets()],
   };
 }
 

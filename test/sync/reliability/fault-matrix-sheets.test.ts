@@ -4,13 +4,12 @@ import { startFakePortal } from '../../fakes/portal/server';
 import {
   type FakeSheets,
   type FakeSpreadsheet,
-  fakeSheet,
   type RecordedRequest,
   requestLabel,
   startFakeSheets,
   valuesOf,
 } from '../../fakes/sheets-api/server';
-import { CATALOGUE, ENTRIES, portalItems, SETTINGS, UNITS } from '../fixtures';
+import { inputSheets, portalItems } from '../fixtures';
 import {
   type CliOutcome,
   cellDifferences,
@@ -156,12 +155,7 @@ beforeAll(async () => {
   inputsOnly = {
     spreadsheetId: ID,
     locale: 'vi_VN',
-    sheets: [
-      fakeSheet(0, 'Cấu hình', SETTINGS),
-      fakeSheet(11, 'Đơn vị', UNITS),
-      fakeSheet(12, 'Nhập liệu', ENTRIES),
-      fakeSheet(13, 'Danh mục DVC', CATALOGUE),
-    ],
+    sheets: [...inputSheets()],
   };
   const fake = await startFakeSheets({ token: TOKEN, spreadsheet: structuredClone(inputsOnly) });
   try {

@@ -19,12 +19,11 @@ import {
   valuesOf,
 } from '../../fakes/sheets-api/server';
 import {
-  CATALOGUE,
   ENTRIES,
+  inputSheets,
   instantRetry,
   portalItems,
   readXlsxTabs,
-  SETTINGS,
   UNITS,
   writeProvinceXlsx,
 } from '../fixtures';
@@ -38,12 +37,7 @@ const fastRetry = instantRetry(3);
 const inputTabs = (
   units: readonly (readonly unknown[])[] = UNITS,
   entries: readonly (readonly unknown[])[] = ENTRIES,
-): FakeSheet[] => [
-  fakeSheet(0, 'Cấu hình', SETTINGS),
-  fakeSheet(11, 'Đơn vị', units),
-  fakeSheet(12, 'Nhập liệu', entries),
-  fakeSheet(13, 'Danh mục DVC', CATALOGUE),
-];
+): FakeSheet[] => [...inputSheets(units, entries)];
 
 async function syncSheet(spreadsheet: FakeSpreadsheet, limits?: { cells: number; payloadBytes: number }) {
   const fake = await startFakeSheets({ spreadsheet, token: TOKEN });

@@ -6,8 +6,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { type FakePortal, startFakePortal } from '../../fakes/portal/server';
-import { type FakeSheets, fakeSheet, startFakeSheets, valuesOf } from '../../fakes/sheets-api/server';
-import { CATALOGUE, ENTRIES, portalItems, SETTINGS, UNITS, writeProvinceXlsx } from '../fixtures';
+import { type FakeSheets, startFakeSheets, valuesOf } from '../../fakes/sheets-api/server';
+import { ENTRIES, inputSheets, portalItems, UNITS, writeProvinceXlsx } from '../fixtures';
 import { LOG_TAB, logRecords, runCli, stderrLines, xlsxParts } from './harness';
 
 const ARGS = ['--through', '2020-03', '--concurrency', '1', '--retries', '1', '--timeout', '2'];
@@ -96,12 +96,7 @@ describe('no formula injection', () => {
       spreadsheet: {
         spreadsheetId: '1InjectionSheetId0123456789abcdef',
         locale: 'en_US',
-        sheets: [
-          fakeSheet(0, 'Cấu hình', SETTINGS),
-          fakeSheet(11, 'Đơn vị', HOSTILE_UNITS),
-          fakeSheet(12, 'Nhập liệu', ENTRIES),
-          fakeSheet(13, 'Danh mục DVC', CATALOGUE),
-        ],
+        sheets: [...inputSheets(HOSTILE_UNITS, ENTRIES)],
       },
     });
     const portal = await startFakePortal({ items: hostileItems, serverPageSize: 5 });
@@ -231,12 +226,7 @@ describe('secrets never printed, logged or written', () => {
       spreadsheet: {
         spreadsheetId: id,
         locale: 'vi_VN',
-        sheets: [
-          fakeSheet(0, 'Cấu hình', SETTINGS),
-          fakeSheet(11, 'Đơn vị', UNITS),
-          fakeSheet(12, 'Nhập liệu', ENTRIES),
-          fakeSheet(13, 'Danh mục DVC', CATALOGUE),
-        ],
+        sheets: [...inputSheets()],
       },
       fault: (r) =>
         failing && r.method === 'POST' && JSON.stringify(r.body).includes('Tỷ lệ')
