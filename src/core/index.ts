@@ -27,3 +27,13 @@ export { appendLogRow, type SyncLogEntry, syncLogRow } from './sync-log';
 export { type ColumnFormat, headerRowIndex, type OutputTable, tableToGrid } from './table';
 export { fold } from './text';
 export type { Unit, UnitDirectory } from './units';
+export {
+  blockingMarker,
+  newWriteMarker,
+  parseWriteMarker,
+  WRITE_MARKER_KEY,
+  WRITE_MARKER_TTL_MS,
+  type WriteMarker,
+  type Writer,
+  writeMarkerValue,
+} from './write-marker';
