@@ -124,7 +124,7 @@ export async function runSync(options: RunOptions): Promise<RunResult> {
       input = { ...snapshot.input, portal: tableToGrid(portal.table) };
     }
     const report = buildReport(input, { now: startedAt, through: options.through });
-    const { ratio, ranking, problems, reconciliation, overview } = report.tables;
+    const { ratio, ranking, problems, reconciliation, overview, officialReport, monthly } = report.tables;
     const tables = [
       ...(portalTable ? [portalTable] : []),
       ratio,
@@ -132,6 +132,8 @@ export async function runSync(options: RunOptions): Promise<RunResult> {
       problems,
       reconciliation,
       overview,
+      officialReport,
+      monthly,
     ];
     const durationMs = Math.max(0, now().getTime() - startedAt.getTime());
     if (!options.dryRun) {

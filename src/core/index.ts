@@ -20,11 +20,22 @@ export {
 export { MAX_COUNT, parseCount, parseMonth, parsePercent } from './parse';
 export { buildPortalTab, type PortalRecord, type PortalTab } from './portal-feed';
 export type { Problem } from './problems';
+export { monthsText, type Reminder } from './reminders';
 export { buildReport, type Report, type ReportOptions } from './report';
 export * from './schema';
 export type { Settings, SourceKey } from './settings';
 export { appendLogRow, type SyncLogEntry, syncLogRow } from './sync-log';
-export { type ColumnFormat, headerRowIndex, type OutputTable, tableToGrid } from './table';
+export {
+  type Block,
+  type BlockStyle,
+  type ColourRule,
+  type ColumnFormat,
+  headerRowIndex,
+  type OutputTable,
+  RULE_COLOURS,
+  type TableLayout,
+  tableToGrid,
+} from './table';
 export { fold } from './text';
 export type { Unit, UnitDirectory } from './units';
 export {

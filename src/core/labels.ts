@@ -12,6 +12,9 @@ export const TAB = {
   reconciliation: 'Đối chiếu',
   syncLog: 'Nhật ký đồng bộ',
   overview: 'Tổng hợp',
+  officialReport: 'Báo cáo',
+  monthly: 'Diễn biến theo tháng',
+  reminderLog: 'Nhật ký nhắc nhở',
 } as const;
 
 export type TabKey = keyof typeof TAB;
@@ -73,6 +76,13 @@ export const COL = {
   scopeUnits: 'Số đơn vị',
   scopeUnitsMet: 'Số đơn vị đạt',
   totalDifference: 'Chênh lệch tổng số hồ sơ',
+  serial: 'STT',
+  yearToDate: 'Tỷ lệ lũy kế từ đầu năm',
+  sentAt: 'Thời gian',
+  recipients: 'Gửi đến',
+  missingMonths: 'Tháng chưa có số liệu',
+  reminderResult: 'Kết quả',
+  reminderReason: 'Lý do',
 } as const;
 
 export const SETTING = {
@@ -83,6 +93,10 @@ export const SETTING = {
   maxPoints: 'Điểm tối đa',
   through: 'Kỳ báo cáo đến',
   admins: 'Quản trị viên',
+  deadline: 'Hạn nhập liệu',
+  parentAgency: 'Cơ quan chủ quản',
+  reportingAgency: 'Cơ quan báo cáo',
+  place: 'Địa danh',
 } as const;
 
 export const SETTING_HELP: Record<keyof typeof SETTING, string> = {
@@ -94,6 +108,11 @@ export const SETTING_HELP: Record<keyof typeof SETTING, string> = {
   through: 'Tháng cuối cùng được tính, ví dụ 10/2020. Để trống: tháng gần nhất có số liệu.',
   admins:
     'Email những người (ngoài chủ sở hữu) được tính lại và sửa các tab kết quả, cách nhau bởi dấu phẩy.',
+  deadline:
+    'Ngày của tháng sau mà các đơn vị phải nhập xong số liệu của tháng trước, từ 1 đến 27, ví dụ 5. Nhắc nhở tự động gửi vào ngày hôm sau.',
+  parentAgency: 'Tên cơ quan chủ quản in ở góc trái tab Báo cáo, ví dụ UBND tỉnh Hòa Bình.',
+  reportingAgency: 'Tên cơ quan lập báo cáo, ví dụ Sở Thông tin và Truyền thông.',
+  place: 'Địa danh ghi ở dòng ngày tháng của tab Báo cáo, ví dụ Hòa Bình.',
 };
 
 export const GROUP = {
@@ -199,6 +218,10 @@ export const MSG = {
   emptyCatalogue:
     'Danh mục DVC mức độ 3, 4 đang trống: số hồ sơ trực tuyến lấy từ Cổng DVC theo từng TTHC sẽ không được tính.',
   noUnits: 'Tab Đơn vị chưa có đơn vị nào. Hãy nhập danh sách đơn vị.',
+  missingFigures: (months: string) =>
+    `Đơn vị chưa có số liệu tháng ${months} (không có ở tab Nhập liệu lẫn Dữ liệu Cổng DVC) trong khi các đơn vị khác đã có. Hãy nhập Tổng số hồ sơ đã giải quyết và số hồ sơ trực tuyến của các tháng này (nhập 0 nếu không có hồ sơ).`,
+  badDeadline: (value: string, fallback: number) =>
+    `Hạn nhập liệu "${value}" không hợp lệ. Hãy nhập một ngày từ 1 đến 27 của tháng sau. Đang dùng ngày ${fallback}.`,
 } as const;
 
 /** Errors of the DVC_* custom functions, shown in the cell's error tooltip. */
@@ -509,4 +532,70 @@ export const SHEETS_WRITE_TEXT = {
     `Chưa ghi gì: dòng ${row} của tab "${tab}" quá lớn để gửi trong một lần ghi (giới hạn ${limit} MB của Google Sheets).`,
   excelTooLarge: (tab: string, rows: string, columns: string) =>
     `Chưa ghi gì: tab "${tab}" cần ${rows} dòng và ${columns} cột, vượt giới hạn 1.048.576 dòng, 16.384 cột của một trang tính Excel. Hãy giảm số đơn vị hoặc số tháng, hoặc ghi vào Google Sheet.`,
+} as const;
+
+/** The official report tab Báo cáo: a Vietnamese administrative report, as the office prints and signs it. */
+export const REPORT_TEXT = {
+  nation: 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',
+  motto: 'Độc lập - Tự do - Hạnh phúc',
+  /** Shown for a Cấu hình name left empty, so the printed page has room to write it by hand. */
+  blank: '……………………',
+  title: 'BÁO CÁO',
+  subtitle: 'Kết quả thực hiện chỉ tiêu tỷ lệ hồ sơ giải quyết trực tuyến',
+  unitOfMeasure: 'Đơn vị tính: hồ sơ; tỷ lệ: %',
+  total: (scope: string) => `Cộng ${scope}`,
+  unitsMet: (met: number, units: number) => `${met}/${units} đơn vị đạt`,
+  summary: (met: number, units: number, groups: string) =>
+    `Tổng hợp: ${met}/${units} đơn vị đạt chỉ tiêu${groups ? ` (${groups})` : ''}.`,
+  summaryGroup: (group: string, met: number, units: number) => `${group}: ${met}/${units}`,
+  summaryNoData: (count: number) =>
+    `${count} đơn vị chưa được xếp hạng (không phát sinh hồ sơ, chưa có số liệu hoặc số liệu lỗi).`,
+  placeDate: (place: string, day: number, month: number, year: number) =>
+    `${place}, ngày ${String(day).padStart(2, '0')} tháng ${String(month).padStart(2, '0')} năm ${year}`,
+  preparer: 'NGƯỜI LẬP BIỂU',
+  head: 'THỦ TRƯỞNG ĐƠN VỊ',
+  sign: '(Ký, ghi rõ họ tên)',
+  signSeal: '(Ký, ghi rõ họ tên, đóng dấu)',
+} as const;
+
+/** The Diễn biến theo tháng tab: each unit's ratio month by month. */
+export const MONTHLY_TEXT = {
+  title: (year: number) => `DIỄN BIẾN TỶ LỆ HỒ SƠ GIẢI QUYẾT TRỰC TUYẾN THEO THÁNG NĂM ${year}`,
+  /** A month column's header: Tháng 3/2026, a month the product's own reader recognises. */
+  month: (month: number, year: number) => `Tháng ${month}/${year}`,
+  legend:
+    'Màu theo tỷ lệ của tháng so với chỉ tiêu của đơn vị: xanh là đạt, cam là chưa đạt; ô trống là tháng chưa có số liệu hoặc không phát sinh hồ sơ.',
+} as const;
+
+/** The add-in's reminders (src/addin/reminders.ts): menu, confirmation, the e-mail, the log, the monthly trigger. */
+export const REMINDER_TEXT = {
+  menu: 'Nhắc đơn vị chưa nhập số liệu',
+  menuTrigger: 'Bật/tắt nhắc nhở tự động hằng tháng',
+  title: 'Nhắc đơn vị chưa nhập số liệu',
+  nobody:
+    'Không có đơn vị nào cần nhắc: mọi đơn vị đã có số liệu đến kỳ báo cáo (hoặc chưa đơn vị nào có số liệu).',
+  confirm: (emails: number, recipients: number, quota: number, lines: string, skipped: string) =>
+    `Sẽ gửi ${emails} email (${recipients} người nhận; hạn mức gửi email còn lại hôm nay: ${quota}) tới:\n\n${lines}${skipped ? `\n\nKhông gửi được:\n${skipped}` : ''}\n\nGửi ngay?`,
+  confirmNone: (skipped: string) => `Không gửi được email nào:\n${skipped}`,
+  line: (name: string, code: string, months: string, to: string) =>
+    `• ${name} (${code}), tháng ${months}: ${to}`,
+  more: (count: number) => `… và ${count} đơn vị khác.`,
+  cancelled: 'Đã hủy: chưa gửi email nào.',
+  done: (sent: number, notSent: number) =>
+    `Đã gửi ${sent} email nhắc nhở${notSent > 0 ? `; ${notSent} đơn vị chưa được nhắc (xem lý do ở tab Nhật ký nhắc nhở)` : ''}.`,
+  subject: (name: string, months: string) => `[Dịch vụ công] ${name}: chưa có số liệu tháng ${months}`,
+  body: (p: { name: string; code: string; months: string; deadline: string; url: string; office: string }) =>
+    `Kính gửi ${p.name} (mã ${p.code}),\n\nĐến nay bảng tổng hợp tỷ lệ hồ sơ giải quyết trực tuyến chưa có số liệu của đơn vị tháng ${p.months}.\n\nĐề nghị đơn vị nhập Tổng số hồ sơ đã giải quyết và số hồ sơ giải quyết trực tuyến của các tháng trên (nhập 0 nếu không có hồ sơ) vào tab Nhập liệu của bảng tính:\n${p.url}\n\nHạn nhập số liệu: ngày ${p.deadline}.\n\nEmail này được gửi tự động${p.office ? ` thay mặt ${p.office}` : ''}; nếu số liệu đã được nhập, xin bỏ qua.`,
+  sent: 'Đã gửi',
+  notSent: 'Chưa gửi',
+  noEmail: 'Đơn vị chưa có Email nhập liệu hợp lệ trong tab Đơn vị',
+  quota: (needed: number, left: number) =>
+    `Hết hạn mức gửi email trong ngày của tài khoản (cần ${needed} người nhận, còn ${left}); hãy gửi lại vào ngày mai`,
+  failed: (detail: string) => `Gửi lỗi: ${detail}`,
+  triggerOn: (day: number) =>
+    `Đã bật nhắc nhở tự động: hằng tháng vào ngày ${day} (ngày sau Hạn nhập liệu), lúc khoảng 8 giờ, các đơn vị chưa có số liệu sẽ nhận email. Chọn lại mục này để tắt.`,
+  triggerOff: 'Đã tắt nhắc nhở tự động hằng tháng.',
+  triggerAsk: (day: number) =>
+    `Bật nhắc nhở tự động? Hằng tháng vào ngày ${day} (ngày sau Hạn nhập liệu), email sẽ được gửi tới các đơn vị chưa có số liệu, từ tài khoản của bạn.`,
+  triggerAskOff: 'Nhắc nhở tự động hằng tháng đang bật. Tắt?',
 } as const;

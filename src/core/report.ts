@@ -15,8 +15,11 @@ import { compare, type Fraction, toNumber } from './fraction';
 import { MSG, SEVERITY, SOURCE, STATUS, TAB, TITLE } from './labels';
 import { readModelInto, type WorkbookInput } from './model';
 import { addMonths, formatMonth, fromIndex, lastDay, type Month, monthIndex } from './month';
+import { buildMonthlyTable } from './monthly';
+import { buildOfficialReport, type ReportSection } from './official-report';
 import { type Problem, ProblemLog } from './problems';
 import { communesByDistrict, type Ranked, rank, rankChange, type Scope, scopesOf } from './rank';
+import { findMissing, type Reminder } from './reminders';
 import {
   OVERVIEW_FORMATS,
   OVERVIEW_HEADER,
@@ -51,7 +54,11 @@ export interface Report {
     readonly problems: OutputTable;
     readonly reconciliation: OutputTable;
     readonly overview: OutputTable;
+    readonly officialReport: OutputTable;
+    readonly monthly: OutputTable;
   };
+  /** Units with no figures for a month others have reported, for the add-in's reminder e-mails. */
+  readonly reminders: readonly Reminder[];
   readonly summary: {
     readonly units: number;
     readonly ranked: number;
@@ -189,7 +196,25 @@ export function buildReport(input: WorkbookInput, options: ReportOptions): Repor
 
   const overviewRows = scopes.map((scope) => overviewRow(scope, now.totals, assessments));
   const reconciliationRows = reconcile(units, entered, portal, settings, through);
+  const reminders = findMissing(units, entered, portal, through, input.entries, log);
   const problems = sortProblems(log.items);
+  const sections = reportSections(scopes, now, assessments, overviewRows);
+  const monthly = buildMonthlyTable(
+    settings.year,
+    through,
+    units.list.map((unit) => {
+      const t = now.totals.get(unit.key) as UnitTotals;
+      const a = assessments.get(unit.key);
+      return {
+        unit,
+        merged: merged.get(unit.key) as UnitMonths,
+        ratio: ratioCell(t.online, t.resolved),
+        target: toNumber(unit.target),
+        status: a ? STATUS[a.status] : '',
+      };
+    }),
+    periodLine,
+  );
   const year = settings.year;
 
   return {
@@ -232,7 +257,10 @@ export function buildReport(input: WorkbookInput, options: ReportOptions): Repor
         rows: overviewRows,
         formats: OVERVIEW_FORMATS,
       },
+      officialReport: buildOfficialReport(sections, settings, through, options.now),
+      monthly,
     },
+    reminders,
     summary: {
       units: units.list.length,
       ranked: [...assessments.values()].filter((a) => a.status === 'met' || a.status === 'notMet').length,
@@ -240,6 +268,48 @@ export function buildReport(input: WorkbookInput, options: ReportOptions): Repor
       warnings: problems.filter((p) => p.severity === 'warning').length,
     },
   };
+}
+
+/** Each ranking scope for Báo cáo: its units in ranking order and its Tổng hợp figures. */
+function reportSections(
+  scopes: readonly Scope[],
+  now: Period,
+  assessments: Map<string, ReturnType<typeof assess>>,
+  overviewRows: readonly Cell[][],
+): ReportSection[] {
+  const seen = new Set<string>();
+  return scopes.map((scope, index) => {
+    const byKey = new Map(scope.members.map((unit) => [unit.key, unit]));
+    const ranks = now.ranks.get(scope.name) as Map<string, number | null>;
+    const lines = [...ranks].map(([key, place]) => {
+      const unit = byKey.get(key) as Unit;
+      const t = now.totals.get(key) as UnitTotals;
+      const a = assessments.get(key);
+      return {
+        code: unit.code,
+        name: unit.name,
+        resolved: t.resolved,
+        online: t.online,
+        ratio: ratioCell(t.online, t.resolved),
+        target: toNumber(unit.target),
+        status: a ? STATUS[a.status] : '',
+        rank: place,
+      };
+    });
+    const group = scope.members.every((unit) => !seen.has(unit.key));
+    for (const unit of scope.members) seen.add(unit.key);
+    const row = overviewRows[index] ?? [];
+    return {
+      name: scope.name,
+      lines,
+      resolved: Number(row[3] ?? 0),
+      online: Number(row[4] ?? 0),
+      ratio: row[5] ?? '',
+      target: Number(row[6] ?? 0),
+      met: Number(row[2] ?? 0),
+      group,
+    };
+  });
 }
 
 function sourceLabel(sources: ReadonlySet<string>): string {

@@ -99,6 +99,39 @@ const SYNC_LOG_COLUMNS: readonly OutputColumn[] = [
   [COL.errorText, 'text'],
 ];
 
+/** Báo cáo: one table with a section per ranking scope (its units by rank, then a total row). */
+const REPORT_COLUMNS: readonly OutputColumn[] = [
+  [COL.serial, 'integer'],
+  [COL.unitCode, 'text'],
+  [COL.unitName, 'text'],
+  [COL.totalDossiers, 'integer'],
+  [COL.onlineDossiers, 'integer'],
+  [COL.ratio, 'percent'],
+  [COL.target, 'percent'],
+  [COL.status, 'text'],
+  [COL.rank, 'integer'],
+];
+/** Diễn biến theo tháng: these columns around one column per month of Năm (monthly.ts inserts them). */
+const MONTHLY_LEAD_COLUMNS: readonly OutputColumn[] = [
+  [COL.unitCode, 'text'],
+  [COL.unitName, 'text'],
+  [COL.group, 'text'],
+];
+const MONTHLY_TAIL_COLUMNS: readonly OutputColumn[] = [
+  [COL.yearToDate, 'percent'],
+  [COL.target, 'percent'],
+  [COL.status, 'text'],
+];
+const REMINDER_LOG_COLUMNS: readonly OutputColumn[] = [
+  [COL.sentAt, 'text'],
+  [COL.unitCode, 'text'],
+  [COL.unitName, 'text'],
+  [COL.recipients, 'text'],
+  [COL.missingMonths, 'text'],
+  [COL.reminderResult, 'text'],
+  [COL.reminderReason, 'text'],
+];
+
 export const RATIO_HEADER = headers(RATIO_COLUMNS);
 export const RATIO_FORMATS = formats(RATIO_COLUMNS);
 export const RANKING_HEADER = headers(RANKING_COLUMNS);
@@ -112,6 +145,14 @@ export const RECONCILIATION_FORMATS = formats(RECONCILIATION_COLUMNS);
 /** Tổng hợp: one row per ranking scope, the data of the ratio-against-target chart. */
 export const OVERVIEW_HEADER = headers(OVERVIEW_COLUMNS);
 export const OVERVIEW_FORMATS = formats(OVERVIEW_COLUMNS);
+export const REPORT_HEADER = headers(REPORT_COLUMNS);
+export const REPORT_FORMATS = formats(REPORT_COLUMNS);
+export const MONTHLY_LEAD_HEADER = headers(MONTHLY_LEAD_COLUMNS);
+export const MONTHLY_LEAD_FORMATS = formats(MONTHLY_LEAD_COLUMNS);
+export const MONTHLY_TAIL_HEADER = headers(MONTHLY_TAIL_COLUMNS);
+export const MONTHLY_TAIL_FORMATS = formats(MONTHLY_TAIL_COLUMNS);
+export const REMINDER_LOG_HEADER = headers(REMINDER_LOG_COLUMNS);
+export const REMINDER_LOG_FORMATS = formats(REMINDER_LOG_COLUMNS);
 export const SYNC_LOG_HEADER = headers(SYNC_LOG_COLUMNS);
 export const SYNC_LOG_FORMATS = formats(SYNC_LOG_COLUMNS);
 /** Columns of a portal export file (CONTRACT.md section 5). */
@@ -136,7 +177,13 @@ export const TAB_HEADERS: readonly { tab: TabName; header: readonly string[]; ou
   { tab: TAB.reconciliation, header: RECONCILIATION_HEADER, output: true },
   { tab: TAB.syncLog, header: SYNC_LOG_HEADER, output: true },
   { tab: TAB.overview, header: OVERVIEW_HEADER, output: true },
+  { tab: TAB.officialReport, header: REPORT_HEADER, output: true },
+  { tab: TAB.monthly, header: [...MONTHLY_LEAD_HEADER, ...MONTHLY_TAIL_HEADER], output: true },
+  { tab: TAB.reminderLog, header: REMINDER_LOG_HEADER, output: true },
 ];
+
+/** Newest rows kept in Nhật ký nhắc nhở. */
+export const REMINDER_LOG_LIMIT = 1000;
 
 /** Newest rows kept in Nhật ký đồng bộ. */
 export const SYNC_LOG_LIMIT = 1000;

@@ -5,7 +5,7 @@ import { COL, MSG, SETTING, SOURCE, TAB } from './labels';
 import { type Month, monthOfInstant } from './month';
 import { parseMonth, parsePercent, parsePositiveNumber, parseYear } from './parse';
 import type { ProblemLog } from './problems';
-import { fold, splitList } from './text';
+import { clean, fold, splitList } from './text';
 
 export type SourceKey = 'portal' | 'entered';
 
@@ -19,10 +19,20 @@ export interface Settings {
   readonly through: Month | null;
   /** Lower-cased accounts besides the owner that may recompute and edit output tabs. */
   readonly admins: readonly string[];
+  /** Hạn nhập liệu: the day of the next month by which a month's figures are due (1–27). */
+  readonly deadlineDay: number;
+  /** Names printed on Báo cáo (Cơ quan chủ quản, Cơ quan báo cáo, Địa danh); '' when not set. */
+  readonly parentAgency: string;
+  readonly reportingAgency: string;
+  readonly place: string;
 }
 
 export const DEFAULT_FLOOR: Fraction = { n: 1, d: 5 };
 export const DEFAULT_THRESHOLD: Fraction = { n: 1, d: 20 };
+/** Hạn nhập liệu when not set: figures of a month are due on the 5th of the next. */
+export const DEFAULT_DEADLINE_DAY = 5;
+/** Latest Hạn nhập liệu: the day after it (the monthly reminder) then exists in every month. */
+export const LAST_DEADLINE_DAY = 27;
 
 /** Shows a fraction of 1 as a Vietnamese percentage: 30,5%. */
 export function showPercent(value: Fraction): string {
@@ -111,5 +121,31 @@ export function readSettings(grid: Grid, now: Date, problems: ProblemLog): Setti
   }
 
   const admins = splitList(get(SETTING.admins)?.cell);
-  return { year, floor, priority, threshold, maxPoints, through, admins };
+
+  let deadlineDay = DEFAULT_DEADLINE_DAY;
+  const deadlineCell = get(SETTING.deadline);
+  if (deadlineCell && !isBlank(deadlineCell.cell)) {
+    const parsed = parsePositiveNumber(deadlineCell.cell);
+    if (parsed === null || !Number.isInteger(parsed) || parsed > LAST_DEADLINE_DAY)
+      problems.error(
+        tab,
+        deadlineCell.address,
+        MSG.badDeadline(showCell(deadlineCell.cell), DEFAULT_DEADLINE_DAY),
+      );
+    else deadlineDay = parsed;
+  }
+  const text = (key: string): string => clean(get(key)?.cell ?? '');
+  return {
+    year,
+    floor,
+    priority,
+    threshold,
+    maxPoints,
+    through,
+    admins,
+    deadlineDay,
+    parentAgency: text(SETTING.parentAgency),
+    reportingAgency: text(SETTING.reportingAgency),
+    place: text(SETTING.place),
+  };
 }

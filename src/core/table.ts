@@ -1,4 +1,4 @@
-// An output tab as the core hands it to the adapters: optional title rows, one header row, data rows, formats.
+// An output tab as the core hands it to the adapters: optional title rows, one header row, data rows, formats, and an optional layout.
 import type { Cell } from './cells';
 import type { TabName } from './labels';
 
@@ -13,6 +13,66 @@ export interface OutputTable {
   readonly rows: readonly (readonly Cell[])[];
   /** One format per header column. */
   readonly formats: readonly ColumnFormat[];
+  /**
+   * The title rows cell by cell, when a title row has more than one cell (Báo cáo's two header blocks);
+   * `title` then holds each row's first non-empty text. Absent: each title row is its one `title` text.
+   */
+  readonly titleRows?: readonly (readonly Cell[])[];
+  /** Presentation beyond a plain grid (merges, row styles, widths, borders, colour rules); absent: none. */
+  readonly layout?: TableLayout;
+}
+
+/** A rectangle of the grid of tableToGrid, 0-based. */
+export interface Block {
+  readonly row: number;
+  readonly column: number;
+  readonly rows: number;
+  readonly columns: number;
+}
+
+export type Align = 'left' | 'center' | 'right';
+
+/** How the cells of a block are shown; unset fields keep the writer's default. */
+export interface BlockStyle extends Block {
+  readonly bold?: boolean;
+  readonly italic?: boolean;
+  /** Font size in points (the default is 10 in Sheets, 11 in Excel). */
+  readonly size?: number;
+  readonly align?: Align;
+  readonly wrap?: boolean;
+}
+
+/** The colours of the status rules: the same as Đánh giá's (green met, amber not met, red data error). */
+export const RULE_COLOURS = {
+  met: { background: '#d9ead3', font: '#274e13' },
+  notMet: { background: '#fce5cd', font: '#b45f06' },
+  dataError: { background: '#f4cccc', font: '#990000' },
+} as const;
+export type RuleColour = keyof typeof RULE_COLOURS;
+
+/**
+ * A conditional colour: `formula` (no leading '=') is written for the block's top-left cell with
+ * relative references, as Excel, LibreOffice and Google Sheets all read it.
+ */
+export interface ColourRule {
+  readonly block: Block;
+  readonly formula: string;
+  readonly colour: RuleColour;
+}
+
+export interface TableLayout {
+  /** Merged cells: each block becomes one cell showing its top-left value. */
+  readonly merges?: readonly Block[];
+  /** Applied in order, after the writer's own title and header styles. */
+  readonly styles?: readonly BlockStyle[];
+  /** Blocks drawn with thin borders on every cell (a printed table). */
+  readonly borders?: readonly Block[];
+  /** Column widths in characters, replacing the writer's automatic widths. */
+  readonly widths?: readonly number[];
+  /** Whether the title and header rows stay on screen when scrolling (default true). */
+  readonly freeze?: boolean;
+  /** Conditional colours, in priority order. */
+  readonly colourRules?: readonly ColourRule[];
 }
 
 /** The whole tab as a rectangle: title rows, header row, data rows, each padded to the header's width. */
@@ -23,8 +83,9 @@ export function tableToGrid(table: OutputTable): Cell[][] {
     while (out.length < width) out.push('');
     return out.map((cell) => (cell === null || cell === undefined ? '' : cell));
   };
-  return [...table.title.map((line) => pad([line])), pad(table.header), ...table.rows.map(pad)];
+  const title = table.titleRows ?? table.title.map((line) => [line]);
+  return [...title.map(pad), pad(table.header), ...table.rows.map(pad)];
 }
 
 /** 0-based index of the header row in the grid of tableToGrid. */
-export const headerRowIndex = (table: OutputTable): number => table.title.length;
+export const headerRowIndex = (table: OutputTable): number => table.titleRows?.length ?? table.title.length;

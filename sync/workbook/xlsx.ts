@@ -4,12 +4,21 @@ import { existsSync } from 'node:fs';
 import { open, readdir, rename, stat, unlink, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import ExcelJS from 'exceljs';
-import type { Cell, ColumnFormat, Grid, OutputTable, WorkbookInput } from '../../src/core';
+import type {
+  Block,
+  Cell,
+  ColumnFormat,
+  Grid,
+  OutputTable,
+  TableLayout,
+  WorkbookInput,
+} from '../../src/core';
 import {
   ADDIN_LIMIT_TEXT,
   COL,
   columnLetter,
   monthOfInstant,
+  RULE_COLOURS,
   SETTING,
   SETTING_HELP,
   SEVERITY,
@@ -99,10 +108,11 @@ function colourStatuses(
 /** Writes a table into an empty sheet: title rows, styled header, rows, formats, widths, frozen header. */
 export function writeRows(sheet: ExcelJS.Worksheet, table: OutputTable): void {
   const width = table.header.length;
-  for (const line of table.title) {
-    const row = sheet.addRow([line]);
-    row.font = { bold: true, size: table.title.indexOf(line) === 0 ? 13 : 11 };
-  }
+  const titleRows = table.titleRows ?? table.title.map((line) => [line]);
+  titleRows.forEach((cells, index) => {
+    const row = sheet.addRow(cells.map((cell) => (cell === '' || cell === undefined ? null : cell)));
+    row.font = { bold: true, size: index === 0 ? 13 : 11 };
+  });
   const headerRow = sheet.addRow([...table.header]);
   headerRow.font = { bold: true };
   headerRow.alignment = { vertical: 'middle', wrapText: true };
@@ -118,7 +128,7 @@ export function writeRows(sheet: ExcelJS.Worksheet, table: OutputTable): void {
     });
     sheet.addRow(values);
   }
-  const headerIndex = table.title.length + 1;
+  const headerIndex = titleRows.length + 1;
   const firstData = headerIndex + 1;
   const lastData = headerIndex + table.rows.length;
   for (let c = 1; c <= width; c++) {
@@ -138,10 +148,68 @@ export function writeRows(sheet: ExcelJS.Worksheet, table: OutputTable): void {
     ),
   );
   if (headerLines > 1) headerRow.height = 16 * headerLines + 2;
-  colourStatuses(sheet, table, firstData, lastData);
-  sheet.views = [{ state: 'frozen', xSplit: 0, ySplit: headerIndex }];
-  if (width > 0 && table.rows.length > 0) {
+  if (table.layout) applyLayout(sheet, table.layout);
+  if (!table.layout?.colourRules) colourStatuses(sheet, table, firstData, lastData);
+  if (table.layout?.freeze !== false) sheet.views = [{ state: 'frozen', xSplit: 0, ySplit: headerIndex }];
+  if (width > 0 && table.rows.length > 0 && !table.layout?.merges) {
     sheet.autoFilter = { from: { row: headerIndex, column: 1 }, to: { row: headerIndex, column: width } };
+  }
+}
+
+const argb = (hex: string): string => `FF${hex.replace('#', '').toUpperCase()}`;
+const THIN: Partial<ExcelJS.Border> = { style: 'thin' };
+
+/** The core's layout (table.ts): merges, block styles, borders, widths and colour rules, in exceljs terms. */
+function applyLayout(sheet: ExcelJS.Worksheet, layout: TableLayout): void {
+  const each = (block: Block, apply: (cell: ExcelJS.Cell) => void) => {
+    for (let r = block.row; r < block.row + block.rows; r++)
+      for (let c = block.column; c < block.column + block.columns; c++) apply(sheet.getCell(r + 1, c + 1));
+  };
+  for (const style of layout.styles ?? []) {
+    each(style, (cell) => {
+      const font = { ...cell.font };
+      if (style.bold !== undefined) font.bold = style.bold;
+      if (style.italic !== undefined) font.italic = style.italic;
+      if (style.size !== undefined) font.size = style.size;
+      cell.font = font;
+      if (style.align !== undefined || style.wrap !== undefined)
+        cell.alignment = {
+          ...cell.alignment,
+          ...(style.align ? { horizontal: style.align } : {}),
+          ...(style.wrap !== undefined ? { wrapText: style.wrap } : {}),
+          vertical: 'middle',
+        };
+    });
+  }
+  for (const block of layout.borders ?? []) {
+    each(block, (cell) => {
+      cell.border = { top: THIN, left: THIN, bottom: THIN, right: THIN };
+    });
+  }
+  for (const block of layout.merges ?? []) {
+    if (block.rows * block.columns > 1)
+      sheet.mergeCells(block.row + 1, block.column + 1, block.row + block.rows, block.column + block.columns);
+  }
+  layout.widths?.forEach((width, c) => {
+    sheet.getColumn(c + 1).width = width;
+  });
+  for (const [priority, rule] of (layout.colourRules ?? []).entries()) {
+    const { block } = rule;
+    const colour = RULE_COLOURS[rule.colour];
+    sheet.addConditionalFormatting({
+      ref: `${columnLetter(block.column)}${block.row + 1}:${columnLetter(block.column + block.columns - 1)}${block.row + block.rows}`,
+      rules: [
+        {
+          type: 'expression',
+          priority: priority + 1,
+          formulae: [rule.formula],
+          style: {
+            fill: { type: 'pattern', pattern: 'solid', bgColor: { argb: argb(colour.background) } },
+            font: { color: { argb: argb(colour.font) } },
+          },
+        },
+      ],
+    });
   }
 }
 
