@@ -116,7 +116,16 @@ export function buildOfficialReport(
 
   const rows: Cell[][] = [];
   const at = () => header + 1 + rows.length;
-  const bold = (row: number) => styles.push({ row, column: 0, columns: WIDTH, rows: 1, bold: true });
+  // Section and total rows in bold; a total row and the next section's row make one block.
+  let lastBold: { row: number; rows: number } | null = null;
+  const boldBlocks: { row: number; rows: number }[] = [];
+  const bold = (row: number) => {
+    if (lastBold && lastBold.row + lastBold.rows === row) lastBold.rows++;
+    else {
+      lastBold = { row, rows: 1 };
+      boldBlocks.push(lastBold);
+    }
+  };
   sections.forEach((section, index) => {
     bold(at());
     rows.push([roman(index + 1), '', section.name]);
@@ -147,6 +156,7 @@ export function buildOfficialReport(
     ]);
   });
   const tableEnd = at();
+  for (const block of boldBlocks) styles.push({ ...block, column: 0, columns: WIDTH, bold: true });
   // STT and Hạng centred over the whole table.
   for (const column of [0, WIDTH - 1])
     styles.push({ row: header + 1, column, columns: 1, rows: tableEnd - header - 1, align: 'center' });

@@ -39,7 +39,10 @@ export function findMissing(
   for (let m = 1; m <= through.month; m++) months.push(monthIndex({ year: through.year, month: m }));
   const has = (unit: Unit, month: number) =>
     hasAny(entered, unit.key, month) || hasAny(portal, unit.key, month);
-  const reported = new Set(months.filter((month) => units.list.some((unit) => has(unit, month))));
+  // As for the period (contract 8.4), only figures that count make a month "reported by others".
+  const valid = (unit: Unit, month: number) =>
+    entered.valid.get(unit.key)?.has(month) === true || portal.valid.get(unit.key)?.has(month) === true;
+  const reported = new Set(months.filter((month) => units.list.some((unit) => valid(unit, month))));
   if (reported.size === 0) return [];
   const cells = blankRowCells(entries, units);
   const reminders: Reminder[] = [];

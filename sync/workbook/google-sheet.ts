@@ -135,6 +135,7 @@ function sheetInfos(data: sheets_v4.Schema$Spreadsheet): SheetInfo[] {
     title: sheet.properties?.title ?? '',
     rowCount: sheet.properties?.gridProperties?.rowCount ?? 0,
     columnCount: sheet.properties?.gridProperties?.columnCount ?? 0,
+    conditionalRules: sheet.conditionalFormats?.length ?? 0,
   }));
 }
 
@@ -216,7 +217,7 @@ export class GoogleSheetWorkbook implements Workbook {
       {
         spreadsheetId: this.options.spreadsheetId,
         fields:
-          'spreadsheetId,properties(title,locale),sheets(properties(sheetId,title,gridProperties(rowCount,columnCount)))',
+          'spreadsheetId,properties(title,locale),sheets(properties(sheetId,title,gridProperties(rowCount,columnCount)),conditionalFormats(ranges(sheetId)))',
       },
       this.requestOptions,
     );

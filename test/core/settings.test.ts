@@ -18,6 +18,10 @@ describe('Cấu hình', () => {
       maxPoints: 1,
       through: null,
       admins: [],
+      deadlineDay: 5,
+      parentAgency: '',
+      reportingAgency: '',
+      place: '',
     });
     expect(model.problems).toContainEqual(expect.objectContaining({ tab: 'Cấu hình', severity: 'warning' }));
   });
@@ -33,6 +37,10 @@ describe('Cấu hình', () => {
       ['1,5', 'Điểm tối đa'],
       ['Tháng 10/2020', 'Kỳ báo cáo đến'],
       ['Admin@Tinh.gov.vn, sa@proj.iam.gserviceaccount.com', 'Quản trị viên'],
+      ['10', 'Hạn nhập liệu'],
+      ['UBND tỉnh  Hòa Bình', 'Cơ quan chủ quản'.normalize('NFD')],
+      ['Sở Thông tin và Truyền thông', 'CƠ QUAN BÁO CÁO'],
+      ['Hòa Bình'.normalize('NFD'), 'Địa danh'],
     ];
     const model = readModel({ settings: grid, units }, NOW);
     expect(model.settings).toEqual({
@@ -43,6 +51,10 @@ describe('Cấu hình', () => {
       maxPoints: 1.5,
       through: { year: 2020, month: 10 },
       admins: ['admin@tinh.gov.vn', 'sa@proj.iam.gserviceaccount.com'],
+      deadlineDay: 10,
+      parentAgency: 'UBND tỉnh Hòa Bình',
+      reportingAgency: 'Sở Thông tin và Truyền thông',
+      place: 'Hòa Bình',
     });
     expect(model.problems).toEqual([]);
   });

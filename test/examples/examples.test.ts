@@ -20,6 +20,7 @@ import {
   ENTRIES_HEADER,
   GROUP,
   type Month,
+  monthsText,
   PORTAL_EXPORT_HEADER,
   type PortalRecord,
   parseCount,
@@ -375,10 +376,20 @@ describe('what the core finds in the examples', () => {
     expect(met).toBeLessThan(statuses.length / 10);
   });
 
-  it('Phú Thọ: no problems, two reconciliations, no district scopes', () => {
+  it('Phú Thọ: no problems but the units still missing months, two reconciliations, no district scopes', () => {
     const { portal, report: phuTho } = report('phu-tho-2026', new Date('2026-11-05T03:00:00Z'));
     expect(portal.unmapped).toEqual([]);
-    expect(phuTho.tables.problems.rows).toEqual([]);
+    // One commune has nothing all year and two have not reported October: the reminders, nothing else.
+    expect(phuTho.tables.problems.rows.map((row) => [row[1], row[2], row[3], row[4]])).toEqual([
+      ['', 'H44.23', '', 'Cảnh báo'],
+      ['C285', 'H44.208', '10/2026', 'Cảnh báo'],
+      ['C291', 'H44.243', '10/2026', 'Cảnh báo'],
+    ]);
+    expect(phuTho.reminders.map((r) => [r.code, monthsText(r.months)])).toEqual([
+      ['H44.23', '01–10/2026'],
+      ['H44.208', '10/2026'],
+      ['H44.243', '10/2026'],
+    ]);
     expect(phuTho.tables.reconciliation.rows).toHaveLength(2);
     const scopes = new Set(phuTho.tables.ranking.rows.map((row) => String(row[0])));
     expect(scopes).toEqual(new Set([GROUP.department, GROUP.commune]));

@@ -26,6 +26,10 @@ export interface FakeSheet {
   cells: (FakeCell | undefined)[][];
   /** Formats written by updateCells, repeatCell and copyPaste: bold headers, percent columns. */
   formats: (sheets_v4.Schema$CellFormat | undefined)[][];
+  /** Merged ranges (mergeCells), conditional format rules in priority order, column widths in pixels. */
+  merges?: sheets_v4.Schema$GridRange[];
+  conditionalFormats?: sheets_v4.Schema$ConditionalFormatRule[];
+  columnWidths?: Record<number, number>;
 }
 
 export interface FakeSpreadsheet {
@@ -318,6 +322,9 @@ function writable(batch: Batch, sheetId: number | null | undefined): FakeSheet {
     ...sheet,
     cells: sheet.cells.map((row) => (row ? [...row] : row)),
     formats: sheet.formats.map((row) => (row ? [...row] : row)),
+    merges: [...(sheet.merges ?? [])],
+    conditionalFormats: [...(sheet.conditionalFormats ?? [])],
+    columnWidths: { ...(sheet.columnWidths ?? {}) },
   };
   batch.state.sheets[batch.state.sheets.indexOf(sheet)] = copy;
   batch.copied.add(copy.sheetId);
@@ -592,6 +599,68 @@ function apply(batch: Batch, request: sheets_v4.Schema$Request): void {
     findSheet(state, request.autoResizeDimensions.dimensions?.sheetId);
     return;
   }
+  if (request.mergeCells) {
+    const range = request.mergeCells.range ?? {};
+    const sheet = writable(batch, range.sheetId);
+    const b = boundsOf(sheet, range);
+    const overlaps = (m: sheets_v4.Schema$GridRange) => {
+      const o = boundsOf(sheet, m);
+      return o.r0 < b.r1 && b.r0 < o.r1 && o.c0 < b.c1 && b.c0 < o.c1;
+    };
+    if ((sheet.merges ?? []).some(overlaps))
+      throw invalid(
+        'Invalid requests[0].mergeCells: You must select all cells in a merged range to merge or unmerge them.',
+      );
+    sheet.merges = [...(sheet.merges ?? []), { ...range }];
+    return;
+  }
+  if (request.unmergeCells) {
+    const range = request.unmergeCells.range ?? {};
+    const sheet = writable(batch, range.sheetId);
+    const b = boundsOf(sheet, range);
+    sheet.merges = (sheet.merges ?? []).filter((m) => {
+      const o = boundsOf(sheet, m);
+      return !(o.r0 >= b.r0 && o.r1 <= b.r1 && o.c0 >= b.c0 && o.c1 <= b.c1);
+    });
+    return;
+  }
+  if (request.updateBorders) {
+    boundsOf(writable(batch, request.updateBorders.range?.sheetId), request.updateBorders.range ?? {});
+    return;
+  }
+  if (request.updateDimensionProperties) {
+    const { range, properties, fields } = request.updateDimensionProperties;
+    if (!fields) throw invalid('updateDimensionProperties: fields is required.');
+    const sheet = writable(batch, range?.sheetId);
+    if (range?.dimension === 'COLUMNS' && typeof properties?.pixelSize === 'number') {
+      const widths = { ...(sheet.columnWidths ?? {}) };
+      for (let c = range.startIndex ?? 0; c < (range.endIndex ?? sheet.columnCount); c++)
+        widths[c] = properties.pixelSize;
+      sheet.columnWidths = widths;
+    }
+    return;
+  }
+  if (request.addConditionalFormatRule) {
+    const { rule, index } = request.addConditionalFormatRule;
+    const sheet = writable(batch, rule?.ranges?.[0]?.sheetId);
+    for (const range of rule?.ranges ?? []) boundsOf(sheet, range);
+    const rules = [...(sheet.conditionalFormats ?? [])];
+    rules.splice(index ?? rules.length, 0, structuredClone(rule ?? {}));
+    sheet.conditionalFormats = rules;
+    return;
+  }
+  if (request.deleteConditionalFormatRule) {
+    const { sheetId, index } = request.deleteConditionalFormatRule;
+    const sheet = writable(batch, sheetId);
+    const rules = [...(sheet.conditionalFormats ?? [])];
+    if (index === undefined || index === null || index < 0 || index >= rules.length)
+      throw invalid(
+        `Invalid requests[0].deleteConditionalFormatRule: No conditional format on sheet: ${sheetId} at index: ${index}`,
+      );
+    rules.splice(index, 1);
+    sheet.conditionalFormats = rules;
+    return;
+  }
   throw invalid(`Unsupported request kind in this fake: ${kinds.join(',')}`);
 }
 
@@ -815,6 +884,8 @@ export async function startFakeSheets(options: FakeSheetsOptions): Promise<FakeS
             },
             ...(s.hidden ? { hidden: true } : {}),
           },
+          ...(s.merges?.length ? { merges: s.merges } : {}),
+          ...(s.conditionalFormats?.length ? { conditionalFormats: s.conditionalFormats } : {}),
         })),
       };
       return paths ? maskResponse(spreadsheet, paths) : spreadsheet;
