@@ -12,6 +12,7 @@ import {
   TAB,
 } from '../core';
 import { alertUser, describeError, toastUser, withDocumentLock } from './feedback';
+import { applyLayout } from './layout';
 import { activeEmail, decideAccess, ownerEmail } from './permissions';
 import {
   cellsAfterWrite,
@@ -53,11 +54,13 @@ export function recompute(scope: RecomputeScope): void {
       else alertUser(access.message);
       return;
     }
-    const { ratio, ranking, overview, reconciliation, problems } = report.tables;
+    const { ratio, ranking, overview, reconciliation, problems, officialReport, monthly } = report.tables;
     // Sheets refuses a write past its cell limit midway: check the whole run before the first write.
     const cells = cellsAfterWrite(
       tabs,
-      scope === 'all' ? [ratio, ranking, reconciliation, problems, overview] : [problems],
+      scope === 'all'
+        ? [ratio, ranking, reconciliation, problems, overview, officialReport, monthly]
+        : [problems],
     );
     if (cells > SPREADSHEET_CELL_LIMIT) {
       alertUser(
@@ -82,13 +85,14 @@ export function recompute(scope: RecomputeScope): void {
 }
 
 function writeAll(spreadsheet: Spreadsheet, tabs: Tabs, report: Report): void {
-  const { ratio, ranking, overview, reconciliation, problems } = report.tables;
-  const written = [ratio, ranking, reconciliation, problems, overview].map((table) =>
+  const { ratio, ranking, overview, reconciliation, problems, officialReport, monthly } = report.tables;
+  const written = [ratio, ranking, reconciliation, problems, overview, officialReport, monthly].map((table) =>
     writeOutput(spreadsheet, tabs, table),
   );
-  // Colours and the chart come after every tab's values: a decoration that fails never stops a write.
+  // Colours, layout and the chart come after every tab's values: a decoration that fails never stops a write.
   for (const tab of written) decorate(() => colourOutput(tab));
-  const overviewTab = written[written.length - 1] as WrittenTab;
+  for (const tab of written) if (tab.table.layout) decorate(() => applyLayout(tab.sheet, tab.table));
+  const overviewTab = written[4] as WrittenTab;
   decorate(() => drawOverviewChart(overviewTab.sheet, overview, headerRowIndex(overview) + 1, report.year));
 }
 

@@ -3,6 +3,7 @@ import {
   ADDIN_TEXT,
   type Cell,
   COL,
+  DEFAULT_DEADLINE_DAY,
   fold,
   GROUP,
   type Grid,
@@ -40,6 +41,10 @@ function defaultSettings(now: Date): { key: keyof typeof SETTING; value: Cell; f
     { key: 'maxPoints', value: 1, format: NUMBER_FORMAT.decimal },
     { key: 'through', value: '', format: NUMBER_FORMAT.text },
     { key: 'admins', value: '', format: NUMBER_FORMAT.text },
+    { key: 'deadline', value: DEFAULT_DEADLINE_DAY, format: '0' },
+    { key: 'parentAgency', value: '', format: NUMBER_FORMAT.text },
+    { key: 'reportingAgency', value: '', format: NUMBER_FORMAT.text },
+    { key: 'place', value: '', format: NUMBER_FORMAT.text },
   ];
 }
 

@@ -1,5 +1,6 @@
 // Conditional colours for Đánh giá (and Mức độ on Kiểm tra), and the one chart of ratio against target per scope.
 import { ADDIN_TEXT, COL, type OutputTable, SEVERITY, STATUS } from '../core';
+import { layoutRules } from './layout';
 import { columnOf } from './sheet-io';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -19,6 +20,11 @@ const COLOURS: readonly { text: string; background: string; font: string }[] = [
  * Kiểm tra) over the data rows: a fixed number of calls.
  */
 export function colourStatuses(sheet: Sheet, table: OutputTable, firstDataRow: number, rows: number): void {
+  // A tab whose layout has its own colour rules (Diễn biến theo tháng) gets those, Đánh giá included.
+  if (table.layout?.colourRules) {
+    sheet.setConditionalFormatRules(layoutRules(sheet, table));
+    return;
+  }
   const column = Math.max(columnOf(table.header, COL.status), columnOf(table.header, COL.severity));
   if (column < 0) return;
   const texts =

@@ -23,7 +23,7 @@ export type { Problem } from './problems';
 export { monthsText, type Reminder } from './reminders';
 export { buildReport, type Report, type ReportOptions } from './report';
 export * from './schema';
-export type { Settings, SourceKey } from './settings';
+export { DEFAULT_DEADLINE_DAY, type Settings, type SourceKey } from './settings';
 export { appendLogRow, type SyncLogEntry, syncLogRow } from './sync-log';
 export {
   type Block,

@@ -92,9 +92,10 @@ test('one recompute costs the same number of service calls for 20 units and for 
   expect(large.total).toBe(small.total);
   // One read per input tab and one write per output tab.
   expect(small.byMethod['Range.getValues']).toBe(5);
-  expect(small.byMethod['Range.setValues']).toBe(5);
-  // Includes the cell-limit guard before the writes: each tab's size read once (three calls per tab).
-  expect(small.total).toBeLessThan(175);
+  expect(small.byMethod['Range.setValues']).toBe(7);
+  // Includes the cell-limit guard before the writes: each tab's size read once (three calls per tab),
+  // and the layout of Báo cáo (merges, styles, borders, widths) in a fixed number of calls.
+  expect(small.total).toBeLessThan(300);
   console.log(
     `service calls per recompute: ${small.total} for 20 units, ${large.total} for 2,000 units`,
     small.byMethod,

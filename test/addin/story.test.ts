@@ -71,6 +71,9 @@ describe('the add-in, from a fresh spreadsheet to the ranking', () => {
       'Đối chiếu',
       'Nhật ký đồng bộ',
       'Tổng hợp',
+      'Báo cáo',
+      'Diễn biến theo tháng',
+      'Nhật ký nhắc nhở',
       'Nhập liệu 2019',
       'Nhập liệu 2020',
     ]);
@@ -87,6 +90,10 @@ describe('the add-in, from a fresh spreadsheet to the ranking', () => {
       ['Điểm tối đa', 1],
       ['Kỳ báo cáo đến', ''],
       ['Quản trị viên', ''],
+      ['Hạn nhập liệu', 5],
+      ['Cơ quan chủ quản', ''],
+      ['Cơ quan báo cáo', ''],
+      ['Địa danh', ''],
     ]);
     expect(settings[0]?.[2]).toBe('Diễn giải');
     expect(String(settings[2]?.[2])).toContain('20%');

@@ -198,6 +198,8 @@ export class FakeSheet
   conditionalRules: FakeConditionalFormatRule[] = [];
   charts: FakeChart[] = [];
   readonly columnWidths = new Map<number, number>();
+  /** Merged ranges (Range.merge), 1-based as Apps Script gives them. */
+  merges: Rect[] = [];
 
   constructor(
     readonly spreadsheet: FakeSpreadsheet,
@@ -383,6 +385,7 @@ export class FakeSheet
       rows,
       conditionalRules: this.conditionalRules.map((rule) => rule._describe()),
       charts: this.charts.map((chart) => chart._describe()),
+      merges: this.merges.map((m) => ({ ...m })),
     };
   }
 }
@@ -416,6 +419,13 @@ export class FakeRange
       | 'getNumColumns'
       | 'getSheet'
       | 'protect'
+      | 'merge'
+      | 'breakApart'
+      | 'setFontStyles'
+      | 'setFontSizes'
+      | 'setHorizontalAlignments'
+      | 'setWraps'
+      | 'setBorder'
     >
 {
   readonly self: FakeRange;
@@ -499,6 +509,75 @@ export class FakeRange
     this.checkShape(numberFormats);
     this.each((cell, r, c) => {
       cell.numberFormat = numberFormats[r]?.[c] ?? 'General';
+    });
+    return this.api;
+  }
+  merge(): GRange {
+    const { row, column, numRows, numColumns } = this.rect;
+    const overlaps = this.sheet.merges.some(
+      (m) =>
+        m.row < row + numRows &&
+        row < m.row + m.numRows &&
+        m.column < column + numColumns &&
+        column < m.column + m.numColumns,
+    );
+    if (overlaps) throw new Error('You must select all cells in a merged range to merge or unmerge them.');
+    this.sheet.merges.push({ ...this.rect });
+    return this.api;
+  }
+  breakApart(): GRange {
+    const { row, column, numRows, numColumns } = this.rect;
+    this.sheet.merges = this.sheet.merges.filter(
+      (m) =>
+        !(
+          m.row >= row &&
+          m.row + m.numRows <= row + numRows &&
+          m.column >= column &&
+          m.column + m.numColumns <= column + numColumns
+        ),
+    );
+    return this.api;
+  }
+  setFontStyles(fontStyles: (GoogleAppsScript.Spreadsheet.FontStyle | null)[][]): GRange {
+    this.checkShape(fontStyles);
+    this.each((cell, r, c) => {
+      cell.italic = fontStyles[r]?.[c] === 'italic';
+    });
+    return this.api;
+  }
+  setFontSizes(sizes: number[][]): GRange {
+    this.checkShape(sizes);
+    this.each((cell, r, c) => {
+      cell.fontSize = sizes[r]?.[c] as number;
+    });
+    return this.api;
+  }
+  setHorizontalAlignments(alignments: ('left' | 'center' | 'normal' | 'right' | null)[][]): GRange {
+    this.checkShape(alignments);
+    this.each((cell, r, c) => {
+      cell.align = alignments[r]?.[c] ?? 'general';
+    });
+    return this.api;
+  }
+  setWraps(wraps: boolean[][]): GRange {
+    this.checkShape(wraps);
+    this.each((cell, r, c) => {
+      cell.wrap = wraps[r]?.[c] === true;
+    });
+    return this.api;
+  }
+  /** setBorder(top, left, bottom, right, vertical, horizontal): all true draws every cell's borders. */
+  setBorder(
+    top: boolean | null,
+    left: boolean | null,
+    bottom: boolean | null,
+    right: boolean | null,
+    vertical: boolean | null,
+    horizontal: boolean | null,
+  ): GRange {
+    const all = [top, left, bottom, right, vertical, horizontal].every((side) => side === true);
+    this.each((cell) => {
+      cell.border = all;
     });
     return this.api;
   }

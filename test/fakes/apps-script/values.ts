@@ -8,6 +8,12 @@ export interface CellState {
   numberFormat: string;
   bold: boolean;
   validation: unknown;
+  /** Styles the layout of Báo cáo sets (absent: Sheets' default). */
+  italic?: boolean;
+  fontSize?: number;
+  align?: string;
+  wrap?: boolean;
+  border?: boolean;
 }
 
 export const DEFAULT_FORMAT = 'General';
