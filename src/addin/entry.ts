@@ -2,6 +2,7 @@
 import { type Argument, needed, type Result, rank, ratio, status } from './functions';
 import { addMenu, showHelpDialog } from './menu';
 import { recompute } from './recompute';
+import { remindNow, remindMonthly as sendMonthlyReminders, toggleMonthly } from './reminders';
 import { setUp } from './setup';
 
 /** Adds the Dịch vụ công menu when the spreadsheet opens. */
@@ -27,6 +28,21 @@ export function checkFigures(): void {
 /** Menu: Thiết lập bảng tính. */
 export function setUpSheet(): void {
   setUp();
+}
+
+/** Menu: Nhắc đơn vị chưa nhập số liệu (e-mails to the units missing months, after confirmation). */
+export function remindUnits(): void {
+  remindNow();
+}
+
+/** Menu: turns the monthly reminder trigger on or off. */
+export function toggleMonthlyReminders(): void {
+  toggleMonthly();
+}
+
+/** Time-driven trigger: the monthly reminder, the day after Hạn nhập liệu. */
+export function remindMonthly(): void {
+  sendMonthlyReminders();
 }
 
 /** Menu: Hướng dẫn. */

@@ -1,11 +1,13 @@
 // The Dịch vụ công menu and the help dialog.
-import { ADDIN_TEXT } from '../core';
+import { ADDIN_TEXT, REMINDER_TEXT } from '../core';
 
 /** Menu captions and the top-level functions (entry.ts) they call, by name as Apps Script requires. */
 export const MENU_ITEMS: readonly { caption: string; functionName: string }[] = [
   { caption: ADDIN_TEXT.menuRecompute, functionName: 'recomputeAll' },
   { caption: ADDIN_TEXT.menuCheck, functionName: 'checkFigures' },
   { caption: ADDIN_TEXT.menuSetUp, functionName: 'setUpSheet' },
+  { caption: REMINDER_TEXT.menu, functionName: 'remindUnits' },
+  { caption: REMINDER_TEXT.menuTrigger, functionName: 'toggleMonthlyReminders' },
   { caption: ADDIN_TEXT.menuHelp, functionName: 'showHelp' },
 ];
 

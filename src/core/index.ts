@@ -12,6 +12,7 @@ export {
   fromIndex,
   instantOfFloating,
   isoMonth,
+  lastDay,
   type Month,
   monthIndex,
   monthOfInstant,

@@ -54,7 +54,11 @@ export class FakeUi
   alert(...args: unknown[]): GoogleAppsScript.Base.Button {
     const [title, text] = args.length === 3 ? [String(args[0]), String(args[1])] : ['', String(args[0])];
     this.world.ui.push({ kind: 'alert', title, text });
-    return BUTTON.OK as unknown as GoogleAppsScript.Base.Button;
+    const answer =
+      args.length >= 2 && args[args.length - 1] !== BUTTON_SET.OK
+        ? this.world.alertAnswers.shift()
+        : undefined;
+    return (answer ?? BUTTON.OK) as unknown as GoogleAppsScript.Base.Button;
   }
   showModalDialog(userInterface: GHtmlOutput, title: string): void {
     this.world.ui.push({ kind: 'dialog', title, text: (userInterface as unknown as FakeHtmlOutput).content });
@@ -222,5 +226,69 @@ export function appsScriptGlobals(world: FakeWorld, spreadsheet: FakeSpreadsheet
     calls,
     'Session',
   );
-  return { SpreadsheetApp, HtmlService, LockService, PropertiesService, Session };
+  const MailApp: Pick<GoogleAppsScript.Mail.MailApp, 'getRemainingDailyQuota' | 'sendEmail'> = counted(
+    {
+      getRemainingDailyQuota: () => world.mailQuota,
+      sendEmail: ((message: { to: string; subject: string; body: string }) => {
+        const recipients = message.to.split(',').filter((to) => to.trim() !== '').length;
+        if (recipients > world.mailQuota)
+          throw new Error('Service invoked too many times for one day: email.');
+        world.mailQuota -= recipients;
+        world.sentMail.push({ to: message.to, subject: message.subject, body: message.body });
+      }) as unknown as GoogleAppsScript.Mail.MailApp['sendEmail'],
+    },
+    calls,
+    'MailApp',
+  );
+  const ScriptApp: Pick<
+    GoogleAppsScript.Script.ScriptApp,
+    'newTrigger' | 'getProjectTriggers' | 'deleteTrigger'
+  > = counted(
+    {
+      newTrigger: (handler: string) => fakeTriggerBuilder(world, handler),
+      getProjectTriggers: () => world.triggers.map((t) => fakeTrigger(t)),
+      deleteTrigger: (trigger: GoogleAppsScript.Script.Trigger) => {
+        const at = world.triggers.findIndex((t) => t.id === trigger.getUniqueId());
+        if (at >= 0) world.triggers.splice(at, 1);
+      },
+    },
+    calls,
+    'ScriptApp',
+  );
+  return { SpreadsheetApp, HtmlService, LockService, PropertiesService, Session, MailApp, ScriptApp };
+}
+
+type TriggerRecord = FakeWorld['triggers'][number];
+
+function fakeTrigger(record: TriggerRecord): GoogleAppsScript.Script.Trigger {
+  return {
+    getHandlerFunction: () => record.handler,
+    getUniqueId: () => record.id,
+  } as unknown as GoogleAppsScript.Script.Trigger;
+}
+
+/** ScriptApp.newTrigger(handler).timeBased().onMonthDay(d).atHour(h).create(), as the reminders use it. */
+function fakeTriggerBuilder(world: FakeWorld, handler: string): GoogleAppsScript.Script.TriggerBuilder {
+  const record: TriggerRecord = {
+    id: `trigger-${world.triggers.length + 1}-${handler}`,
+    handler,
+    monthDay: null,
+    hour: null,
+  };
+  const clock = {
+    onMonthDay: (day: number) => {
+      if (!Number.isInteger(day) || day < 1 || day > 31) throw new Error(`Invalid argument: ${day}`);
+      record.monthDay = day;
+      return clock;
+    },
+    atHour: (hour: number) => {
+      record.hour = hour;
+      return clock;
+    },
+    create: () => {
+      world.triggers.push(record);
+      return fakeTrigger(record);
+    },
+  };
+  return { timeBased: () => clock } as unknown as GoogleAppsScript.Script.TriggerBuilder;
 }

@@ -44,6 +44,7 @@ export class FakeSpreadsheet
       | 'insertSheet'
       | 'getOwner'
       | 'getId'
+      | 'getUrl'
       | 'getName'
       | 'toast'
       | 'getProtections'
@@ -66,6 +67,9 @@ export class FakeSpreadsheet
 
   getId(): string {
     return 'fake-spreadsheet-id';
+  }
+  getUrl(): string {
+    return 'https://docs.google.com/spreadsheets/d/fake-spreadsheet-id/edit';
   }
   getName(): string {
     return this.name;

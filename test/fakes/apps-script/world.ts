@@ -22,6 +22,13 @@ export class FakeWorld {
   lockHeldElsewhere = false;
   lockHeld = false;
   readonly documentProperties = new Map<string, string>();
+  /** MailApp: recipients left today (each address of an e-mail counts, as Google counts them), and what was sent. */
+  mailQuota = 100;
+  readonly sentMail: { to: string; subject: string; body: string }[] = [];
+  /** Project triggers (ScriptApp), as created. */
+  readonly triggers: { id: string; handler: string; monthDay: number | null; hour: number | null }[] = [];
+  /** Answers of the next alerts with buttons (YES, NO…); an alert with none answered gets OK. */
+  readonly alertAnswers: string[] = [];
   /** The Date of the script's realm, so `instanceof Date` holds inside a vm context as in Apps Script. */
   DateClass: DateConstructor = Date;
 
