@@ -17,6 +17,7 @@ import {
   buildPortalTab,
   buildReport,
   CATALOGUE_HEADER,
+  type Cell,
   ENTRIES_HEADER,
   GROUP,
   type Month,
@@ -393,5 +394,135 @@ describe('what the core finds in the examples', () => {
     expect(phuTho.tables.reconciliation.rows).toHaveLength(2);
     const scopes = new Set(phuTho.tables.ranking.rows.map((row) => String(row[0])));
     expect(scopes).toEqual(new Set([GROUP.department, GROUP.commune]));
+  });
+});
+
+describe('Báo cáo and Diễn biến theo tháng on the bundled examples', () => {
+  function reportOf(name: ExampleName, now: Date, extra: Cell[][] = []) {
+    const example = loadExample(name);
+    const [, ...rows] = readCsvGrid(example.portalExportFile);
+    const portal = buildPortalTab(
+      rows.map(([month = '', agencyCode = '', procedureCode = '', resolved, online]) => ({
+        agencyCode,
+        procedureCode,
+        ...monthOf(month),
+        resolved: Number(resolved),
+        online: Number(online),
+      })),
+      example.input,
+      now,
+    );
+    const settings = [...(example.input.settings ?? []), ...extra];
+    return buildReport({ ...example.input, settings, portal: tableToGrid(portal.table) }, { now });
+  }
+
+  it('Hòa Bình: the administrative layout, a section per ranking scope with its total, the summary', () => {
+    const hoaBinh = reportOf('hoa-binh-2020', new Date('2020-11-05T03:00:00Z'), [
+      ['Cơ quan chủ quản', 'UBND tỉnh Hòa Bình'],
+      ['Cơ quan báo cáo', 'Sở Thông tin và Truyền thông'],
+      ['Địa danh', 'Hòa Bình'],
+    ]);
+    const table = hoaBinh.tables.officialReport;
+    const grid = tableToGrid(table);
+    expect(grid.slice(0, 8).map((row) => [row[0], row[4]])).toEqual([
+      ['UBND TỈNH HÒA BÌNH', 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM'],
+      ['SỞ THÔNG TIN VÀ TRUYỀN THÔNG', 'Độc lập - Tự do - Hạnh phúc'],
+      ['', ''],
+      ['BÁO CÁO', ''],
+      ['Kết quả thực hiện chỉ tiêu tỷ lệ hồ sơ giải quyết trực tuyến', ''],
+      ['Kỳ báo cáo: từ ngày 01/01/2020 đến ngày 31/10/2020', ''],
+      ['Đơn vị tính: hồ sơ; tỷ lệ: %', ''],
+      ['STT', 'Hồ sơ trực tuyến mức độ 3, 4'],
+    ]);
+    // Sections in the order of Xếp hạng's scopes, each unit in ranking order, then a total row equal to Tổng hợp.
+    const sections = grid.filter((row) => /^[IVXLC]+$/.test(String(row[0])));
+    const scopes = hoaBinh.tables.overview.rows.map((row) => row[0]);
+    expect(sections.map((row) => row[2])).toEqual(scopes);
+    expect(sections[0]?.[0]).toBe('I');
+    const departments = grid.findIndex((row) => row[0] === 'I');
+    expect(grid[departments + 1]?.slice(0, 3)).toEqual([1, 'STTTT', 'Sở Thông tin và Truyền thông']);
+    expect(grid[departments + 1]?.[5]).toBeCloseTo(58 / 140, 12);
+    expect(grid[departments + 1]?.[8]).toBe(1);
+    const total = grid.find((row) => row[2] === 'Cộng Sở, ban, ngành') ?? [];
+    const overview = hoaBinh.tables.overview.rows[0] ?? [];
+    expect([total[3], total[4], total[5], total[6]]).toEqual([
+      overview[3],
+      overview[4],
+      overview[5],
+      overview[6],
+    ]);
+    expect(total[7]).toBe(`${overview[2]}/${overview[1]} đơn vị đạt`);
+    // The summary counts each unit once (the per-district scopes repeat the communes).
+    const groups = hoaBinh.tables.overview.rows.slice(0, 3);
+    const met = groups.reduce((sum, row) => sum + Number(row[2]), 0);
+    const units = groups.reduce((sum, row) => sum + Number(row[1]), 0);
+    const summary = grid.find((row) => String(row[0]).startsWith('Tổng hợp:'));
+    expect(summary?.[0]).toBe(
+      `Tổng hợp: ${met}/${units} đơn vị đạt chỉ tiêu (${groups.map((row) => `${row[0]}: ${row[2]}/${row[1]}`).join('; ')}).`,
+    );
+    // Place and date (Vietnam's calendar day of the run), then the two signature blocks.
+    const end = grid.slice(-3).map((row) => [row[0], row[4]]);
+    expect(end).toEqual([
+      ['', 'Hòa Bình, ngày 05 tháng 11 năm 2020'],
+      ['NGƯỜI LẬP BIỂU', 'THỦ TRƯỞNG ĐƠN VỊ'],
+      ['(Ký, ghi rõ họ tên)', '(Ký, ghi rõ họ tên, đóng dấu)'],
+    ]);
+    // Printed layout: nothing frozen, the motto blocks and the title merged, the table bordered.
+    expect(table.layout?.freeze).toBe(false);
+    expect(table.layout?.merges).toContainEqual({ row: 0, column: 4, rows: 1, columns: 5 });
+    expect(table.layout?.merges).toContainEqual({ row: 3, column: 0, rows: 1, columns: 9 });
+    const lastTotal = grid.reduce((at, row, index) => (String(row[2]).startsWith('Cộng ') ? index : at), 0);
+    expect(table.layout?.borders).toEqual([{ row: 7, column: 0, columns: 9, rows: lastTotal - 7 + 1 }]);
+  });
+
+  it('Phú Thọ: empty names leave dotted spaces to fill in by hand; two sections, no district', () => {
+    const phuTho = reportOf('phu-tho-2026', new Date('2026-11-05T03:00:00Z'));
+    const grid = tableToGrid(phuTho.tables.officialReport);
+    expect(grid[0]?.[0]).toBe('……………………');
+    expect(grid.filter((row) => /^[IVX]+$/.test(String(row[0]))).map((row) => row[2])).toEqual([
+      GROUP.department,
+      GROUP.commune,
+    ]);
+    expect(grid[grid.length - 3]?.[4]).toBe('……………………, ngày 05 tháng 11 năm 2026');
+  });
+
+  it('Hòa Bình: the monthly matrix, month by month, blank after the reporting month, coloured against the target', () => {
+    const hoaBinh = reportOf('hoa-binh-2020', new Date('2020-11-05T03:00:00Z'));
+    const table = hoaBinh.tables.monthly;
+    expect(table.header.slice(0, 4)).toEqual(['Mã đơn vị', 'Tên đơn vị', 'Nhóm', 'Tháng 1/2020']);
+    expect(table.header.slice(-4)).toEqual([
+      'Tháng 12/2020',
+      'Tỷ lệ lũy kế từ đầu năm',
+      'Chỉ tiêu',
+      'Đánh giá',
+    ]);
+    expect(table.header.slice(3, 15).map((h) => parseMonth(h)?.month)).toEqual([
+      1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12,
+    ]);
+    const ratio = new Map(hoaBinh.tables.ratio.rows.map((row) => [row[0], row]));
+    for (const row of table.rows) {
+      const ytd = ratio.get(row[0]) ?? [];
+      expect([row[15], row[16], row[17]]).toEqual([ytd[6], ytd[7], ytd[8]]);
+      expect([row[13], row[14]]).toEqual(['', '']);
+    }
+    // Sở Nội vụ's months are the ratio of that month alone, never an average.
+    const snv = table.rows.find((row) => row[0] === 'SNV') ?? [];
+    expect(snv[3]).toBeCloseTo(1 / 18, 12);
+    // A commune whose district reported only from July (the portal went live then): January–June blank.
+    const late = table.rows.find((row) => row[3] === '' && row[9] !== '') ?? [];
+    expect(late.slice(3, 9)).toEqual(['', '', '', '', '', '']);
+    expect(table.layout?.colourRules?.map((rule) => [rule.formula, rule.colour])).toEqual([
+      ['AND(ISNUMBER(D5),D5>=$Q5)', 'met'],
+      ['AND(ISNUMBER(D5),D5<$Q5)', 'notMet'],
+      ['$R5="Đạt"', 'met'],
+      ['$R5="Chưa đạt"', 'notMet'],
+      ['$R5="Số liệu lỗi"', 'dataError'],
+    ]);
+    expect(table.layout?.colourRules?.[0]?.block).toEqual({
+      row: 4,
+      column: 3,
+      rows: table.rows.length,
+      columns: 13,
+    });
   });
 });
