@@ -496,11 +496,17 @@ const HB_NOTES = [
 ];
 
 /** The CSV files of one province: its settings, units, entries, the catalogue and the portal export. */
-function provinceFiles(name, year, units, { portal, entries, portalTotal, portalOnline }) {
+function provinceFiles(
+  name,
+  year,
+  units,
+  { portal, entries, portalTotal, portalOnline },
+  extraSettings = [],
+) {
   return {
     name,
     files: {
-      'cau-hinh.csv': [SETTINGS_HEADER, ...settingsRows(year)],
+      'cau-hinh.csv': [SETTINGS_HEADER, ...settingsRows(year), ...extraSettings],
       'don-vi.csv': [UNITS_HEADER, ...units.map(unitRow)],
       'nhap-lieu.csv': entries,
       'danh-muc-dvc.csv': [
@@ -602,7 +608,13 @@ function hoaBinh() {
     notes: HB_NOTES,
   };
   province.mistakes = hoaBinhMistakes(province);
-  return provinceFiles('hoa-binh-2020', year, units, buildFigures(rng, province));
+  // The names printed on Báo cáo and the reminders' deadline, as the provincial office fills them in.
+  return provinceFiles('hoa-binh-2020', year, units, buildFigures(rng, province), [
+    ['Hạn nhập liệu', '10', 'Ngày của tháng sau mà các đơn vị phải nhập xong số liệu của tháng trước.'],
+    ['Cơ quan chủ quản', 'UBND tỉnh Hòa Bình', 'In ở góc trái tab Báo cáo.'],
+    ['Cơ quan báo cáo', 'Sở Thông tin và Truyền thông', 'Cơ quan lập báo cáo.'],
+    ['Địa danh', 'Hòa Bình', 'Địa danh ở dòng ngày tháng của tab Báo cáo.'],
+  ]);
 }
 
 /** The handful of realistic mistakes the demo's Kiểm tra tab should find. */

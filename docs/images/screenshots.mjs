@@ -1,6 +1,6 @@
 // Remakes the pictures of docs/huong-dan.md from the demo workbook: LibreOffice prints each tab to PDF, pdftoppm makes PNG.
 // Needs `apt-get install -y libreoffice-calc poppler-utils` (only for these pictures; never in tests or CI).
-// Usage: npm run demo && node docs/images/screenshots.mjs
+// Usage: npm run demo && node docs/images/screenshots.mjs [picture.png …] (default: every picture)
 import { execFileSync } from 'node:child_process';
 import { copyFileSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -19,22 +19,35 @@ const PICTURES = [
   { tab: 'Xếp hạng', file: 'xep-hang.png', rows: 26 },
   { tab: 'Kiểm tra', file: 'kiem-tra.png', rows: 11 },
   { tab: 'Tổng hợp', file: 'tong-hop.png', rows: 17 },
+  { tab: 'Báo cáo', file: 'bao-cao.png', rows: 30 },
+  // The end of Báo cáo: the last sections' totals, the summary, place and date, signatures.
+  { tab: 'Báo cáo', file: 'bao-cao-cuoi.png', rows: 12, fromEnd: true },
+  { tab: 'Diễn biến theo tháng', file: 'dien-bien.png', rows: 22 },
 ];
 
 /** The tab's first rows in a workbook of their own (values, styles, widths, colours), landscape, one page wide. */
-async function shortWorkbook(source, tab, rows, path) {
+async function shortWorkbook(source, tab, rows, path, fromEnd = false) {
   const from = source.getWorksheet(tab);
   const book = new ExcelJS.Workbook();
   const sheet = book.addWorksheet(tab);
+  // Rows first..first+rows-1 of the tab become rows 1..rows.
+  const first = fromEnd ? Math.max(1, from.rowCount - rows + 1) : 1;
   for (let c = 1; c <= from.columnCount; c++) sheet.getColumn(c).width = from.getColumn(c).width;
   for (let r = 1; r <= rows; r++) {
-    const a = from.getRow(r);
+    const a = from.getRow(first + r - 1);
     const b = sheet.getRow(r);
     if (a.height) b.height = a.height;
     for (let c = 1; c <= from.columnCount; c++) {
       b.getCell(c).value = a.getCell(c).value;
       b.getCell(c).style = a.getCell(c).style;
     }
+  }
+  // Merged cells (Báo cáo's header and signature blocks) that lie in the rows shown.
+  for (const merge of from.model.merges ?? []) {
+    const [, c1, r1, c2, r2] = /^([A-Z]+)(\d+):([A-Z]+)(\d+)$/.exec(merge) ?? [];
+    const top = Number(r1) - first + 1;
+    const bottom = Number(r2) - first + 1;
+    if (top >= 1 && bottom <= rows) sheet.mergeCells(`${c1}${top}:${c2}${bottom}`);
   }
   for (const rule of from.conditionalFormattings ?? []) {
     sheet.addConditionalFormatting({ ...rule, ref: rule.ref.replace(/\d+$/, String(rows)) });
@@ -81,9 +94,11 @@ const work = mkdtempSync(join(tmpdir(), 'dvc-screenshots-'));
 try {
   const source = new ExcelJS.Workbook();
   await source.xlsx.readFile(workbookPath);
-  for (const { tab, file, rows } of PICTURES) {
+  const only = process.argv.slice(2);
+  for (const { tab, file, rows, fromEnd } of PICTURES) {
+    if (only.length > 0 && !only.includes(file)) continue;
     const base = join(work, file.replace('.png', ''));
-    await shortWorkbook(source, tab, rows, `${base}.xlsx`);
+    await shortWorkbook(source, tab, rows, `${base}.xlsx`, fromEnd);
     execFileSync('soffice', ['--headless', '--convert-to', 'pdf', '--outdir', work, `${base}.xlsx`], {
       stdio: 'ignore',
     });
@@ -107,8 +122,10 @@ try {
     console.log(`docs/images/${file}: ${tab}, ${w}×${h}`);
   }
   // The chart is the sync's own PNG, written beside the workbook.
-  copyFileSync(join(root, 'out', 'hoa-binh-2020.chart.png'), join(here, 'bieu-do-tong-hop.png'));
-  console.log('docs/images/bieu-do-tong-hop.png: the sync chart');
+  if (only.length === 0 || only.includes('bieu-do-tong-hop.png')) {
+    copyFileSync(join(root, 'out', 'hoa-binh-2020.chart.png'), join(here, 'bieu-do-tong-hop.png'));
+    console.log('docs/images/bieu-do-tong-hop.png: the sync chart');
+  }
 } finally {
   rmSync(work, { recursive: true, force: true });
 }

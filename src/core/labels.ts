@@ -543,7 +543,8 @@ export const REPORT_TEXT = {
   title: 'BÁO CÁO',
   subtitle: 'Kết quả thực hiện chỉ tiêu tỷ lệ hồ sơ giải quyết trực tuyến',
   unitOfMeasure: 'Đơn vị tính: hồ sơ; tỷ lệ: %',
-  total: (scope: string) => `Cộng ${scope}`,
+  /** The total row of a section (its name is the section row just above). */
+  total: 'Cộng',
   unitsMet: (met: number, units: number) => `${met}/${units} đơn vị đạt`,
   summary: (met: number, units: number, groups: string) =>
     `Tổng hợp: ${met}/${units} đơn vị đạt chỉ tiêu${groups ? ` (${groups})` : ''}.`,

@@ -36,7 +36,7 @@ const WIDTH = REPORT_HEADER.length;
 const LEFT = { column: 0, columns: 4 } as const;
 const RIGHT = { column: 4, columns: WIDTH - 4 } as const;
 /** Widths in characters: the nine columns fill an A4 landscape page at the default font. */
-const WIDTHS = [5, 11, 34, 12, 14, 9, 9, 14, 7];
+const WIDTHS = [5, 12, 32, 12, 14, 9, 9, 20, 7];
 
 /** I, II, III, IV… for the sections. */
 export function roman(n: number): string {
@@ -146,7 +146,7 @@ export function buildOfficialReport(
     rows.push([
       '',
       '',
-      REPORT_TEXT.total(section.name),
+      REPORT_TEXT.total,
       section.resolved,
       section.online,
       section.ratio,

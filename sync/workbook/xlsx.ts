@@ -140,6 +140,7 @@ export function writeRows(sheet: ExcelJS.Worksheet, table: OutputTable): void {
     for (const data of table.rows) widest = Math.max(widest, displayWidth(data[c - 1], format));
     sheet.getColumn(c).width = Math.min(60, Math.max(9, Math.ceil(widest) + 2));
   }
+  if (table.layout) applyLayout(sheet, table.layout);
   // Wrapped header names need a taller row: not every spreadsheet program fits it on opening.
   const headerLines = Math.max(
     1,
@@ -148,7 +149,6 @@ export function writeRows(sheet: ExcelJS.Worksheet, table: OutputTable): void {
     ),
   );
   if (headerLines > 1) headerRow.height = 16 * headerLines + 2;
-  if (table.layout) applyLayout(sheet, table.layout);
   if (!table.layout?.colourRules) colourStatuses(sheet, table, firstData, lastData);
   if (table.layout?.freeze !== false) sheet.views = [{ state: 'frozen', xSplit: 0, ySplit: headerIndex }];
   if (width > 0 && table.rows.length > 0 && !table.layout?.merges) {

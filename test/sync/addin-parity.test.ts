@@ -16,7 +16,15 @@ import {
 } from './fixtures';
 
 const OWNER = 'owner@example.vn';
-const COMPARED = ['Tỷ lệ', 'Xếp hạng', 'Kiểm tra', 'Đối chiếu', 'Tổng hợp', 'Báo cáo', 'Diễn biến theo tháng'];
+const COMPARED = [
+  'Tỷ lệ',
+  'Xếp hạng',
+  'Kiểm tra',
+  'Đối chiếu',
+  'Tổng hợp',
+  'Báo cáo',
+  'Diễn biến theo tháng',
+];
 
 const trim = (grid: readonly (readonly unknown[])[]): unknown[][] => {
   const rows = grid.map((row) => {
