@@ -477,8 +477,9 @@ export const ADDIN_TEXT = {
 <p><b>Menu Dịch vụ công</b></p>
 <ul>
 <li><b>Thiết lập bảng tính</b>: tạo các tab còn thiếu, mỗi đơn vị 12 dòng trong tab Nhập liệu và phân quyền: mỗi đơn vị chỉ sửa được số liệu của mình. Chạy lại bất cứ lúc nào, số liệu đã nhập không mất.</li>
-<li><b>Tính lại tỷ lệ và xếp hạng</b>: cập nhật các tab Tỷ lệ, Xếp hạng, Kiểm tra, Đối chiếu, Tổng hợp (chủ sở hữu và Quản trị viên).</li>
+<li><b>Tính lại tỷ lệ và xếp hạng</b>: cập nhật các tab Tỷ lệ, Xếp hạng, Kiểm tra, Đối chiếu, Tổng hợp, Báo cáo, Diễn biến theo tháng (chủ sở hữu và Quản trị viên).</li>
 <li><b>Kiểm tra số liệu</b>: chỉ cập nhật tab Kiểm tra; cán bộ đơn vị nhận danh sách vấn đề của đơn vị mình.</li>
+<li><b>Nhắc đơn vị chưa nhập số liệu</b>: gửi email tới các đơn vị chưa có số liệu của tháng mà đơn vị khác đã có, sau khi hỏi lại; ghi vào tab Nhật ký nhắc nhở (chủ sở hữu và Quản trị viên). <b>Bật/tắt nhắc nhở tự động hằng tháng</b>: gửi như vậy vào ngày sau Hạn nhập liệu.</li>
 </ul>
 <p><b>Nhập số liệu</b> (tab Nhập liệu): mỗi tháng nhập <i>Tổng số hồ sơ đã giải quyết</i> và <i>Số hồ sơ giải quyết trực tuyến mức độ 3, 4</i>. Tháng chưa có số liệu thì để trống cả hai ô; không có hồ sơ thì nhập 0.</p>
 <ul>
