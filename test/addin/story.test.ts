@@ -40,6 +40,8 @@ describe('the add-in, from a fresh spreadsheet to the ranking', () => {
       'Tính lại tỷ lệ và xếp hạng',
       'Kiểm tra số liệu',
       'Thiết lập bảng tính',
+      'Nhắc đơn vị chưa nhập số liệu',
+      'Bật/tắt nhắc nhở tự động hằng tháng',
       'Hướng dẫn',
     ]);
     for (const item of world.menus[0]?.items ?? [])

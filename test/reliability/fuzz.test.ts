@@ -1,6 +1,6 @@
 // Fuzzed whole hostile workbooks through the core: it never throws, every bad cell is in Kiểm tra at its exact address, good rows keep their figures.
 import fc from 'fast-check';
-import { buildReport, type Cell, type Report, STATUS } from '../../src/core';
+import { buildReport, type Cell, MSG, type Report, STATUS } from '../../src/core';
 import { buildHostile, type ExpectedProblem, hostileShape } from './hostile';
 
 /** Sheets tried: a few hundred keeps the file within a few seconds. */
@@ -13,6 +13,12 @@ const recordsOf = (table: Report['tables']['ratio']): Record<string, Cell>[] =>
 const problemKey = (p: ExpectedProblem): string =>
   JSON.stringify([p.tab, p.cell, p.severity, p.message, p.unitCode, p.month]);
 
+/** The start of the missing-figure reminder's message. */
+const MISSING =
+  MSG.missingFigures('')
+    .split(' (')[0]
+    ?.replace(/ tháng\s*$/, '') ?? '';
+
 const tally = { sheets: 0, rows: 0, badCells: 0, problems: 0, cleanUnits: 0, dirtyUnits: 0 };
 
 describe('hostile workbooks through the core', () => {
@@ -23,8 +29,11 @@ describe('hostile workbooks through the core', () => {
         const report = buildReport(hostile.input, { now: NOW });
         const alone = buildReport(hostile.alone, { now: NOW });
 
-        // Kiểm tra: the same multiset of (tab, cell, severity, message, unit, month) as planted, nothing else.
+        // Kiểm tra: the same multiset of (tab, cell, severity, message, unit, month) as planted, nothing else
+        // (but the reminders of units missing months others reported, pinned by test/addin/reminders.test.ts
+        // and test/sync/cycle-tabs.test.ts: the hostile rows leave such gaps at random).
         const found = recordsOf(report.tables.problems)
+          .filter((p) => !String(p['Nội dung']).startsWith(MISSING))
           .map((p) =>
             problemKey({
               tab: String(p.Tab),

@@ -111,8 +111,15 @@ describe("the spreadsheet's 10,000,000-cell limit", () => {
     const grown = projected(script, tables);
     expect(tables.find((t) => t.tab === 'Tỷ lệ')?.rows.length).toBe(1500);
     fillTo(script, CELL_LIMIT + 1000, grown);
-    // Well under the limit now; the five new tabs (two of them grown to 1,503 rows) would pass it.
-    expect(script.spreadsheet._cellCount()).toBe(CELL_LIMIT + 1000 - (3 * 26_000 + 2 * 1503 * 26));
+    // Well under the limit now; the seven new tabs (a new tab is 1,000 × 26, grown to hold its table:
+    // Tỷ lệ, Xếp hạng, Báo cáo, Diễn biến theo tháng and Kiểm tra pass 1,000 rows) would pass it.
+    const sizes = tables.map(
+      (t) => Math.max(1000, t.title.length + 1 + t.rows.length) * Math.max(26, t.header.length),
+    );
+    expect(tables).toHaveLength(7);
+    expect(sizes.filter((size) => size > 26_000).length).toBeGreaterThanOrEqual(4);
+    const newTabs = sizes.reduce((sum, size) => sum + size, 0);
+    expect(script.spreadsheet._cellCount()).toBe(CELL_LIMIT + 1000 - newTabs);
     const before = JSON.stringify(script.spreadsheet._state());
     script.world.calls.reset();
     script.run('recomputeAll');

@@ -278,11 +278,13 @@ describe('OAuth scopes', () => {
   };
   const bundle = readFileSync(join(ROOT, 'dist', 'Code.js'), 'utf8');
 
-  test('exactly three scopes: this spreadsheet only, its menus and dialogs, the clicking account', () => {
+  test('exactly five scopes: this spreadsheet only, its menus and dialogs, the clicking account, sending mail, the reminder trigger', () => {
     const scopes = [
       'https://www.googleapis.com/auth/spreadsheets.currentonly',
       'https://www.googleapis.com/auth/script.container.ui',
       'https://www.googleapis.com/auth/userinfo.email',
+      'https://www.googleapis.com/auth/script.send_mail',
+      'https://www.googleapis.com/auth/script.scriptapp',
     ];
     expect([...manifest.oauthScopes].sort()).toEqual([...scopes].sort());
     expect(built.oauthScopes).toEqual(manifest.oauthScopes);
@@ -294,6 +296,10 @@ describe('OAuth scopes', () => {
     expect(bundle).toContain('SpreadsheetApp.getActiveSpreadsheet()');
     expect(bundle).toMatch(/getUi\(\)\.(alert|showModalDialog)|ui\.alert/);
     expect(bundle).toContain('Session.getActiveUser()');
+    // script.send_mail: the reminders send through MailApp (never GmailApp, which reads the mailbox);
+    // script.scriptapp: the monthly reminder trigger.
+    expect(bundle).toContain('MailApp.sendEmail(');
+    expect(bundle).toContain('ScriptApp.newTrigger(');
     for (const wider of [
       'SpreadsheetApp.openById',
       'SpreadsheetApp.openByUrl',
@@ -301,8 +307,6 @@ describe('OAuth scopes', () => {
       'UrlFetchApp',
       'DriveApp',
       'GmailApp',
-      'MailApp',
-      'ScriptApp',
       'DocumentApp',
       'CalendarApp',
       'Drive.',

@@ -117,7 +117,7 @@ export async function writeProvinceXlsx(path: string, extraTabs: Record<string, 
   await workbook.xlsx.writeFile(path);
 }
 
-/** Every tab of an .xlsx as plain values (formulas → results, rich text → text), trailing blanks dropped. */
+/** Every tab of an .xlsx as plain values (formulas → results, rich text → text, merged cells once), trailing blanks dropped. */
 export async function readXlsxTabs(path: string): Promise<Map<string, unknown[][]>> {
   const workbook = new ExcelJS.Workbook();
   await workbook.xlsx.readFile(path);
@@ -127,7 +127,9 @@ export async function readXlsxTabs(path: string): Promise<Map<string, unknown[][
     sheet.eachRow({ includeEmpty: true }, (row, index) => {
       const values: unknown[] = [];
       for (let c = 1; c <= row.cellCount; c++) {
-        const v = row.getCell(c).value;
+        const cell = row.getCell(c);
+        // exceljs shows a merged range's value in every cell of it; the file holds it in the first only.
+        const v = cell.isMerged && cell.master !== cell ? null : cell.value;
         values.push(
           v === null || v === undefined
             ? ''

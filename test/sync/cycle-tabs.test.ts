@@ -1,0 +1,175 @@
+// Báo cáo and Diễn biến theo tháng through the built CLI: the Google Sheet gets their merges, styles and colour rules in its one write (again on a second run, never piled up), the .xlsx the same.
+import { execFile } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import { type FakeSheets, fakeSheet, startFakeSheets, valuesOf } from '../fakes/sheets-api/server';
+import { CATALOGUE, SETTINGS, UNITS, writeProvinceXlsx } from './fixtures';
+
+const TOKEN = 'ya29.cycle-test-token';
+const ID = '1CycleTabsSpreadsheet0123456789abcdefghij';
+const CLI = join(__dirname, '..', '..', 'dist', 'node', 'sync.cjs');
+
+/** SNV and HLS report January–March, STP January–February, XHS nothing. */
+const ENTRIES = [
+  ['Kỳ', 'Mã đơn vị', 'Tổng số hồ sơ đã giải quyết', 'Số hồ sơ giải quyết trực tuyến mức độ 3, 4', 'Ghi chú'],
+  ['01/2020', 'SNV', 100, 40, ''],
+  ['02/2020', 'SNV', 100, 20, ''],
+  ['03/2020', 'SNV', 50, 20, ''],
+  ['01/2020', 'STP', 40, 10, ''],
+  ['02/2020', 'STP', 60, 30, ''],
+  ['03/2020', 'STP', '', '', ''],
+  ['01/2020', 'HLS', 10, 1, ''],
+  ['02/2020', 'HLS', 10, 5, ''],
+  ['03/2020', 'HLS', 10, 2, ''],
+];
+const SETTINGS_WITH_NAMES = [
+  ...SETTINGS,
+  ['Cơ quan chủ quản', 'UBND tỉnh Hòa Bình', ''],
+  ['Địa danh', 'Hòa Bình', ''],
+];
+
+function run(args: string[], env: Record<string, string> = {}): Promise<{ code: number; stderr: string }> {
+  return new Promise((resolve) =>
+    execFile(
+      process.execPath,
+      [CLI, ...args],
+      { env: { PATH: process.env.PATH ?? '', ...env }, timeout: 60_000 },
+      (error, _stdout, stderr) =>
+        resolve({ code: error ? (typeof error.code === 'number' ? error.code : 1) : 0, stderr }),
+    ),
+  );
+}
+
+let dir: string;
+let fake: FakeSheets | null = null;
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'dvc-cycle-tabs-'));
+});
+afterEach(async () => {
+  await fake?.close();
+  fake = null;
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+test('Google Sheet: Báo cáo merged and unfrozen, Diễn biến coloured against the target, reminders in Kiểm tra; a second run replaces, never piles up', async () => {
+  fake = await startFakeSheets({
+    spreadsheet: {
+      spreadsheetId: ID,
+      locale: 'vi_VN',
+      sheets: [
+        fakeSheet(0, 'Cấu hình', SETTINGS_WITH_NAMES),
+        fakeSheet(11, 'Đơn vị', UNITS),
+        fakeSheet(12, 'Nhập liệu', ENTRIES),
+        fakeSheet(13, 'Danh mục DVC', CATALOGUE),
+      ],
+    },
+    token: TOKEN,
+  });
+  const env = { SHEETS_API_ROOT: fake.rootUrl, GOOGLE_OAUTH_ACCESS_TOKEN: TOKEN };
+  const sheetOf = (title: string) => fake?.spreadsheet.sheets.find((s) => s.title === title);
+  for (let runNo = 1; runNo <= 2; runNo++) {
+    const result = await run(['--workbook', ID], env);
+    expect(result).toEqual({ code: 0, stderr: '' });
+    // Still three requests: the layout travels in the one write.
+    expect(fake.requests.filter((r) => r.method === 'POST')).toHaveLength(runNo);
+
+    const report = sheetOf('Báo cáo');
+    const grid = valuesOf(report);
+    expect(grid[0]?.[0]).toBe('UBND TỈNH HÒA BÌNH');
+    expect(grid[0]?.[4]).toBe('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM');
+    expect(grid[1]?.[0]).toBe('……………………');
+    expect(grid[3]?.[0]).toBe('BÁO CÁO');
+    expect(grid[5]?.[0]).toBe('Kỳ báo cáo: từ ngày 01/01/2020 đến ngày 31/03/2020');
+    expect(report?.frozenRowCount).toBe(0);
+    expect(report?.merges).toContainEqual({
+      sheetId: report?.sheetId,
+      startRowIndex: 0,
+      endRowIndex: 1,
+      startColumnIndex: 4,
+      endColumnIndex: 9,
+    });
+    expect(report?.merges?.length).toBe(15);
+    expect(report?.columnWidths?.[2]).toBe(32 * 7 + 10);
+    expect(report?.formats[3]?.[0]?.textFormat).toMatchObject({ bold: true, fontSize: 14 });
+    expect(report?.formats[3]?.[0]?.horizontalAlignment).toBe('CENTER');
+    // The ratio column keeps its percent format under the block styles.
+    const snvRow = grid.findIndex((row) => row[1] === 'SNV');
+    expect(report?.formats[snvRow]?.[5]?.numberFormat?.type).toBe('PERCENT');
+
+    const monthly = sheetOf('Diễn biến theo tháng');
+    const rows = valuesOf(monthly);
+    const header = rows[3] ?? [];
+    expect(header.slice(0, 6)).toEqual([
+      'Mã đơn vị',
+      'Tên đơn vị',
+      'Nhóm',
+      'Tháng 1/2020',
+      'Tháng 2/2020',
+      'Tháng 3/2020',
+    ]);
+    // SNV: 40/100, 20/100, 20/50 month by month; 80/250 to date.
+    const snv = rows.find((row) => row[0] === 'SNV') ?? [];
+    expect(snv.slice(3, 6)).toEqual([0.4, 0.2, 0.4]);
+    expect(snv[15]).toBeCloseTo(80 / 250, 12);
+    const rules = monthly?.conditionalFormats ?? [];
+    expect(rules).toHaveLength(5);
+    expect(rules[0]?.booleanRule?.condition).toEqual({
+      type: 'CUSTOM_FORMULA',
+      values: [{ userEnteredValue: '=AND(ISNUMBER(D5),D5>=$Q5)' }],
+    });
+    expect(rules[0]?.ranges?.[0]).toMatchObject({
+      startRowIndex: 4,
+      endRowIndex: 8,
+      startColumnIndex: 3,
+      endColumnIndex: 16,
+    });
+
+    const problems = valuesOf(sheetOf('Kiểm tra')).filter((row) => row[0] === 'Nhập liệu');
+    expect(problems.map((row) => row.slice(0, 5))).toEqual([
+      // A unit with no row at all has no cell to point at (listed first, as whole-tab problems are).
+      ['Nhập liệu', '', 'XHS', '', 'Cảnh báo'],
+      ['Nhập liệu', 'C7', 'STP', '03/2020', 'Cảnh báo'],
+    ]);
+  }
+}, 120_000);
+
+test('.xlsx: Báo cáo merged with fixed widths, Diễn biến with formula rules Excel and LibreOffice both read', async () => {
+  const book = join(dir, 'tinh.xlsx');
+  await writeProvinceXlsx(book, {});
+  // The fixture's entries replaced by the months above, and the names of the report.
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.readFile(book);
+  workbook.removeWorksheet((workbook.getWorksheet('Nhập liệu') as ExcelJS.Worksheet).id);
+  const entries = workbook.addWorksheet('Nhập liệu');
+  for (const row of ENTRIES) entries.addRow(row);
+  const settings = workbook.getWorksheet('Cấu hình') as ExcelJS.Worksheet;
+  settings.addRow(['Cơ quan chủ quản', 'UBND tỉnh Hòa Bình']);
+  await workbook.xlsx.writeFile(book);
+
+  expect(await run(['--workbook', book])).toEqual({ code: 0, stderr: '' });
+  const written = new ExcelJS.Workbook();
+  await written.xlsx.readFile(book);
+  const report = written.getWorksheet('Báo cáo') as ExcelJS.Worksheet;
+  expect(report.getCell('A1').value).toBe('UBND TỈNH HÒA BÌNH');
+  expect(report.getCell('E2').value).toBe('Độc lập - Tự do - Hạnh phúc');
+  const merges = (report.model as unknown as { merges: string[] }).merges;
+  expect(merges).toEqual(expect.arrayContaining(['A1:D1', 'E1:I1', 'A4:I4', 'A5:I5']));
+  expect(report.getColumn(3).width).toBe(32);
+  expect(report.getCell('A4').font).toMatchObject({ bold: true, size: 14 });
+  expect(report.getCell('A4').alignment).toMatchObject({ horizontal: 'center' });
+  expect(report.views?.[0]?.state).not.toBe('frozen');
+
+  const monthly = written.getWorksheet('Diễn biến theo tháng') as ExcelJS.Worksheet;
+  const formattings = (
+    monthly as unknown as { conditionalFormattings: { ref: string; rules: { formulae?: string[] }[] }[] }
+  ).conditionalFormattings;
+  expect(formattings.map((f) => [f.ref, f.rules[0]?.formulae?.[0]])).toEqual([
+    ['D5:P8', 'AND(ISNUMBER(D5),D5>=$Q5)'],
+    ['D5:P8', 'AND(ISNUMBER(D5),D5<$Q5)'],
+    ['R5:R8', '$R5="Đạt"'],
+    ['R5:R8', '$R5="Chưa đạt"'],
+    ['R5:R8', '$R5="Số liệu lỗi"'],
+  ]);
+}, 120_000);
