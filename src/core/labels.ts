@@ -73,6 +73,9 @@ export const COL = {
   scopeUnits: 'Số đơn vị',
   scopeUnitsMet: 'Số đơn vị đạt',
   totalDifference: 'Chênh lệch tổng số hồ sơ',
+  /** The online columns under Cách phân loại = Toàn trình, một phần (contract §8.1). */
+  onlineModes: 'Số hồ sơ giải quyết trực tuyến',
+  onlineDossiersModes: 'Hồ sơ trực tuyến',
 } as const;
 
 export const SETTING = {
@@ -83,6 +86,7 @@ export const SETTING = {
   maxPoints: 'Điểm tối đa',
   through: 'Kỳ báo cáo đến',
   admins: 'Quản trị viên',
+  classification: 'Cách phân loại',
 } as const;
 
 export const SETTING_HELP: Record<keyof typeof SETTING, string> = {
@@ -94,6 +98,45 @@ export const SETTING_HELP: Record<keyof typeof SETTING, string> = {
   through: 'Tháng cuối cùng được tính, ví dụ 10/2020. Để trống: tháng gần nhất có số liệu.',
   admins:
     'Email những người (ngoài chủ sở hữu) được tính lại và sửa các tab kết quả, cách nhau bởi dấu phẩy.',
+  classification:
+    'Mức độ 3, 4 hoặc Toàn trình, một phần (Nghị định 42/2022/NĐ-CP). Để trống: Mức độ 3, 4 đến năm 2022, Toàn trình, một phần từ năm 2023.',
+};
+
+/** Cách phân loại: how online services are named (contract §8.1); the texts the product writes follow it. */
+export const CLASSIFICATION = {
+  levels: 'Mức độ 3, 4',
+  modes: 'Toàn trình, một phần',
+} as const;
+export type ClassificationKey = keyof typeof CLASSIFICATION;
+
+/** Catalogue Mức độ values that put a procedure in Danh mục DVC, whatever Cách phân loại says. */
+export const CATALOGUE_LEVELS = ['3', '4', 'Toàn trình', 'Một phần'] as const;
+
+/** The texts that name online services, in each vocabulary of Cách phân loại. */
+export const VOCABULARY: Record<
+  ClassificationKey,
+  {
+    /** Nhập liệu and Dữ liệu Cổng DVC: the online count column. */
+    readonly online: string;
+    /** Tỷ lệ, Xếp hạng, Tổng hợp: the online dossiers column. */
+    readonly onlineDossiers: string;
+    /** "trực tuyến mức độ 3, 4" or "trực tuyến": how titles and sentences say online. */
+    readonly onlineWords: string;
+    readonly catalogueName: string;
+  }
+> = {
+  levels: {
+    online: 'Số hồ sơ giải quyết trực tuyến mức độ 3, 4',
+    onlineDossiers: 'Hồ sơ trực tuyến mức độ 3, 4',
+    onlineWords: 'trực tuyến mức độ 3, 4',
+    catalogueName: 'Danh mục DVC mức độ 3, 4',
+  },
+  modes: {
+    online: 'Số hồ sơ giải quyết trực tuyến',
+    onlineDossiers: 'Hồ sơ trực tuyến',
+    onlineWords: 'trực tuyến',
+    catalogueName: 'Danh mục DVC toàn trình, một phần',
+  },
 };
 
 export const GROUP = {
@@ -103,6 +146,9 @@ export const GROUP = {
 } as const;
 
 export type GroupKey = keyof typeof GROUP;
+
+/** The commune group of a two-tier province (no Huyện, thành phố unit; contract §8.1). */
+export const COMMUNE_TWO_TIER = 'Xã, phường, đặc khu';
 
 export const SOURCE = {
   portal: 'Cổng DVC',
@@ -130,8 +176,10 @@ export const SYNC_RESULT = {
 export const districtScope = (districtName: string): string => `${GROUP.commune} - ${districtName}`;
 
 export const TITLE = {
-  ratio: (year: number) => `TỶ LỆ HỒ SƠ GIẢI QUYẾT TRỰC TUYẾN MỨC ĐỘ 3, 4 NĂM ${year}`,
-  ranking: (year: number) => `XẾP HẠNG TỶ LỆ HỒ SƠ GIẢI QUYẾT TRỰC TUYẾN MỨC ĐỘ 3, 4 NĂM ${year}`,
+  ratio: (year: number, classification: ClassificationKey = 'levels') =>
+    `TỶ LỆ HỒ SƠ GIẢI QUYẾT ${VOCABULARY[classification].onlineWords.toUpperCase()} NĂM ${year}`,
+  ranking: (year: number, classification: ClassificationKey = 'levels') =>
+    `XẾP HẠNG TỶ LỆ HỒ SƠ GIẢI QUYẾT ${VOCABULARY[classification].onlineWords.toUpperCase()} NĂM ${year}`,
   overview: (year: number) => `TỔNG HỢP THEO NHÓM XẾP HẠNG NĂM ${year}`,
   period: (from: string, to: string) => `Kỳ báo cáo: từ ngày ${from} đến ngày ${to}`,
   noPeriod: 'Kỳ báo cáo: chưa có số liệu',
@@ -163,7 +211,7 @@ export const MSG = {
     `Mã đơn vị "${code}" đã có ở ô ${firstCell}. Mỗi đơn vị chỉ được khai báo một lần; dòng này bị bỏ qua.`,
   missingUnitName: (code: string) => `Đơn vị "${code}" chưa có tên đơn vị. Hãy nhập tên đơn vị.`,
   badGroup: (value: string) =>
-    `Nhóm "${value}" không hợp lệ. Hãy chọn một trong: Sở, ban, ngành; Huyện, thành phố; Xã, phường, thị trấn. Đơn vị này không được xếp hạng.`,
+    `Nhóm "${value}" không hợp lệ. Hãy chọn một trong: Sở, ban, ngành; Huyện, thành phố; Xã, phường, thị trấn (tỉnh không còn cấp huyện: Xã, phường, đặc khu). Đơn vị này không được xếp hạng.`,
   unknownParent: (code: string) =>
     `Mã đơn vị cấp trên "${code}" không có trong danh sách đơn vị hoặc không phải là huyện, thành phố.`,
   parentNotAllowed: 'Chỉ xã, phường, thị trấn mới có mã đơn vị cấp trên. Ô này bị bỏ qua.',
@@ -194,10 +242,27 @@ export const MSG = {
     `Đơn vị ${code} đã nhập số liệu kỳ ${month} ở dòng có ô ${firstCell}. Mỗi đơn vị chỉ nhập một dòng cho mỗi tháng; cả hai dòng bị bỏ qua đến khi sửa.`,
   unmappedAgency: (code: string) =>
     `Mã cơ quan "${code}" trên Cổng DVC chưa gán cho đơn vị nào. Hãy điền mã này vào cột "Mã trên Cổng DVC" của tab Đơn vị.`,
-  badProcedureLevel: (value: string) => `Mức độ "${value}" không hợp lệ. Hãy nhập 3 hoặc 4.`,
+  badProcedureLevel: (value: string) =>
+    `Mức độ "${value}" không hợp lệ. Hãy nhập một trong bốn giá trị: 3; 4; Toàn trình; Một phần. Thủ tục này vẫn được tính là thuộc danh mục.`,
   duplicateProcedure: (code: string, firstCell: string) => `Mã TTHC "${code}" đã có ở ô ${firstCell}.`,
-  emptyCatalogue:
-    'Danh mục DVC mức độ 3, 4 đang trống: số hồ sơ trực tuyến lấy từ Cổng DVC theo từng TTHC sẽ không được tính.',
+  catalogueEmpty: (catalogue: string) =>
+    `${catalogue} trống nên không hồ sơ trực tuyến nào lấy từ Cổng DVC theo từng TTHC được tính. Hãy nhập danh mục vào tab Danh mục DVC rồi tính lại.`,
+  catalogueUnmatched: (catalogue: string, seen: number) =>
+    `Không mã TTHC nào trong ${seen} mã có hồ sơ trên Cổng DVC thuộc ${catalogue}, nên không hồ sơ trực tuyến nào theo từng TTHC được tính. Hãy kiểm tra cột Mã TTHC của tab Danh mục DVC (mã phải giống mã trên Cổng DVC).`,
+  missingHeaderRow: (tab: string, column: string) =>
+    `Tab "${tab}" không có dòng tiêu đề chứa cột "${column}" (tiêu đề bị đổi tên hoặc gộp ô?). Số liệu của tab này chưa được tính; hãy sửa lại dòng tiêu đề.`,
+  missingColumnIgnored: (tab: string, column: string) =>
+    `Tab "${tab}" thiếu cột "${column}" (tiêu đề bị đổi tên hoặc gộp ô?). Số liệu của tab này chưa được tính; hãy thêm lại cột này vào dòng tiêu đề.`,
+  missingTargetColumn: (floor: string) =>
+    `Tab "Đơn vị" thiếu cột "Chỉ tiêu" (tiêu đề bị đổi tên hoặc gộp ô?): mọi đơn vị đang dùng chỉ tiêu tối thiểu ${floor}. Hãy thêm lại cột này vào dòng tiêu đề.`,
+  formulaWithoutValue: (column: string) =>
+    `Ô ở cột "${column}" chứa công thức nhưng tệp chưa lưu giá trị đã tính (tệp được ghi bởi chương trình không tính công thức). Hãy mở tệp bằng Excel hoặc LibreOffice, lưu lại rồi chạy lại, hoặc nhập số trực tiếp.`,
+  formulaError: (column: string, error: string) =>
+    `Ô ở cột "${column}" có công thức báo lỗi ${error}. Hãy sửa công thức hoặc nhập số trực tiếp.`,
+  /** How a formula cell with no cached value is quoted in a message. */
+  formulaPlaceholder: '(công thức chưa có giá trị)',
+  badClassification: (value: string) =>
+    `Cách phân loại "${value}" không hợp lệ. Hãy chọn "Mức độ 3, 4" hoặc "Toàn trình, một phần". Đang dùng cách phân loại mặc định theo năm.`,
   noUnits: 'Tab Đơn vị chưa có đơn vị nào. Hãy nhập danh sách đơn vị.',
 } as const;
 
