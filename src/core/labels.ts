@@ -126,14 +126,14 @@ export const VOCABULARY: Record<
   }
 > = {
   levels: {
-    online: 'Số hồ sơ giải quyết trực tuyến mức độ 3, 4',
-    onlineDossiers: 'Hồ sơ trực tuyến mức độ 3, 4',
+    online: COL.online,
+    onlineDossiers: COL.onlineDossiers,
     onlineWords: 'trực tuyến mức độ 3, 4',
     catalogueName: 'Danh mục DVC mức độ 3, 4',
   },
   modes: {
-    online: 'Số hồ sơ giải quyết trực tuyến',
-    onlineDossiers: 'Hồ sơ trực tuyến',
+    online: COL.onlineModes,
+    onlineDossiers: COL.onlineDossiersModes,
     onlineWords: 'trực tuyến',
     catalogueName: 'Danh mục DVC toàn trình, một phần',
   },
@@ -404,7 +404,7 @@ export const SYNC_TEXT = {
   demoWritten: (path: string) => `Bảng tính kết quả: ${path}`,
   demoTarget: 'chỉ tiêu',
   demoRankingTitle: 'Đầu bảng xếp hạng:',
-  help: `Đồng bộ số liệu Cổng DVC vào bảng tính (tỷ lệ hồ sơ giải quyết trực tuyến mức độ 3, 4).
+  help: `Đồng bộ số liệu Cổng DVC vào bảng tính (tỷ lệ hồ sơ giải quyết trực tuyến).
 
 Cách dùng:
   npm run sync -- --workbook <tệp.xlsx | đường dẫn hoặc mã Google Sheet>
@@ -438,8 +438,10 @@ Mã thoát: 0 thành công; 2 sai tham số; 3 lỗi Cổng DVC hoặc tệp xu�
 5 đang có lần đồng bộ khác; 1 lỗi khác. Khi lỗi: không tab kết quả nào bị thay đổi, một dòng
 được ghi vào Nhật ký đồng bộ, và một dòng lỗi được in ra stderr.`,
   // The Tổng hợp chart of .xlsx workbooks (sync/report/chart.ts) and first-run hints
-  chartTitle: 'Tỷ lệ hồ sơ giải quyết trực tuyến mức độ 3, 4 so với chỉ tiêu, theo nhóm xếp hạng',
+  chartTitle: (classification: ClassificationKey) =>
+    `Tỷ lệ hồ sơ giải quyết ${VOCABULARY[classification].onlineWords} so với chỉ tiêu, theo nhóm xếp hạng`,
   chartDistrictHeading: 'Xã, phường, thị trấn của từng huyện, thành phố',
+  summaryCatalogue: (message: string) => `LỖI DANH MỤC: ${message}`,
   chartNoDossiers: 'không phát sinh hồ sơ',
   chartFigures: (target: string, met: number, units: number) =>
     ` · chỉ tiêu ${target} · ${met}/${units} đơn vị đạt`,
@@ -492,11 +494,11 @@ export const ADDIN_TEXT = {
   setUpArchived: (rows: number, tabs: readonly string[], year: number) =>
     ` Đã chuyển ${rows} dòng số liệu không thuộc năm ${year} sang tab ${tabs.join(', ')} (không mất số liệu nào; các tab này không được tính).`,
   setUpRestored: (rows: number, tab: string) => ` Đã đưa ${rows} dòng từ tab ${tab} trở lại tab Nhập liệu.`,
-  entriesIntro:
-    'HƯỚNG DẪN: mỗi đơn vị có sẵn 12 dòng, mỗi tháng một dòng. Chỉ nhập ở các dòng của đơn vị mình: Tổng số hồ sơ đã giải quyết và Số hồ sơ giải quyết trực tuyến mức độ 3, 4 của tháng (số nguyên, ví dụ 1234; không có hồ sơ thì nhập 0; tháng chưa có số liệu thì để trống cả hai ô), Ghi chú nếu cần. Kết quả ở tab Tỷ lệ; lỗi cần sửa ở tab Kiểm tra. Xem thêm: menu Dịch vụ công > Hướng dẫn.',
+  entriesIntro: (classification: ClassificationKey) =>
+    `HƯỚNG DẪN: mỗi đơn vị có sẵn 12 dòng, mỗi tháng một dòng. Chỉ nhập ở các dòng của đơn vị mình: Tổng số hồ sơ đã giải quyết và ${VOCABULARY[classification].online} của tháng (số nguyên, ví dụ 1234; không có hồ sơ thì nhập 0; tháng chưa có số liệu thì để trống cả hai ô), Ghi chú nếu cần. Kết quả ở tab Tỷ lệ; lỗi cần sửa ở tab Kiểm tra. Xem thêm: menu Dịch vụ công > Hướng dẫn.`,
   setUpUnchanged: 'Bảng tính đã được thiết lập đầy đủ; không có gì thay đổi.',
-  chartTitle: (year: number) =>
-    `Tỷ lệ hồ sơ trực tuyến mức độ 3, 4 so với chỉ tiêu, theo nhóm xếp hạng, năm ${year}`,
+  chartTitle: (year: number, classification: ClassificationKey = 'levels') =>
+    `Tỷ lệ hồ sơ ${VOCABULARY[classification].onlineWords} so với chỉ tiêu, theo nhóm xếp hạng, năm ${year}`,
   /** Marks the protections the add-in owns, so a second set-up recognises them. */
   protectionPrefix: '[DVC] ',
   protectTab: (tab: string) => `[DVC] Tab ${tab}: chỉ chủ sở hữu và Quản trị viên được sửa`,
@@ -506,23 +508,26 @@ export const ADDIN_TEXT = {
   protectCommuneTargets: (code: string, name: string) =>
     `[DVC] Chỉ tiêu các xã, phường, thị trấn thuộc ${name} (${code})`,
   helpGroup:
-    'Chọn một trong ba nhóm: Sở, ban, ngành; Huyện, thành phố; Xã, phường, thị trấn (có thể viết tắt SBN, HUYEN, XA).',
+    'Chọn một trong ba nhóm: Sở, ban, ngành; Huyện, thành phố; Xã, phường, thị trấn (tỉnh không còn cấp huyện: Xã, phường, đặc khu); có thể viết tắt SBN, HUYEN, XA.',
   helpTarget: 'Nhập tỷ lệ phần trăm, ví dụ 30% hoặc 30,5%. Để trống: dùng chỉ tiêu tối thiểu.',
   helpCount: 'Nhập số nguyên không âm, ví dụ 1234 (nhập 0 nếu không có hồ sơ).',
   helpMonth: 'Nhập tháng dạng 10/2020, T10/2020, Tháng 10/2020 hoặc 2020-10.',
   helpPriority: 'Chọn Cổng DVC hoặc Đơn vị nhập.',
-  helpLevel: 'Nhập 3 hoặc 4.',
+  helpLevel: 'Chọn một trong: 3; 4; Toàn trình; Một phần.',
   cellInRange: (row: number, column: number, message: string) =>
     `Dòng ${row}, cột ${column} của vùng: ${message}`,
   helpTitle: 'Hướng dẫn sử dụng',
-  helpHtml: `<div style="font-family:Arial,sans-serif;font-size:13px;line-height:1.5">
+  helpHtml: (
+    classification: ClassificationKey,
+    year: number,
+  ) => `<div style="font-family:Arial,sans-serif;font-size:13px;line-height:1.5">
 <p><b>Menu Dịch vụ công</b></p>
 <ul>
 <li><b>Thiết lập bảng tính</b>: tạo các tab còn thiếu, mỗi đơn vị 12 dòng trong tab Nhập liệu và phân quyền: mỗi đơn vị chỉ sửa được số liệu của mình. Chạy lại bất cứ lúc nào, số liệu đã nhập không mất.</li>
 <li><b>Tính lại tỷ lệ và xếp hạng</b>: cập nhật các tab Tỷ lệ, Xếp hạng, Kiểm tra, Đối chiếu, Tổng hợp (chủ sở hữu và Quản trị viên).</li>
 <li><b>Kiểm tra số liệu</b>: chỉ cập nhật tab Kiểm tra; cán bộ đơn vị nhận danh sách vấn đề của đơn vị mình.</li>
 </ul>
-<p><b>Nhập số liệu</b> (tab Nhập liệu): mỗi tháng nhập <i>Tổng số hồ sơ đã giải quyết</i> và <i>Số hồ sơ giải quyết trực tuyến mức độ 3, 4</i>. Tháng chưa có số liệu thì để trống cả hai ô; không có hồ sơ thì nhập 0.</p>
+<p><b>Nhập số liệu</b> (tab Nhập liệu): mỗi tháng nhập <i>Tổng số hồ sơ đã giải quyết</i> và <i>${VOCABULARY[classification].online}</i>. Tháng chưa có số liệu thì để trống cả hai ô; không có hồ sơ thì nhập 0.</p>
 <ul>
 <li>Kỳ (tháng): <code>10/2020</code>, <code>T10/2020</code>, <code>Tháng 10/2020</code>, <code>Tháng 10 năm 2020</code>, <code>2020-10</code> hoặc một ô ngày bất kỳ trong tháng.</li>
 <li>Số hồ sơ: số nguyên không âm, ví dụ <code>1234</code>, <code>1.234</code>, <code>1,234</code> hoặc <code>1 234</code>.</li>
@@ -535,7 +540,7 @@ export const ADDIN_TEXT = {
 <li><code>=DVC_CANTHEM(C2; B2; D2)</code>: số hồ sơ trực tuyến cần thêm để đạt chỉ tiêu.</li>
 <li><code>=DVC_XEPHANG(E2; E$2:E$30)</code>: thứ hạng, cao nhất là 1, bằng nhau cùng hạng.</li>
 </ul>
-<p><b>Ví dụ</b>: tháng 10/2020 Sở Nội vụ giải quyết 1.234 hồ sơ, trong đó 400 hồ sơ trực tuyến mức độ 3, 4. Cán bộ của Sở tìm dòng <code>10/2020</code> | <code>SNV</code> và nhập <code>1234</code> vào cột <i>Tổng số hồ sơ đã giải quyết</i>, <code>400</code> vào cột <i>Số hồ sơ giải quyết trực tuyến mức độ 3, 4</i>. Tháng không có hồ sơ: nhập <code>0</code> và <code>0</code>.</p>
+<p><b>Ví dụ</b>: tháng 10/${year} Sở Nội vụ giải quyết 1.234 hồ sơ, trong đó 400 hồ sơ ${VOCABULARY[classification].onlineWords}. Cán bộ của Sở tìm dòng <code>10/${year}</code> | <code>SNV</code> và nhập <code>1234</code> vào cột <i>Tổng số hồ sơ đã giải quyết</i>, <code>400</code> vào cột <i>${VOCABULARY[classification].online}</i>. Tháng không có hồ sơ: nhập <code>0</code> và <code>0</code>.</p>
 <p><b>Màu ở cột Đánh giá</b>: xanh là Đạt, cam là Chưa đạt, đỏ là Số liệu lỗi. Tab <b>Kiểm tra</b> ghi từng lỗi (đỏ) và cảnh báo (vàng) kèm ô cần sửa, ví dụ <i>Nhập liệu D7</i>; sửa ô đó rồi chọn <b>Kiểm tra số liệu</b> lại. <b>Hồ sơ cần thêm</b> là số hồ sơ trực tuyến tối thiểu còn thiếu để đạt chỉ tiêu.</p>
 <p>Tỷ lệ = tổng hồ sơ trực tuyến / tổng hồ sơ đã giải quyết từ đầu năm (không lấy bình quân các tháng).</p>
 </div>`,

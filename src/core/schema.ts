@@ -1,6 +1,7 @@
 // The tabs of CONTRACT.md: the header row of each, and for output tabs how each column is shown.
 import { type ClassificationKey, COL, TAB, type TabName, VOCABULARY } from './labels';
 import type { ColumnFormat } from './table';
+import { fold } from './text';
 
 export const SETTINGS_HEADER = [COL.param, COL.value, COL.description] as const;
 export const UNITS_HEADER = [
@@ -165,4 +166,17 @@ export function tabHeaders(
   classification: ClassificationKey,
 ): { tab: TabName; header: readonly string[]; output: boolean }[] {
   return TAB_HEADERS.map((entry) => ({ ...entry, header: inVocabulary(entry.header, classification) }));
+}
+
+/** The comparison key of a header: folded, with a column's other names keyed as the column itself. */
+export function columnKey(name: unknown): string {
+  const key = fold(name);
+  for (const [column, others] of Object.entries(COLUMN_ALIASES))
+    if (others.some((other) => fold(other) === key)) return fold(column);
+  return key;
+}
+
+/** The Cách phân loại an output table was written in, told by its online dossiers column. */
+export function classificationOfTable(table: { readonly header: readonly string[] }): ClassificationKey {
+  return table.header.includes(VOCABULARY.modes.onlineDossiers) ? 'modes' : 'levels';
 }

@@ -9,6 +9,7 @@ import {
   ADDIN_LIMIT_TEXT,
   COL,
   columnLetter,
+  defaultClassification,
   monthOfInstant,
   SETTING,
   SETTING_HELP,
@@ -21,7 +22,7 @@ import {
 import { SyncError } from '../errors';
 import { type ChartImage, overviewChart } from '../report/chart';
 import { gridOfWorksheet } from './excel-cells';
-import { findByName, INPUT_TABS, READ_TABS, type Workbook, type WorkbookSnapshot } from './workbook';
+import { findByName, inputTabs, READ_TABS, type Workbook, type WorkbookSnapshot } from './workbook';
 
 export const EXCEL_FORMATS: Record<ColumnFormat, string> = {
   text: '@',
@@ -36,11 +37,12 @@ const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: 
 export function templateWorkbook(now: Date): ExcelJS.Workbook {
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'dvc-sync';
-  for (const { tab, header } of INPUT_TABS) {
+  const year = monthOfInstant(now)?.year ?? now.getUTCFullYear();
+  // Headers in the vocabulary Cách phân loại gives this year (empty in Cấu hình: the year's default).
+  for (const { tab, header } of inputTabs(defaultClassification(year))) {
     const sheet = workbook.addWorksheet(tab);
     const rows: Cell[][] = [[...header]];
     if (tab === TAB.settings) {
-      const year = monthOfInstant(now)?.year ?? now.getUTCFullYear();
       for (const key of Object.keys(SETTING) as (keyof typeof SETTING)[]) {
         rows.push([SETTING[key], key === 'year' ? year : '', SETTING_HELP[key]]);
       }

@@ -53,7 +53,10 @@ describe('Cấu hình', () => {
     const of = (year: number, value?: string) =>
       readModel(
         {
-          settings: settingsGrid([['Năm', year], ...(value === undefined ? [] : [['Cách phân loại', value] as const])]),
+          settings: settingsGrid([
+            ['Năm', year],
+            ...(value === undefined ? [] : [['Cách phân loại', value] as const]),
+          ]),
           units,
         },
         NOW,
@@ -67,7 +70,10 @@ describe('Cấu hình', () => {
     const bad = of(2026, 'Mức độ 4');
     expect(bad.settings.classification).toBe('modes');
     expect(problemAt(bad, 'B3')).toEqual([
-      expect.objectContaining({ severity: 'error', message: expect.stringContaining('Toàn trình, một phần') }),
+      expect.objectContaining({
+        severity: 'error',
+        message: expect.stringContaining('Toàn trình, một phần'),
+      }),
     ]);
   });
 
@@ -84,7 +90,11 @@ describe('Cấu hình', () => {
     );
     expect(model.settings.year).toBe(2020);
     expect(model.problems).toContainEqual(
-      expect.objectContaining({ tab: 'Cấu hình', severity: 'error', message: expect.stringContaining('"Giá trị"') }),
+      expect.objectContaining({
+        tab: 'Cấu hình',
+        severity: 'error',
+        message: expect.stringContaining('"Giá trị"'),
+      }),
     );
   });
 
