@@ -17,7 +17,7 @@ import { parseCount, parseMonth } from './parse';
 import type { ProblemLog } from './problems';
 import { COLUMN_ALIASES, inVocabulary } from './schema';
 import type { Settings, SourceKey } from './settings';
-import { clean, excerpt } from './text';
+import { clean, excerpt, fold } from './text';
 import type { UnitDirectory } from './units';
 
 export interface MonthFigure {
@@ -68,7 +68,8 @@ export function readFigures(
     return figures;
   }
   // Messages name the online column as this tab's header says it.
-  const onlineName = String(grid[table.headerRow]?.[table.columns.get(COL.online) ?? 0] ?? COL.online).trim();
+  const onlineHeader = grid[table.headerRow]?.[table.columns.get(COL.online) ?? 0];
+  const onlineName = fold(onlineHeader) === fold(COL.onlineModes) ? COL.onlineModes : COL.online;
 
   const flag = (unitKey: string, month: number) => {
     const set = figures.errors.get(unitKey) ?? new Set<number>();

@@ -67,8 +67,9 @@ export function readUnits(grid: Grid, settings: Settings, problems: ProblemLog):
   for (const column of table.headerRow < 0 ? [] : table.missing) {
     if (column === COL.unitName || column === COL.unitCode || column === COL.group)
       problems.error(tab, '', MSG.missingColumn(tab, column));
+    // Without Chỉ tiêu every unit has the floor: figures stay right, but a renamed header must not hide it.
     else if (column === COL.target)
-      problems.error(tab, '', MSG.missingTargetColumn(showPercent(settings.floor)));
+      problems.warning(tab, '', MSG.missingTargetColumn(showPercent(settings.floor)));
     else if (column === COL.parentCode && hasDistricts)
       problems.error(tab, '', MSG.missingColumn(tab, column));
   }

@@ -108,7 +108,7 @@ describe('missing or merged header columns', () => {
     ]);
   });
 
-  it('a renamed Chỉ tiêu in Đơn vị is a Lỗi instead of every target quietly at the floor', () => {
+  it('a renamed Chỉ tiêu in Đơn vị is a Cảnh báo instead of every target quietly at the floor', () => {
     const result = report({
       units: [
         ['Mã đơn vị', 'Tên đơn vị', 'Nhóm', 'Chỉ tiêu giao'],
@@ -119,7 +119,7 @@ describe('missing or merged header columns', () => {
       problemsOf(result)
         .filter((p) => p.Tab === 'Đơn vị')
         .map((p) => pick(p, 'Mức độ', 'Nội dung')),
-    ).toEqual([['Lỗi', expect.stringContaining('thiếu cột "Chỉ tiêu"')]]);
+    ).toEqual([['Cảnh báo', expect.stringContaining('thiếu cột "Chỉ tiêu"')]]);
   });
 
   it('a Danh mục DVC whose Mã TTHC header was renamed is a Lỗi', () => {

@@ -24,8 +24,8 @@ describe('a workbook with date cells', () => {
     const book = new ExcelJS.Workbook();
     const units = book.addWorksheet('Đơn vị');
     units.addRows([
-      ['Mã đơn vị', 'Tên đơn vị', 'Nhóm'],
-      ['STP', 'Sở Tư pháp', 'SBN'],
+      ['Mã đơn vị', 'Tên đơn vị', 'Nhóm', 'Chỉ tiêu'],
+      ['STP', 'Sở Tư pháp', 'SBN', ''],
     ]);
     const entries = book.addWorksheet('Nhập liệu');
     entries.addRows([
