@@ -90,7 +90,8 @@ export function buildPortalTab(
     if (record.procedureCode === null) slot.online += record.online;
     else {
       const procedure = fold(record.procedureCode);
-      seen.add(procedure);
+      // A row without a code cannot pass the filter whatever the catalogue holds: not a code seen.
+      if (procedure !== '') seen.add(procedure);
       if (!slot.procedures) slot.procedures = new Set();
       slot.procedures.add(procedure);
       if (catalogue.codes.has(procedure)) slot.online += record.online;

@@ -163,7 +163,7 @@ describe('npm run sync on a two-tier 2026 province in the new vocabulary', () =>
     ];
     // S1: 2 × 100 dossiers, 2 × 30 online in the catalogue = 30% at 50%: 40 more, points 0.3 / 0.5.
     expect(pick(ratio.get('S1'), ...columns)).toEqual(['Sở, ban, ngành', 200, 60, 0.3, 0.5, 'Chưa đạt', 40]);
-    expect(ratio.get('S1')?.['Điểm']).toBeCloseTo(0.6, 12);
+    expect(ratio.get('S1')?.Điểm).toBeCloseTo(0.6, 12);
     // X1: 100 / 30 = 30% at 30%: met exactly. X2: portal wins January (20 / 10), 40 / 20 = 50% at the floor.
     expect(pick(ratio.get('X1'), ...columns)).toEqual(['Xã, phường, đặc khu', 100, 30, 0.3, 0.3, 'Đạt', 0]);
     expect(pick(ratio.get('X2'), ...columns)).toEqual(['Xã, phường, đặc khu', 40, 20, 0.5, 0.2, 'Đạt', 0]);
