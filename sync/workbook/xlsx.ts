@@ -10,6 +10,7 @@ import {
   COL,
   columnLetter,
   defaultClassification,
+  fitCell,
   monthOfInstant,
   SETTING,
   SETTING_HELP,
@@ -102,7 +103,7 @@ function colourStatuses(
 export function writeRows(sheet: ExcelJS.Worksheet, table: OutputTable): void {
   const width = table.header.length;
   for (const line of table.title) {
-    const row = sheet.addRow([line]);
+    const row = sheet.addRow([fitCell(line)]);
     row.font = { bold: true, size: table.title.indexOf(line) === 0 ? 13 : 11 };
   }
   const headerRow = sheet.addRow([...table.header]);
@@ -116,7 +117,8 @@ export function writeRows(sheet: ExcelJS.Worksheet, table: OutputTable): void {
   for (const data of table.rows) {
     const values = Array.from({ length: width }, (_, i) => {
       const cell = data[i];
-      return cell === null || cell === undefined ? null : cell;
+      // The core's one rule for written text: within Excel's 32,767 characters per cell.
+      return cell === null || cell === undefined ? null : typeof cell === 'string' ? fitCell(cell) : cell;
     });
     sheet.addRow(values);
   }

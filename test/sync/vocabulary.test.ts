@@ -229,7 +229,7 @@ describe('traps through the built CLI', () => {
     const book = join(dir, 'formula.xlsx');
     await writeBook(book, {
       'Cấu hình': SETTINGS,
-      'Đơn vị': UNITS,
+      'Đơn vị': [...UNITS, ['X9', 'y'.repeat(50_000), 'XA', '', '', '', '']],
       'Nhập liệu': [
         [
           'Kỳ',
@@ -260,6 +260,10 @@ describe('traps through the built CLI', () => {
     for (const grid of written.map((tab) => tabs.get(tab) ?? []))
       for (const row of grid)
         for (const cell of row) expect(String(cell ?? '').length).toBeLessThanOrEqual(32_767);
+    // A unit name of 50,000 characters is cut to the limit, with "…".
+    const x9 = records(tabs.get('Tỷ lệ')).find((r) => r['Mã đơn vị'] === 'X9');
+    expect(String(x9?.['Tên đơn vị']).length).toBe(32_767);
+    expect(String(x9?.['Tên đơn vị']).endsWith('…')).toBe(true);
     // The old header still counts: S1 January 100 / 30; the unit says Số liệu lỗi for February.
     const s1 = records(tabs.get('Tỷ lệ')).find((r) => r['Mã đơn vị'] === 'S1');
     expect(pick(s1, 'Tổng số hồ sơ', 'Hồ sơ trực tuyến', 'Đánh giá')).toEqual([100, 30, 'Số liệu lỗi']);
