@@ -30,9 +30,10 @@ export function defaultClassification(year: number): ClassificationKey {
 
 /** Cách phân loại typed in Cấu hình, compared as section 2 says; null when it is neither value. */
 export function parseClassification(cell: Cell): ClassificationKey | null {
-  const key = fold(cell).replace(/[\s,.;-]/g, '');
+  const squeeze = (value: unknown) => fold(value).replace(/[\s,.;/+&-]/g, '');
+  const key = squeeze(cell);
   for (const [name, text] of Object.entries(CLASSIFICATION) as [ClassificationKey, string][])
-    if (key === fold(text).replace(/[\s,.;-]/g, '')) return name;
+    if (key === squeeze(text)) return name;
   return null;
 }
 

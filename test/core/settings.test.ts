@@ -66,6 +66,7 @@ describe('Cấu hình', () => {
     expect(of(2026).settings.classification).toBe('modes');
     expect(of(2026, 'mức độ 3,4'.normalize('NFD')).settings.classification).toBe('levels');
     expect(of(2020, ' TOÀN TRÌNH, MỘT PHẦN ').settings.classification).toBe('modes');
+    expect(of(2020, 'Toàn trình/một phần').settings.classification).toBe('modes');
     // Anything else is a Lỗi at its cell, and the year's default is used.
     const bad = of(2026, 'Mức độ 4');
     expect(bad.settings.classification).toBe('modes');
