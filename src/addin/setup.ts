@@ -3,6 +3,7 @@ import {
   ADDIN_TEXT,
   CATALOGUE_LEVELS,
   type Cell,
+  CLASSIFICATION,
   type ClassificationKey,
   COL,
   COMMUNE_TWO_TIER,
@@ -365,6 +366,20 @@ function styleInputs(
             ADDIN_TEXT.helpPriority,
             false,
           )(SpreadsheetApp.newDataValidation().requireValueInList([SOURCE.portal, SOURCE.entered], true)),
+        );
+    }
+    // Cách phân loại: its two values (empty stays allowed: the year's default).
+    const classificationRow = settingsGrid.findIndex(
+      (row, r) => r > settingsHeader && fold(row[param]) === fold(SETTING.classification),
+    );
+    if (value >= 0 && classificationRow >= 0) {
+      settingsSheet
+        .getRange(classificationRow + 1, value + 1)
+        .setDataValidation(
+          help(
+            ADDIN_TEXT.helpClassification,
+            false,
+          )(SpreadsheetApp.newDataValidation().requireValueInList(Object.values(CLASSIFICATION), true)),
         );
     }
   }

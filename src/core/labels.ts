@@ -513,6 +513,8 @@ export const ADDIN_TEXT = {
   helpCount: 'Nhập số nguyên không âm, ví dụ 1234 (nhập 0 nếu không có hồ sơ).',
   helpMonth: 'Nhập tháng dạng 10/2020, T10/2020, Tháng 10/2020 hoặc 2020-10.',
   helpPriority: 'Chọn Cổng DVC hoặc Đơn vị nhập.',
+  helpClassification:
+    'Chọn Mức độ 3, 4 hoặc Toàn trình, một phần (Nghị định 42/2022/NĐ-CP); để trống: theo năm (đến 2022 Mức độ 3, 4).',
   helpLevel: 'Chọn một trong: 3; 4; Toàn trình; Một phần.',
   cellInRange: (row: number, column: number, message: string) =>
     `Dòng ${row}, cột ${column} của vùng: ${message}`,

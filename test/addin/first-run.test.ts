@@ -56,6 +56,10 @@ describe('set-up on an empty spreadsheet gives a sheet a clerk can use without r
     expect(validation(script, 'Cấu hình', `B${priorityRow}`)).toMatchObject({
       values: [['Cổng DVC', 'Đơn vị nhập'], true],
     });
+    const classificationRow = valuesOf(sheet('Cấu hình')).findIndex((row) => row[0] === 'Cách phân loại') + 1;
+    expect(validation(script, 'Cấu hình', `B${classificationRow}`)).toMatchObject({
+      values: [['Mức độ 3, 4', 'Toàn trình, một phần'], true],
+    });
     // Contract §8.1: the four levels, whatever Cách phân loại says.
     expect(validation(script, 'Danh mục DVC', 'C2')).toMatchObject({
       values: [['3', '4', 'Toàn trình', 'Một phần'], true],
