@@ -346,6 +346,8 @@ export const SYNC_TEXT = {
   summaryProblems: (errors: number, warnings: number) => `Kiểm tra: ${errors} lỗi, ${warnings} cảnh báo`,
   summaryThrough: (month: string | null) =>
     month ? `kỳ báo cáo đến ${month}` : 'chưa có kỳ báo cáo nào có số liệu',
+  /** Contract §8.4: the catalogue Lỗi of Kiểm tra, repeated in the summary. */
+  summaryCatalogue: (message: string) => `LỖI DANH MỤC: ${message}`,
   summaryDuration: (ms: number) => `thời gian ${(ms / 1000).toFixed(1).replace('.', ',')} giây`,
   summaryWritten: (where: string) => `Đã ghi vào ${where}.`,
   summaryDryRun: (where: string) => `Chạy thử (--dry-run): không ghi gì vào ${where}.`,
@@ -441,7 +443,6 @@ Mã thoát: 0 thành công; 2 sai tham số; 3 lỗi Cổng DVC hoặc tệp xu�
   chartTitle: (classification: ClassificationKey) =>
     `Tỷ lệ hồ sơ giải quyết ${VOCABULARY[classification].onlineWords} so với chỉ tiêu, theo nhóm xếp hạng`,
   chartDistrictHeading: 'Xã, phường, thị trấn của từng huyện, thành phố',
-  summaryCatalogue: (message: string) => `LỖI DANH MỤC: ${message}`,
   chartNoDossiers: 'không phát sinh hồ sơ',
   chartFigures: (target: string, met: number, units: number) =>
     ` · chỉ tiêu ${target} · ${met}/${units} đơn vị đạt`,
