@@ -225,6 +225,26 @@ describe('traps through the built CLI', () => {
     expect(pick(s1, 'Tổng số hồ sơ', 'Hồ sơ trực tuyến')).toEqual([200, 0]);
   });
 
+  it('an existing Dữ liệu Cổng DVC keeps its own online header; the output tabs follow Cách phân loại', async () => {
+    const book = join(dir, 'own-header.xlsx');
+    const legacy = 'Số hồ sơ giải quyết trực tuyến mức độ 3, 4';
+    await writeBook(book, {
+      'Cấu hình': SETTINGS,
+      'Đơn vị': UNITS,
+      'Nhập liệu': ENTRIES,
+      'Danh mục DVC': CATALOGUE,
+      'Dữ liệu Cổng DVC': [
+        ['Kỳ', 'Mã đơn vị', 'Tổng số hồ sơ đã giải quyết', legacy, 'Số TTHC', 'Cập nhật lúc'],
+      ],
+    });
+    const result = await sync(['--workbook', book, '--portal', portal.url, '--through', '2026-02']);
+    expect(result.code).toBe(0);
+    const tabs = await readXlsxTabs(book);
+    expect((tabs.get('Dữ liệu Cổng DVC') ?? [])[0]?.[3]).toBe(legacy);
+    expect(records(tabs.get('Dữ liệu Cổng DVC')).find((r) => r['Mã đơn vị'] === 'S1')?.[legacy]).toBe(30);
+    expect((tabs.get('Tỷ lệ') ?? [])[2]).toContain('Hồ sơ trực tuyến');
+  });
+
   it('a count formula with no cached value and an old online header: a Lỗi at the cell, the other figures read', async () => {
     const book = join(dir, 'formula.xlsx');
     await writeBook(book, {
