@@ -22,6 +22,10 @@ const ENTRIES_HEADER = [
   'Số hồ sơ giải quyết trực tuyến mức độ 3, 4',
   'Ghi chú',
 ];
+/** Nhập liệu under Cách phân loại = Toàn trình, một phần (Decree 42/2022, contract §8.1). */
+const ENTRIES_HEADER_2026 = ENTRIES_HEADER.map((name) =>
+  name === 'Số hồ sơ giải quyết trực tuyến mức độ 3, 4' ? 'Số hồ sơ giải quyết trực tuyến' : name,
+);
 const CATALOGUE_HEADER = ['Mã TTHC', 'Tên TTHC', 'Mức độ'];
 const EXPORT_HEADER = [
   'Kỳ',
@@ -31,10 +35,30 @@ const EXPORT_HEADER = [
   'Số hồ sơ giải quyết trực tuyến',
 ];
 const GROUP = { department: 'Sở, ban, ngành', district: 'Huyện, thành phố', commune: 'Xã, phường, thị trấn' };
+/** The commune group of a two-tier province, after the 2025 reform (contract §8.1). */
+const COMMUNE_TWO_TIER = 'Xã, phường, đặc khu';
+
+/**
+ * The two vocabularies of Cách phân loại: Hòa Bình 2020 in levels 3 and 4 (no setting row, the year's
+ * default), Phú Thọ 2026 in toàn trình / một phần (level 4 was the whole procedure online, level 3 part).
+ */
+const VOCABULARY = {
+  levels: { entries: ENTRIES_HEADER, level: (level) => String(level), commune: GROUP.commune, setting: null },
+  modes: {
+    entries: ENTRIES_HEADER_2026,
+    level: (level) => (level === 4 ? 'Toàn trình' : 'Một phần'),
+    commune: COMMUNE_TWO_TIER,
+    setting: [
+      'Cách phân loại',
+      'Toàn trình, một phần',
+      'Mức độ 3, 4 hoặc Toàn trình, một phần (Nghị định 42/2022/NĐ-CP). Để trống: Mức độ 3, 4 đến năm 2022, Toàn trình, một phần từ năm 2023.',
+    ],
+  },
+};
 
 /** The Cấu hình tab: explanations as the add-in's set-up writes them. */
-function settingsRows(year) {
-  return [
+function settingsRows(year, vocabulary) {
+  const rows = [
     ['Năm', String(year), `Năm theo dõi, ví dụ ${year}.`],
     ['Chỉ tiêu tối thiểu', '20%', 'Chỉ tiêu tối thiểu áp dụng cho mọi đơn vị, ví dụ 20%.'],
     [
@@ -55,6 +79,7 @@ function settingsRows(year) {
       'Email những người (ngoài chủ sở hữu) được tính lại và sửa các tab kết quả, cách nhau bởi dấu phẩy.',
     ],
   ];
+  return vocabulary.setting ? [...rows, vocabulary.setting] : rows;
 }
 
 // ---------------------------------------------------------------- deterministic randomness
@@ -323,10 +348,10 @@ const exportRows = (year, month, agencyCode, figures) =>
   ]);
 
 /** The Đơn vị row of a unit. */
-const unitRow = (unit) => [
+const unitRow = (vocabulary) => (unit) => [
   unit.code,
   unit.name,
-  GROUP[unit.group],
+  unit.group === 'commune' ? vocabulary.commune : GROUP[unit.group],
   unit.parent ?? '',
   unit.target ?? '',
   unit.portalCode ?? '',
@@ -360,7 +385,7 @@ function buildFigures(rng, province) {
     }
   }
 
-  const entries = [ENTRIES_HEADER];
+  const entries = [province.vocabulary.entries];
   for (const month of entryMonths) {
     for (const unit of units) {
       if (!unit.enters) continue;
@@ -500,18 +525,19 @@ function provinceFiles(
   name,
   year,
   units,
+  vocabulary,
   { portal, entries, portalTotal, portalOnline },
   extraSettings = [],
 ) {
   return {
     name,
     files: {
-      'cau-hinh.csv': [SETTINGS_HEADER, ...settingsRows(year), ...extraSettings],
-      'don-vi.csv': [UNITS_HEADER, ...units.map(unitRow)],
+      'cau-hinh.csv': [SETTINGS_HEADER, ...settingsRows(year, vocabulary), ...extraSettings],
+      'don-vi.csv': [UNITS_HEADER, ...units.map(unitRow(vocabulary))],
       'nhap-lieu.csv': entries,
       'danh-muc-dvc.csv': [
         CATALOGUE_HEADER,
-        ...CATALOGUE.map(([code, level, , name]) => [code, name, String(level)]),
+        ...CATALOGUE.map(([code, level, , name]) => [code, name, vocabulary.level(level)]),
       ],
       'cong-dvc-export.csv': portal,
     },
@@ -606,10 +632,11 @@ function hoaBinh() {
       0,
     ),
     notes: HB_NOTES,
+    vocabulary: VOCABULARY.levels,
   };
   province.mistakes = hoaBinhMistakes(province);
   // The names printed on Báo cáo and the reminders' deadline, as the provincial office fills them in.
-  return provinceFiles('hoa-binh-2020', year, units, buildFigures(rng, province), [
+  return provinceFiles('hoa-binh-2020', year, units, province.vocabulary, buildFigures(rng, province), [
     ['Hạn nhập liệu', '10', 'Ngày của tháng sau mà các đơn vị phải nhập xong số liệu của tháng trước.'],
     ['Cơ quan chủ quản', 'UBND tỉnh Hòa Bình', 'In ở góc trái tab Báo cáo.'],
     ['Cơ quan báo cáo', 'Sở Thông tin và Truyền thông', 'Cơ quan lập báo cáo.'],
@@ -939,8 +966,9 @@ function phuTho() {
     entryMonths: months,
     discrepancies: PT_DISCREPANCIES,
     notes: PT_NOTES,
+    vocabulary: VOCABULARY.modes,
   };
-  return provinceFiles('phu-tho-2026', year, units, buildFigures(rng, province));
+  return provinceFiles('phu-tho-2026', year, units, province.vocabulary, buildFigures(rng, province));
 }
 
 // ---------------------------------------------------------------- writing

@@ -93,7 +93,15 @@ function writeAll(spreadsheet: Spreadsheet, tabs: Tabs, report: Report): void {
   for (const tab of written) decorate(() => colourOutput(tab));
   for (const tab of written) if (tab.table.layout) decorate(() => applyLayout(tab.sheet, tab.table));
   const overviewTab = written[4] as WrittenTab;
-  decorate(() => drawOverviewChart(overviewTab.sheet, overview, headerRowIndex(overview) + 1, report.year));
+  decorate(() =>
+    drawOverviewChart(
+      overviewTab.sheet,
+      overview,
+      headerRowIndex(overview) + 1,
+      report.year,
+      report.settings.classification,
+    ),
+  );
 }
 
 /** One output tab: whole content in one write, formats, and colours where it has a status column. */

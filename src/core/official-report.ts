@@ -2,7 +2,7 @@
 import type { Cell } from './cells';
 import { REPORT_TEXT, TAB, TITLE } from './labels';
 import { lastDay, type Month } from './month';
-import { REPORT_FORMATS, REPORT_HEADER } from './schema';
+import { inVocabulary, REPORT_FORMATS, REPORT_HEADER } from './schema';
 import type { Settings } from './settings';
 import type { Block, BlockStyle, OutputTable } from './table';
 
@@ -200,7 +200,7 @@ export function buildOfficialReport(
     tab: TAB.officialReport,
     title: titleRows.map((row) => String(row.find((cell) => cell !== '' && cell !== undefined) ?? '')),
     titleRows,
-    header: [...REPORT_HEADER],
+    header: inVocabulary(REPORT_HEADER, settings.classification),
     rows,
     formats: REPORT_FORMATS,
     layout: {
