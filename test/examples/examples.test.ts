@@ -489,9 +489,10 @@ describe('Báo cáo and Diễn biến theo tháng on the bundled examples', () =
     const phuTho = reportOf('phu-tho-2026', new Date('2026-11-05T03:00:00Z'));
     const grid = tableToGrid(phuTho.tables.officialReport);
     expect(grid[0]?.[0]).toBe('……………………');
+    // A two-tier province: the commune group under its 2025 name (contract 8.1).
     expect(grid.filter((row) => /^[IVX]+$/.test(String(row[0]))).map((row) => row[2])).toEqual([
       GROUP.department,
-      GROUP.commune,
+      COMMUNE_TWO_TIER,
     ]);
     expect(grid[grid.length - 3]?.[4]).toBe('……………………, ngày 05 tháng 11 năm 2026');
   });

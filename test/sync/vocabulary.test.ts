@@ -268,7 +268,15 @@ describe('traps through the built CLI', () => {
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
     const tabs = await readXlsxTabs(book);
-    const problems = records(tabs.get('Kiểm tra'), 'Tab');
+    const all = records(tabs.get('Kiểm tra'), 'Tab');
+    // X2 and X9 have nothing for January, which S1 reported: reminded (contract 9.2), no cell to point at.
+    expect(
+      all.filter((r) => r['Mức độ'] === 'Cảnh báo').map((r) => pick(r, 'Tab', 'Ô', 'Mã đơn vị', 'Kỳ')),
+    ).toEqual([
+      ['Nhập liệu', '', 'X2', '01/2026'],
+      ['Nhập liệu', '', 'X9', '01/2026'],
+    ]);
+    const problems = all.filter((r) => r['Mức độ'] === 'Lỗi');
     expect(problems.map((r) => pick(r, 'Tab', 'Ô', 'Mã đơn vị', 'Kỳ', 'Mức độ'))).toEqual([
       ['Nhập liệu', 'C3', 'S1', '02/2026', 'Lỗi'],
       ['Nhập liệu', 'C4', 'X1', '01/2026', 'Lỗi'],
@@ -276,7 +284,16 @@ describe('traps through the built CLI', () => {
     expect(String(problems[0]?.['Nội dung'])).toContain('chứa công thức nhưng tệp chưa lưu giá trị đã tính');
     // The 50,000-character count is quoted as an excerpt; no written cell passes Excel's limit.
     expect(String(problems[1]?.['Nội dung']).length).toBeLessThan(300);
-    const written = ['Tỷ lệ', 'Xếp hạng', 'Kiểm tra', 'Đối chiếu', 'Tổng hợp', 'Nhật ký đồng bộ'];
+    const written = [
+      'Tỷ lệ',
+      'Xếp hạng',
+      'Kiểm tra',
+      'Đối chiếu',
+      'Tổng hợp',
+      'Báo cáo',
+      'Diễn biến theo tháng',
+      'Nhật ký đồng bộ',
+    ];
     for (const grid of written.map((tab) => tabs.get(tab) ?? []))
       for (const row of grid)
         for (const cell of row) expect(String(cell ?? '').length).toBeLessThanOrEqual(32_767);
