@@ -1,0 +1,72 @@
+// Báo cáo and Diễn biến theo tháng through the built add-in: the same layout as the sync's (merges, styles, borders, widths, no frozen rows) and the monthly colour rules.
+import { loadScript, type Value } from '../fakes/apps-script';
+import { CATALOGUE, ENTRIES, SETTINGS, UNITS } from '../sync/fixtures';
+
+const OWNER = 'owner@example.vn';
+
+function recomputed() {
+  const script = loadScript({ owner: OWNER });
+  const { spreadsheet } = script;
+  spreadsheet._load('Cấu hình', [...SETTINGS, ['Cơ quan chủ quản', 'UBND tỉnh Hòa Bình', '']] as Value[][]);
+  spreadsheet._load('Đơn vị', UNITS as Value[][]);
+  spreadsheet._load('Nhập liệu', [
+    ...(ENTRIES as Value[][]),
+    ['01/2020', 'SNV', 100, 40, ''],
+    ['02/2020', 'SNV', 100, 20, ''],
+  ]);
+  spreadsheet._load('Danh mục DVC', CATALOGUE as Value[][]);
+  script.run('recomputeAll');
+  return script;
+}
+
+test('Báo cáo: merged header blocks, styled rows, bordered table, fixed widths, nothing frozen; again on a second recompute', () => {
+  const script = recomputed();
+  for (let run = 1; run <= 2; run++) {
+    if (run === 2) script.run('recomputeAll');
+    expect(script.world.ui[script.world.ui.length - 1]?.kind).toBe('toast');
+    const sheet = script.spreadsheet._sheet('Báo cáo');
+    const values = sheet._values();
+    expect(values[0]?.slice(0, 5)).toEqual([
+      'UBND TỈNH HÒA BÌNH',
+      '',
+      '',
+      '',
+      'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',
+    ]);
+    expect(sheet.frozenRows).toBe(0);
+    // 1-based, as Apps Script counts: A1:D1 and E1:I1, the title across A4:I4; the same count on a rerun.
+    expect(sheet.merges).toContainEqual({ row: 1, column: 1, numRows: 1, numColumns: 4 });
+    expect(sheet.merges).toContainEqual({ row: 1, column: 5, numRows: 1, numColumns: 5 });
+    expect(sheet.merges).toContainEqual({ row: 4, column: 1, numRows: 1, numColumns: 9 });
+    expect(sheet.merges).toHaveLength(15);
+    expect(sheet._at('A4')).toMatchObject({ bold: true, fontSize: 14, align: 'center' });
+    expect(sheet._at('A6')).toMatchObject({ italic: true, align: 'center' });
+    expect(sheet._at('A8')).toMatchObject({ bold: true, border: true });
+    expect(sheet.columnWidths.get(3)).toBe(32 * 7 + 10);
+    // The figures keep their formats under the styles: SNV's ratio in percent.
+    const snv = values.findIndex((row) => row[1] === 'SNV');
+    expect(sheet._cell(snv + 1, 6).numberFormat).toBe('0.00%');
+  }
+});
+
+test('Diễn biến theo tháng: each month against the target, then Đánh giá, as formula rules in priority order', () => {
+  const script = recomputed();
+  const sheet = script.spreadsheet._sheet('Diễn biến theo tháng');
+  const values = sheet._values();
+  const snv = values.find((row) => row[0] === 'SNV') ?? [];
+  expect(snv.slice(3, 5)).toEqual([0.4, 0.2]);
+  const rules = sheet.conditionalRules.map((rule) => rule._describe()) as {
+    condition: string;
+    values: string[];
+    background: string;
+    ranges: unknown[];
+  }[];
+  expect(rules.map((rule) => [rule.condition, rule.values[0], rule.background])).toEqual([
+    ['CUSTOM_FORMULA', '=AND(ISNUMBER(D5),D5>=$Q5)', '#d9ead3'],
+    ['CUSTOM_FORMULA', '=AND(ISNUMBER(D5),D5<$Q5)', '#fce5cd'],
+    ['CUSTOM_FORMULA', '=$R5="Đạt"', '#d9ead3'],
+    ['CUSTOM_FORMULA', '=$R5="Chưa đạt"', '#fce5cd'],
+    ['CUSTOM_FORMULA', '=$R5="Số liệu lỗi"', '#f4cccc'],
+  ]);
+  expect(rules[0]?.ranges).toEqual(['Diễn biến theo tháng!D5:P8']);
+});
