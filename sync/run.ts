@@ -5,6 +5,7 @@ import {
   buildReport,
   formatMonth,
   monthOfInstant,
+  PORTAL_TEXT,
   RELIABILITY_TEXT,
   readModel,
   SYNC_TEXT,
@@ -12,7 +13,13 @@ import {
   tableToGrid,
 } from '../src/core';
 import { isSyncError, oneLine, SyncError } from './errors';
-import { type Gathered, gatherPortal, type PortalSources } from './portal/sources';
+import {
+  type Gathered,
+  gatherPortal,
+  keptPortalRows,
+  type PortalSources,
+  portalContext,
+} from './portal/sources';
 import { syncLogTable, type Workbook } from './workbook/workbook';
 
 export interface RunOptions {
@@ -115,15 +122,27 @@ export async function runSync(options: RunOptions): Promise<RunResult> {
     let gathered: Gathered | null = null;
     let portalTable: OutputTable | null = null;
     let unmapped: readonly string[] = [];
+    const portalWarnings: string[] = [];
     if (options.sources) {
-      gathered = await gatherPortal(options.sources, months, year, progress);
-      const portal = buildPortalTab(gathered.records, snapshot.input, startedAt);
-      portalTable = portal.table;
-      portalRows = portal.rowCount;
-      unmapped = portal.unmapped;
-      input = { ...snapshot.input, portal: tableToGrid(portal.table) };
+      const context = portalContext(snapshot.input, model);
+      gathered = await gatherPortal(options.sources, months, year, progress, context);
+      portalWarnings.push(...gathered.warnings);
+      const kept = keptPortalRows(gathered, snapshot.input);
+      if (kept > 0) {
+        // A portal that had rows and now answers none for every month is more likely broken than empty.
+        const warning = PORTAL_TEXT.emptyAnswerKept(monthsText(gathered.months), kept);
+        portalWarnings.push(warning);
+        progress(warning);
+        portalRows = kept;
+      } else {
+        const portal = buildPortalTab(gathered.records, snapshot.input, startedAt);
+        portalTable = portal.table;
+        portalRows = portal.rowCount;
+        unmapped = portal.unmapped;
+        input = { ...snapshot.input, portal: tableToGrid(portal.table) };
+      }
     }
-    const report = buildReport(input, { now: startedAt, through: options.through });
+    const report = buildReport(input, { now: startedAt, through: options.through, portalWarnings });
     const { ratio, ranking, problems, reconciliation, overview } = report.tables;
     const tables = [
       ...(portalTable ? [portalTable] : []),
@@ -141,7 +160,7 @@ export async function runSync(options: RunOptions): Promise<RunResult> {
     const partial = {
       report,
       months,
-      portalRows: portalTable ? portalRows : null,
+      portalRows: options.sources ? portalRows : null,
       unmapped,
       tables,
       durationMs: Math.max(0, now().getTime() - startedAt.getTime()),

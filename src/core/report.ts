@@ -39,6 +39,8 @@ export interface ReportOptions {
   readonly now: Date;
   /** Last month included (the sync's --through); else Kỳ báo cáo đến; else the last month with figures. */
   readonly through?: Month | null;
+  /** Warnings of the sync's portal sources (export rows without Mã TTHC, an empty answer kept out), for Kiểm tra. */
+  readonly portalWarnings?: readonly string[];
 }
 
 export interface Report {
@@ -102,6 +104,7 @@ function periodThrough(
 export function buildReport(input: WorkbookInput, options: ReportOptions): Report {
   const log = new ProblemLog();
   const { settings, units } = readModelInto(input, options.now, log);
+  for (const message of options.portalWarnings ?? []) log.warning(TAB.portal, '', message);
   const entered = readFigures(input.entries, 'entered', units, settings, log);
   const portal = readFigures(input.portal, 'portal', units, settings, log);
 

@@ -19,6 +19,8 @@ export interface Settings {
   readonly through: Month | null;
   /** Lower-cased accounts besides the owner that may recompute and edit output tabs. */
   readonly admins: readonly string[];
+  /** Every parameter's value as typed (first row of each name), by folded name: portal profiles quote them. */
+  readonly raw: ReadonlyMap<string, string>;
 }
 
 export const DEFAULT_FLOOR: Fraction = { n: 1, d: 5 };
@@ -36,11 +38,13 @@ export function readSettings(grid: Grid, now: Date, problems: ProblemLog): Setti
   const tab = TAB.settings;
   const table = readTable(grid, COL.param, [COL.param, COL.value]);
   const values = new Map<string, { cell: Cell; address: string }>();
+  const raw = new Map<string, string>();
   if (table.headerRow >= 0) {
     const known = new Set(Object.values(SETTING).map(fold));
     for (const { index, cells } of table.rows) {
       const name = fold(pick(table, cells, COL.param));
       if (name === '') continue;
+      if (!raw.has(name)) raw.set(name, showCell(pick(table, cells, COL.value)));
       const address = cellAddress(table, index, COL.value);
       if (!known.has(name)) {
         problems.warning(
@@ -111,5 +115,5 @@ export function readSettings(grid: Grid, now: Date, problems: ProblemLog): Setti
   }
 
   const admins = splitList(get(SETTING.admins)?.cell);
-  return { year, floor, priority, threshold, maxPoints, through, admins };
+  return { year, floor, priority, threshold, maxPoints, through, admins, raw };
 }
