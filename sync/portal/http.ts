@@ -180,7 +180,7 @@ function describeNetworkError(error: unknown): string {
 }
 
 /** The body as text, counting decompressed bytes as they arrive: a bomb or an endless body stops at the bound. */
-async function boundedText(response: Response, maxBytes: number): Promise<string> {
+async function boundedText(response: Response, maxBytes: number, stop: AbortController): Promise<string> {
   if (!response.body) return '';
   const reader = response.body.getReader();
   const chunks: Uint8Array[] = [];
@@ -190,7 +190,10 @@ async function boundedText(response: Response, maxBytes: number): Promise<string
     if (done) break;
     total += value.byteLength;
     if (total > maxBytes) {
-      await reader.cancel().catch(() => undefined);
+      // Abort the request rather than await cancel(): undici's cancel of an inflating body may never settle,
+      // and with no handle left Node would exit silently with status 0.
+      stop.abort();
+      reader.cancel().catch(() => undefined);
       throw new FetchFault(PORTAL_TEXT.responseTooLarge(String(Math.round(maxBytes / 1048576))), false);
     }
     chunks.push(value);
@@ -201,13 +204,14 @@ async function boundedText(response: Response, maxBytes: number): Promise<string
 /** Sends one page's request and parses the answer; every failure becomes a FetchFault saying whether to retry. */
 async function fetchPage(options: PortalClientOptions, target: Target, page: number): Promise<unknown> {
   const { url, method, headers, body: requestBody } = buildRequest(options, target, page);
-  const signals = [AbortSignal.timeout(options.timeoutMs)];
+  const stop = new AbortController();
+  const signals = [AbortSignal.timeout(options.timeoutMs), stop.signal];
   if (options.signal) signals.push(options.signal);
   let response: Response;
   let body: string;
   try {
     response = await fetch(url, { method, headers, body: requestBody, signal: AbortSignal.any(signals) });
-    body = await boundedText(response, options.maxResponseBytes ?? MAX_RESPONSE_BYTES);
+    body = await boundedText(response, options.maxResponseBytes ?? MAX_RESPONSE_BYTES, stop);
   } catch (error) {
     if (error instanceof FetchFault) throw error;
     if (options.signal?.aborted) throw new FetchFault(SYNC_TEXT.portalAborted, false);

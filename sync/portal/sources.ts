@@ -37,8 +37,11 @@ export interface Gathered {
   readonly warnings: string[];
 }
 
-/** Runs tasks with at most `limit` at once; the first failure aborts the rest and is thrown. */
-export async function mapLimited<T, R>(
+/**
+ * Runs tasks with at most `limit` at once; the first failure aborts the rest and is thrown at once, without
+ * waiting for the aborted ones (an aborted fetch whose body was inflating may never settle).
+ */
+export function mapLimited<T, R>(
   items: readonly T[],
   limit: number,
   task: (item: T, signal: AbortSignal) => Promise<R>,
@@ -46,21 +49,27 @@ export async function mapLimited<T, R>(
   const controller = new AbortController();
   const results: R[] = new Array(items.length);
   let next = 0;
-  let failure: { error: unknown } | null = null;
-  const worker = async () => {
-    while (failure === null && next < items.length) {
-      const index = next++;
-      try {
-        results[index] = await task(items[index] as T, controller.signal);
-      } catch (error) {
-        if (failure === null) failure = { error };
-        controller.abort();
+  let failed = false;
+  return new Promise<R[]>((resolve, reject) => {
+    const worker = async () => {
+      while (!failed && next < items.length) {
+        const index = next++;
+        try {
+          results[index] = await task(items[index] as T, controller.signal);
+        } catch (error) {
+          if (!failed) {
+            failed = true;
+            controller.abort();
+            reject(error);
+          }
+        }
       }
-    }
-  };
-  await Promise.all(Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker));
-  if (failure !== null) throw (failure as { error: unknown }).error;
-  return results;
+    };
+    const workers = Array.from({ length: Math.max(1, Math.min(limit, items.length)) }, worker);
+    Promise.all(workers).then(() => {
+      if (!failed) resolve(results);
+    }, reject);
+  });
 }
 
 /** A unit, procedure and month may come from one source only; two would double-count it. */

@@ -76,6 +76,8 @@ export async function startFakePortal(options: FakePortalOptions): Promise<FakeP
   let inFlight = 0;
   let maxInFlight = 0;
   const shape: PortalShape = options.shape ?? { kind: 'dossiers' };
+  /** Gzip answers by inflated size, compressed once. */
+  const bombs = new Map<number, Buffer>();
   const defaultPath =
     shape.kind === 'mot-cua'
       ? '/quyetdinhs/chitieudvctructuyen'
@@ -190,9 +192,9 @@ export async function startFakePortal(options: FakePortalOptions): Promise<FakeP
       return;
     }
     if (fault?.kind === 'gzip') {
-      res
-        .writeHead(200, { 'Content-Type': 'application/json', 'Content-Encoding': 'gzip' })
-        .end(gzipSync(Buffer.alloc(fault.bytes, 0x20)));
+      const bomb = bombs.get(fault.bytes) ?? gzipSync(Buffer.alloc(fault.bytes, 0x20), { level: 9 });
+      bombs.set(fault.bytes, bomb);
+      res.writeHead(200, { 'Content-Type': 'application/json', 'Content-Encoding': 'gzip' }).end(bomb);
       return;
     }
     if (fault?.kind === 'endless') {
