@@ -1,6 +1,6 @@
 // Guards of the portal side through the built CLI: size bounds, FIFOs, SIGTERM, redaction, empty answers, code case.
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type FakePortal, type Fault, type PortalRequest, startFakePortal } from '../fakes/portal/server';
