@@ -15,6 +15,7 @@ import {
 import { isSyncError, oneLine, SyncError } from './errors';
 import {
   type Gathered,
+  gatherEarly,
   gatherPortal,
   keptPortalRows,
   type PortalSources,
@@ -107,7 +108,19 @@ export async function runSync(options: RunOptions): Promise<RunResult> {
   const progress = options.progress ?? (() => undefined);
   const startedAt = now();
   const { workbook } = options;
-  const snapshot = await workbook.read();
+  // With --through the year is known before the workbook is read: the portal may be asked meanwhile.
+  const early =
+    options.sources && options.through
+      ? gatherEarly(
+          options.sources,
+          options.through.year,
+          monthsToFetch(options.through.year, options.through, startedAt),
+        )
+      : null;
+  const snapshot = await workbook.read().catch((error: unknown) => {
+    early?.cancel();
+    throw error;
+  });
   let units = 0;
   let portalRows = 0;
   try {
@@ -125,7 +138,12 @@ export async function runSync(options: RunOptions): Promise<RunResult> {
     const portalWarnings: string[] = [];
     if (options.sources) {
       const context = portalContext(snapshot.input, model);
-      gathered = await gatherPortal(options.sources, months, year, progress, context);
+      if (early && early.year !== year) early.cancel();
+      const fetched =
+        early && early.year === year
+          ? await early.take(progress)
+          : await gatherPortal(options.sources, months, year, progress, context);
+      gathered = fetched;
       portalWarnings.push(...gathered.warnings);
       const kept = keptPortalRows(gathered, snapshot.input);
       if (kept > 0) {
@@ -169,6 +187,7 @@ export async function runSync(options: RunOptions): Promise<RunResult> {
     };
     return { ...partial, summary: summaryOf(partial, gathered) };
   } catch (error) {
+    early?.cancel();
     if (!options.dryRun) {
       const durationMs = Math.max(0, now().getTime() - startedAt.getTime());
       const row = syncLogRow({

@@ -347,7 +347,7 @@ export const SYNC_TEXT = {
 Cách dùng:
   npm run sync -- --workbook <tệp.xlsx | đường dẫn hoặc mã Google Sheet>
                   [--portal <URL gốc>] [--portal-file <tệp.csv|tệp.xlsx>]...
-                  [--profile dossiers|aggregated|<tệp.json>] [--through YYYY-MM]
+                  [--profile dossiers|aggregated|mot-cua|dvcqg|<tệp.json>] [--through YYYY-MM]
                   [--dry-run] [--daily HH:MM]
 
 Tùy chọn:
@@ -357,13 +357,15 @@ Tùy chọn:
                   Số hồ sơ giải quyết trực tuyến); dùng được nhiều lần.
   --profile       Dạng dữ liệu của Cổng: dossiers (mặc định, theo từng TTHC), aggregated (theo
                   đơn vị: govAgencyCode, releaseCount, dossierOnline3Count + dossierOnline4Count),
-                  hoặc một tệp .json mô tả dạng khác.
+                  mot-cua (hệ thống một cửa TD.DichVuCongApi), dvcqg (Cổng DVC quốc gia, cần tham số
+                  "Mã tỉnh trên Cổng DVC quốc gia" trong Cấu hình), hoặc một tệp .json mô tả dạng khác
+                  (xem docs/portal-profiles.md).
   --through       Tháng cuối cùng được tính (mặc định: tháng hiện tại; tháng 12 nếu năm đã qua).
   --dry-run       Tính và in tóm tắt, không ghi gì vào bảng tính (kể cả Nhật ký đồng bộ).
   --daily         Chạy liên tục, đồng bộ mỗi ngày lúc HH:MM giờ Việt Nam (Asia/Ho_Chi_Minh).
   --timeout       Số giây chờ mỗi yêu cầu (mặc định 20).
   --retries       Số lần thử lại mỗi yêu cầu khi lỗi tạm thời (mặc định 4).
-  --concurrency   Số tháng lấy cùng lúc từ Cổng DVC (mặc định 4).
+  --concurrency   Số yêu cầu gửi cùng lúc tới Cổng DVC (mặc định 4).
   -h, --help      Hướng dẫn này.
 
 Biến môi trường:

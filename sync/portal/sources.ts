@@ -148,6 +148,7 @@ async function fetchAll(
   months: readonly Month[],
   context: PortalContext,
   progress: (line: string) => void,
+  outer?: AbortSignal,
 ): Promise<{ records: PortalRecord[]; requests: number; maxInFlight: number }> {
   const profile = httpProfile(sources.profile);
   assertSettings(profile, context);
@@ -172,7 +173,7 @@ async function fetchAll(
         timeoutMs: sources.timeoutMs,
         retry: sources.retry,
         settings: context.settings,
-        signal,
+        signal: outer ? AbortSignal.any([signal, outer]) : signal,
         limiter,
         onRetry: (what, attempt, delay) => say(SYNC_TEXT.progressRetry(what, attempt, delay)),
       },
@@ -212,6 +213,7 @@ export async function gatherPortal(
   year: number,
   progress: (line: string) => void,
   context: PortalContext = NO_CONTEXT,
+  signal?: AbortSignal,
 ): Promise<Gathered> {
   const named: { name: string; records: PortalRecord[] }[] = [];
   const warnings: string[] = [];
@@ -221,7 +223,7 @@ export async function gatherPortal(
   let maxInFlight = 0;
   const baseUrl = sources.baseUrl;
   if (baseUrl !== undefined) {
-    const fetched = await fetchAll({ ...sources, baseUrl }, months, context, progress);
+    const fetched = await fetchAll({ ...sources, baseUrl }, months, context, progress, signal);
     requests = fetched.requests;
     portalRecords = fetched.records.length;
     maxInFlight = fetched.maxInFlight;
@@ -258,4 +260,49 @@ export async function gatherPortal(
 export function keptPortalRows(gathered: Gathered, input: WorkbookInput): number {
   if (gathered.months.length === 0 || gathered.records.length > 0) return 0;
   return readTable(input.portal ?? [], COL.unitCode, [COL.unitCode]).rows.length;
+}
+
+/** A gathering started before the workbook is read; adopted when the workbook agrees on the year. */
+export interface EarlyGathering {
+  readonly year: number;
+  /** The result, with the progress lines said so far replayed to `progress` and later ones passed on. */
+  take(progress: (line: string) => void): Promise<Gathered>;
+  /** Stops it (the workbook's year differs, or the run failed); its lines are never shown. */
+  cancel(): void;
+}
+
+/**
+ * Starts fetching while the workbook is read, when nothing the request needs comes from the workbook: a
+ * per-month profile quoting no Cấu hình parameter, and a year known beforehand (from --through). The wait
+ * for the workbook and the wait for the portal then overlap instead of adding up.
+ */
+export function gatherEarly(
+  sources: PortalSources,
+  year: number,
+  months: readonly Month[],
+): EarlyGathering | null {
+  const { request } = sources.profile;
+  if (sources.baseUrl === undefined || request?.per !== 'month' || settingsUsed(sources.profile).length > 0)
+    return null;
+  const controller = new AbortController();
+  const lines: string[] = [];
+  let forward: ((line: string) => void) | null = null;
+  const result = gatherPortal(
+    sources,
+    months,
+    year,
+    (line) => (forward ? forward(line) : lines.push(line)),
+    NO_CONTEXT,
+    controller.signal,
+  );
+  result.catch(() => undefined); // whoever takes it sees the failure; a cancelled one is dropped
+  return {
+    year,
+    take: (progress) => {
+      for (const line of lines.splice(0)) progress(line);
+      forward = progress;
+      return result;
+    },
+    cancel: () => controller.abort(),
+  };
 }
