@@ -14,8 +14,10 @@ import {
 } from '../../sync/portal/profiles';
 import { gatherPortal, type PortalContext, type PortalSources } from '../../sync/portal/sources';
 import type { RetryPolicy } from '../../sync/retry';
+import { runSync } from '../../sync/run';
+import type { Workbook } from '../../sync/workbook/workbook';
 import { type FakePortal, type Fault, type PortalRequest, startFakePortal } from '../fakes/portal/server';
-import { readXlsxTabs, records } from './fixtures';
+import { INPUT_GRIDS, portalItems, readXlsxTabs, records } from './fixtures';
 
 const CLI = join(__dirname, '..', '..', 'dist', 'node', 'sync.cjs');
 const PROVINCE_ID = '11358';
@@ -612,5 +614,94 @@ describe('npm run sync with --profile mot-cua and dvcqg', () => {
     ]);
     expect(result.code).toBe(0);
     expectHandWorkedFigures(await readXlsxTabs(workbook));
+  });
+});
+
+describe('the fetch overlaps the workbook read when --through gives the year', () => {
+  /** A workbook whose read answers only once `ready()` holds (or after 3 s), like a slow Google Sheet. */
+  function slowWorkbook(year: number, ready: () => boolean) {
+    const writes: string[][] = [];
+    let waitedMs = 0;
+    const workbook: Workbook = {
+      location: 'slow',
+      read: async () => {
+        const started = Date.now();
+        while (!ready() && Date.now() - started < 3000) await new Promise((r) => setTimeout(r, 10));
+        waitedMs = Date.now() - started;
+        return {
+          input: {
+            settings: [
+              ['Tham số', 'Giá trị'],
+              ['Năm', year],
+            ],
+            units: INPUT_GRIDS.units,
+            entries: INPUT_GRIDS.entries,
+            catalogue: INPUT_GRIDS.catalogue,
+          },
+          syncLog: undefined,
+        };
+      },
+      write: async (tables) => {
+        writes.push(tables.map((t) => t.tab));
+      },
+    };
+    return { workbook, writes, waited: () => waitedMs };
+  }
+
+  test('the portal is asked while the workbook is still being read, and its rows are used', async () => {
+    portal = await startFakePortal({ items: portalItems, serverPageSize: 4 });
+    const p = portal;
+    const slow = slowWorkbook(2020, () => p.requests.length > 0);
+    const result = await runSync({
+      workbook: slow.workbook,
+      sources: {
+        baseUrl: p.url,
+        profile: resolveProfile('dossiers'),
+        files: [],
+        timeoutMs: 2000,
+        retry: fastRetry(),
+        concurrency: 4,
+      },
+      through: { year: 2020, month: 2 },
+      dryRun: true,
+    });
+    expect(slow.waited()).toBeLessThan(2500); // released by the portal's first request, not by the 3 s limit
+    expect(p.requests).toHaveLength(4); // 2 months × 2 pages, asked once
+    expect(result.portalRows).toBe(10);
+  });
+
+  test('a workbook of another year than --through: the early fetch is dropped silently, the run refused', async () => {
+    portal = await startFakePortal({ items: portalItems, serverPageSize: 4 });
+    const p = portal;
+    const slow = slowWorkbook(2020, () => p.requests.length > 0);
+    const lines: string[] = [];
+    const error = await runSync({
+      workbook: slow.workbook,
+      sources: {
+        baseUrl: p.url,
+        profile: resolveProfile('dossiers'),
+        files: [],
+        timeoutMs: 2000,
+        retry: fastRetry(),
+        concurrency: 4,
+      },
+      through: { year: 2021, month: 2 },
+      dryRun: true,
+      progress: (line) => lines.push(line),
+    }).catch((e: unknown) => e);
+    expect((error as SyncError).code).toBe('USAGE');
+    expect(lines.filter((l) => l.includes('2021'))).toEqual([]); // the dropped fetch says nothing
+  });
+
+  test('a per-unit profile waits for the workbook (it needs the units)', async () => {
+    const p = await dvcqg();
+    const slow = slowWorkbook(2026, () => p.requests.length > 0);
+    await runSync({
+      workbook: slow.workbook,
+      sources: sourcesOf(p.url, DVCQG_PROFILE),
+      through: { year: 2026, month: 1 },
+      dryRun: true,
+    }).catch(() => undefined);
+    expect(slow.waited()).toBeGreaterThanOrEqual(2900);
   });
 });
