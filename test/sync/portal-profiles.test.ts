@@ -581,6 +581,47 @@ describe('npm run sync with --profile mot-cua and dvcqg', () => {
     expectHandWorkedFigures(await readXlsxTabs(workbook));
   });
 
+  test.each(['mot-cua', 'dvcqg'])(
+    '%s: one request failing for good changes no output tab (all or nothing)',
+    async (name) => {
+      const workbook = join(dir, 'tinh.xlsx');
+      await writeProvince(workbook, name === 'dvcqg' ? DVCQG_IDS : null);
+      const args = (url: string) => [
+        '--workbook',
+        workbook,
+        '--portal',
+        url,
+        '--profile',
+        name,
+        '--through',
+        '2026-02',
+        '--retries',
+        '0',
+      ];
+      const good = name === 'dvcqg' ? await dvcqg() : await motCua();
+      expect((await sync(args(good.url))).code).toBe(0);
+      await good.close();
+      portal = null;
+      const before = await readXlsxTabs(workbook);
+      const bad =
+        name === 'dvcqg'
+          ? await dvcqg((r) =>
+              r.unit === '2003' && r.month === 2 ? { kind: 'status', status: 503 } : undefined,
+            )
+          : await motCua((r) => (r.month === 2 ? { kind: 'status', status: 503 } : undefined));
+      const result = await sync(args(bad.url));
+      expect(result.code).toBe(3);
+      expect(result.stderr).toMatch(/tháng 02\/2026.*HTTP 503/);
+      const after = await readXlsxTabs(workbook);
+      for (const tab of ['Dữ liệu Cổng DVC', 'Tỷ lệ', 'Xếp hạng', 'Kiểm tra'])
+        expect(after.get(tab)).toEqual(before.get(tab));
+      expect(records(after.get('Nhật ký đồng bộ'), 'Kết quả').map((r) => r['Kết quả'])).toEqual([
+        'Thành công',
+        'Thất bại',
+      ]);
+    },
+  );
+
   test('a profile file that does not fit: exit 2, the field named, not one request', async () => {
     const p = await motCua();
     const file = join(dir, 'cong.json');
