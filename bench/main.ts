@@ -347,6 +347,8 @@ const lines: string[] = [
   'formatted every number with `toLocaleString` (a new ICU formatter per cell; now one `Intl.NumberFormat`),',
   'and the fetch waited for that read. With `--through` the year is known before the workbook is read, so',
   'a per-month profile that quotes no `Cấu hình` parameter starts fetching while the workbook is read.',
+  `What the parallel sync spends beyond the fetch (${ms(portal.parallel.time.median - portal.parallel.fetch.median)} ms here) is computing the 2,000 units' tabs after`,
+  'the last page (Dữ liệu Cổng DVC, then the report over 24,000 Nhập liệu rows), which no fetch can hide.',
   '',
   '### dvcqg: a 163-unit province, one request per unit and month',
   '',
