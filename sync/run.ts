@@ -153,6 +153,12 @@ export async function runSync(options: RunOptions): Promise<RunResult> {
         progress(warning);
         portalRows = kept;
       } else {
+        if (gathered.months.length > 0 && gathered.portalRecords === 0) {
+          // Nothing to keep, but an empty answer for every month is still worth a word (wrong ids, wrong profile).
+          const warning = PORTAL_TEXT.emptyAnswer(monthsText(gathered.months));
+          portalWarnings.push(warning);
+          progress(warning);
+        }
         const portal = buildPortalTab(gathered.records, snapshot.input, startedAt);
         portalTable = portal.table;
         portalRows = portal.rowCount;

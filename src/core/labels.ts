@@ -560,6 +560,8 @@ export const PORTAL_TEXT = {
     `Cổng DVC tháng ${month}: ${requests} yêu cầu (mỗi đơn vị một yêu cầu), ${rows} dòng.`,
   emptyAnswerKept: (months: string, rows: number) =>
     `Cổng DVC không trả về dòng số liệu nào cho ${months}, trong khi tab Dữ liệu Cổng DVC đang có ${rows} dòng: đã giữ nguyên số liệu cũ. Hãy kiểm tra Cổng DVC (địa chỉ, mã truy cập, cấu hình --profile) rồi chạy lại.`,
+  emptyAnswer: (months: string) =>
+    `Cổng DVC không trả về dòng số liệu nào cho ${months}. Nếu đơn vị đã có hồ sơ, hãy kiểm tra Cổng DVC (địa chỉ, mã truy cập, cấu hình --profile, mã tỉnh và mã đơn vị trên Cổng).`,
   // Export files
   notRegularFile: (file: string) =>
     `"${file}" không phải là một tệp thông thường (có thể là thư mục, FIFO hay thiết bị): chỉ đọc được tệp .csv, .xlsx hoặc .json.`,

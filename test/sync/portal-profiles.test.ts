@@ -622,6 +622,36 @@ describe('npm run sync with --profile mot-cua and dvcqg', () => {
     },
   );
 
+  test('dvcqg with a wrong province id: every answer empty, said on stdout and in Kiểm tra', async () => {
+    const p = await dvcqg();
+    const workbook = join(dir, 'tinh.xlsx');
+    await writeProvince(workbook, DVCQG_IDS);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.readFile(workbook);
+    const settings = book.getWorksheet('Cấu hình');
+    if (!settings) throw new Error('no Cấu hình');
+    expect(settings.getCell('A4').value).toBe('Mã tỉnh trên Cổng DVC quốc gia');
+    settings.getCell('B4').value = '99999';
+    await book.xlsx.writeFile(workbook);
+    const result = await sync([
+      '--workbook',
+      workbook,
+      '--portal',
+      p.url,
+      '--profile',
+      'dvcqg',
+      '--through',
+      '2026-02',
+    ]);
+    expect(result.code).toBe(0);
+    expect(p.requests).toHaveLength(10);
+    expect(result.stdout).toMatch(/không trả về dòng số liệu nào cho 01\/2026–02\/2026/);
+    const problems = records((await readXlsxTabs(workbook)).get('Kiểm tra'));
+    expect(
+      problems.filter((r) => String(r['Nội dung']).includes('không trả về dòng số liệu nào')),
+    ).toHaveLength(1);
+  });
+
   test('a profile file that does not fit: exit 2, the field named, not one request', async () => {
     const p = await motCua();
     const file = join(dir, 'cong.json');
