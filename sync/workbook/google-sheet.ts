@@ -206,6 +206,8 @@ export class GoogleSheetWorkbook implements Workbook {
   /** This run's write marker: its metadata id (chosen, so the final batch can delete it) and run id. */
   private readonly markerId = randomInt(1, 2_147_483_647);
   private readonly runId = randomUUID();
+  /** Staging tabs this write added, removed with the marker when the write fails. */
+  private ownStaging: SheetInfo[] = [];
 
   constructor(private readonly options: GoogleSheetOptions) {
     this.location = `https://docs.google.com/spreadsheets/d/${options.spreadsheetId}`;
@@ -512,8 +514,10 @@ export class GoogleSheetWorkbook implements Workbook {
         error instanceof SyncError &&
         (error.code === 'TAB_NAMES' || error.code === 'LIMIT' || error.code === 'BUSY')
       );
-      if (claimed) await this.release([]);
+      if (claimed) await this.release(this.ownStaging);
       throw error;
+    } finally {
+      this.ownStaging = [];
     }
     // Tabs were added, resized or deleted: a later write in the same process reads the tab list again.
     this.sheetList = null;
@@ -549,6 +553,7 @@ export class GoogleSheetWorkbook implements Workbook {
       );
     }
     const fresh = await this.claim((list) => staged.first(list).requests ?? []);
+    this.ownStaging = fresh.filter((sheet) => sheet.staging);
     for (const body of staged.values) await this.valuesBatchUpdate(body);
     const finalOf = (list: readonly SheetInfo[]) => {
       const body = staged.final(list);
