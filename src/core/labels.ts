@@ -369,7 +369,7 @@ Biến môi trường:
   SHEETS_API_ROOT                 Địa chỉ gốc của Sheets API (proxy, kiểm thử).
 
 Mã thoát: 0 thành công; 2 sai tham số; 3 lỗi Cổng DVC hoặc tệp xuất; 4 lỗi bảng tính/Google;
-5 đang có lần đồng bộ khác; 1 lỗi khác. Khi lỗi: không tab kết quả nào bị thay đổi, một dòng
+5 đang có lần đồng bộ khác hoặc tiện ích đang ghi vào Google Sheet; 1 lỗi khác. Khi lỗi: không tab kết quả nào bị thay đổi, một dòng
 được ghi vào Nhật ký đồng bộ, và một dòng lỗi được in ra stderr.`,
   // The Tổng hợp chart of .xlsx workbooks (sync/report/chart.ts) and first-run hints
   chartTitle: 'Tỷ lệ hồ sơ giải quyết trực tuyến mức độ 3, 4 so với chỉ tiêu, theo nhóm xếp hạng',
@@ -477,10 +477,6 @@ export const ADDIN_TEXT = {
 
 /** Texts of the sync's reliability guards (sync/): Google key file checks and spreadsheet size limits. */
 export const RELIABILITY_TEXT = {
-  keyFileUnreadable: (path: string) =>
-    `Không đọc được tệp khóa tài khoản dịch vụ "${path}" (biến GOOGLE_APPLICATION_CREDENTIALS).`,
-  keyFileInvalid: (path: string) =>
-    `Tệp "${path}" (biến GOOGLE_APPLICATION_CREDENTIALS) không phải là tệp khóa JSON của tài khoản dịch vụ Google (cần có client_email và private_key).`,
   cellLimit: (cells: string, limit: string) =>
     `Chưa ghi gì: sau lần ghi này bảng tính sẽ có ${cells} ô, vượt giới hạn ${limit} ô của Google Sheets (tính cả dòng, cột trống của mọi tab). Hãy xóa bớt tab hoặc dòng, cột thừa rồi chạy lại.`,
   payloadLimit: (megabytes: string, limit: string) =>
@@ -501,8 +497,7 @@ export const ADDIN_LIMIT_TEXT = {
 
 /** The sync's writes at any size (sync/workbook/): Google Sheets staging tabs and Excel's sheet limits. */
 export const SHEETS_WRITE_TEXT = {
-  /** Start of the hidden tabs a large Google Sheets write fills before replacing the output tabs at once. */
-  stagingPrefix: '~dvc ',
+  /** Hidden tabs a large Google Sheets write fills before replacing the output tabs at once. */
   stagingTab: (tab: string) => `~dvc ${tab}`,
   rowPayloadLimit: (tab: string, row: number, limit: string) =>
     `Chưa ghi gì: dòng ${row} của tab "${tab}" quá lớn để gửi trong một lần ghi (giới hạn ${limit} MB của Google Sheets).`,
