@@ -423,16 +423,19 @@ export class GoogleSheetWorkbook implements Workbook {
   private async claim(
     first: (list: readonly SheetInfo[]) => sheets_v4.Schema$Request[],
   ): Promise<SheetInfo[]> {
-    const build = (list: readonly SheetInfo[]): BatchBody => ({
-      requests: [
+    // After a lost answer the batch may have committed: rebuilt from the tab list read again, it may
+    // have nothing left to do (null), and that list is then the answer.
+    const build = (list: readonly SheetInfo[]): BatchBody | null => {
+      const requests = [
         ...first(list),
         ...(this.markers.some((entry) => entry.metadataId === this.markerId) ? [] : [this.createMarker()]),
-      ],
-      includeSpreadsheetInResponse: true,
-      responseIncludeGridData: false,
-    });
+      ];
+      return requests.length === 0
+        ? null
+        : { requests, includeSpreadsheetInResponse: true, responseIncludeGridData: false };
+    };
     const answer = await this.batchUpdate(
-      build(await this.metadata()),
+      build(await this.metadata()) ?? batchBody([this.createMarker()]),
       build,
       `updatedSpreadsheet(${SHEET_LIST_FIELDS})`,
     );

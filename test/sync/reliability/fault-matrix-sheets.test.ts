@@ -69,7 +69,7 @@ const CELLS: MatrixCell[] = [
     expect: {
       outcome: 'retried, succeeded',
       exit: 0,
-      requests: ['get', 'get cells', 'batchUpdate', 'batchUpdate'],
+      requests: ['get', 'get cells', 'batchUpdate', 'batchUpdate', 'batchUpdate'],
       retries: 1,
     },
   },
@@ -82,7 +82,20 @@ const CELLS: MatrixCell[] = [
     expect: {
       outcome: 'failed cleanly',
       exit: 4,
-      requests: ['get', 'get cells', 'batchUpdate', 'batchUpdate', 'batchUpdate', 'batchUpdate'],
+      // The write marker set, the output write tried 3 times, the marker removed; then the failure row
+      // (tab list, marker, write).
+      requests: [
+        'get',
+        'get cells',
+        'batchUpdate',
+        'batchUpdate',
+        'batchUpdate',
+        'batchUpdate',
+        'batchUpdate',
+        'get',
+        'batchUpdate',
+        'batchUpdate',
+      ],
       retries: 2,
       error: /Google Sheets tạm thời không phục vụ được \(HTTP 500\)/,
       logged: true,
@@ -94,7 +107,8 @@ const CELLS: MatrixCell[] = [
     expect: {
       outcome: 'failed cleanly',
       exit: 4,
-      requests: ['get', 'get cells', 'batchUpdate', 'batchUpdate'],
+      // The marker batch refused, its best-effort removal too; the failure row's attempt the same way.
+      requests: ['get', 'get cells', 'batchUpdate', 'batchUpdate', 'get', 'batchUpdate', 'batchUpdate'],
       retries: 0,
       error: /không có quyền sửa bảng tính.*Không ghi được Nhật ký đồng bộ/,
       logged: false,
