@@ -96,7 +96,7 @@ describe('GoogleSheetWorkbook', () => {
       await fake.close();
       fake = null;
     }
-    expect(counts).toEqual([3, 3]);
+    expect(counts).toEqual([4, 4]);
   });
 
   test('reads the cells in one spreadsheets.get: grid data of the named tabs (quoted), a narrow field mask', async () => {

@@ -129,11 +129,12 @@ const CELLS: MatrixCell[] = [
   {
     fault: 'first sync of a sheet (tabs to add): write committed, its answer lost (reset)',
     fresh: true,
-    sheetsFault: (r) => (isPost(r) && !posted++ ? 'commitThenReset' : undefined),
+    // The second POST: the first sets the write marker.
+    sheetsFault: (r) => (isPost(r) && ++posted === 2 ? 'commitThenReset' : undefined),
     expect: {
       outcome: 'retried, succeeded',
       exit: 0,
-      requests: ['get', 'get cells', 'batchUpdate', 'get', 'batchUpdate'],
+      requests: ['get', 'get cells', 'batchUpdate', 'batchUpdate', 'get', 'batchUpdate'],
       retries: 1,
     },
   },
