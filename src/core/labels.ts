@@ -314,7 +314,7 @@ export const SYNC_TEXT = {
   logFailed: (error: string, logError: string) => `${error} (Không ghi được Nhật ký đồng bộ: ${logError})`,
   locked: (path: string) =>
     `Một lần đồng bộ khác của bảng tính này đang chạy (khóa ${path}). Lần này dừng lại, không ghi gì.`,
-  lockFailed: (path: string, reason: string) => `Không tạo được khóa ${path}: ${reason}`,
+  lockFailed: (path: string, reason: string) => `Không tạo được khóa ${path}: ${reason}.`,
   badDaily: (value: string) => `--daily "${value}" không hợp lệ: hãy nhập giờ dạng HH:MM, ví dụ 02:30.`,
   nextRun: (when: string) => `Lần đồng bộ tiếp theo: ${when} (giờ Việt Nam).`,
   nightFailedPrefix: 'Lần đồng bộ này thất bại',

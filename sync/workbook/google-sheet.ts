@@ -194,6 +194,13 @@ function markersOf(data: sheets_v4.Schema$Spreadsheet): MarkerEntry[] {
     .map((m) => ({ metadataId: m.metadataId as number, value: m.metadataValue ?? '' }));
 }
 
+/** The write marker's batch answered with an error: nothing of it was applied. */
+class ClaimRefused extends Error {
+  constructor(readonly error: unknown) {
+    super('write marker batch refused');
+  }
+}
+
 export class GoogleSheetWorkbook implements Workbook {
   readonly location: string;
   /** HTTP requests made (retries included), for the summary and tests. */
@@ -434,11 +441,19 @@ export class GoogleSheetWorkbook implements Workbook {
         ? null
         : { requests, includeSpreadsheetInResponse: true, responseIncludeGridData: false };
     };
-    const answer = await this.batchUpdate(
-      build(await this.metadata()) ?? batchBody([this.createMarker()]),
-      build,
-      `updatedSpreadsheet(${SHEET_LIST_FIELDS})`,
-    );
+    let answer: sheets_v4.Schema$BatchUpdateSpreadsheetResponse | null;
+    try {
+      answer = await this.batchUpdate(
+        build(await this.metadata()) ?? batchBody([this.createMarker()]),
+        build,
+        `updatedSpreadsheet(${SHEET_LIST_FIELDS})`,
+      );
+    } catch (error) {
+      // Google answered (refused, or failed): an atomic batch that was not applied left no marker to remove.
+      const cause = error instanceof SyncError ? error.cause : error;
+      if (httpStatusOf(cause) !== undefined) throw new ClaimRefused(error);
+      throw error;
+    }
     const sheets = answer?.updatedSpreadsheet
       ? this.remember(answer.updatedSpreadsheet)
       : await this.metadata();
@@ -512,7 +527,9 @@ export class GoogleSheetWorkbook implements Workbook {
         await this.writeStaged(tables, sheets, limits, options);
       }
     } catch (error) {
-      // Refused before the marker was set (names, limits) or BUSY (already released): nothing to undo.
+      // Refused before the marker was set (names, limits), BUSY (already released), or the marker's
+      // batch answered with an error (not applied): nothing to undo.
+      if (error instanceof ClaimRefused) throw error.error;
       const claimed = !(
         error instanceof SyncError &&
         (error.code === 'TAB_NAMES' || error.code === 'LIMIT' || error.code === 'BUSY')

@@ -1,7 +1,7 @@
 // The sync's run control through the built CLI: exact tab names, staging tabs it owns, the write marker
 // shared with the add-in, the lock a stalled run loses, --daily's preflight, errors in Vietnamese.
 import { type ChildProcess, execFile, spawn } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
@@ -443,6 +443,29 @@ describe('system and library errors in one Vietnamese sentence (issue 12, item 1
     }
     expect(readFileSync(empty).length).toBe(0);
   });
+
+  // /sys refuses new files even to root (tests may run as root, where chmod does not bite): a folder the
+  // account cannot write, as an office's read-only share would be.
+  (existsSync('/sys/kernel') ? test : test.skip)(
+    'a folder the account cannot write: Vietnamese reason, system words in brackets, at once with --daily',
+    async () => {
+      const once = await sync(['--workbook', '/sys/tinh.xlsx']);
+      expect(once.code).toBe(4);
+      expect(lines(once.stderr)).toEqual([
+        expect.stringMatching(
+          /^Lỗi đồng bộ \[WORKBOOK_FILE\]: Không tạo được khóa \/sys\/tinh\.xlsx\.sync-lock: .*; hãy .* \((EACCES|EPERM): [^)]*\)\.$/,
+        ),
+      ]);
+      const daily = await sync(['--workbook', '/sys/tinh.xlsx', '--daily', '02:30']);
+      expect(daily.code).toBe(4);
+      expect(lines(daily.stderr)).toEqual([
+        expect.stringMatching(
+          /^Lỗi đồng bộ \[WORKBOOK_FILE\]: Kiểm tra trước khi chờ giờ đồng bộ không đạt: Không ghi được vào thư mục "\/sys" của bảng tính \(.*\((EACCES|EPERM): /,
+        ),
+      ]);
+      expect(daily.stdout).not.toMatch(/Lần đồng bộ tiếp theo/);
+    },
+  );
 
   test('a garbage key file is "not a service-account key", not "Sheets unavailable"', async () => {
     const cases: [string, RegExp][] = [
