@@ -531,7 +531,7 @@ export const SYSTEM_TEXT = {
   ETIMEDOUT: 'ổ mạng không trả lời; hãy kiểm tra kết nối rồi chạy lại',
   other: 'hệ thống báo lỗi khi đọc hoặc ghi tệp; hãy kiểm tra đường dẫn, quyền và dung lượng ổ đĩa',
   notXlsx:
-    'tệp không phải là bảng tính Excel .xlsx hợp lệ (bị hỏng, rỗng, hoặc là tệp khác được đổi tên thành .xlsx); hãy mở tệp gốc bằng Excel và lưu lại dạng Sổ làm việc Excel (.xlsx), hoặc đưa đường dẫn một tệp chưa có để tạo mới',
+    'tệp không phải là bảng tính Excel .xlsx hợp lệ (bị hỏng, rỗng, hoặc là tệp khác được đổi tên thành .xlsx); hãy mở tệp gốc bằng Excel và lưu lại dạng Sổ làm việc Excel (.xlsx)',
   withReason: (sentence: string, reason: string) => `${sentence} (${reason})`,
   systemFailed: (sentence: string) => `Lỗi hệ thống: ${sentence}.`,
   keyFileUnreadable: (path: string, reason: string) =>

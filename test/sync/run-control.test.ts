@@ -289,10 +289,10 @@ describe('the lock (item 4)', () => {
     const asked = new Promise<void>((resolve) => {
       first = resolve;
     });
-    // The portal answers each page 8 s late: the run is surely still fetching when it is stopped.
+    // The portal answers each page 10 s late: the run is surely still fetching when it is stopped.
     portal = await startFakePortal({
       items: portalItems,
-      delayMs: 8000,
+      delayMs: 10_000,
       fault: () => {
         first?.();
         return undefined;
@@ -312,8 +312,9 @@ describe('the lock (item 4)', () => {
     const exited = new Promise<number | null>((resolve) => child?.on('exit', (code) => resolve(code)));
     await asked;
     child.kill('SIGSTOP');
-    // Longer than the takeover's stale time below: the stopped run cannot refresh its lock.
-    await new Promise((resolve) => setTimeout(resolve, 6000));
+    // Longer than the takeover's stale time below (5 s; proper-lockfile may date its lock up to 1 s ahead):
+    // the stopped run cannot refresh its lock.
+    await new Promise((resolve) => setTimeout(resolve, 8000));
     const lockPath = `${book}.sync-lock`;
     const takeover = await lockfile.lock(book, { realpath: false, lockfilePath: lockPath, stale: 5000 });
     try {
