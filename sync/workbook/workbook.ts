@@ -2,6 +2,7 @@
 import type { Cell, Grid, OutputTable, WorkbookInput } from '../../src/core';
 import {
   appendLogRow,
+  type ClassificationKey,
   COL,
   fold,
   SYNC_LOG_FORMATS,
@@ -9,6 +10,7 @@ import {
   SYSTEM_TEXT,
   TAB,
   TAB_HEADERS,
+  tabHeaders,
 } from '../../src/core';
 import { readTable } from '../../src/core/cells';
 import { SyncError } from '../errors';
@@ -125,3 +127,7 @@ export function syncLogTable(existing: Grid | undefined, row: Cell[]): OutputTab
 
 /** Input tabs with their headers, for a new workbook (a usable template). */
 export const INPUT_TABS = TAB_HEADERS.filter((tab) => !tab.output);
+
+/** Input tabs with their headers in the vocabulary of Cách phân loại (the core's choice, as set-up makes it). */
+export const inputTabs = (classification: ClassificationKey) =>
+  tabHeaders(classification).filter((tab) => !tab.output);
