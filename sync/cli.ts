@@ -129,11 +129,22 @@ async function main(argv: readonly string[], env: NodeJS.ProcessEnv): Promise<nu
   return 0;
 }
 
+let settled = false;
+// A run whose work never settles (a promise nobody resolves) would let Node exit 0 in silence: a night that
+// did nothing would look like a success. The event loop running dry before main settles is a failure.
+process.on('beforeExit', () => {
+  if (settled) return;
+  settled = true;
+  err(SYNC_TEXT.unfinished);
+  process.exitCode = 1;
+});
 main(process.argv.slice(2), process.env).then(
   (code) => {
+    settled = true;
     process.exitCode = code;
   },
   (error: unknown) => {
+    settled = true;
     err(errorLine(error));
     process.exitCode = exitCodeOf(translate(error));
   },

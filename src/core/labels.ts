@@ -381,6 +381,8 @@ export const SYNC_TEXT = {
   throughOutsideYear: (month: string, year: number) =>
     `--through ${month} không thuộc năm đang theo dõi (${year}) trong tab Cấu hình.`,
   unexpected: (message: string) => `Lỗi không mong đợi: ${message}`,
+  unfinished:
+    'Lần đồng bộ dừng giữa chừng mà không có kết quả (lỗi của chương trình, hãy báo cho bộ phận kỹ thuật).',
   logFailed: (error: string, logError: string) => `${error} (Không ghi được Nhật ký đồng bộ: ${logError})`,
   locked: (path: string) =>
     `Một lần đồng bộ khác của bảng tính này đang chạy (khóa ${path}). Lần này dừng lại, không ghi gì.`,
