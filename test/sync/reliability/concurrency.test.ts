@@ -173,8 +173,8 @@ async function readersDuringWrite(split: boolean) {
 
 test("readers during the sync's Google Sheets write see all old tabs or all new ones, never a mix (one batchUpdate)", async () => {
   const seen = await readersDuringWrite(false);
-  // The first sync and the second each wrote once.
-  expect(seen.posts).toBe(2);
+  // The first sync and the second each wrote once (each after its write-marker batch).
+  expect(seen.posts).toBe(4);
   expect(seen.reads).toBeGreaterThanOrEqual(10);
   expect(seen.old).toBeGreaterThanOrEqual(5);
   expect(seen.mixed).toBe(0);
@@ -186,8 +186,8 @@ test("readers during the sync's Google Sheets write see all old tabs or all new 
 
 test('control: the same tables written one batchUpdate per tab are seen half-written', async () => {
   const seen = await readersDuringWrite(true);
-  // One first sync, then one batchUpdate per table: the portal tab, seven output tabs and the log.
-  expect(seen.posts).toBe(1 + 9);
+  // One first sync, then per table (the portal tab, seven output tabs and the log) its own batchUpdate.
+  expect(seen.posts).toBe(2 + 9 * 2);
   expect(seen.mixed).toBeGreaterThan(0);
   console.log(`split write: ${seen.reads} reads, ${seen.old} old, ${seen.new} new, ${seen.mixed} mixed`);
 });
