@@ -15,7 +15,7 @@ export {
   type Month,
   monthIndex,
   monthOfInstant,
-  VIETNAM_ZONE,
+  VIETNAM_OFFSET_MINUTES,
 } from './month';
 export { MAX_COUNT, parseCount, parseMonth, parsePercent } from './parse';
 export { buildPortalTab, type PortalRecord, type PortalTab } from './portal-feed';
