@@ -1,7 +1,7 @@
 // The domain core's public surface: what the add-in and the sync may use.
 export { a1, type Cell, columnLetter, type Grid, type HeaderedTable, readTable } from './cells';
 export { compareVietnamese } from './collate';
-export { dvcNeeded, dvcRank, dvcRatio, dvcStatus } from './formulas';
+export { dvcNeeded, dvcRank, dvcRanker, dvcRatio, dvcStatus } from './formulas';
 export type { Fraction } from './fraction';
 export * from './labels';
 export { type Model, readModel, type WorkbookInput } from './model';
