@@ -506,7 +506,7 @@ export const ADDIN_WRITE_TEXT = {
   syncWriting: (until: string) =>
     `Đợt đồng bộ số liệu từ Cổng DVC đang ghi vào bảng tính này (chậm nhất đến ${until}). Chưa có tab nào bị thay đổi. Hãy thử lại sau vài phút.`,
   noAdvancedService:
-    'Không tính lại được: dịch vụ nâng cao "Google Sheets API" chưa được bật cho tiện ích (tệp appsscript.json). Chưa có tab nào bị thay đổi. Hãy báo cán bộ kỹ thuật cài đặt lại tiện ích bằng npm run push.',
+    'Không thực hiện được: dịch vụ nâng cao "Google Sheets API" chưa được bật cho tiện ích (tệp appsscript.json). Chưa có tab nào bị thay đổi. Hãy báo cán bộ kỹ thuật cài đặt lại tiện ích bằng npm run push.',
 } as const;
 
 /** The sync's writes at any size (sync/workbook/): Google Sheets staging tabs and Excel's sheet limits. */
