@@ -16,7 +16,14 @@ import {
 import { alertUser, describeError, toastUser, withDocumentLock } from './feedback';
 import { activeEmail, decideAccess, ownerEmail } from './permissions';
 import { cellsAfterWrite, columnOf, readInputs, SPREADSHEET_CELL_LIMIT } from './sheet-io';
-import { decorationRequests, figureRequests, place, readLayout, sheetsService } from './sheets-api';
+import {
+  decorationRequests,
+  figureBatches,
+  place,
+  readLayout,
+  removeMarker,
+  sheetsService,
+} from './sheets-api';
 
 /** Most problems listed in the alert a unit clerk gets from Kiểm tra số liệu. */
 const OWN_PROBLEMS_SHOWN = 15;
@@ -79,11 +86,18 @@ export function recompute(scope: RecomputeScope): void {
     }
     const runId = `${now.getTime().toString(36)}-${Math.random().toString(36).slice(2, 10)}`;
     const markerId = 1 + Math.floor(Math.random() * 2_000_000_000);
-    // One atomic batch: every output tab changes at once, or none does.
-    api.Spreadsheets.batchUpdate(
-      { requests: figureRequests(placements, newWriteMarker('addin', runId, now), markerId) },
-      spreadsheetId,
-    );
+    // One atomic batch: every output tab changes at once, or none does (several only past 10 MiB).
+    const batches = figureBatches(placements, newWriteMarker('addin', runId, now), markerId);
+    batches.forEach((requests, index) => {
+      try {
+        api.Spreadsheets.batchUpdate({ requests }, spreadsheetId);
+      } catch (error) {
+        // A later batch failed: take the marker away at once rather than block the sync until it expires.
+        if (index > 0)
+          decorate(() => api.Spreadsheets.batchUpdate({ requests: [removeMarker(markerId)] }, spreadsheetId));
+        throw error;
+      }
+    });
     // Colours and the chart come after the figures: a decoration that fails never stops a recompute.
     decorate(() =>
       api.Spreadsheets.batchUpdate({ requests: decorationRequests(placements, report.year) }, spreadsheetId),

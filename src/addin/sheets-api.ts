@@ -156,35 +156,108 @@ export function place(layout: Layout, tables: readonly OutputTable[]): Placement
   });
 }
 
+/** Google refuses a request body above 10 MiB ("Request payload size exceeds the limit: 10485760 bytes"). */
+export const REQUEST_PAYLOAD_LIMIT = 10_485_760;
+/** Room kept for the batch's envelope and the marker's two requests. */
+const BATCH_BUDGET = REQUEST_PAYLOAD_LIMIT - 64 * 1024;
+/** A long table's values go in row bands of at most this many bytes, so any size can be packed. */
+const BAND_BYTES = 1_048_576;
+
+/** Bytes of a string in UTF-8 (Vietnamese letters take two or three), without a service call. */
+export function utf8Length(text: string): number {
+  let bytes = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 0x80) bytes += 1;
+    else if (code < 0x800) bytes += 2;
+    else if (code >= 0xd800 && code <= 0xdbff) {
+      bytes += 4;
+      i++;
+    } else bytes += 3;
+  }
+  return bytes;
+}
+
+const sizeOf = (value: unknown): number => utf8Length(JSON.stringify(value));
+
 /**
- * Requests that replace every placed tab's content at once: the tab added or grown, its frozen header,
- * every cell's value (cells outside the table cleared), text format with bold title and header rows,
- * and each data column's number format. The add-in's marker is set first and removed last, in the same
- * batch, so a reader sees either the old tabs or the new ones.
+ * The batches that replace every placed tab's content: the tab added or grown, its frozen header, every
+ * cell's value (cells outside the table cleared), text format with bold title and header rows, and each
+ * data column's number format. The add-in's marker is set by the first request and removed by the last.
+ * Up to 10 MiB of requests (every real province: about 2 MB at 2,000 units) this is ONE batch, applied
+ * atomically: a reader sees the old tabs or the new ones. Beyond, the requests are packed into several
+ * batches; the marker keeps the sync from writing in between.
  */
-export function figureRequests(
+export function figureBatches(
   placements: readonly Placement[],
   marker: WriteMarker,
   markerId: number,
-): Request[] {
-  const requests: Request[] = [
-    {
-      createDeveloperMetadata: {
-        developerMetadata: {
-          metadataId: markerId,
-          metadataKey: WRITE_MARKER_KEY,
-          metadataValue: writeMarkerValue(marker),
-          location: { spreadsheet: true },
-          visibility: 'DOCUMENT',
-        },
+): Request[][] {
+  const create: Request = {
+    createDeveloperMetadata: {
+      developerMetadata: {
+        metadataId: markerId,
+        metadataKey: WRITE_MARKER_KEY,
+        metadataValue: writeMarkerValue(marker),
+        location: { spreadsheet: true },
+        visibility: 'DOCUMENT',
       },
     },
-  ];
-  for (const placement of placements) requests.push(...tableRequests(placement));
-  requests.push({
-    deleteDeveloperMetadata: { dataFilter: { developerMetadataLookup: { metadataId: markerId } } },
+  };
+  const batches: Request[][] = [[create]];
+  let bytes = sizeOf(create);
+  for (const placement of placements) {
+    for (const request of tableRequests(placement)) {
+      const size = sizeOf(request);
+      if (bytes + size > BATCH_BUDGET && (batches[batches.length - 1] ?? []).length > 0) {
+        batches.push([]);
+        bytes = 0;
+      }
+      (batches[batches.length - 1] as Request[]).push(request);
+      bytes += size;
+    }
+  }
+  (batches[batches.length - 1] as Request[]).push(removeMarker(markerId));
+  return batches;
+}
+
+/** The request that removes the add-in's marker (also sent alone after a failed multi-batch write). */
+export const removeMarker = (markerId: number): Request => ({
+  deleteDeveloperMetadata: { dataFilter: { developerMetadataLookup: { metadataId: markerId } } },
+});
+
+/** Values of a grid in row bands of at most BAND_BYTES; the last band reaches the grid's end, clearing it. */
+function valueBands(
+  sheetId: number,
+  grid: readonly (readonly Cell[])[],
+  rows: number,
+  columns: number,
+): Request[] {
+  const bands: Request[] = [];
+  let start = 0;
+  let band: GoogleAppsScript.Sheets.Schema.RowData[] = [];
+  let bytes = 0;
+  const flush = (end: number) => {
+    bands.push({
+      updateCells: {
+        range: gridRange(sheetId, start, end - start, 0, columns),
+        rows: band,
+        fields: 'userEnteredValue',
+      },
+    });
+    start = end;
+    band = [];
+    bytes = 0;
+  };
+  grid.forEach((row, r) => {
+    const data = { values: row.map(cellData) };
+    const size = sizeOf(data);
+    if (band.length > 0 && bytes + size > BAND_BYTES) flush(r);
+    band.push(data);
+    bytes += size;
   });
-  return requests;
+  flush(rows);
+  return bands;
 }
 
 function tableRequests({ table, sheetId, rows, columns, added }: Placement): Request[] {
@@ -201,13 +274,7 @@ function tableRequests({ table, sheetId, rows, columns, added }: Placement): Req
             fields: 'gridProperties.rowCount,gridProperties.columnCount,gridProperties.frozenRowCount',
           },
         },
-    {
-      updateCells: {
-        range: whole,
-        rows: grid.map((row) => ({ values: row.map(cellData) })),
-        fields: 'userEnteredValue',
-      },
-    },
+    ...valueBands(sheetId, grid, rows, columns),
     {
       repeatCell: {
         range: whole,

@@ -31,6 +31,9 @@ export interface FakeMetadata {
   visibility: string;
 }
 
+/** Google's bound on one request body, in bytes. */
+export const REQUEST_PAYLOAD_LIMIT = 10_485_760;
+
 /** A request the fake refuses, with the words the API uses. */
 class ApiError extends Error {}
 
@@ -128,10 +131,19 @@ export class FakeSheetsService {
     this.checkId('batchUpdate', spreadsheetId);
     const requests = resource?.requests ?? [];
     if (requests.length === 0) throw failure('batchUpdate', 'Must specify at least one request.');
-    // A deep copy of the request, as it would travel over the wire.
-    const sent = JSON.parse(JSON.stringify(requests)) as Request[];
+    // A deep copy of the request, as it travels over the wire, and Google's bound on its size.
+    const body = JSON.stringify({ requests });
+    if (Buffer.byteLength(body, 'utf8') > REQUEST_PAYLOAD_LIMIT)
+      throw failure('batchUpdate', `Request payload size exceeds the limit: ${REQUEST_PAYLOAD_LIMIT} bytes.`);
+    const sent = (JSON.parse(body) as { requests: Request[] }).requests;
     this.batches.push(sent);
-    const restore = this.spreadsheet._snapshot();
+    // Only the tabs a request names can change; copying the others would only cost time.
+    const touched = new Set<number>();
+    JSON.stringify(sent, (key, value) => {
+      if (key === 'sheetId' && typeof value === 'number') touched.add(value);
+      return value;
+    });
+    const restore = this.spreadsheet._snapshot(touched);
     try {
       const replies = sent.map((request, index) => {
         try {

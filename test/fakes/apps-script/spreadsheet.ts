@@ -121,12 +121,13 @@ export class FakeSpreadsheet
   }
 
   /**
-   * Everything a batchUpdate may change, copied; the returned function puts it back (a failed batch
-   * changes nothing, as in Sheets).
+   * Everything a batchUpdate may change (the tabs it names, or all), copied; the returned function puts
+   * it back (a failed batch changes nothing, as in Sheets).
    */
-  _snapshot(): () => void {
+  _snapshot(sheetIds?: ReadonlySet<number>): () => void {
     const sheets = [...this.sheets];
-    const sheetStates = this.sheets.map((sheet) => ({
+    const copied = sheetIds ? this.sheets.filter((sheet) => sheetIds.has(sheet.id)) : this.sheets;
+    const sheetStates = copied.map((sheet) => ({
       sheet,
       name: sheet.name,
       rows: sheet.rows.map((row) => row.map((cell) => ({ ...cell }))),
