@@ -74,7 +74,10 @@ function product() {
   if (!toast.includes(`Đã tính ${size} đơn vị`)) throw new Error(`recompute did not run: ${toast}`);
   const ratioRows = script.spreadsheet._sheet('Tỷ lệ')._values().length;
   // Bytes of the figures' batchUpdate as it would travel (JSON), the largest single request.
-  const batchBytes = Math.max(0, ...script.sheets.batches.map((batch) => JSON.stringify({ requests: batch }).length));
+  const batchBytes = Math.max(
+    0,
+    ...script.sheets.batches.map((batch) => Buffer.byteLength(JSON.stringify({ requests: batch }), 'utf8')),
+  );
   return {
     firstCalls,
     firstMs: first,

@@ -332,7 +332,7 @@ export const SYNC_TEXT = {
     `${name} "${value}" không hợp lệ: hãy nhập số nguyên từ ${min} đến ${max}.`,
   // npm run demo
   demoHelp: (names: readonly string[]) =>
-    `Chạy thử đồng bộ trên một tỉnh mẫu (số liệu giả định), không cần mạng: npm run demo -- [--province ${names.join('|')}]`,
+    `Chạy thử đồng bộ trên một tỉnh mẫu (số liệu giả định), không cần mạng: npm run demo -- [--province ${names.join('|')}] [--out <thư mục>]`,
   demoUnknown: (name: string, names: readonly string[]) =>
     `Không có tỉnh mẫu "${name}". Hãy chọn: ${names.join(', ')}.`,
   demoStart: (title: string) => `Tỉnh mẫu: ${title}.`,
