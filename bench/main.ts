@@ -203,6 +203,7 @@ const coreGrowth = growth.every((g) => g.ratio <= g.bound);
 const productCalls = addin.map((a) => a.product.roundTrips);
 const sameCalls = productCalls.every((c) => c.min === c.max && c.median === productCalls[0]?.median);
 const withinBudget = productCalls.every((c) => c.max <= ROUND_TRIP_BUDGET);
+const oneBatch = addin.filter((a) => a.product.roundTrips.median === addin[0]?.product.roundTrips.median);
 const naiveFactor = (addin[1]?.naive.calls.median ?? 0) / (addin[1]?.product.calls.median ?? 1);
 const carefulCalls = addin.map((a) => a.careful.calls.median);
 const setUpAt2000 = setups[setups.length - 1]?.now;
@@ -267,7 +268,8 @@ const lines: string[] = [
   '|---|---|---|',
   `| Core: 20,000 units × 12 months under 1 s | ${ms(t(2))} ms | ${yes(coreFast)} |`,
   `| Core: growth no worse than n log n | ×${growth.map((g) => g.ratio.toFixed(1)).join(', ×')} per 10× (bound ×${growth.map((g) => g.bound.toFixed(1)).join(', ×')}) | ${yes(coreGrowth)} |`,
-  `| Add-in: at most ${ROUND_TRIP_BUDGET} round trips per recompute, the same at every size | ${productCalls.map((c) => c.median).join(' / ')} (careful hand-written script: ${carefulCalls.join(' / ')}) | ${yes(sameCalls && withinBudget)} |`,
+  `| Add-in: at most ${ROUND_TRIP_BUDGET} round trips per recompute at every size | ${productCalls.map((c) => c.median).join(' / ')} (careful hand-written script: ${carefulCalls.join(' / ')}) | ${yes(withinBudget)} |`,
+  `| Add-in: the same round trips at every size | ${sameCalls ? 'the same' : `the same while the write fits one 10 MiB request (${oneBatch.map((a) => a.size.toLocaleString('en-US')).join(', ')} units); more batches above`} | ${yes(sameCalls)} |`,
   `| Add-in: set-up at 2,000 units within Apps Script's 6 minutes at ${LATENCIES_MS[LATENCIES_MS.length - 1]} ms a round trip (assumed) | ${setUpAt2000?.calls ?? '?'} round trips → ${seconds(setUpSlowest)} | ${yes(setUpFits)} |`,
   `| Add-in: \`dist/Code.js\` at most 150 KB | ${(tyle.bundleBytes / 1024).toFixed(0)} KB | ${yes(tyle.bundleBytes <= BUNDLE_LIMIT)} |`,
   `| Add-in: ≥ 100× fewer calls than naive at 2,000 units | ${Math.round(naiveFactor).toLocaleString('en-US')}× fewer | ${yes(naiveFactor >= 100)} |`,
