@@ -32,8 +32,9 @@ const OWN_PROBLEMS_SHOWN = 15;
 export type RecomputeScope = 'all' | 'problems';
 
 /**
- * A fixed number of round trips whatever the size: about 20 (the user, the lock, one layout read, one
- * getSheets, two per input tab, one batchUpdate for the figures, one for colours and chart, the toast).
+ * A fixed number of round trips while the write fits one 10 MiB request (22 for an administrator: the
+ * user, the lock, one layout read, one getSheets, two per input tab, one batchUpdate for the figures, one
+ * for colours and chart, the toast; the owner's e-mail costs two more for anyone else).
  */
 export function recompute(scope: RecomputeScope): void {
   const email = activeEmail();

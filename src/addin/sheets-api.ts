@@ -127,7 +127,7 @@ export interface Placement {
 }
 
 /** Rows × columns of a tab Sheets creates. */
-export const NEW_SHEET = { rows: 1000, columns: 26 };
+const NEW_SHEET = { rows: 1000, columns: 26 };
 
 /** Each table's tab: existing ones by title, missing ones added with fresh ids after the highest in use. */
 export function place(layout: Layout, tables: readonly OutputTable[]): Placement[] {
