@@ -182,9 +182,9 @@ const sizeOf = (value: unknown): number => utf8Length(JSON.stringify(value));
 
 /**
  * The batches that replace every placed tab's content: the tab added or grown, its frozen header, every
- * cell's value (cells outside the table cleared), text format with bold title and header rows, and each
- * data column's number format. The add-in's marker is set by the first request and removed by the last.
- * Up to 10 MiB of requests (every real province: about 2 MB at 2,000 units) this is ONE batch, applied
+ * cell's value (cells outside the table cleared), text format over the table with bold title and header
+ * rows, and each data column's number format. The add-in's marker is set by the first request and removed
+ * by the last. Up to 10 MiB of requests (every real province: 4.2 MB at 2,000 units) this is ONE batch, applied
  * atomically: a reader sees the old tabs or the new ones. Beyond, the requests are packed into several
  * batches; the marker keeps the sync from writing in between.
  */
@@ -264,7 +264,9 @@ function tableRequests({ table, sheetId, rows, columns, added }: Placement): Req
   const grid = tableToGrid(table);
   const header = headerRowIndex(table);
   const gridProperties = { rowCount: rows, columnCount: columns, frozenRowCount: header + 1 };
-  const whole = gridRange(sheetId, 0, rows, 0, columns);
+  // Formats cover the table itself: cells beyond it are emptied by the value bands and keep no figure.
+  const width = table.header.length;
+  const tableRange = gridRange(sheetId, 0, grid.length, 0, width);
   const requests: Request[] = [
     added
       ? { addSheet: { properties: { sheetId, title: table.tab, gridProperties } } }
@@ -277,14 +279,14 @@ function tableRequests({ table, sheetId, rows, columns, added }: Placement): Req
     ...valueBands(sheetId, grid, rows, columns),
     {
       repeatCell: {
-        range: whole,
+        range: tableRange,
         cell: { userEnteredFormat: { numberFormat: API_FORMAT.text, textFormat: { bold: false } } },
         fields: 'userEnteredFormat.numberFormat,userEnteredFormat.textFormat.bold',
       },
     },
     {
       repeatCell: {
-        range: gridRange(sheetId, 0, header + 1, 0, columns),
+        range: gridRange(sheetId, 0, header + 1, 0, width),
         cell: { userEnteredFormat: { textFormat: { bold: true } } },
         fields: 'userEnteredFormat.textFormat.bold',
       },
