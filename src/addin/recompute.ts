@@ -101,7 +101,10 @@ export function recompute(scope: RecomputeScope): void {
     });
     // Colours and the chart come after the figures: a decoration that fails never stops a recompute.
     decorate(() =>
-      api.Spreadsheets.batchUpdate({ requests: decorationRequests(placements, report.year) }, spreadsheetId),
+      api.Spreadsheets.batchUpdate(
+        { requests: decorationRequests(placements, report.year, report.settings.classification) },
+        spreadsheetId,
+      ),
     );
     const { units, errors, warnings } = report.summary;
     toastUser(

@@ -2,6 +2,7 @@
 import {
   ADDIN_TEXT,
   type Cell,
+  type ClassificationKey,
   COL,
   type ColumnFormat,
   headerRowIndex,
@@ -332,11 +333,15 @@ const colour = (hex: string): GoogleAppsScript.Sheets.Schema.Color => ({
  * Decoration, after the figures: each tab's conditional colours on its Đánh giá column (Mức độ on
  * Kiểm tra) replace its rules, and the Tổng hợp chart gets its new ranges (updated, not rebuilt).
  */
-export function decorationRequests(placements: readonly Placement[], year: number): Request[] {
+export function decorationRequests(
+  placements: readonly Placement[],
+  year: number,
+  classification: ClassificationKey,
+): Request[] {
   const requests: Request[] = [];
   for (const placement of placements) {
     requests.push(...colourRequests(placement));
-    if (placement.table.tab === TAB.overview) requests.push(chartRequest(placement, year));
+    if (placement.table.tab === TAB.overview) requests.push(chartRequest(placement, year, classification));
   }
   return requests;
 }
@@ -372,14 +377,18 @@ function colourRequests({ table, sheetId, existing }: Placement): Request[] {
 }
 
 /** One combo chart on Tổng hợp: bars for each scope's ratio, a line for its target. */
-function chartRequest({ table, sheetId, existing }: Placement, year: number): Request {
+function chartRequest(
+  { table, sheetId, existing }: Placement,
+  year: number,
+  classification: ClassificationKey,
+): Request {
   const header = headerRowIndex(table);
   const rows = table.rows.length + 1;
   const source = (name: string) => ({
     sourceRange: { sources: [gridRange(sheetId, header, rows, columnOf(table.header, name), 1)] },
   });
   const spec: ChartSpec = {
-    title: ADDIN_TEXT.chartTitle(year),
+    title: ADDIN_TEXT.chartTitle(year, classification),
     basicChart: {
       chartType: 'COMBO',
       legendPosition: 'BOTTOM_LEGEND',
