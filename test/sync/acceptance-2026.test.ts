@@ -135,15 +135,53 @@ interface Portal {
 }
 
 /** An independent loopback portal speaking §8.2's mot-cua and dvcqg exactly as printed. */
-async function startPortal(opts: { negative?: boolean } = {}): Promise<Portal> {
+type Fault = 'status503' | 'status429' | 'reset' | 'hang' | 'malformed' | 'badCount';
+
+async function startPortal(
+  opts: { negative?: boolean; fault?: (key: string, attempt: number) => Fault | undefined } = {},
+): Promise<Portal> {
   const requests: string[] = [];
   const faults: string[] = [];
+  const attempts = new Map<string, number>();
   const server: Server = createServer(async (req, res) => {
     const text = await body(req);
     requests.push(`${req.method} ${req.url} ${text}`);
+    // The request's key: the month (mot-cua), or the unit's code and the month (dvcqg).
+    let key = '';
+    if (req.url === '/jsp/rest.jsp') {
+      const params = JSON.parse(new URLSearchParams(text).get('params') ?? '{}') as Record<string, unknown>;
+      key = `${String(params.p_huyen_id)} ${String(params.p_thang)}`;
+    } else if (text.startsWith('{'))
+      key = String(Number((JSON.parse(text) as { tuNgay: string }).tuNgay.slice(5, 7)));
+    const attempt = (attempts.get(key) ?? 0) + 1;
+    attempts.set(key, attempt);
+    const fault = opts.fault?.(key, attempt);
+    if (fault === 'hang') return;
+    if (fault === 'reset') {
+      req.socket.destroy();
+      return;
+    }
+    if (fault === 'status503' || fault === 'status429') {
+      res.writeHead(fault === 'status503' ? 503 : 429, fault === 'status429' ? { 'Retry-After': '1' } : {});
+      res.end();
+      return;
+    }
+    if (fault === 'malformed') {
+      res.writeHead(200, { 'Content-Type': 'application/json' });
+      res.end('{"data": [');
+      return;
+    }
     const json = (status: number, value: unknown) => {
       res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8' });
-      res.end(JSON.stringify(value));
+      let out = JSON.stringify(value);
+      if (fault === 'badCount')
+        out = out.replace(/"HTN_TRUCTUYEN_TOTAL":"\d+"/, '"HTN_TRUCTUYEN_TOTAL":"12.5"');
+      if (fault === 'badCount')
+        out = out.replace(
+          /"hoSoPhatSinhTrucTuyenTrongThuTucTrucTuyen":\d+/,
+          '"hoSoPhatSinhTrucTuyenTrongThuTucTrucTuyen":"abc"',
+        );
+      res.end(out);
     };
     if (req.method === 'POST' && req.url === '/quyetdinhs/chitieudvctructuyen') {
       if (!String(req.headers['content-type']).startsWith('application/json'))
@@ -212,10 +250,13 @@ async function startPortal(opts: { negative?: boolean } = {}): Promise<Portal> {
   });
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
   return {
+    close: async () => {
+      server.closeAllConnections();
+      await new Promise<void>((r) => server.close(() => r()));
+    },
     url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
     requests,
     faults,
-    close: () => new Promise<void>((r) => server.close(() => r())),
   };
 }
 
@@ -256,6 +297,9 @@ const pick = (r: Record<string, unknown> | undefined, ...keys: string[]) =>
     const v = r?.[k];
     return typeof v === 'string' ? v.normalize('NFC') : v;
   });
+
+/** Requests per month asked: one (mot-cua) or one per unit (dvcqg). */
+const perMonth = (profile: string): number => (profile === 'mot-cua' ? 1 : UNITS.length - 1);
 
 let dir: string;
 let portal: Portal;
@@ -309,7 +353,7 @@ describe.each(['mot-cua', 'dvcqg'])('profile %s on a two-tier 2026 province with
     const months = Number(
       new Intl.DateTimeFormat('en', { timeZone: 'Asia/Ho_Chi_Minh', month: 'numeric' }).format(new Date()),
     );
-    expect(portal.requests).toHaveLength(profile === 'mot-cua' ? months : months * (UNITS.length - 1));
+    expect(portal.requests).toHaveLength(months * perMonth(profile));
   });
 
   test('Tỷ lệ: every figure as worked by hand, header Hồ sơ trực tuyến', () => {
@@ -590,6 +634,88 @@ describe('export files, profile files and a bad count through the built CLI', ()
       expect(portal.requests).toEqual([]);
     },
   );
+
+  test.each(['mot-cua', 'dvcqg'])(
+    '%s: 503, 429 with Retry-After, a reset and a time-out are retried; the figures are whole',
+    async (profile) => {
+      const flaky = await startPortal({
+        fault: (key, attempt) => {
+          if (key === (profile === 'mot-cua' ? '1' : 'H44.07 1'))
+            return (['status503', 'status429', 'reset'] as const)[attempt - 1];
+          if (key === (profile === 'mot-cua' ? '2' : 'H44.08 2') && attempt === 1) return 'hang';
+          return undefined;
+        },
+      });
+      try {
+        const sub = mkdtempSync(join(dir, 'flaky-'));
+        const book = join(sub, 'book.xlsx');
+        await writeBook(book, INPUTS);
+        const run = await sync([
+          '--workbook',
+          book,
+          '--portal',
+          flaky.url,
+          '--profile',
+          profile,
+          '--timeout',
+          '2',
+          '--through',
+          '2026-03',
+        ]);
+        expect(run.stderr).toBe('');
+        expect(run.code).toBe(0);
+        const ratio = new Map(
+          records((await readXlsxTabs(book)).get('Tỷ lệ')).map((r) => [r['Mã đơn vị'], r]),
+        );
+        expect(pick(ratio.get('SCT'), 'Tổng số hồ sơ', 'Hồ sơ trực tuyến')).toEqual([300, 100]);
+        expect(pick(ratio.get('STP'), 'Tổng số hồ sơ', 'Hồ sơ trực tuyến')).toEqual([160, 20]);
+        // Through March: three months asked; three retries of the first request, one of the hung one.
+        expect(flaky.requests).toHaveLength(3 * perMonth(profile) + 4);
+      } finally {
+        await flaky.close();
+      }
+    },
+  );
+
+  test.each([
+    ['mot-cua', 'malformed', '2', /02\/2026/],
+    ['dvcqg', 'malformed', 'H44.203 2', /02\/2026/],
+    [
+      'mot-cua',
+      'badCount',
+      '2',
+      /02\/2026.*hoSoPhatSinhTrucTuyenTrongThuTucTrucTuyen|hoSoPhatSinhTrucTuyenTrongThuTucTrucTuyen.*02\/2026/,
+    ],
+    ['dvcqg', 'badCount', 'H44.203 2', /H44\.203/],
+  ] as const)('%s: persistent %s fails the run, output tabs unchanged', async (profile, fault, key, said) => {
+    const bad = await startPortal({ fault: (k) => (k === key ? (fault as Fault) : undefined) });
+    try {
+      const sub = mkdtempSync(join(dir, 'bad-'));
+      const book = join(sub, 'book.xlsx');
+      await writeBook(book, INPUTS);
+      expect((await sync(['--workbook', book, '--portal', portal.url, '--profile', profile])).code).toBe(0);
+      const before = await readXlsxTabs(book);
+      const run = await sync([
+        '--workbook',
+        book,
+        '--portal',
+        bad.url,
+        '--profile',
+        profile,
+        '--retries',
+        '1',
+      ]);
+      expect(run.code).not.toBe(0);
+      expect(run.stderr).toMatch(said);
+      if (fault === 'badCount') expect(run.stderr).toMatch(/02\/2026/);
+      if (profile === 'dvcqg' && fault === 'badCount') expect(run.stderr).toContain('HTN_TRUCTUYEN_TOTAL');
+      const after = await readXlsxTabs(book);
+      for (const tab of ['Tỷ lệ', 'Xếp hạng', 'Kiểm tra', 'Đối chiếu', 'Dữ liệu Cổng DVC', 'Tổng hợp'])
+        expect({ tab, grid: after.get(tab) }).toEqual({ tab, grid: before.get(tab) });
+    } finally {
+      await bad.close();
+    }
+  });
 
   test('a mot-cua negative count fails the run: output tabs unchanged, the unit, month and field named', async () => {
     const bad = await startPortal({ negative: true });
