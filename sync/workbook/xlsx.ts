@@ -23,7 +23,15 @@ import {
 import { SyncError } from '../errors';
 import { type ChartImage, overviewChart } from '../report/chart';
 import { gridOfWorksheet } from './excel-cells';
-import { findByName, inputTabs, READ_TABS, type Workbook, type WorkbookSnapshot } from './workbook';
+import {
+  assertTabNames,
+  findByName,
+  inputTabs,
+  READ_TABS,
+  type Workbook,
+  type WorkbookSnapshot,
+  type WriteOptions,
+} from './workbook';
 
 export const EXCEL_FORMATS: Record<ColumnFormat, string> = {
   text: '@',
@@ -325,11 +333,17 @@ async function load(path: string): Promise<ExcelJS.Workbook> {
       cause: error,
     });
   }
+  // A zip that is not a workbook (a .docx renamed) loads as an empty one: it must not be overwritten.
+  if (workbook.worksheets.length === 0) {
+    const cause = new Error('no worksheet inside: not a valid workbook');
+    throw new SyncError('WORKBOOK_FILE', SYNC_TEXT.xlsxReadFailed(path, cause.message), { cause });
+  }
   return workbook;
 }
 
 /** The grids a run reads, from a loaded workbook. */
 export function snapshotOf(workbook: ExcelJS.Workbook): WorkbookSnapshot {
+  assertTabNames(workbook.worksheets.map((sheet) => sheet.name));
   const grid = (tab: string): Grid | undefined => {
     const sheet = findByName(workbook.worksheets, tab, (s) => s.name);
     return sheet ? gridOfWorksheet(sheet) : undefined;
@@ -373,12 +387,18 @@ export class XlsxWorkbook implements Workbook {
    * removed; the chart PNG is written only once the workbook is saved, so a failed save leaves the old
    * workbook and the old PNG.
    */
-  async write(tables: readonly OutputTable[]): Promise<void> {
+  async write(tables: readonly OutputTable[], options?: WriteOptions): Promise<void> {
     assertFitsExcel(tables);
     const workbook = existsSync(this.location) ? await load(this.location) : templateWorkbook(this.now());
-    for (const table of tables) replaceSheet(workbook, table);
+    // Tab names checked again on the file as it is now, before any tab is replaced.
+    assertTabNames(
+      workbook.worksheets.map((sheet) => sheet.name),
+      tables.map((table) => table.tab),
+    );
     const overview = tables.find((table) => table.tab === TAB.overview);
     const chart = overview ? overviewChart(overview) : null;
+    options?.beforeCommit?.();
+    for (const table of tables) replaceSheet(workbook, table);
     dropUnusedMedia(workbook);
     if (overview && chart) embedChart(workbook, overview, chart);
     const chartPath = chartPathOf(this.location);
