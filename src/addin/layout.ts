@@ -1,86 +1,125 @@
-// The core's table layout (merges, block styles, borders, widths, frozen rows) through SpreadsheetApp, in a fixed number of calls per tab.
-import { type Cell, headerRowIndex, type OutputTable, RULE_COLOURS, tableToGrid } from '../core';
+// The core's table layout (merges, block styles, borders, widths, colour rules) as Advanced Sheets service requests, for the decoration batch.
+import { type Block, type BlockStyle, type OutputTable, RULE_COLOURS } from '../core';
 
-type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+type Request = GoogleAppsScript.Sheets.Schema.Request;
+type GridRange = GoogleAppsScript.Sheets.Schema.GridRange;
+
+const rangeOf = (sheetId: number, block: Block): GridRange => ({
+  sheetId,
+  startRowIndex: block.row,
+  endRowIndex: block.row + block.rows,
+  startColumnIndex: block.column,
+  endColumnIndex: block.column + block.columns,
+});
+
+const colour = (hex: string): GoogleAppsScript.Sheets.Schema.Color => ({
+  red: Number.parseInt(hex.slice(1, 3), 16) / 255,
+  green: Number.parseInt(hex.slice(3, 5), 16) / 255,
+  blue: Number.parseInt(hex.slice(5, 7), 16) / 255,
+});
 
 /** Pixels of a column `characters` wide at Sheets' default font (as the sync's Sheets writer). */
 const pixelsOf = (characters: number): number => Math.round(characters * 7 + 10);
 
-/**
- * Applies `table.layout` to a tab writeTable has just written. Calls: one break-apart, one per merged
- * block, one per style property over the whole grid, one per bordered block, one per column width:
- * the same for any number of units (the blocks are Báo cáo's fixed header and signature parts).
- */
-export function applyLayout(sheet: Sheet, table: OutputTable): void {
-  const layout = table.layout;
-  if (!layout) return;
-  const grid: Cell[][] = tableToGrid(table);
-  const height = grid.length;
-  const width = table.header.length;
-  if (layout.freeze === false) sheet.setFrozenRows(0);
-  if (layout.styles && layout.styles.length > 0 && height > 0 && width > 0) {
-    const header = headerRowIndex(table);
-    const fill = <T>(value: (r: number) => T): T[][] =>
-      Array.from({ length: height }, (_, r) => Array.from({ length: width }, () => value(r)));
-    const weights = fill<GoogleAppsScript.Spreadsheet.FontWeight>((r) => (r <= header ? 'bold' : 'normal'));
-    const italics = fill<GoogleAppsScript.Spreadsheet.FontStyle>(() => 'normal');
-    const sizes = fill(() => 10);
-    const aligns = fill<'left' | 'center' | 'right' | null>(() => null);
-    const wraps = fill((r) => r === header);
-    for (const style of layout.styles) {
-      for (let r = style.row; r < Math.min(height, style.row + style.rows); r++) {
-        for (let c = style.column; c < Math.min(width, style.column + style.columns); c++) {
-          const at = <T>(cells: T[][], value: T) => {
-            (cells[r] as T[])[c] = value;
-          };
-          if (style.bold !== undefined) at(weights, style.bold ? 'bold' : 'normal');
-          if (style.italic !== undefined) at(italics, style.italic ? 'italic' : 'normal');
-          if (style.size !== undefined) at(sizes, style.size);
-          if (style.align !== undefined) at(aligns, style.align);
-          if (style.wrap !== undefined) at(wraps, style.wrap);
-        }
-      }
-    }
-    const range = sheet.getRange(1, 1, height, width);
-    range.setFontWeights(weights);
-    range.setFontStyles(italics);
-    range.setFontSizes(sizes);
-    range.setHorizontalAlignments(aligns);
-    range.setWraps(wraps);
+/** One block's style as a repeatCell naming only the fields it sets, so number formats stay. */
+function styleRequest(sheetId: number, style: BlockStyle): Request | null {
+  const textFormat: GoogleAppsScript.Sheets.Schema.TextFormat = {};
+  const format: GoogleAppsScript.Sheets.Schema.CellFormat = {};
+  const fields: string[] = [];
+  if (style.bold !== undefined) {
+    textFormat.bold = style.bold;
+    fields.push('userEnteredFormat.textFormat.bold');
   }
-  if (layout.merges) {
-    sheet
-      .getRange(1, 1, Math.max(sheet.getMaxRows(), height), Math.max(sheet.getMaxColumns(), width))
-      .breakApart();
-    for (const block of layout.merges) {
-      if (block.rows * block.columns > 1)
-        sheet.getRange(block.row + 1, block.column + 1, block.rows, block.columns).merge();
-    }
+  if (style.italic !== undefined) {
+    textFormat.italic = style.italic;
+    fields.push('userEnteredFormat.textFormat.italic');
   }
-  for (const block of layout.borders ?? []) {
-    if (block.rows > 0 && block.columns > 0)
-      sheet
-        .getRange(block.row + 1, block.column + 1, block.rows, block.columns)
-        .setBorder(true, true, true, true, true, true);
+  if (style.size !== undefined) {
+    textFormat.fontSize = style.size;
+    fields.push('userEnteredFormat.textFormat.fontSize');
   }
-  layout.widths?.forEach((characters, column) => {
-    sheet.setColumnWidth(column + 1, pixelsOf(characters));
-  });
+  if (Object.keys(textFormat).length > 0) format.textFormat = textFormat;
+  if (style.align !== undefined) {
+    format.horizontalAlignment = style.align.toUpperCase();
+    fields.push('userEnteredFormat.horizontalAlignment');
+  }
+  if (style.wrap !== undefined) {
+    format.wrapStrategy = style.wrap ? 'WRAP' : 'OVERFLOW_CELL';
+    fields.push('userEnteredFormat.wrapStrategy');
+  }
+  if (fields.length === 0 || style.rows <= 0 || style.columns <= 0) return null;
+  return {
+    repeatCell: {
+      range: rangeOf(sheetId, style),
+      cell: { userEnteredFormat: format },
+      fields: fields.join(','),
+    },
+  };
 }
 
-/** The layout's colour rules as Apps Script rules (formula rules, in priority order). */
-export function layoutRules(
-  sheet: Sheet,
-  table: OutputTable,
-): GoogleAppsScript.Spreadsheet.ConditionalFormatRule[] {
-  return (table.layout?.colourRules ?? []).map((rule) => {
-    const colour = RULE_COLOURS[rule.colour];
-    const { block } = rule;
-    return SpreadsheetApp.newConditionalFormatRule()
-      .whenFormulaSatisfied(`=${rule.formula}`)
-      .setBackground(colour.background)
-      .setFontColor(colour.font)
-      .setRanges([sheet.getRange(block.row + 1, block.column + 1, block.rows, block.columns)])
-      .build();
+/**
+ * `table.layout` as requests: merges (the tab's old ones undone first), block styles, borders, widths,
+ * and its colour rules replacing the tab's `existingRules` rules. A fixed number per table whatever the
+ * number of units (Báo cáo's merged blocks are its header and signature parts).
+ */
+export function layoutRequests(table: OutputTable, sheetId: number, existingRules: number): Request[] {
+  const layout = table.layout;
+  if (!layout) return [];
+  const requests: Request[] = [];
+  if (layout.merges) {
+    requests.push({ unmergeCells: { range: { sheetId } } });
+    for (const block of layout.merges)
+      if (block.rows * block.columns > 1)
+        requests.push({ mergeCells: { range: rangeOf(sheetId, block), mergeType: 'MERGE_ALL' } });
+  }
+  for (const style of layout.styles ?? []) {
+    const request = styleRequest(sheetId, style);
+    if (request) requests.push(request);
+  }
+  const solid = { style: 'SOLID' };
+  for (const block of layout.borders ?? [])
+    if (block.rows > 0 && block.columns > 0)
+      requests.push({
+        updateBorders: {
+          range: rangeOf(sheetId, block),
+          top: solid,
+          bottom: solid,
+          left: solid,
+          right: solid,
+          innerHorizontal: solid,
+          innerVertical: solid,
+        },
+      });
+  layout.widths?.forEach((width, column) => {
+    requests.push({
+      updateDimensionProperties: {
+        range: { sheetId, dimension: 'COLUMNS', startIndex: column, endIndex: column + 1 },
+        properties: { pixelSize: pixelsOf(width) },
+        fields: 'pixelSize',
+      },
+    });
   });
+  if (layout.colourRules) {
+    for (let i = 0; i < existingRules; i++)
+      requests.push({ deleteConditionalFormatRule: { sheetId, index: 0 } });
+    layout.colourRules.forEach((rule, index) => {
+      const colours = RULE_COLOURS[rule.colour];
+      requests.push({
+        addConditionalFormatRule: {
+          index,
+          rule: {
+            ranges: [rangeOf(sheetId, rule.block)],
+            booleanRule: {
+              condition: { type: 'CUSTOM_FORMULA', values: [{ userEnteredValue: `=${rule.formula}` }] },
+              format: {
+                backgroundColor: colour(colours.background),
+                textFormat: { foregroundColor: colour(colours.font) },
+              },
+            },
+          },
+        },
+      });
+    });
+  }
+  return requests;
 }

@@ -1,5 +1,6 @@
 // Reminders: one Vietnamese e-mail per unit that has no figures for a month others reported, within the mail quota, each logged in Nhật ký nhắc nhở.
 import {
+  ADDIN_WRITE_TEXT,
   addMonths,
   buildReport,
   type Cell,
@@ -17,7 +18,8 @@ import {
 } from '../core';
 import { alertUser, describeError, LOCK_WAIT_MS, withDocumentLock } from './feedback';
 import { activeEmail, decideAccess, ownerEmail } from './permissions';
-import { readInputs, sheetFor, tabsOf, writeTable } from './sheet-io';
+import { padGrid, readInputs, toSheetValue } from './sheet-io';
+import { readLayout, sheetsService } from './sheets-api';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -98,10 +100,17 @@ function send(spreadsheet: Spreadsheet, report: Report, plan: readonly Planned[]
   return rows;
 }
 
+/** The report of the sheet as it is now: the layout read through the Advanced Sheets service, the core's tables. */
+function reportNow(spreadsheet: Spreadsheet, now: Date): Report {
+  const api = sheetsService();
+  if (!api) throw new Error(ADDIN_WRITE_TEXT.noAdvancedService);
+  return buildReport(readInputs(spreadsheet, readLayout(api, spreadsheet.getId())), { now });
+}
+
 /** Appends rows to Nhật ký nhắc nhở (newest 1,000 kept), rewriting the tab in one write. */
 function appendLog(spreadsheet: Spreadsheet, rows: readonly Cell[][]): void {
   if (rows.length === 0) return;
-  const sheet = sheetFor(spreadsheet, TAB.reminderLog);
+  const sheet = spreadsheet.getSheetByName(TAB.reminderLog) ?? spreadsheet.insertSheet(TAB.reminderLog);
   const existing = sheet.getDataRange().getValues() as Cell[][];
   const table = readTable(existing, REMINDER_LOG_HEADER[0] as string, REMINDER_LOG_HEADER);
   const kept = table.rows.map(({ cells }) =>
@@ -111,13 +120,17 @@ function appendLog(spreadsheet: Spreadsheet, rows: readonly Cell[][]): void {
     }),
   );
   const all = [...kept, ...rows].slice(-REMINDER_LOG_LIMIT);
-  writeTable(sheet, {
-    tab: TAB.reminderLog,
-    title: [],
-    header: [...REMINDER_LOG_HEADER],
-    rows: all,
-    formats: REMINDER_LOG_FORMATS,
-  });
+  const grid = [[...REMINDER_LOG_HEADER], ...all].map((row) => row.map(toSheetValue));
+  const width = REMINDER_LOG_HEADER.length;
+  const height = Math.max(grid.length, sheet.getLastRow());
+  const range = sheet.getRange(1, 1, height, width);
+  range.setValues(padGrid(grid, height, width, ''));
+  // Every column is text (times, codes, months as typed): Sheets must not read 03/2026 as a date.
+  range.setNumberFormats(
+    padGrid<string>([], height, width, REMINDER_LOG_FORMATS.map(() => '@')[0] as string),
+  );
+  sheet.getRange(1, 1, 1, width).setFontWeight('bold');
+  sheet.setFrozenRows(1);
 }
 
 const line = (p: Planned) =>
@@ -134,7 +147,7 @@ export function remindNow(): void {
   const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
   withDocumentLock(() => {
     const now = new Date();
-    const report = buildReport(readInputs(tabsOf(spreadsheet)), { now });
+    const report = reportNow(spreadsheet, now);
     const access = decideAccess(email, ownerEmail(spreadsheet), report.settings.admins);
     if (!access.allowed) {
       alertUser(access.message);
@@ -189,7 +202,7 @@ export function toggleMonthly(): void {
   const email = activeEmail();
   const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
   withDocumentLock(() => {
-    const report = buildReport(readInputs(tabsOf(spreadsheet)), { now: new Date() });
+    const report = reportNow(spreadsheet, new Date());
     const access = decideAccess(email, ownerEmail(spreadsheet), report.settings.admins);
     if (!access.allowed) {
       alertUser(access.message);
@@ -223,7 +236,7 @@ export function remindMonthly(): void {
   try {
     const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
     const now = new Date();
-    const report = buildReport(readInputs(tabsOf(spreadsheet)), { now });
+    const report = reportNow(spreadsheet, now);
     const email = (Session.getEffectiveUser().getEmail() || '').trim().toLowerCase();
     if (!decideAccess(email, ownerEmail(spreadsheet), report.settings.admins).allowed) return;
     const day = report.settings.deadlineDay + 1;
