@@ -1,5 +1,4 @@
 // The four shipped profiles (§8.2) against loopback stand-ins: exact requests, answers, faults, concurrency, CLI figures.
-import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -18,8 +17,8 @@ import { runSync } from '../../sync/run';
 import type { Workbook } from '../../sync/workbook/workbook';
 import { type FakePortal, type Fault, type PortalRequest, startFakePortal } from '../fakes/portal/server';
 import { INPUT_GRIDS, portalItems, readXlsxTabs, records } from './fixtures';
+import { runCli } from './run-cli';
 
-const CLI = join(__dirname, '..', '..', 'dist', 'node', 'sync.cjs');
 const PROVINCE_ID = '11358';
 
 function fastRetry(attempts = 4): RetryPolicy & { delays: number[] } {
@@ -435,24 +434,7 @@ describe('dvcqg', () => {
 });
 
 // Through the built CLI on an .xlsx, as the acceptance checks run it.
-interface Outcome {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-function sync(args: string[], env: Record<string, string> = {}): Promise<Outcome> {
-  return new Promise((resolve) => {
-    execFile(
-      process.execPath,
-      [CLI, ...args],
-      { env: { PATH: process.env.PATH ?? '', ...env }, timeout: 60_000 },
-      (error, stdout, stderr) => {
-        const code = error ? (typeof error.code === 'number' ? error.code : 1) : 0;
-        resolve({ code, stdout, stderr });
-      },
-    );
-  });
-}
+const sync = (args: string[], env: Record<string, string> = {}) => runCli(args, { env });
 
 async function writeProvince(path: string, portalCodes: Record<string, string> | null): Promise<void> {
   const workbook = new ExcelJS.Workbook();

@@ -1,6 +1,6 @@
 // The sync's run control through the built CLI: exact tab names, staging tabs it owns, the write marker
 // shared with the add-in, the lock a stalled run loses, --daily's preflight, errors in Vietnamese.
-import { type ChildProcess, execFile, spawn } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -26,28 +26,12 @@ import {
   SETTINGS,
   UNITS,
 } from './fixtures';
+import { CLI, runCli } from './run-cli';
 
-const CLI = join(__dirname, '..', '..', 'dist', 'node', 'sync.cjs');
 const TOKEN = 'ya29.run-control-token';
 const ID = '1RunControlSheet0123456789abcdefgh';
 
-interface Outcome {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-function sync(args: string[], env: Record<string, string> = {}): Promise<Outcome> {
-  return new Promise((resolve) => {
-    execFile(
-      process.execPath,
-      [CLI, ...args],
-      { env: { PATH: process.env.PATH ?? '', ...env }, timeout: 90_000 },
-      (error, stdout, stderr) =>
-        resolve({ code: error ? (typeof error.code === 'number' ? error.code : 1) : 0, stdout, stderr }),
-    );
-  });
-}
+const sync = (args: string[], env: Record<string, string> = {}) => runCli(args, { env, timeout: 90_000 });
 
 const lines = (text: string) =>
   text

@@ -1,6 +1,5 @@
 // The built CLI on a two-tier 2026 province in the Decree-42 vocabulary (contract §8.1, §8.4), figures worked
 // by hand; the built add-in recomputes the same tabs; catalogue, formula and over-long cell traps.
-import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -8,9 +7,9 @@ import ExcelJS from 'exceljs';
 import { loadScript, type Value } from '../fakes/apps-script';
 import { type FakePortal, startFakePortal } from '../fakes/portal/server';
 import { readXlsxTabs, records } from './fixtures';
+import { runCli } from './run-cli';
 
 type Row = (string | number | null | ExcelJS.CellValue)[];
-const CLI = join(__dirname, '..', '..', 'dist', 'node', 'sync.cjs');
 const OWNER = 'owner@phutho.example';
 
 const SETTINGS: Row[] = [
@@ -79,17 +78,7 @@ async function writeBook(path: string, tabs: Record<string, Row[]>): Promise<voi
   await workbook.xlsx.writeFile(path);
 }
 
-function sync(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((resolve) =>
-    execFile(
-      process.execPath,
-      [CLI, ...args],
-      { env: { PATH: process.env.PATH ?? '' } },
-      (error, stdout, stderr) =>
-        resolve({ code: error ? (typeof error.code === 'number' ? error.code : 1) : 0, stdout, stderr }),
-    ),
-  );
-}
+const sync = (args: string[]) => runCli(args, { timeout: 0 });
 
 const trim = (grid: readonly (readonly unknown[])[]): unknown[][] => {
   const rows = grid.map((row) => {
