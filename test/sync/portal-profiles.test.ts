@@ -15,6 +15,7 @@ import { gatherPortal, type PortalContext, type PortalSources } from '../../sync
 import type { RetryPolicy } from '../../sync/retry';
 import { runSync } from '../../sync/run';
 import type { Workbook } from '../../sync/workbook/workbook';
+import { UNIT_HEADER } from '../contract-headers';
 import { type FakePortal, type Fault, type PortalRequest, startFakePortal } from '../fakes/portal/server';
 import { INPUT_GRIDS, portalItems, readXlsxTabs, records } from './fixtures';
 import { runCli } from './run-cli';
@@ -45,15 +46,7 @@ function fastRetry(attempts = 4): RetryPolicy & { delays: number[] } {
  *   X03 20+30 = 50, 10+5 = 15 → 30%, target 30% → Đạt (exactly), rank 2; January's code is lower case
  */
 const UNITS = [
-  [
-    'Mã đơn vị',
-    'Tên đơn vị',
-    'Nhóm',
-    'Mã đơn vị cấp trên',
-    'Chỉ tiêu',
-    'Mã trên Cổng DVC',
-    'Email nhập liệu',
-  ],
+  UNIT_HEADER,
   ['SCT', 'Sở Công Thương', 'SBN', '', '50%', 'H44.07', ''],
   ['STP', 'Sở Tư pháp', 'SBN', '', '30%', 'H44.08', ''],
   ['X01', 'Phường Ba Đình', 'XA', '', '', 'H44.51', ''],

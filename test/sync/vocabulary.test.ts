@@ -4,9 +4,10 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
+import { UNIT_HEADER } from '../contract-headers';
 import { loadScript, type Value } from '../fakes/apps-script';
 import { type FakePortal, startFakePortal } from '../fakes/portal/server';
-import { readXlsxTabs, records } from './fixtures';
+import { monthItem, readXlsxTabs, records } from './fixtures';
 import { runCli } from './run-cli';
 
 type Row = (string | number | null | ExcelJS.CellValue)[];
@@ -18,15 +19,7 @@ const SETTINGS: Row[] = [
   ['Chỉ tiêu tối thiểu', '20%', ''],
 ];
 const UNITS: Row[] = [
-  [
-    'Mã đơn vị',
-    'Tên đơn vị',
-    'Nhóm',
-    'Mã đơn vị cấp trên',
-    'Chỉ tiêu',
-    'Mã trên Cổng DVC',
-    'Email nhập liệu',
-  ],
+  UNIT_HEADER,
   ['S1', 'Sở Công Thương', 'Sở, ban, ngành', '', '50%', 'H44.07', ''],
   ['X1', 'UBND phường Việt Trì', 'Xã, phường, đặc khu', '', '30%', 'H44.100', ''],
   ['X2', 'UBND xã Hy Cương', 'XA', '', '', 'H44.101', ''],
@@ -47,19 +40,7 @@ const CATALOGUE: Row[] = [
  * H44.100 50 / 15; H44.101 20 / 10; H44 (the province's own total) maps to no unit.
  */
 function portalItems(year: number, month: number): Record<string, unknown>[] {
-  const item = (
-    agencyCode: string,
-    procedureCode: string,
-    resolvedCount: number,
-    resolvedOnlineCount: number,
-  ) => ({
-    agencyCode,
-    procedureCode,
-    year,
-    month,
-    resolvedCount,
-    resolvedOnlineCount,
-  });
+  const item = monthItem(year, month);
   return [
     item('H44.07', '1.001', 60, 30),
     item('H44.07', '1.003', 40, 20),
