@@ -428,6 +428,9 @@ describe('dvcqg', () => {
 
 // Through the built CLI on an .xlsx, as the acceptance checks run it.
 const sync = (args: string[], env: Record<string, string> = {}) => runCli(args, { env });
+/** Syncs `workbook` from `url` with `profile` through 02/2026, the two months the stand-ins answer. */
+const syncProfile = (workbook: string, url: string, profile: string, ...more: string[]) =>
+  sync(['--workbook', workbook, '--portal', url, '--profile', profile, '--through', '2026-02', ...more]);
 
 async function writeProvince(path: string, portalCodes: Record<string, string> | null): Promise<void> {
   const workbook = new ExcelJS.Workbook();
@@ -504,16 +507,7 @@ describe('npm run sync with --profile mot-cua and dvcqg', () => {
     const p = portal;
     const workbook = join(dir, 'tinh.xlsx');
     await writeProvince(workbook, null);
-    const result = await sync([
-      '--workbook',
-      workbook,
-      '--portal',
-      `${p.url}/api/v1`,
-      '--profile',
-      'mot-cua',
-      '--through',
-      '2026-02',
-    ]);
+    const result = await syncProfile(workbook, `${p.url}/api/v1`, 'mot-cua');
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
     expect(p.requests.map((r) => r.path)).toEqual([
@@ -536,18 +530,7 @@ describe('npm run sync with --profile mot-cua and dvcqg', () => {
     const p = await dvcqg(undefined, 20);
     const workbook = join(dir, 'tinh.xlsx');
     await writeProvince(workbook, DVCQG_IDS);
-    const result = await sync([
-      '--workbook',
-      workbook,
-      '--portal',
-      p.url,
-      '--profile',
-      'dvcqg',
-      '--through',
-      '2026-02',
-      '--concurrency',
-      '12',
-    ]);
+    const result = await syncProfile(workbook, p.url, 'dvcqg', '--concurrency', '12');
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
     expect(p.requests).toHaveLength(10);
@@ -561,20 +544,9 @@ describe('npm run sync with --profile mot-cua and dvcqg', () => {
     async (name) => {
       const workbook = join(dir, 'tinh.xlsx');
       await writeProvince(workbook, name === 'dvcqg' ? DVCQG_IDS : null);
-      const args = (url: string) => [
-        '--workbook',
-        workbook,
-        '--portal',
-        url,
-        '--profile',
-        name,
-        '--through',
-        '2026-02',
-        '--retries',
-        '0',
-      ];
+      const run = (url: string) => syncProfile(workbook, url, name, '--retries', '0');
       const good = name === 'dvcqg' ? await dvcqg() : await motCua();
-      expect((await sync(args(good.url))).code).toBe(0);
+      expect((await run(good.url)).code).toBe(0);
       await good.close();
       portal = null;
       const before = await readXlsxTabs(workbook);
@@ -584,7 +556,7 @@ describe('npm run sync with --profile mot-cua and dvcqg', () => {
               r.unit === '2003' && r.month === 2 ? { kind: 'status', status: 503 } : undefined,
             )
           : await motCua((r) => (r.month === 2 ? { kind: 'status', status: 503 } : undefined));
-      const result = await sync(args(bad.url));
+      const result = await run(bad.url);
       expect(result.code).toBe(3);
       expect(result.stderr).toMatch(/tháng 02\/2026.*HTTP 503/);
       const after = await readXlsxTabs(workbook);
@@ -608,16 +580,7 @@ describe('npm run sync with --profile mot-cua and dvcqg', () => {
     expect(settings.getCell('A4').value).toBe('Mã tỉnh trên Cổng DVC quốc gia');
     settings.getCell('B4').value = '99999';
     await book.xlsx.writeFile(workbook);
-    const result = await sync([
-      '--workbook',
-      workbook,
-      '--portal',
-      p.url,
-      '--profile',
-      'dvcqg',
-      '--through',
-      '2026-02',
-    ]);
+    const result = await syncProfile(workbook, p.url, 'dvcqg');
     expect(result.code).toBe(0);
     expect(p.requests).toHaveLength(10);
     expect(result.stdout).toMatch(/không trả về dòng số liệu nào cho 01\/2026–02\/2026/);
@@ -648,16 +611,7 @@ describe('npm run sync with --profile mot-cua and dvcqg', () => {
     writeFileSync(file, JSON.stringify({ ...MOT_CUA_PROFILE, name: 'thanh-hoa' }));
     const workbook = join(dir, 'tinh.xlsx');
     await writeProvince(workbook, null);
-    const result = await sync([
-      '--workbook',
-      workbook,
-      '--portal',
-      p.url,
-      '--profile',
-      file,
-      '--through',
-      '2026-02',
-    ]);
+    const result = await syncProfile(workbook, p.url, file);
     expect(result.code).toBe(0);
     expectHandWorkedFigures(await readXlsxTabs(workbook));
   });

@@ -319,6 +319,19 @@ describe('the lock (item 4)', () => {
 describe('--daily checks before it waits (issue 12)', () => {
   const daily = (args: string[], env: Record<string, string> = {}) =>
     sync([...args, '--daily', '02:30'], env);
+  /** Starts `--daily 02:30`, and once it says when the next sync is, ends it with SIGTERM: exit code, stdout. */
+  async function dailyUntilWaiting(args: string[], env: Record<string, string> = {}) {
+    const child = spawn(process.execPath, [CLI, ...args, '--daily', '02:30'], {
+      env: { PATH: process.env.PATH ?? '', ...env },
+    });
+    let stdout = '';
+    child.stdout.on('data', (chunk) => (stdout += chunk));
+    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+    while (!/Lần đồng bộ tiếp theo/.test(stdout) && child.exitCode === null)
+      await new Promise((r) => setTimeout(r, 100));
+    child.kill('SIGTERM');
+    return { code: await exited, stdout };
+  }
 
   test('a folder that does not exist, a text file named .xlsx: exit 4 at once with the reason', async () => {
     const missing = await daily(['--workbook', join(dir, 'khong-co', 'tinh.xlsx')]);
@@ -342,16 +355,8 @@ describe('--daily checks before it waits (issue 12)', () => {
   test('a sound workbook: says the check passed and when the next sync is, then waits (SIGTERM ends it, exit 0)', async () => {
     const book = join(dir, 'tinh.xlsx');
     await xlsxWithTabs(book, PROVINCE);
-    const child = spawn(process.execPath, [CLI, '--workbook', book, '--daily', '02:30'], {
-      env: { PATH: process.env.PATH ?? '' },
-    });
-    let stdout = '';
-    child.stdout.on('data', (chunk) => (stdout += chunk));
-    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-    while (!/Lần đồng bộ tiếp theo/.test(stdout) && child.exitCode === null)
-      await new Promise((r) => setTimeout(r, 100));
-    child.kill('SIGTERM');
-    expect(await exited).toBe(0);
+    const { code, stdout } = await dailyUntilWaiting(['--workbook', book]);
+    expect(code).toBe(0);
     expect(lines(stdout).slice(0, 2)).toEqual([
       `Đã kiểm tra: mở và ghi được tệp ${book}.`,
       expect.stringMatching(/^Lần đồng bộ tiếp theo: \d\d\/\d\d\/\d{4} 02:30 \(giờ Việt Nam\)\.$/),
@@ -374,16 +379,8 @@ describe('--daily checks before it waits (issue 12)', () => {
       ),
     ]);
     sheets.requests.length = 0;
-    const child = spawn(process.execPath, [CLI, '--workbook', ID, '--daily', '02:30'], {
-      env: { PATH: process.env.PATH ?? '', ...googleEnv(sheets) },
-    });
-    let stdout = '';
-    child.stdout.on('data', (chunk) => (stdout += chunk));
-    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-    while (!/Lần đồng bộ tiếp theo/.test(stdout) && child.exitCode === null)
-      await new Promise((r) => setTimeout(r, 100));
-    child.kill('SIGTERM');
-    expect(await exited).toBe(0);
+    const { code, stdout } = await dailyUntilWaiting(['--workbook', ID], googleEnv(sheets));
+    expect(code).toBe(0);
     expect(stdout).toMatch(/^Đã kiểm tra: đăng nhập Google được và đọc được bảng tính "Fake"/);
     expect(labels(sheets)).toEqual(['get']);
   });
