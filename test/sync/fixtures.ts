@@ -93,9 +93,21 @@ export const inputSheets = (
 
 export const INPUT_GRIDS = { settings: SETTINGS, units: UNITS, entries: ENTRIES, catalogue: CATALOGUE };
 
+/** An .xlsx whose tabs are given in order (exceljs, like Excel, refuses names equal but for case). */
+export async function writeXlsxTabs(
+  path: string,
+  tabs: Iterable<readonly [string, readonly (readonly unknown[])[]]>,
+): Promise<void> {
+  const workbook = new ExcelJS.Workbook();
+  for (const [name, rows] of tabs) {
+    const sheet = workbook.addWorksheet(name);
+    for (const row of rows) sheet.addRow(row);
+  }
+  await workbook.xlsx.writeFile(path);
+}
+
 /** An .xlsx with the four input tabs, as a province would keep it. */
 export async function writeProvinceXlsx(path: string, extraTabs: Record<string, Row[]> = {}): Promise<void> {
-  const workbook = new ExcelJS.Workbook();
   const tabs: Record<string, Row[]> = {
     'Cấu hình': SETTINGS,
     'Đơn vị': UNITS,
@@ -103,11 +115,7 @@ export async function writeProvinceXlsx(path: string, extraTabs: Record<string, 
     'Danh mục DVC': CATALOGUE,
     ...extraTabs,
   };
-  for (const [name, rows] of Object.entries(tabs)) {
-    const sheet = workbook.addWorksheet(name);
-    for (const row of rows) sheet.addRow(row);
-  }
-  await workbook.xlsx.writeFile(path);
+  await writeXlsxTabs(path, Object.entries(tabs));
 }
 
 /** Every tab of an .xlsx as plain values (formulas → results, rich text → text), trailing blanks dropped. */

@@ -4,20 +4,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { SyncError } from '../../sync/errors';
-import {
-  BUILT_IN_NAMES,
-  DVCQG_PROFILE,
-  type HttpProfile,
-  MOT_CUA_PROFILE,
-  resolveProfile,
-} from '../../sync/portal/profiles';
+import { BUILT_IN_NAMES, DVCQG_PROFILE, MOT_CUA_PROFILE, resolveProfile } from '../../sync/portal/profiles';
 import { gatherPortal, type PortalContext, type PortalSources } from '../../sync/portal/sources';
 import type { RetryPolicy } from '../../sync/retry';
 import { runSync } from '../../sync/run';
 import type { Workbook } from '../../sync/workbook/workbook';
 import { UNIT_HEADER } from '../contract-headers';
 import { type FakePortal, type Fault, type PortalRequest, startFakePortal } from '../fakes/portal/server';
-import { INPUT_GRIDS, portalItems, readXlsxTabs, records } from './fixtures';
+import { INPUT_GRIDS, portalItems, readXlsxTabs, records, writeXlsxTabs } from './fixtures';
 import { runCli } from './run-cli';
 
 const PROVINCE_ID = '11358';
@@ -136,7 +130,11 @@ afterEach(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-const sourcesOf = (url: string, profile: HttpProfile, extra: Partial<PortalSources> = {}): PortalSources => ({
+const sourcesOf = (
+  url: string,
+  profile: PortalSources['profile'],
+  extra: Partial<PortalSources> = {},
+): PortalSources => ({
   baseUrl: url,
   profile,
   files: [],
@@ -433,7 +431,6 @@ const syncProfile = (workbook: string, url: string, profile: string, ...more: st
   sync(['--workbook', workbook, '--portal', url, '--profile', profile, '--through', '2026-02', ...more]);
 
 async function writeProvince(path: string, portalCodes: Record<string, string> | null): Promise<void> {
-  const workbook = new ExcelJS.Workbook();
   const tabs: Record<string, unknown[][]> = {
     'Cấu hình': [
       ['Tham số', 'Giá trị'],
@@ -454,11 +451,7 @@ async function writeProvince(path: string, portalCodes: Record<string, string> |
       ['1.000456', 'Cấp Phiếu lý lịch tư pháp', 'Toàn trình'],
     ],
   };
-  for (const [name, rows] of Object.entries(tabs)) {
-    const sheet = workbook.addWorksheet(name);
-    for (const row of rows) sheet.addRow(row);
-  }
-  await workbook.xlsx.writeFile(path);
+  await writeXlsxTabs(path, Object.entries(tabs));
 }
 
 function expectHandWorkedFigures(tabs: Map<string, unknown[][]>): void {
@@ -654,14 +647,7 @@ describe('the fetch overlaps the workbook read when --through gives the year', (
     const slow = slowWorkbook(2020, () => p.requests.length > 0);
     const result = await runSync({
       workbook: slow.workbook,
-      sources: {
-        baseUrl: p.url,
-        profile: resolveProfile('dossiers'),
-        files: [],
-        timeoutMs: 2000,
-        retry: fastRetry(),
-        concurrency: 4,
-      },
+      sources: sourcesOf(p.url, resolveProfile('dossiers')),
       through: { year: 2020, month: 2 },
       dryRun: true,
     });
@@ -677,14 +663,7 @@ describe('the fetch overlaps the workbook read when --through gives the year', (
     const lines: string[] = [];
     const error = await runSync({
       workbook: slow.workbook,
-      sources: {
-        baseUrl: p.url,
-        profile: resolveProfile('dossiers'),
-        files: [],
-        timeoutMs: 2000,
-        retry: fastRetry(),
-        concurrency: 4,
-      },
+      sources: sourcesOf(p.url, resolveProfile('dossiers')),
       through: { year: 2021, month: 2 },
       dryRun: true,
       progress: (line) => lines.push(line),

@@ -4,7 +4,6 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import ExcelJS from 'exceljs';
 import lockfile from 'proper-lockfile';
 import { newWriteMarker, WRITE_MARKER_KEY, writeMarkerValue } from '../../src/core';
 import { type FakePortal, startFakePortal } from '../fakes/portal/server';
@@ -25,6 +24,7 @@ import {
   records,
   SETTINGS,
   UNITS,
+  writeXlsxTabs,
 } from './fixtures';
 import { CLI, runCli } from './run-cli';
 
@@ -50,16 +50,6 @@ afterEach(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-/** An .xlsx whose tabs are given in order (exceljs, like Excel, refuses names equal but for case). */
-async function xlsxWithTabs(path: string, tabs: [string, unknown[][]][]): Promise<void> {
-  const workbook = new ExcelJS.Workbook();
-  for (const [name, rows] of tabs) {
-    const sheet = workbook.addWorksheet(name);
-    for (const row of rows) sheet.addRow(row);
-  }
-  await workbook.xlsx.writeFile(path);
-}
-
 const PROVINCE: [string, unknown[][]][] = [
   ['Cấu hình', SETTINGS],
   ['Đơn vị', UNITS],
@@ -78,7 +68,12 @@ describe('tabs are matched by their exact name (item 1)', () => {
   test('.xlsx: a decoy Nhập liệu typed in NFD before the real one stops the run, nothing written', async () => {
     const book = join(dir, 'tinh.xlsx');
     const nfd = 'Nhập liệu'.normalize('NFD');
-    await xlsxWithTabs(book, [['Cấu hình', SETTINGS], ['Đơn vị', UNITS], [nfd, DECOY], ...PROVINCE.slice(2)]);
+    await writeXlsxTabs(book, [
+      ['Cấu hình', SETTINGS],
+      ['Đơn vị', UNITS],
+      [nfd, DECOY],
+      ...PROVINCE.slice(2),
+    ]);
     const before = readFileSync(book);
     const result = await sync(['--workbook', book]);
     expect(result.code).toBe(4);
@@ -94,7 +89,7 @@ describe('tabs are matched by their exact name (item 1)', () => {
 
   test('.xlsx: a spacing variant of an input tab beside the real one stops the run too', async () => {
     const book = join(dir, 'tinh.xlsx');
-    await xlsxWithTabs(book, [...PROVINCE, ['Nhập  liệu ', DECOY]]);
+    await writeXlsxTabs(book, [...PROVINCE, ['Nhập  liệu ', DECOY]]);
     const before = readFileSync(book);
     const result = await sync(['--workbook', book]);
     expect(result.code).toBe(4);
@@ -121,7 +116,7 @@ describe('tabs are matched by their exact name (item 1)', () => {
 describe('user tabs are never replaced or deleted (item 3)', () => {
   test('.xlsx: "Kiểm  tra " (a spacing variant) is the user’s: kept as it was, Kiểm tra written beside it', async () => {
     const book = join(dir, 'tinh.xlsx');
-    await xlsxWithTabs(book, [...PROVINCE, ['Kiểm  tra ', [['ghi chú của tôi', 7]]]]);
+    await writeXlsxTabs(book, [...PROVINCE, ['Kiểm  tra ', [['ghi chú của tôi', 7]]]]);
     const result = await sync(['--workbook', book]);
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
@@ -132,7 +127,7 @@ describe('user tabs are never replaced or deleted (item 3)', () => {
 
   test('.xlsx: "TỔNG HỢP" (a case variant) is refused before writing, not replaced', async () => {
     const book = join(dir, 'tinh.xlsx');
-    await xlsxWithTabs(book, [...PROVINCE, ['TỔNG HỢP', [['bảng của tôi']]]]);
+    await writeXlsxTabs(book, [...PROVINCE, ['TỔNG HỢP', [['bảng của tôi']]]]);
     const before = readFileSync(book);
     const result = await sync(['--workbook', book]);
     expect(result.code).toBe(4);
@@ -267,7 +262,7 @@ describe('the lock (item 4)', () => {
 
   test('a run stopped (SIGSTOP) while another takes its lock writes nothing once resumed, and says so', async () => {
     const book = join(dir, 'tinh.xlsx');
-    await xlsxWithTabs(book, PROVINCE);
+    await writeXlsxTabs(book, PROVINCE);
     const before = readFileSync(book);
     let first: (() => void) | null = null;
     const asked = new Promise<void>((resolve) => {
@@ -354,7 +349,7 @@ describe('--daily checks before it waits (issue 12)', () => {
 
   test('a sound workbook: says the check passed and when the next sync is, then waits (SIGTERM ends it, exit 0)', async () => {
     const book = join(dir, 'tinh.xlsx');
-    await xlsxWithTabs(book, PROVINCE);
+    await writeXlsxTabs(book, PROVINCE);
     const { code, stdout } = await dailyUntilWaiting(['--workbook', book]);
     expect(code).toBe(0);
     expect(lines(stdout).slice(0, 2)).toEqual([
@@ -395,7 +390,7 @@ describe('system and library errors in one Vietnamese sentence (issue 12, item 1
     const file = join(dir, 'tep.txt');
     writeFileSync(file, 'x');
     const book = join(dir, 'tinh.xlsx');
-    await xlsxWithTabs(book, PROVINCE);
+    await writeXlsxTabs(book, PROVINCE);
     const cases: [string[], number, RegExp][] = [
       [
         ['--workbook', empty],

@@ -3,11 +3,11 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { UNIT_HEADER } from '../contract-headers';
 import { loadScript, type Value } from '../fakes/apps-script';
 import { type FakePortal, startFakePortal } from '../fakes/portal/server';
-import { monthItem, readXlsxTabs, records } from './fixtures';
+import { monthItem, readXlsxTabs, records, writeXlsxTabs } from './fixtures';
 import { runCli } from './run-cli';
 
 type Row = (string | number | null | ExcelJS.CellValue)[];
@@ -50,14 +50,7 @@ function portalItems(year: number, month: number): Record<string, unknown>[] {
   ];
 }
 
-async function writeBook(path: string, tabs: Record<string, Row[]>): Promise<void> {
-  const workbook = new ExcelJS.Workbook();
-  for (const [name, rows] of Object.entries(tabs)) {
-    const sheet = workbook.addWorksheet(name);
-    for (const row of rows) sheet.addRow(row);
-  }
-  await workbook.xlsx.writeFile(path);
-}
+const writeBook = (path: string, tabs: Record<string, Row[]>) => writeXlsxTabs(path, Object.entries(tabs));
 
 const sync = (args: string[]) => runCli(args, { timeout: 0 });
 
