@@ -11,7 +11,7 @@ export {
   readTable,
 } from './cells';
 export { compareVietnamese } from './collate';
-export { dvcNeeded, dvcRank, dvcRatio, dvcStatus } from './formulas';
+export { dvcNeeded, dvcRank, dvcRanker, dvcRatio, dvcStatus } from './formulas';
 export type { Fraction } from './fraction';
 export * from './labels';
 export { type Model, readModel, type WorkbookInput } from './model';
@@ -25,7 +25,7 @@ export {
   type Month,
   monthIndex,
   monthOfInstant,
-  VIETNAM_ZONE,
+  VIETNAM_OFFSET_MINUTES,
 } from './month';
 export { MAX_COUNT, parseCount, parseMonth, parsePercent } from './parse';
 export { type FeedCounts, feedCounts, feedProblems } from './portal-checks';
