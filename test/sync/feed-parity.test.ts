@@ -41,7 +41,7 @@ function sync(args: string[]): Promise<{ code: number; stdout: string; stderr: s
     execFile(
       process.execPath,
       [join(__dirname, '..', '..', 'dist', 'node', 'sync.cjs'), ...args],
-      { env: { PATH: process.env.PATH ?? '' } },
+      { env: { PATH: process.env.PATH ?? '', TMPDIR: tmpdir() } },
       (error, stdout, stderr) => resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr }),
     ),
   );
