@@ -146,6 +146,17 @@ export async function readXlsxTabs(path: string): Promise<Map<string, unknown[][
   return tabs;
 }
 
+/** A grid without trailing blank cells ('' or null) on each row and without trailing empty rows. */
+export const trimGrid = (grid: readonly (readonly unknown[])[]): unknown[][] => {
+  const rows = grid.map((row) => {
+    const out = [...row];
+    while (out.length > 0 && (out[out.length - 1] === '' || out[out.length - 1] === null)) out.pop();
+    return out;
+  });
+  while (rows.length > 0 && (rows[rows.length - 1] ?? []).length === 0) rows.pop();
+  return rows;
+};
+
 /** Rows of a tab as objects keyed by header, the header row being the first containing `anchor`. */
 export function records(grid: unknown[][] | undefined, anchor = 'Mã đơn vị'): Record<string, unknown>[] {
   if (!grid) return [];

@@ -7,7 +7,7 @@ import type ExcelJS from 'exceljs';
 import { UNIT_HEADER } from '../contract-headers';
 import { loadScript, type Value } from '../fakes/apps-script';
 import { type FakePortal, startFakePortal } from '../fakes/portal/server';
-import { monthItem, readXlsxTabs, records, writeXlsxTabs } from './fixtures';
+import { monthItem, readXlsxTabs, records, trimGrid, writeXlsxTabs } from './fixtures';
 import { runCli } from './run-cli';
 
 type Row = (string | number | null | ExcelJS.CellValue)[];
@@ -53,16 +53,6 @@ function portalItems(year: number, month: number): Record<string, unknown>[] {
 const writeBook = (path: string, tabs: Record<string, Row[]>) => writeXlsxTabs(path, Object.entries(tabs));
 
 const sync = (args: string[]) => runCli(args, { timeout: 0 });
-
-const trim = (grid: readonly (readonly unknown[])[]): unknown[][] => {
-  const rows = grid.map((row) => {
-    const out = [...row];
-    while (out.length > 0 && (out[out.length - 1] === '' || out[out.length - 1] === null)) out.pop();
-    return out;
-  });
-  while (rows.length > 0 && (rows[rows.length - 1] ?? []).length === 0) rows.pop();
-  return rows;
-};
 
 const pick = (row: Record<string, unknown> | undefined, ...columns: string[]) => columns.map((c) => row?.[c]);
 
@@ -162,10 +152,10 @@ describe('npm run sync on a two-tier 2026 province in the new vocabulary', () =>
     spreadsheet._load('Dữ liệu Cổng DVC', tabs.get('Dữ liệu Cổng DVC') as Value[][]);
     script.run('recomputeAll');
     for (const tab of ['Tỷ lệ', 'Xếp hạng', 'Kiểm tra', 'Đối chiếu', 'Tổng hợp']) {
-      const addin = trim(spreadsheet._sheet(tab)._values());
-      expect({ tab, grid: addin }).toEqual({ tab, grid: trim(tabs.get(tab) ?? []) });
+      const addin = trimGrid(spreadsheet._sheet(tab)._values());
+      expect({ tab, grid: addin }).toEqual({ tab, grid: trimGrid(tabs.get(tab) ?? []) });
     }
-    expect(trim(spreadsheet._sheet('Tỷ lệ')._values())[2]).toContain('Hồ sơ trực tuyến');
+    expect(trimGrid(spreadsheet._sheet('Tỷ lệ')._values())[2]).toContain('Hồ sơ trực tuyến');
   });
 });
 
