@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { writeProvinceXlsx } from './fixtures';
 import { runCli } from './run-cli';
 
-const sync = (args: string[], cwd: string) => runCli(args, { cwd, tmpdir: true });
+const sync = (args: string[], cwd: string) => runCli(args, { cwd });
 
 let dir: string;
 beforeEach(() => {
