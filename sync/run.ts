@@ -100,6 +100,7 @@ export async function runSync(options: RunOptions): Promise<RunResult> {
   const progress = options.progress ?? (() => undefined);
   const startedAt = now();
   const { workbook } = options;
+  if (!options.dryRun) await workbook.assertWritable?.();
   const snapshot = await workbook.read();
   let units = 0;
   let portalRows = 0;
