@@ -51,6 +51,8 @@ async function syncOnce(options: CliOptions, env: NodeJS.ProcessEnv): Promise<vo
       : null;
   const run = () =>
     runSync({ workbook, sources, through: options.through, dryRun: options.dryRun, progress: out });
+  // A workbook that cannot be written (read-only file or folder) is refused before the lock beside it.
+  if (!options.dryRun) await workbook.assertWritable?.();
   const result = options.dryRun ? await run() : await withLock(lockPathOf(options.workbook), run);
   out(result.summary);
   if (result.written && workbook instanceof XlsxWorkbook && workbook.created)
