@@ -306,32 +306,53 @@ interface StyleMap {
 }
 
 /**
- * Appends the generated workbook's fonts, fills, borders, number formats, cell formats and differential
+ * The elements of `added` that `existing` lacks (same text), to append, and where each of `added` is
+ * then: a style the original already has (the same font, or the cell format a previous sync appended)
+ * is reused, so the styles part does not grow run after run.
+ */
+function mergeList(
+  existing: readonly string[],
+  added: readonly string[],
+): { appended: string[]; at: number[] } {
+  const index = new Map<string, number>();
+  existing.forEach((element, i) => {
+    if (!index.has(element)) index.set(element, i);
+  });
+  const appended: string[] = [];
+  const at = added.map((element) => {
+    let i = index.get(element);
+    if (i === undefined) {
+      i = existing.length + appended.length;
+      appended.push(element);
+      index.set(element, i);
+    }
+    return i;
+  });
+  return { appended, at };
+}
+
+/**
+ * Adds the generated workbook's fonts, fills, borders, number formats, cell formats and differential
  * formats to the original styles, leaving every original index as it was (user tabs keep their looks).
  */
 function mergeStyles(original: string, generated: string): { xml: string; map: StyleMap } {
-  const count = (tag: string, child: string) => elements(sectionOf(original, tag) ?? '', child).length;
-  const [fonts, fills, borders, xfs, dxfs] = [
-    count('fonts', 'font'),
-    count('fills', 'fill'),
-    count('borders', 'border'),
-    count('cellXfs', 'xf'),
-    count('dxfs', 'dxf'),
-  ];
-  if (xfs === 0 || !sectionOf(original, 'fonts')) throw new PackageError('styles.xml without cellXfs');
+  const list = (xml: string, tag: string, child: string) => elements(sectionOf(xml, tag) ?? '', child);
+  if (list(original, 'cellXfs', 'xf').length === 0 || !sectionOf(original, 'fonts')) {
+    throw new PackageError('styles.xml without cellXfs');
+  }
 
   // Number formats: the same code reuses the original's id; a new code gets the next free custom id.
   const formatIds = new Map<number, number>();
   const existing = new Map<string, number>();
   let nextId = 163;
-  for (const element of elements(sectionOf(original, 'numFmts') ?? '', 'numFmt')) {
+  for (const element of list(original, 'numFmts', 'numFmt')) {
     const attributes = attributesOf(element);
     const id = Number(attributes.get('numFmtId'));
     existing.set(attributes.get('formatCode') ?? '', id);
     nextId = Math.max(nextId, id);
   }
   const addedFormats: string[] = [];
-  for (const element of elements(sectionOf(generated, 'numFmts') ?? '', 'numFmt')) {
+  for (const element of list(generated, 'numFmts', 'numFmt')) {
     const attributes = attributesOf(element);
     const code = attributes.get('formatCode') ?? '';
     let id = existing.get(code);
@@ -342,29 +363,29 @@ function mergeStyles(original: string, generated: string): { xml: string; map: S
     }
     formatIds.set(Number(attributes.get('numFmtId')), id);
   }
+  const fonts = mergeList(list(original, 'fonts', 'font'), list(generated, 'fonts', 'font'));
+  const fills = mergeList(list(original, 'fills', 'fill'), list(generated, 'fills', 'fill'));
+  const borders = mergeList(list(original, 'borders', 'border'), list(generated, 'borders', 'border'));
   const shift = (element: string, name: string, by: (n: number) => number) =>
     element.replace(new RegExp(`\\b${name}="(\\d+)"`), (_, n: string) => `${name}="${by(Number(n))}"`);
-  const addedXfs = elements(sectionOf(generated, 'cellXfs') ?? '', 'xf').map((xf) => {
+  const generatedXfs = list(generated, 'cellXfs', 'xf').map((xf) => {
     let out = shift(xf, 'numFmtId', (n) => formatIds.get(n) ?? n);
-    out = shift(out, 'fontId', (n) => n + fonts);
-    out = shift(out, 'fillId', (n) => n + fills);
-    out = shift(out, 'borderId', (n) => n + borders);
+    out = shift(out, 'fontId', (n) => fonts.at[n] ?? 0);
+    out = shift(out, 'fillId', (n) => fills.at[n] ?? 0);
+    out = shift(out, 'borderId', (n) => borders.at[n] ?? 0);
     return shift(out, 'xfId', () => 0);
   });
+  const xfs = mergeList(list(original, 'cellXfs', 'xf'), generatedXfs);
+  const dxfs = mergeList(list(original, 'dxfs', 'dxf'), list(generated, 'dxfs', 'dxf'));
 
   let xml = original;
   xml = appendTo(xml, 'numFmts', 'numFmt', addedFormats, ['']);
-  xml = appendTo(xml, 'fonts', 'font', elements(sectionOf(generated, 'fonts') ?? '', 'font'), []);
-  xml = appendTo(xml, 'fills', 'fill', elements(sectionOf(generated, 'fills') ?? '', 'fill'), ['fonts']);
-  xml = appendTo(xml, 'borders', 'border', elements(sectionOf(generated, 'borders') ?? '', 'border'), [
-    'fills',
-  ]);
-  xml = appendTo(xml, 'cellXfs', 'xf', addedXfs, []);
-  xml = appendTo(xml, 'dxfs', 'dxf', elements(sectionOf(generated, 'dxfs') ?? '', 'dxf'), [
-    'cellStyles',
-    'cellXfs',
-  ]);
-  return { xml, map: { xf: (n) => n + xfs, dxf: (n) => n + dxfs } };
+  xml = appendTo(xml, 'fonts', 'font', fonts.appended, []);
+  xml = appendTo(xml, 'fills', 'fill', fills.appended, ['fonts']);
+  xml = appendTo(xml, 'borders', 'border', borders.appended, ['fills']);
+  xml = appendTo(xml, 'cellXfs', 'xf', xfs.appended, []);
+  xml = appendTo(xml, 'dxfs', 'dxf', dxfs.appended, ['cellStyles', 'cellXfs']);
+  return { xml, map: { xf: (n) => xfs.at[n] ?? 0, dxf: (n) => dxfs.at[n] ?? 0 } };
 }
 
 /**
