@@ -524,6 +524,11 @@ export async function composePackage(original: Buffer, generated: Buffer, sameTa
       placeOf.set(genIndex, at);
       replacedAny = true;
     } else {
+      // Excel compares tab names without case: a second tab differing only so would corrupt the file.
+      const key = genSheet.name.normalize('NFC').toLocaleLowerCase('vi');
+      if (sheets.some((sheet) => sheet.name.normalize('NFC').toLocaleLowerCase('vi') === key)) {
+        throw new PackageError(`tab ${genSheet.name} differs from an existing tab only by case`);
+      }
       part = pkg.fresh('xl/worksheets', 'sheet', 'xml');
       const ids = new Set(rels.map((rel) => rel.id));
       let n = rels.length + 1;

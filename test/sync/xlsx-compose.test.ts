@@ -146,3 +146,20 @@ test('an output tab name held by a chart sheet is refused before writing: exit-4
   expect((error as Error).message).toMatch(/^Chưa ghi gì: tệp Excel ".*tinh\.xlsx" có cấu trúc/);
   expect(readFileSync(book).equals(bytes)).toBe(true);
 });
+
+test('a new tab whose name differs from an existing one only by case is refused (Excel would call the file corrupt)', async () => {
+  const { composePackage, PackageError } = await import('../../sync/workbook/xlsx-package');
+  const original = new ExcelJS.Workbook();
+  original.addWorksheet('TỶ LỆ').addRow(['của văn phòng']);
+  const generated = new ExcelJS.Workbook();
+  generated.addWorksheet('Tỷ lệ').addRow(['SNV']);
+  const exact = (entries: readonly { name: string }[], name: string) =>
+    entries.findIndex((entry) => entry.name === name);
+  await expect(
+    composePackage(
+      Buffer.from(await original.xlsx.writeBuffer()),
+      Buffer.from(await generated.xlsx.writeBuffer()),
+      exact,
+    ),
+  ).rejects.toBeInstanceOf(PackageError);
+});
