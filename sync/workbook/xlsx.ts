@@ -1,4 +1,4 @@
-// A local .xlsx workbook through exceljs: reads input tabs as grids, replaces output tabs, saves atomically.
+// A local .xlsx workbook: reads input tabs as grids (exceljs); writes output tabs with exceljs into the original package (xlsx-package.ts), saved atomically, keeping the file's identity.
 import { randomBytes } from 'node:crypto';
 import { constants, existsSync } from 'node:fs';
 import { access, open, readdir, readFile, readlink, realpath, rename, stat, unlink } from 'node:fs/promises';
