@@ -586,7 +586,11 @@ export async function composePackage(original: Buffer, generated: Buffer, sameTa
       () => namesXml,
     );
   } else {
-    workbookXml = workbookXml.replace(/<\/sheets>|<sheets\b[^>]*\/>/, (found) => `${found}${namesXml}`);
+    // Excel wants definedNames after sheets, functionGroups and externalReferences, whichever are there.
+    const before = ['externalReferences', 'functionGroups', 'sheets']
+      .map((tag) => elements(workbookXml, tag)[0])
+      .find((found) => found !== undefined);
+    if (before) workbookXml = workbookXml.replace(before, () => `${before}${namesXml}`);
   }
 
   // The calculation chain lists formula cells; the replaced tabs' cells changed, so Excel rebuilds it.

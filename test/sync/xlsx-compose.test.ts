@@ -163,3 +163,40 @@ test('a new tab whose name differs from an existing one only by case is refused 
     ),
   ).rejects.toBeInstanceOf(PackageError);
 });
+
+test('a link to another workbook is kept, and the print names go after it, where Excel expects them', async () => {
+  const book = join(dir, 'tinh.xlsx');
+  await writeProvinceXlsx(book);
+  const link =
+    '<externalLink xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><externalBook xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships" r:id="rId1"><sheetNames><sheetName val="Sheet1"/></sheetNames></externalBook></externalLink>';
+  await edit(book, async (zip) => {
+    const workbook = await text(zip, 'xl/workbook.xml');
+    expect(workbook).not.toContain('<definedNames');
+    zip.file(
+      'xl/workbook.xml',
+      workbook.replace(
+        '</sheets>',
+        '</sheets><externalReferences><externalReference r:id="rIdExt"/></externalReferences>',
+      ),
+    );
+    const rels = await text(zip, 'xl/_rels/workbook.xml.rels');
+    zip.file(
+      'xl/_rels/workbook.xml.rels',
+      rels.replace(
+        '</Relationships>',
+        '<Relationship Id="rIdExt" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/externalLink" Target="externalLinks/externalLink1.xml"/></Relationships>',
+      ),
+    );
+    zip.file('xl/externalLinks/externalLink1.xml', link);
+    zip.file(
+      'xl/externalLinks/_rels/externalLink1.xml.rels',
+      '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/externalLinkPath" Target="file:///C:/tinh/bao-cao-quy.xlsx" TargetMode="External"/></Relationships>',
+    );
+  });
+  await new XlsxWorkbook(book, () => NOW).write([table('Tỷ lệ', [['SNV', 0.25]])]);
+  const zip = await JSZip.loadAsync(readFileSync(book));
+  const workbook = await text(zip, 'xl/workbook.xml');
+  expect(workbook).toMatch(/<\/sheets><externalReferences>.*<\/externalReferences><definedNames>/);
+  expect(await text(zip, 'xl/externalLinks/externalLink1.xml')).toBe(link);
+  expect(await text(zip, 'xl/externalLinks/_rels/externalLink1.xml.rels')).toContain('bao-cao-quy.xlsx');
+});
