@@ -191,8 +191,29 @@ export function writeRows(sheet: ExcelJS.Worksheet, table: OutputTable): void {
     }
     let widest = String(table.header[c - 1] ?? '').length * 0.8;
     for (const data of table.rows) widest = Math.max(widest, displayWidth(data[c - 1], format));
-    sheet.getColumn(c).width = Math.min(60, Math.max(9, Math.ceil(widest) + 2));
+    sheet.getColumn(c).width = Math.min(MAX_COLUMN_WIDTH, Math.max(9, Math.ceil(widest) + 2));
   }
+  // Text longer than its (capped) column wraps inside it, on a row tall enough: else it would run past
+  // the print area's edge and be cut on paper (a long Kiểm tra sentence).
+  table.rows.forEach((data, index) => {
+    let lines = 1;
+    for (let c = 1; c <= width; c++) {
+      const value = data[c - 1];
+      if (typeof value !== 'string') continue;
+      const room = Math.max(1, (sheet.getColumn(c).width ?? 9) - 1);
+      if (value.length <= room) continue;
+      sheet.getRow(firstData + index).getCell(c).alignment = { wrapText: true, vertical: 'top' };
+      lines = Math.max(lines, Math.ceil((value.length * WRAP_SAFETY) / room));
+    }
+    if (lines === 1) return;
+    const row = sheet.getRow(firstData + index);
+    row.height = BODY_LINE_POINTS * lines + 2;
+    // The row's other cells at the top too, level with the first line of the wrapped text.
+    for (let c = 1; c <= width; c++) {
+      const cell = row.getCell(c);
+      cell.alignment = { ...cell.alignment, vertical: 'top' };
+    }
+  });
   // Wrapped header names need a taller row: not every spreadsheet program fits it on opening.
   const headerLines = Math.max(
     1,
@@ -215,6 +236,12 @@ export function writeRows(sheet: ExcelJS.Worksheet, table: OutputTable): void {
   );
   setUpPrinting(sheet, Math.max(width, titleColumns), lastData, headerIndex);
 }
+
+/** The widest a column gets (characters); longer text wraps. */
+const MAX_COLUMN_WIDTH = 60;
+/** Height of one line of 10 pt text, in points, and a margin for words that do not break evenly. */
+const BODY_LINE_POINTS = 13;
+const WRAP_SAFETY = 1.15;
 
 /** Average glyph widths of the title (13 pt bold) and of 10 pt text in Arial, Vietnamese marks included. */
 const TITLE_CHAR_PIXELS = 10;

@@ -108,3 +108,33 @@ describe('a synced workbook on paper', () => {
     expect(styled).toBeGreaterThan(100);
   });
 });
+
+test('a sentence longer than its column wraps on a taller row instead of running off the printed page', async () => {
+  const { XlsxWorkbook } = await import('../../sync/workbook/xlsx');
+  const ExcelJS = (await import('exceljs')).default;
+  const book = join(dir, 'kiem-tra.xlsx');
+  await writeProvinceXlsx(book);
+  const long = `Mã cơ quan "H28.30" trên Cổng DVC chưa gán cho đơn vị nào. ${'Hãy điền mã này vào cột "Mã trên Cổng DVC" của tab Đơn vị. '.repeat(3)}`;
+  await new XlsxWorkbook(book).write([
+    {
+      tab: 'Kiểm tra',
+      title: [],
+      header: ['Tab', 'Ô', 'Mã đơn vị', 'Kỳ', 'Mức độ', 'Nội dung'],
+      rows: [
+        ['Dữ liệu Cổng DVC', 'B168', 'H28.30', '07/2020', 'Cảnh báo', long],
+        ['Nhập liệu', 'A6', 'SNN', '12/2019', 'Lỗi', 'Ngắn.'],
+      ],
+      formats: [],
+    },
+  ]);
+  const read = new ExcelJS.Workbook();
+  await read.xlsx.readFile(book);
+  const sheet = read.getWorksheet('Kiểm tra');
+  expect(sheet?.getColumn(6).width).toBe(60);
+  expect(sheet?.getCell('F2').alignment).toMatchObject({ wrapText: true, vertical: 'top' });
+  expect(sheet?.getCell('A2').alignment).toMatchObject({ vertical: 'top' });
+  // About 230 characters in a 60-wide column: at least four lines of 13 pt.
+  expect(sheet?.getRow(2).height).toBeGreaterThanOrEqual(4 * 13);
+  expect(sheet?.getCell('F3').alignment?.wrapText).toBeUndefined();
+  expect(sheet?.getRow(3).height).toBeUndefined();
+});
