@@ -203,7 +203,7 @@ export function writeRows(sheet: ExcelJS.Worksheet, table: OutputTable): void {
       const room = Math.max(1, (sheet.getColumn(c).width ?? 9) - 1);
       if (value.length <= room) continue;
       sheet.getRow(firstData + index).getCell(c).alignment = { wrapText: true, vertical: 'top' };
-      lines = Math.max(lines, Math.ceil((value.length * WRAP_SAFETY) / room));
+      lines = Math.max(lines, Math.ceil(value.length / (room * BODY_CHARS_PER_WIDTH)));
     }
     if (lines === 1) return;
     const row = sheet.getRow(firstData + index);
@@ -239,9 +239,13 @@ export function writeRows(sheet: ExcelJS.Worksheet, table: OutputTable): void {
 
 /** The widest a column gets (characters); longer text wraps. */
 const MAX_COLUMN_WIDTH = 60;
-/** Height of one line of 10 pt text, in points, and a margin for words that do not break evenly. */
+/** Height of one line of 10 pt text, in points. */
 const BODY_LINE_POINTS = 13;
-const WRAP_SAFETY = 1.15;
+/**
+ * Characters of 10 pt Arial per unit of column width (a unit is one digit of the 11 pt default font):
+ * about 1.2, taken low so words that do not break evenly still fit.
+ */
+const BODY_CHARS_PER_WIDTH = 1.05;
 
 /** Average glyph widths of the title (13 pt bold) and of 10 pt text in Arial, Vietnamese marks included. */
 const TITLE_CHAR_PIXELS = 10;
