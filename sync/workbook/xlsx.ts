@@ -433,7 +433,11 @@ async function replaceFile(path: string, data: Uint8Array, like: SaveTarget): Pr
         like.gid !== null &&
         (like.uid !== process.getuid?.() || like.gid !== process.getgid?.())
       ) {
-        await handle.chown(like.uid, like.gid).catch(() => undefined);
+        // Only root may give a file away; anyone may keep its group if they belong to it.
+        await handle
+          .chown(like.uid, like.gid)
+          .catch(() => handle.chown(process.getuid?.() ?? like.uid ?? 0, like.gid ?? 0))
+          .catch(() => undefined);
       }
       await handle.sync();
     } finally {

@@ -127,4 +127,29 @@ describe('the identity of a local workbook across a sync', () => {
     const png = statSync(join(dir, 'tinh.chart.png'));
     expect([png.uid, png.gid]).toEqual([4321, 4322]);
   });
+
+  // The sync as an ordinary user (nobody) in the workbook's group, on a file another user owns: the file
+  // cannot be given back to its owner, but it keeps its group and mode, so the group can still use it.
+  asRoot('run by a member of its group, a shared workbook keeps its group and mode', async () => {
+    const group = 4323;
+    chmodSync(dir, 0o777);
+    const book = join(dir, 'tinh.xlsx');
+    await writeProvinceXlsx(book);
+    chownSync(book, 4321, group);
+    chmodSync(book, 0o664);
+    const drop = `process.setgroups([${group}]); process.setgid(65534); process.setuid(65534); require(${JSON.stringify(CLI)});`;
+    const result = await new Promise<{ code: number; stderr: string }>((resolve) => {
+      execFile(
+        process.execPath,
+        ['-e', drop, 'x', '--workbook', book],
+        { env: { PATH: process.env.PATH ?? '' }, timeout: 120_000 },
+        (error, _stdout, stderr) =>
+          resolve({ code: error ? (typeof error.code === 'number' ? error.code : 1) : 0, stderr }),
+      );
+    });
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    const info = statSync(book);
+    expect([info.uid, info.gid, info.mode & 0o777]).toEqual([65534, group, 0o664]);
+  });
 });
