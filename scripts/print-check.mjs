@@ -3,11 +3,14 @@
 // Usage: npm run demo && node scripts/print-check.mjs [out/hoa-binh-2020.xlsx]
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import JSZip from 'jszip';
 import { pageCount, profile, toPdf } from './libreoffice.mjs';
 
-const workbookPath = resolve(process.argv[2] ?? join(import.meta.dirname, '..', 'out', 'hoa-binh-2020.xlsx'));
+const workbookPath = resolve(
+  process.argv[2] ?? join(dirname(fileURLToPath(import.meta.url)), '..', 'out', 'hoa-binh-2020.xlsx'),
+);
 
 /** A copy of the workbook with tab `index` alone (its print names kept): the others are left out of the list. */
 async function onlyTab(bytes, index) {
