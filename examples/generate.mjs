@@ -22,6 +22,10 @@ const ENTRIES_HEADER = [
   'Số hồ sơ giải quyết trực tuyến mức độ 3, 4',
   'Ghi chú',
 ];
+/** Nhập liệu under Cách phân loại = Toàn trình, một phần (Decree 42/2022, contract §8.1). */
+const ENTRIES_HEADER_2026 = ENTRIES_HEADER.map((name) =>
+  name === 'Số hồ sơ giải quyết trực tuyến mức độ 3, 4' ? 'Số hồ sơ giải quyết trực tuyến' : name,
+);
 const CATALOGUE_HEADER = ['Mã TTHC', 'Tên TTHC', 'Mức độ'];
 const EXPORT_HEADER = [
   'Kỳ',
@@ -31,10 +35,30 @@ const EXPORT_HEADER = [
   'Số hồ sơ giải quyết trực tuyến',
 ];
 const GROUP = { department: 'Sở, ban, ngành', district: 'Huyện, thành phố', commune: 'Xã, phường, thị trấn' };
+/** The commune group of a two-tier province, after the 2025 reform (contract §8.1). */
+const COMMUNE_TWO_TIER = 'Xã, phường, đặc khu';
+
+/**
+ * The two vocabularies of Cách phân loại: Hòa Bình 2020 in levels 3 and 4 (no setting row, the year's
+ * default), Phú Thọ 2026 in toàn trình / một phần (level 4 was the whole procedure online, level 3 part).
+ */
+const VOCABULARY = {
+  levels: { entries: ENTRIES_HEADER, level: (level) => String(level), commune: GROUP.commune, setting: null },
+  modes: {
+    entries: ENTRIES_HEADER_2026,
+    level: (level) => (level === 4 ? 'Toàn trình' : 'Một phần'),
+    commune: COMMUNE_TWO_TIER,
+    setting: [
+      'Cách phân loại',
+      'Toàn trình, một phần',
+      'Mức độ 3, 4 hoặc Toàn trình, một phần (Nghị định 42/2022/NĐ-CP). Để trống: Mức độ 3, 4 đến năm 2022, Toàn trình, một phần từ năm 2023.',
+    ],
+  },
+};
 
 /** The Cấu hình tab: explanations as the add-in's set-up writes them. */
-function settingsRows(year) {
-  return [
+function settingsRows(year, vocabulary) {
+  const rows = [
     ['Năm', String(year), `Năm theo dõi, ví dụ ${year}.`],
     ['Chỉ tiêu tối thiểu', '20%', 'Chỉ tiêu tối thiểu áp dụng cho mọi đơn vị, ví dụ 20%.'],
     [
@@ -55,6 +79,7 @@ function settingsRows(year) {
       'Email những người (ngoài chủ sở hữu) được tính lại và sửa các tab kết quả, cách nhau bởi dấu phẩy.',
     ],
   ];
+  return vocabulary.setting ? [...rows, vocabulary.setting] : rows;
 }
 
 // ---------------------------------------------------------------- deterministic randomness
@@ -323,10 +348,10 @@ const exportRows = (year, month, agencyCode, figures) =>
   ]);
 
 /** The Đơn vị row of a unit. */
-const unitRow = (unit) => [
+const unitRow = (vocabulary) => (unit) => [
   unit.code,
   unit.name,
-  GROUP[unit.group],
+  unit.group === 'commune' ? vocabulary.commune : GROUP[unit.group],
   unit.parent ?? '',
   unit.target ?? '',
   unit.portalCode ?? '',
@@ -360,7 +385,7 @@ function buildFigures(rng, province) {
     }
   }
 
-  const entries = [ENTRIES_HEADER];
+  const entries = [province.vocabulary.entries];
   for (const month of entryMonths) {
     for (const unit of units) {
       if (!unit.enters) continue;
@@ -496,16 +521,16 @@ const HB_NOTES = [
 ];
 
 /** The CSV files of one province: its settings, units, entries, the catalogue and the portal export. */
-function provinceFiles(name, year, units, { portal, entries, portalTotal, portalOnline }) {
+function provinceFiles(name, year, units, vocabulary, { portal, entries, portalTotal, portalOnline }) {
   return {
     name,
     files: {
-      'cau-hinh.csv': [SETTINGS_HEADER, ...settingsRows(year)],
-      'don-vi.csv': [UNITS_HEADER, ...units.map(unitRow)],
+      'cau-hinh.csv': [SETTINGS_HEADER, ...settingsRows(year, vocabulary)],
+      'don-vi.csv': [UNITS_HEADER, ...units.map(unitRow(vocabulary))],
       'nhap-lieu.csv': entries,
       'danh-muc-dvc.csv': [
         CATALOGUE_HEADER,
-        ...CATALOGUE.map(([code, level, , name]) => [code, name, String(level)]),
+        ...CATALOGUE.map(([code, level, , name]) => [code, name, vocabulary.level(level)]),
       ],
       'cong-dvc-export.csv': portal,
     },
@@ -600,9 +625,10 @@ function hoaBinh() {
       0,
     ),
     notes: HB_NOTES,
+    vocabulary: VOCABULARY.levels,
   };
   province.mistakes = hoaBinhMistakes(province);
-  return provinceFiles('hoa-binh-2020', year, units, buildFigures(rng, province));
+  return provinceFiles('hoa-binh-2020', year, units, province.vocabulary, buildFigures(rng, province));
 }
 
 /** The handful of realistic mistakes the demo's Kiểm tra tab should find. */
@@ -927,8 +953,9 @@ function phuTho() {
     entryMonths: months,
     discrepancies: PT_DISCREPANCIES,
     notes: PT_NOTES,
+    vocabulary: VOCABULARY.modes,
   };
-  return provinceFiles('phu-tho-2026', year, units, buildFigures(rng, province));
+  return provinceFiles('phu-tho-2026', year, units, province.vocabulary, buildFigures(rng, province));
 }
 
 // ---------------------------------------------------------------- writing

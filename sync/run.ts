@@ -1,14 +1,17 @@
 // One sync run: read the workbook, fetch every portal month, compute with the core, then write all or nothing.
-import type { Month, OutputTable, Report } from '../src/core';
+import type { Month, OutputTable, Problem, Report } from '../src/core';
 import {
   buildPortalTab,
   buildReport,
+  COL,
   formatMonth,
   monthOfInstant,
   RELIABILITY_TEXT,
   readModel,
+  SEVERITY,
   SYNC_TEXT,
   syncLogRow,
+  TAB,
   tableToGrid,
 } from '../src/core';
 import { isSyncError, oneLine, SyncError } from './errors';
@@ -88,7 +91,14 @@ export function summaryOf(result: Omit<RunResult, 'summary'>, gathered: Gathered
   const where = result.written
     ? SYNC_TEXT.summaryWritten(result.location)
     : SYNC_TEXT.summaryDryRun(result.location);
-  return `${parts.join('; ')}. ${where}`;
+  // Contract §8.4: an empty or unmatched catalogue counts no online dossier; the summary says so too.
+  const { header, rows } = report.tables.problems;
+  const at = (row: readonly unknown[], name: string) => row[header.indexOf(name)];
+  const catalogue = rows
+    .filter((row) => at(row, COL.tab) === TAB.catalogue && at(row, COL.cell) === '')
+    .filter((row) => at(row, COL.severity) === SEVERITY.error)
+    .map((row) => SYNC_TEXT.summaryCatalogue(String(at(row, COL.message))));
+  return [`${parts.join('; ')}.`, ...catalogue, where].join(' ');
 }
 
 /**
@@ -116,15 +126,17 @@ export async function runSync(options: RunOptions): Promise<RunResult> {
     let gathered: Gathered | null = null;
     let portalTable: OutputTable | null = null;
     let unmapped: readonly string[] = [];
+    let portalProblems: readonly Problem[] | undefined;
     if (options.sources) {
       gathered = await gatherPortal(options.sources, months, year, progress);
       const portal = buildPortalTab(gathered.records, snapshot.input, startedAt);
       portalTable = portal.table;
       portalRows = portal.rowCount;
       unmapped = portal.unmapped;
+      portalProblems = portal.problems;
       input = { ...snapshot.input, portal: tableToGrid(portal.table) };
     }
-    const report = buildReport(input, { now: startedAt, through: options.through });
+    const report = buildReport(input, { now: startedAt, through: options.through, portalProblems });
     const { ratio, ranking, problems, reconciliation, overview } = report.tables;
     const tables = [
       ...(portalTable ? [portalTable] : []),

@@ -1,5 +1,16 @@
 // When Năm changes: rows of other years leave Nhập liệu for an archive tab `Nhập liệu <năm>`, and the archive of Năm comes back.
-import { type Cell, COL, ENTRIES_HEADER, fold, type Grid, parseMonth, readTable, TAB } from '../core';
+import {
+  type Cell,
+  COL,
+  COLUMN_ALIASES,
+  columnKey,
+  ENTRIES_HEADER,
+  fold,
+  type Grid,
+  parseMonth,
+  readTable,
+  TAB,
+} from '../core';
 import type { SheetValue } from './entry-layout';
 import { toSheetValue } from './sheet-io';
 
@@ -39,7 +50,8 @@ interface Source {
 /** Header names per column: the wanted names where the core found them, else the header row's own text. */
 function headerNames(values: Grid, headerRow: number, columns: ReadonlyMap<string, number>, width: number) {
   const names = Array.from({ length: width }, (_, c) => String(values[headerRow]?.[c] ?? '').trim());
-  for (const [name, c] of columns) names[c] = name;
+  // A found column keeps the sheet's own name when it is one of the column's names (either online header).
+  for (const [name, c] of columns) if (columnKey(names[c]) !== columnKey(name)) names[c] = name;
   return names;
 }
 
@@ -51,7 +63,7 @@ function headerNames(values: Grid, headerRow: number, columns: ReadonlyMap<strin
  * so a set-up after Năm went back restores them. Nothing is ever lost: what cannot be placed stays.
  */
 export function planArchive(entries: Source, year: number, archive: Source | undefined): ArchivePlan {
-  const table = readTable(entries.values, COL.unitCode, ENTRIES_HEADER);
+  const table = readTable(entries.values, COL.unitCode, ENTRIES_HEADER, COLUMN_ALIASES);
   const values = entries.values.map((row) => [...row]);
   const formulas = entries.formulas.map((row) => [...row]);
   if (table.headerRow < 0) return { values, formulas, moves: [], restored: 0 };
@@ -86,21 +98,23 @@ export function planArchive(entries: Source, year: number, archive: Source | und
 
   let restored = 0;
   if (archive) {
-    const from = readTable(archive.values, COL.unitCode, ENTRIES_HEADER);
+    const from = readTable(archive.values, COL.unitCode, ENTRIES_HEADER, COLUMN_ALIASES);
     if (from.headerRow >= 0) {
       const archiveWidth = Math.max(...archive.values.map((row) => row.length), 1);
       const names = headerNames(archive.values, from.headerRow, from.columns, archiveWidth);
-      const target = new Map(header.map((name, c) => [fold(name), c] as const).filter(([key]) => key !== ''));
+      const target = new Map(
+        header.map((name, c) => [columnKey(name), c] as const).filter(([key]) => key !== ''),
+      );
       // Archive columns Nhập liệu lacks are added to its header, so no cell is left behind.
       const headerRowValues = keptValues[table.headerRow] as Cell[];
       const columnFor = names.map((name) => {
         if (blank(name)) return -1;
-        const found = target.get(fold(name));
+        const found = target.get(columnKey(name));
         if (found !== undefined) return found;
         const added = Math.max(headerRowValues.length, header.length);
         header[added] = name;
         headerRowValues[added] = name;
-        target.set(fold(name), added);
+        target.set(columnKey(name), added);
         return added;
       });
       for (let r = from.lastHeaderRow + 1; r < archive.values.length; r++) {
@@ -140,15 +154,15 @@ export function alignToArchive(
   const header: SheetValue[] = existingHeader.map((cell) => toSheetValue(cell));
   const position = new Map<string, number>();
   header.forEach((cell, c) => {
-    const key = fold(cell);
+    const key = columnKey(cell);
     if (key !== '' && !position.has(key)) position.set(key, c);
   });
   const columnFor = move.header.map((name) => {
     if (name === '') return -1;
-    const found = position.get(fold(name));
+    const found = position.get(columnKey(name));
     if (found !== undefined) return found;
     header.push(toSheetValue(name));
-    position.set(fold(name), header.length - 1);
+    position.set(columnKey(name), header.length - 1);
     return header.length - 1;
   });
   const rows = move.rows.map((source) => {

@@ -1,10 +1,13 @@
 // The Nhập liệu grid set-up writes: one row per unit and month of Năm, existing figures moved into place, the rest kept below.
 import {
   type Cell,
+  type ClassificationKey,
   COL,
+  COLUMN_ALIASES,
   ENTRIES_HEADER,
   formatMonth,
   type Grid,
+  inVocabulary,
   parseMonth,
   readTable,
   type Unit,
@@ -49,23 +52,26 @@ export function layoutEntries(
   units: readonly Unit[],
   resolve: (code: string) => Unit | undefined,
   year: number,
+  classification: ClassificationKey = 'levels',
 ): EntryLayout {
   const written = (r: number, c: number): SheetValue => {
     const formula = formulas[r]?.[c] ?? '';
     return formula !== '' ? formula : toSheetValue(values[r]?.[c]);
   };
   // The core's reading of the header (a merged two-row header included), so set-up and recompute agree.
-  const table = readTable(values, COL.unitCode, ENTRIES_HEADER);
+  // The online column is found under either header and keeps the sheet's own; a new one follows Cách phân loại.
+  const table = readTable(values, COL.unitCode, ENTRIES_HEADER, COLUMN_ALIASES);
   const found = table.headerRow;
   const anchorRow = Math.max(found, 0);
   const headerRow = found < 0 ? 0 : table.lastHeaderRow;
-  const header: Cell[] = found < 0 ? [...ENTRIES_HEADER] : [...(values[found] ?? [])];
+  const names = inVocabulary(ENTRIES_HEADER, classification);
+  const header: Cell[] = found < 0 ? [...names] : [...(values[found] ?? [])];
   const at = new Map<string, number>(found < 0 ? ENTRIES_HEADER.map((name, c) => [name, c]) : table.columns);
-  for (const name of ENTRIES_HEADER) {
-    if (at.has(name)) continue;
+  ENTRIES_HEADER.forEach((name, c) => {
+    if (at.has(name)) return;
     at.set(name, header.length);
-    header.push(name);
-  }
+    header.push(names[c] as string);
+  });
   const columnOf = (name: string): number => at.get(name) as number;
   const columns = {
     month: columnOf(COL.month),

@@ -1,5 +1,6 @@
 // The Dịch vụ công menu and the help dialog.
-import { ADDIN_TEXT } from '../core';
+import { ADDIN_TEXT, readModel, TAB } from '../core';
+import { readTab } from './sheet-io';
 
 /** Menu captions and the top-level functions (entry.ts) they call, by name as Apps Script requires. */
 export const MENU_ITEMS: readonly { caption: string; functionName: string }[] = [
@@ -18,7 +19,12 @@ export function addMenu(): void {
   menu.addToUi();
 }
 
+/** The help dialog in the vocabulary of Cách phân loại (read from Cấu hình, so it says what the sheet says). */
 export function showHelpDialog(): void {
-  const html = HtmlService.createHtmlOutput(ADDIN_TEXT.helpHtml).setWidth(560).setHeight(520);
+  const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
+  const { settings } = readModel({ settings: readTab(spreadsheet, TAB.settings) }, new Date());
+  const html = HtmlService.createHtmlOutput(ADDIN_TEXT.helpHtml(settings.classification, settings.year))
+    .setWidth(560)
+    .setHeight(520);
   SpreadsheetApp.getUi().showModalDialog(html, ADDIN_TEXT.helpTitle);
 }

@@ -89,7 +89,15 @@ function writeAll(spreadsheet: Spreadsheet, tabs: Tabs, report: Report): void {
   // Colours and the chart come after every tab's values: a decoration that fails never stops a write.
   for (const tab of written) decorate(() => colourOutput(tab));
   const overviewTab = written[written.length - 1] as WrittenTab;
-  decorate(() => drawOverviewChart(overviewTab.sheet, overview, headerRowIndex(overview) + 1, report.year));
+  decorate(() =>
+    drawOverviewChart(
+      overviewTab.sheet,
+      overview,
+      headerRowIndex(overview) + 1,
+      report.year,
+      report.settings.classification,
+    ),
+  );
 }
 
 /** One output tab: whole content in one write, formats, and colours where it has a status column. */

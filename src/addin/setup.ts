@@ -1,8 +1,12 @@
 // Thiết lập bảng tính: missing tabs with headers, default settings, the Nhập liệu grid, formats, validation, protections.
 import {
   ADDIN_TEXT,
+  CATALOGUE_LEVELS,
   type Cell,
+  CLASSIFICATION,
+  type ClassificationKey,
   COL,
+  COMMUNE_TWO_TIER,
   fold,
   GROUP,
   type Grid,
@@ -14,7 +18,7 @@ import {
   SETTINGS_HEADER,
   SOURCE,
   TAB,
-  TAB_HEADERS,
+  tabHeaders,
 } from '../core';
 import { type ArchivePlan, alignToArchive, archiveTab, isArchiveTab, planArchive } from './archive';
 import { layoutEntries, type SheetValue, sameGrid } from './entry-layout';
@@ -26,8 +30,9 @@ import { columnOf, headerRowOf, NUMBER_FORMAT, padGrid, readTab, toSheetValue } 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
-/** Every tab set-up creates, in order: the contract's tabs, then the scope summary the recompute fills. */
-const TABS: readonly { tab: string; header: readonly string[] }[] = TAB_HEADERS;
+/** Every tab set-up creates, in order, with headers in the vocabulary of Cách phân loại. */
+const tabsFor = (classification: ClassificationKey): readonly { tab: string; header: readonly string[] }[] =>
+  tabHeaders(classification);
 
 /** Cấu hình rows set-up adds when missing: parameter, default value, number format of the value. */
 function defaultSettings(now: Date): { key: keyof typeof SETTING; value: Cell; format: string }[] {
@@ -40,6 +45,8 @@ function defaultSettings(now: Date): { key: keyof typeof SETTING; value: Cell; f
     { key: 'maxPoints', value: 1, format: NUMBER_FORMAT.decimal },
     { key: 'through', value: '', format: NUMBER_FORMAT.text },
     { key: 'admins', value: '', format: NUMBER_FORMAT.text },
+    // Empty: the year's default (contract §8.1), so changing Năm back to 2020 needs nothing else.
+    { key: 'classification', value: '', format: NUMBER_FORMAT.text },
   ];
 }
 
@@ -62,7 +69,8 @@ export function setUp(): void {
       alertUser(access.message);
       return;
     }
-    const created = createMissingTabs(spreadsheet);
+    const classification = before.settings.classification;
+    const created = createMissingTabs(spreadsheet, classification);
     const settingsSheet = spreadsheet.getSheetByName(TAB.settings) as Sheet;
     const settingsGrid = completeSettings(settingsSheet, now);
     const unitsSheet = spreadsheet.getSheetByName(TAB.units) as Sheet;
@@ -82,9 +90,9 @@ export function setUp(): void {
     const plans = [
       ...entryProtections(entriesSheet, entries, admins),
       ...unitProtections(unitsSheet, unitsGrid, model, admins),
-      ...TABS.filter(({ tab }) => tab !== TAB.entries && tab !== TAB.units).map(({ tab }) =>
-        wholeTab(spreadsheet.getSheetByName(tab) as Sheet, tab, admins),
-      ),
+      ...tabsFor(classification)
+        .filter(({ tab }) => tab !== TAB.entries && tab !== TAB.units)
+        .map(({ tab }) => wholeTab(spreadsheet.getSheetByName(tab) as Sheet, tab, admins)),
       ...archiveSheets.map((sheet) => wholeTab(sheet, sheet.getName(), admins)),
     ];
     applyProtections(spreadsheet, plans, owner, email);
@@ -107,15 +115,15 @@ export function setUp(): void {
  * Creates each missing tab with its header row (and Cấu hình with its default rows). A new or empty
  * Nhập liệu gets an instructions row above its header, so a clerk needs nothing else to start.
  */
-function createMissingTabs(spreadsheet: Spreadsheet): number {
+function createMissingTabs(spreadsheet: Spreadsheet, classification: ClassificationKey): number {
   let created = 0;
-  for (const { tab, header } of TABS) {
+  for (const { tab, header } of tabsFor(classification)) {
     const existing = spreadsheet.getSheetByName(tab);
     if (existing && !(tab === TAB.entries && existing.getLastRow() === 0)) continue;
     const sheet = existing ?? spreadsheet.insertSheet(tab);
     const rows: SheetValue[][] = [header.map(toSheetValue)];
     if (tab === TAB.entries) {
-      rows.unshift(header.map((_, c) => (c === 0 ? ADDIN_TEXT.entriesIntro : '')));
+      rows.unshift(header.map((_, c) => (c === 0 ? ADDIN_TEXT.entriesIntro(classification) : '')));
     }
     sheet.getRange(1, 1, rows.length, header.length).setValues(rows);
     if (tab === TAB.entries) sheet.getRange(1, 1, 1, header.length).setFontWeight('bold');
@@ -245,6 +253,7 @@ function planEntries(sheet: Sheet, model: Model, archiveOfYear: Sheet | null): E
     model.units.list,
     (code) => model.units.resolve(code),
     model.settings.year,
+    model.settings.classification,
   );
   const current: SheetValue[][] = values.map((row, r) =>
     row.map((cell, c) => {
@@ -322,7 +331,12 @@ function styleInputs(
         help(
           ADDIN_TEXT.helpGroup,
           true,
-        )(SpreadsheetApp.newDataValidation().requireValueInList(Object.values(GROUP), true)),
+        )(
+          SpreadsheetApp.newDataValidation().requireValueInList(
+            [...Object.values(GROUP), COMMUNE_TWO_TIER],
+            true,
+          ),
+        ),
       );
   }
   const targetColumn = columnOf(unitsColumns, COL.target);
@@ -354,6 +368,20 @@ function styleInputs(
           )(SpreadsheetApp.newDataValidation().requireValueInList([SOURCE.portal, SOURCE.entered], true)),
         );
     }
+    // Cách phân loại: its two values (empty stays allowed: the year's default).
+    const classificationRow = settingsGrid.findIndex(
+      (row, r) => r > settingsHeader && fold(row[param]) === fold(SETTING.classification),
+    );
+    if (value >= 0 && classificationRow >= 0) {
+      settingsSheet
+        .getRange(classificationRow + 1, value + 1)
+        .setDataValidation(
+          help(
+            ADDIN_TEXT.helpClassification,
+            false,
+          )(SpreadsheetApp.newDataValidation().requireValueInList(Object.values(CLASSIFICATION), true)),
+        );
+    }
   }
 
   // Danh mục DVC: level 3 or 4.
@@ -371,7 +399,7 @@ function styleInputs(
           help(
             ADDIN_TEXT.helpLevel,
             false,
-          )(SpreadsheetApp.newDataValidation().requireValueInList(['3', '4'], true)),
+          )(SpreadsheetApp.newDataValidation().requireValueInList([...CATALOGUE_LEVELS], true)),
         );
     }
   }

@@ -1,5 +1,5 @@
 // Conditional colours for Đánh giá (and Mức độ on Kiểm tra), and the one chart of ratio against target per scope.
-import { ADDIN_TEXT, COL, type OutputTable, SEVERITY, STATUS } from '../core';
+import { ADDIN_TEXT, type ClassificationKey, COL, type OutputTable, SEVERITY, STATUS } from '../core';
 import { columnOf } from './sheet-io';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -41,7 +41,13 @@ export function colourStatuses(sheet: Sheet, table: OutputTable, firstDataRow: n
  * One combo chart on Tổng hợp: bars for each scope's ratio, a line for its target. Created on the
  * first recompute, its ranges updated afterwards (the table may have grown or shrunk).
  */
-export function drawOverviewChart(sheet: Sheet, table: OutputTable, headerRow: number, year: number): void {
+export function drawOverviewChart(
+  sheet: Sheet,
+  table: OutputTable,
+  headerRow: number,
+  year: number,
+  classification: ClassificationKey = 'levels',
+): void {
   const rows = table.rows.length + 1;
   const at = (name: string): Range => sheet.getRange(headerRow, columnOf(table.header, name) + 1, rows, 1);
   const [existing] = sheet.getCharts();
@@ -51,7 +57,7 @@ export function drawOverviewChart(sheet: Sheet, table: OutputTable, headerRow: n
     .addRange(at(COL.ratio))
     .addRange(at(COL.target))
     .setNumHeaders(1)
-    .setOption('title', ADDIN_TEXT.chartTitle(year))
+    .setOption('title', ADDIN_TEXT.chartTitle(year, classification))
     .setOption('seriesType', 'bars')
     .setOption('series', { 1: { type: 'line', lineWidth: 3, pointSize: 6 } })
     .setOption('vAxis', { format: 'percent', minValue: 0 })

@@ -1,8 +1,11 @@
-// The Danh mục DVC tab: the approved level-3/4 catalogue used to filter the portal's per-procedure rows.
-import { cellAddress, type Grid, isBlank, pick, readTable, showCell } from './cells';
-import { COL, MSG, TAB } from './labels';
-import type { ProblemLog } from './problems';
-import { clean, fold } from './text';
+// The Danh mục DVC tab: the approved catalogue (levels 3, 4 or toàn trình, một phần) that filters per-procedure rows.
+import { cellAddress, type Grid, isBlank, pick, quoteCell, readTable } from './cells';
+import { CATALOGUE_LEVELS, type ClassificationKey, COL, MSG, TAB, VOCABULARY } from './labels';
+import type { Problem, ProblemLog } from './problems';
+import { clean, excerpt, fold } from './text';
+
+/** Mức độ values accepted whatever Cách phân loại says (contract §8.1), compared as section 2 says. */
+const LEVEL_KEYS: ReadonlySet<string> = new Set(CATALOGUE_LEVELS.map(fold));
 
 export interface Catalogue {
   /** Folded procedure codes of the approved catalogue. */
@@ -15,7 +18,12 @@ export function readCatalogue(grid: Grid | undefined, problems: ProblemLog): Cat
   const codes = new Set<string>();
   if (!grid || grid.length === 0) return { codes, present: false };
   const table = readTable(grid, COL.procedureCode, [COL.procedureCode, COL.procedureName, COL.level]);
-  if (table.headerRow < 0) return { codes, present: false };
+  if (table.headerRow < 0) {
+    // A tab with content but no Mã TTHC header (renamed or merged) would filter out every online dossier.
+    if (grid.some((row) => row.some((cell) => !isBlank(cell))))
+      problems.error(tab, '', MSG.missingHeaderRow(tab, COL.procedureCode));
+    return { codes, present: false };
+  }
   const firstCell = new Map<string, string>();
   for (const { index, cells } of table.rows) {
     const code = clean(pick(table, cells, COL.procedureCode));
@@ -23,15 +31,41 @@ export function readCatalogue(grid: Grid | undefined, problems: ProblemLog): Cat
     const key = fold(code);
     const seen = firstCell.get(key);
     if (seen !== undefined) {
-      problems.warning(tab, cellAddress(table, index, COL.procedureCode), MSG.duplicateProcedure(code, seen));
+      problems.warning(
+        tab,
+        cellAddress(table, index, COL.procedureCode),
+        MSG.duplicateProcedure(excerpt(code), seen),
+      );
       continue;
     }
     firstCell.set(key, cellAddress(table, index, COL.procedureCode));
     const level = pick(table, cells, COL.level);
-    const levelText = showCell(level);
-    if (!isBlank(level) && levelText !== '3' && levelText !== '4')
-      problems.warning(tab, cellAddress(table, index, COL.level), MSG.badProcedureLevel(levelText));
+    if (!isBlank(level) && !LEVEL_KEYS.has(fold(level)))
+      problems.warning(tab, cellAddress(table, index, COL.level), MSG.badProcedureLevel(quoteCell(level)));
     codes.add(key);
   }
   return { codes, present: true };
+}
+
+/**
+ * Contract §8.4: per-procedure rows (`seen` procedure codes, folded) against an empty catalogue, or one
+ * holding none of them, count no online dossier at all. That is one Lỗi on Danh mục DVC; the figures
+ * are still written. Nothing when no row is per procedure. `seen` is `true` when rows are known to be
+ * per procedure but their codes are not (the Dữ liệu Cổng DVC tab keeps only their number): then only
+ * an empty catalogue can be told.
+ */
+export function catalogueProblem(
+  catalogue: Catalogue,
+  seen: ReadonlySet<string> | boolean,
+  classification: ClassificationKey,
+): Problem | null {
+  const name = VOCABULARY[classification].catalogueName;
+  const perProcedure = typeof seen === 'boolean' ? seen : seen.size > 0;
+  let message: string | null = null;
+  if (!perProcedure) return null;
+  if (catalogue.codes.size === 0) message = MSG.catalogueEmpty(name);
+  else if (typeof seen !== 'boolean' && ![...seen].some((code) => catalogue.codes.has(code)))
+    message = MSG.catalogueUnmatched(name, seen.size);
+  if (message === null) return null;
+  return { tab: TAB.catalogue, cell: '', unitCode: '', month: '', severity: 'error', message };
 }

@@ -1,10 +1,29 @@
 // Raw cell grids as the adapters hand them over, A1 addresses, and finding columns by header text.
+import { MSG } from './labels';
 import { formatLocalDate } from './month';
-import { fold } from './text';
+import { excerpt, fold } from './text';
 
 /** A cell as a spreadsheet returns it: Apps Script gives Date objects, the Sheets API and xlsx give numbers. */
 export type Cell = string | number | boolean | Date | null | undefined;
 export type Grid = readonly (readonly Cell[])[];
+
+/**
+ * What a workbook reader hands over for a formula cell whose file holds no computed value (an .xlsx
+ * written by a program that does not calculate): not a blank, which would read as a month not reported.
+ */
+export const FORMULA_WITHOUT_VALUE = '\u0000=formula';
+
+/** Error values as Sheets, Apps Script and Excel show them (#REF!, #N/A…): a formula that failed. */
+const ERROR_LITERAL =
+  /^#(?:N\/A|REF!|VALUE!|DIV\/0!|NAME\?|NUM!|NULL!|ERROR!|LOADING\.*|SPILL!|CALC!|GETTING_DATA|FIELD!|BLOCKED!|CONNECT!|BUSY!|UNKNOWN!|EXTERNAL!|PYTHON!)$/i;
+
+/** The problem of a cell that holds a formula without a usable value: 'noValue', the error text, or null. */
+export function formulaProblem(cell: Cell): string | null {
+  if (typeof cell !== 'string') return null;
+  if (cell === FORMULA_WITHOUT_VALUE) return cell;
+  const text = cell.trim();
+  return ERROR_LITERAL.test(text) ? text.toUpperCase() : null;
+}
 
 export function isBlank(cell: Cell): boolean {
   return cell === null || cell === undefined || (typeof cell === 'string' && cell.trim() === '');
@@ -56,8 +75,22 @@ function headerPositions(row: readonly Cell[]): Map<string, number> {
  * the column names in the row below), is read as one: a wanted name missing from the anchor row is
  * taken from the row below, else from the row above, and data starts after the lowest header row.
  */
-export function readTable(grid: Grid, anchor: string, wanted: readonly string[]): HeaderedTable {
+export function readTable(
+  grid: Grid,
+  anchor: string,
+  wanted: readonly string[],
+  aliases: Readonly<Record<string, readonly string[]>> = {},
+): HeaderedTable {
   const anchorKey = fold(anchor);
+  // A wanted column may go by other names (the two online headers of contract §8.1): first found wins.
+  const namesOf = (name: string): string[] => [name, ...(aliases[name] ?? [])].map(fold);
+  const first = (positions: Map<string, number>, name: string): number | undefined => {
+    for (const key of namesOf(name)) {
+      const index = positions.get(key);
+      if (index !== undefined) return index;
+    }
+    return undefined;
+  };
   const headerRow = grid.findIndex((row) => row.some((cell) => fold(cell) === anchorKey));
   const columns = new Map<string, number>();
   if (headerRow < 0) return { headerRow, lastHeaderRow: -1, columns, rows: [], missing: [...wanted] };
@@ -68,16 +101,15 @@ export function readTable(grid: Grid, anchor: string, wanted: readonly string[])
   const missing: string[] = [];
   let lastHeaderRow = headerRow;
   for (const name of wanted) {
-    const index = own.get(fold(name));
+    const index = first(own, name);
     if (index === undefined) continue;
     columns.set(name, index);
     taken.add(index);
   }
   for (const name of wanted) {
     if (columns.has(name)) continue;
-    const key = fold(name);
-    const fromBelow = below.get(key);
-    const fromAbove = above.get(key);
+    const fromBelow = first(below, name);
+    const fromAbove = first(above, name);
     if (fromBelow !== undefined && !taken.has(fromBelow)) {
       columns.set(name, fromBelow);
       taken.add(fromBelow);
@@ -106,9 +138,21 @@ export function cellAddress(table: HeaderedTable, rowIndex: number, column: stri
   return a1(rowIndex, table.columns.get(column) ?? 0);
 }
 
+/** Text of a cell quoted in a message: showCell cut to a short excerpt (contract: no over-long cells). */
+export function quoteCell(cell: Cell): string {
+  return excerpt(showCell(cell));
+}
+
 /** Text of a cell for messages: dates as dd/MM/yyyy in Asia/Ho_Chi_Minh, never the runtime's zone. */
 export function showCell(cell: Cell): string {
+  if (cell === FORMULA_WITHOUT_VALUE) return MSG.formulaPlaceholder;
   if (cell instanceof Date) return formatLocalDate(cell);
   if (cell === null || cell === undefined) return '';
   return String(cell).normalize('NFC').trim();
+}
+
+/** 0-based index of the first row that contains `anchor` (the header row of contract §2); -1 when none. */
+export function headerRowOf(grid: Grid, anchor: string): number {
+  const key = fold(anchor);
+  return grid.findIndex((row) => row.some((cell) => fold(cell) === key));
 }

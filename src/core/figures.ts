@@ -2,19 +2,22 @@
 import {
   type Cell,
   cellAddress,
+  FORMULA_WITHOUT_VALUE,
+  formulaProblem,
   type Grid,
   type HeaderedTable,
   isBlank,
   pick,
   readTable,
-  showCell,
+  quoteCell as showCell,
 } from './cells';
 import { COL, MSG, TAB } from './labels';
 import { formatMonth, type Month, monthIndex } from './month';
 import { parseCount, parseMonth } from './parse';
 import type { ProblemLog } from './problems';
+import { COLUMN_ALIASES, inVocabulary } from './schema';
 import type { Settings, SourceKey } from './settings';
-import { clean } from './text';
+import { clean, excerpt, fold } from './text';
 import type { UnitDirectory } from './units';
 
 export interface MonthFigure {
@@ -53,15 +56,20 @@ export function readFigures(
     if (kind === 'entered') problems.error(tab, '', MSG.missingTab(tab));
     return figures;
   }
-  const table = readTable(grid, COL.unitCode, FIGURE_COLUMNS);
+  const table = readTable(grid, COL.unitCode, FIGURE_COLUMNS, COLUMN_ALIASES);
+  // A renamed or merged header must say which column is gone, not drop every figure quietly.
   if (table.headerRow < 0) {
-    problems.error(tab, '', MSG.missingTab(tab));
+    problems.error(tab, '', MSG.missingHeaderRow(tab, COL.unitCode));
     return figures;
   }
   if (table.missing.length > 0) {
-    for (const column of table.missing) problems.error(tab, '', MSG.missingColumn(tab, column));
+    for (const column of inVocabulary(table.missing, settings.classification))
+      problems.error(tab, '', MSG.missingColumnIgnored(tab, column));
     return figures;
   }
+  // Messages name the online column as this tab's header says it.
+  const onlineHeader = grid[table.headerRow]?.[table.columns.get(COL.online) ?? 0];
+  const onlineName = fold(onlineHeader) === fold(COL.onlineModes) ? COL.onlineModes : COL.online;
 
   const flag = (unitKey: string, month: number) => {
     const set = figures.errors.get(unitKey) ?? new Set<number>();
@@ -85,18 +93,21 @@ export function readFigures(
     // Both counts empty: a month not yet reported; nothing to check.
     if (isBlank(resolvedCell) && isBlank(onlineCell)) continue;
 
-    const { codeText, unit } = unitOf(pick(table, cells, COL.unitCode));
+    const unitCell = pick(table, cells, COL.unitCode);
     const monthCell = pick(table, cells, COL.month);
+    const { codeText, unit } = unitOf(unitCell);
     const month = monthOf(monthCell);
     row.start(index, unit?.code ?? codeText, month, monthCell);
+    // A formula with no usable value in Mã đơn vị or Kỳ: say so, rather than "unknown unit" or "bad month".
+    if (row.formula(unitCell, COL.unitCode)) continue;
 
     if (codeText === '') {
       row.error(COL.unitCode, MSG.missingUnitCode);
       continue;
     }
     if (!unit) {
-      if (kind === 'portal') row.warning(COL.unitCode, MSG.unmappedAgency(codeText));
-      else row.error(COL.unitCode, MSG.unknownUnit(codeText));
+      if (kind === 'portal') row.warning(COL.unitCode, MSG.unmappedAgency(excerpt(codeText)));
+      else row.error(COL.unitCode, MSG.unknownUnit(excerpt(codeText)));
       continue;
     }
     let index12: number = UNKNOWN_MONTH;
@@ -104,7 +115,8 @@ export function readFigures(
     if (isBlank(monthCell)) {
       row.error(COL.month, MSG.missingMonth);
       rowOk = false;
-    } else if (!month) {
+    } else if (row.formula(monthCell, COL.month)) rowOk = false;
+    else if (!month) {
       row.error(COL.month, MSG.badMonth(showCell(monthCell)));
       rowOk = false;
     } else if (month.year !== settings.year) {
@@ -112,13 +124,10 @@ export function readFigures(
       row.error(COL.month, MSG.monthOutsideYear(row.monthText(), settings.year));
       flag(unit.key, UNKNOWN_MONTH);
       continue;
-    } else {
-      index12 = monthIndex(month);
-      figures.reported.add(index12);
-    }
+    } else index12 = monthIndex(month);
 
     const resolved = row.count(resolvedCell, COL.resolved);
-    const online = row.count(onlineCell, COL.online);
+    const online = row.count(onlineCell, COL.online, onlineName);
     if (resolved === null || online === null) rowOk = false;
     else if (online > resolved) {
       row.error(COL.online, MSG.onlineAboveTotal(online, resolved));
@@ -151,6 +160,8 @@ export function readFigures(
     for (const month of months) valid.delete(month);
     if (valid.size === 0) figures.valid.delete(unitKey);
   }
+  // Only unit-months that contribute figures extend the period (contract §8.4): a row with an error does not.
+  for (const months of figures.valid.values()) for (const month of months.keys()) figures.reported.add(month);
   return figures;
 }
 
@@ -188,14 +199,26 @@ class RowReporter {
     this.problems.warning(this.tab, at, message, this.code, this.monthText());
   }
 
+  /** A formula cell without a usable value (none cached, or an error such as #REF!) is reported: true. */
+  formula(cell: Cell, column: string, name = column): boolean {
+    const problem = formulaProblem(cell);
+    if (problem === null) return false;
+    this.error(
+      column,
+      problem === FORMULA_WITHOUT_VALUE ? MSG.formulaWithoutValue(name) : MSG.formulaError(name, problem),
+    );
+    return true;
+  }
+
   /** A count cell: empty and unreadable counts are reported and give null. */
-  count(cell: Cell, column: string): number | null {
+  count(cell: Cell, column: string, name = column): number | null {
     if (isBlank(cell)) {
-      this.error(column, MSG.missingCount(column));
+      this.error(column, MSG.missingCount(name));
       return null;
     }
+    if (this.formula(cell, column, name)) return null;
     const value = parseCount(cell);
-    if (value === null) this.error(column, MSG.badCount(column, showCell(cell)));
+    if (value === null) this.error(column, MSG.badCount(name, showCell(cell)));
     return value;
   }
 }
@@ -262,11 +285,16 @@ export function mergeUnit(
   return { chosen, errorMonths };
 }
 
-/** Sums a unit's chosen months up to `through`; an error in those months (or an undated one) flags it. */
-export function totalsThrough(merged: UnitMonths, through: Month | null): UnitTotals {
+/**
+ * Sums a unit's chosen months up to `through`; an error in those months (or an undated one) flags it.
+ * With `anyError`, an error in any month flags it: the period was taken from the figures, and an error
+ * row does not move it (contract §8.4), yet the unit still says Số liệu lỗi until it is fixed (§3).
+ */
+export function totalsThrough(merged: UnitMonths, through: Month | null, anyError = false): UnitTotals {
   const last = through ? monthIndex(through) : Number.NEGATIVE_INFINITY;
   let hasError = false;
-  for (const month of merged.errorMonths) if (month === UNKNOWN_MONTH || month <= last) hasError = true;
+  for (const month of merged.errorMonths)
+    if (anyError || month === UNKNOWN_MONTH || month <= last) hasError = true;
   const months = new Map<number, MonthFigure>();
   const sources = new Set<SourceKey>();
   let resolved = 0;

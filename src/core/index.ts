@@ -1,5 +1,16 @@
 // The domain core's public surface: what the add-in and the sync may use.
-export { a1, type Cell, columnLetter, type Grid, type HeaderedTable, readTable } from './cells';
+
+export { catalogueProblem } from './catalogue';
+export {
+  a1,
+  type Cell,
+  columnLetter,
+  FORMULA_WITHOUT_VALUE,
+  formulaProblem,
+  type Grid,
+  type HeaderedTable,
+  readTable,
+} from './cells';
 export { compareVietnamese } from './collate';
 export { dvcNeeded, dvcRank, dvcRatio, dvcStatus } from './formulas';
 export type { Fraction } from './fraction';
@@ -18,15 +29,15 @@ export {
   VIETNAM_ZONE,
 } from './month';
 export { MAX_COUNT, parseCount, parseMonth, parsePercent } from './parse';
-export { buildPortalTab, type PortalRecord, type PortalTab } from './portal-feed';
+export { buildPortalTab, type PortalRecord, type PortalTab, portalHeader } from './portal-feed';
 export type { Problem } from './problems';
 export { buildReport, type Report, type ReportOptions } from './report';
 export * from './schema';
-export type { Settings, SourceKey } from './settings';
+export { defaultClassification, type Settings, type SourceKey } from './settings';
 export { appendLogRow, type SyncLogEntry, syncLogRow } from './sync-log';
 export { type ColumnFormat, headerRowIndex, type OutputTable, tableToGrid } from './table';
-export { fold } from './text';
-export type { Unit, UnitDirectory } from './units';
+export { EXCERPT_LENGTH, excerpt, fitCell, fold, MAX_CELL_TEXT } from './text';
+export { groupName, type Unit, type UnitDirectory } from './units';
 export {
   blockingMarker,
   newWriteMarker,

@@ -73,6 +73,9 @@ export const COL = {
   scopeUnits: 'Số đơn vị',
   scopeUnitsMet: 'Số đơn vị đạt',
   totalDifference: 'Chênh lệch tổng số hồ sơ',
+  /** The online columns under Cách phân loại = Toàn trình, một phần (contract §8.1). */
+  onlineModes: 'Số hồ sơ giải quyết trực tuyến',
+  onlineDossiersModes: 'Hồ sơ trực tuyến',
 } as const;
 
 export const SETTING = {
@@ -83,6 +86,7 @@ export const SETTING = {
   maxPoints: 'Điểm tối đa',
   through: 'Kỳ báo cáo đến',
   admins: 'Quản trị viên',
+  classification: 'Cách phân loại',
 } as const;
 
 export const SETTING_HELP: Record<keyof typeof SETTING, string> = {
@@ -94,6 +98,45 @@ export const SETTING_HELP: Record<keyof typeof SETTING, string> = {
   through: 'Tháng cuối cùng được tính, ví dụ 10/2020. Để trống: tháng gần nhất có số liệu.',
   admins:
     'Email những người (ngoài chủ sở hữu) được tính lại và sửa các tab kết quả, cách nhau bởi dấu phẩy.',
+  classification:
+    'Mức độ 3, 4 hoặc Toàn trình, một phần (Nghị định 42/2022/NĐ-CP). Để trống: Mức độ 3, 4 đến năm 2022, Toàn trình, một phần từ năm 2023.',
+};
+
+/** Cách phân loại: how online services are named (contract §8.1); the texts the product writes follow it. */
+export const CLASSIFICATION = {
+  levels: 'Mức độ 3, 4',
+  modes: 'Toàn trình, một phần',
+} as const;
+export type ClassificationKey = keyof typeof CLASSIFICATION;
+
+/** Catalogue Mức độ values that put a procedure in Danh mục DVC, whatever Cách phân loại says. */
+export const CATALOGUE_LEVELS = ['3', '4', 'Toàn trình', 'Một phần'] as const;
+
+/** The texts that name online services, in each vocabulary of Cách phân loại. */
+export const VOCABULARY: Record<
+  ClassificationKey,
+  {
+    /** Nhập liệu and Dữ liệu Cổng DVC: the online count column. */
+    readonly online: string;
+    /** Tỷ lệ, Xếp hạng, Tổng hợp: the online dossiers column. */
+    readonly onlineDossiers: string;
+    /** "trực tuyến mức độ 3, 4" or "trực tuyến": how titles and sentences say online. */
+    readonly onlineWords: string;
+    readonly catalogueName: string;
+  }
+> = {
+  levels: {
+    online: COL.online,
+    onlineDossiers: COL.onlineDossiers,
+    onlineWords: 'trực tuyến mức độ 3, 4',
+    catalogueName: 'Danh mục DVC mức độ 3, 4',
+  },
+  modes: {
+    online: COL.onlineModes,
+    onlineDossiers: COL.onlineDossiersModes,
+    onlineWords: 'trực tuyến',
+    catalogueName: 'Danh mục DVC toàn trình, một phần',
+  },
 };
 
 export const GROUP = {
@@ -103,6 +146,9 @@ export const GROUP = {
 } as const;
 
 export type GroupKey = keyof typeof GROUP;
+
+/** The commune group of a two-tier province (no Huyện, thành phố unit; contract §8.1). */
+export const COMMUNE_TWO_TIER = 'Xã, phường, đặc khu';
 
 export const SOURCE = {
   portal: 'Cổng DVC',
@@ -130,8 +176,10 @@ export const SYNC_RESULT = {
 export const districtScope = (districtName: string): string => `${GROUP.commune} - ${districtName}`;
 
 export const TITLE = {
-  ratio: (year: number) => `TỶ LỆ HỒ SƠ GIẢI QUYẾT TRỰC TUYẾN MỨC ĐỘ 3, 4 NĂM ${year}`,
-  ranking: (year: number) => `XẾP HẠNG TỶ LỆ HỒ SƠ GIẢI QUYẾT TRỰC TUYẾN MỨC ĐỘ 3, 4 NĂM ${year}`,
+  ratio: (year: number, classification: ClassificationKey = 'levels') =>
+    `TỶ LỆ HỒ SƠ GIẢI QUYẾT ${VOCABULARY[classification].onlineWords.toUpperCase()} NĂM ${year}`,
+  ranking: (year: number, classification: ClassificationKey = 'levels') =>
+    `XẾP HẠNG TỶ LỆ HỒ SƠ GIẢI QUYẾT ${VOCABULARY[classification].onlineWords.toUpperCase()} NĂM ${year}`,
   overview: (year: number) => `TỔNG HỢP THEO NHÓM XẾP HẠNG NĂM ${year}`,
   period: (from: string, to: string) => `Kỳ báo cáo: từ ngày ${from} đến ngày ${to}`,
   noPeriod: 'Kỳ báo cáo: chưa có số liệu',
@@ -163,7 +211,7 @@ export const MSG = {
     `Mã đơn vị "${code}" đã có ở ô ${firstCell}. Mỗi đơn vị chỉ được khai báo một lần; dòng này bị bỏ qua.`,
   missingUnitName: (code: string) => `Đơn vị "${code}" chưa có tên đơn vị. Hãy nhập tên đơn vị.`,
   badGroup: (value: string) =>
-    `Nhóm "${value}" không hợp lệ. Hãy chọn một trong: Sở, ban, ngành; Huyện, thành phố; Xã, phường, thị trấn. Đơn vị này không được xếp hạng.`,
+    `Nhóm "${value}" không hợp lệ. Hãy chọn một trong: Sở, ban, ngành; Huyện, thành phố; Xã, phường, thị trấn (tỉnh không còn cấp huyện: Xã, phường, đặc khu). Đơn vị này không được xếp hạng.`,
   unknownParent: (code: string) =>
     `Mã đơn vị cấp trên "${code}" không có trong danh sách đơn vị hoặc không phải là huyện, thành phố.`,
   parentNotAllowed: 'Chỉ xã, phường, thị trấn mới có mã đơn vị cấp trên. Ô này bị bỏ qua.',
@@ -194,10 +242,27 @@ export const MSG = {
     `Đơn vị ${code} đã nhập số liệu kỳ ${month} ở dòng có ô ${firstCell}. Mỗi đơn vị chỉ nhập một dòng cho mỗi tháng; cả hai dòng bị bỏ qua đến khi sửa.`,
   unmappedAgency: (code: string) =>
     `Mã cơ quan "${code}" trên Cổng DVC chưa gán cho đơn vị nào. Hãy điền mã này vào cột "Mã trên Cổng DVC" của tab Đơn vị.`,
-  badProcedureLevel: (value: string) => `Mức độ "${value}" không hợp lệ. Hãy nhập 3 hoặc 4.`,
+  badProcedureLevel: (value: string) =>
+    `Mức độ "${value}" không hợp lệ. Hãy nhập một trong bốn giá trị: 3; 4; Toàn trình; Một phần. Thủ tục này vẫn được tính là thuộc danh mục.`,
   duplicateProcedure: (code: string, firstCell: string) => `Mã TTHC "${code}" đã có ở ô ${firstCell}.`,
-  emptyCatalogue:
-    'Danh mục DVC mức độ 3, 4 đang trống: số hồ sơ trực tuyến lấy từ Cổng DVC theo từng TTHC sẽ không được tính.',
+  catalogueEmpty: (catalogue: string) =>
+    `${catalogue} trống nên không hồ sơ trực tuyến nào lấy từ Cổng DVC theo từng TTHC được tính. Hãy nhập danh mục vào tab Danh mục DVC rồi tính lại.`,
+  catalogueUnmatched: (catalogue: string, seen: number) =>
+    `Không mã TTHC nào trong ${seen} mã có hồ sơ trên Cổng DVC thuộc ${catalogue}, nên không hồ sơ trực tuyến nào theo từng TTHC được tính. Hãy kiểm tra cột Mã TTHC của tab Danh mục DVC (mã phải giống mã trên Cổng DVC).`,
+  missingHeaderRow: (tab: string, column: string) =>
+    `Tab "${tab}" không có dòng tiêu đề chứa cột "${column}" (tiêu đề bị đổi tên hoặc gộp ô?). Số liệu của tab này chưa được tính; hãy sửa lại dòng tiêu đề.`,
+  missingColumnIgnored: (tab: string, column: string) =>
+    `Tab "${tab}" thiếu cột "${column}" (tiêu đề bị đổi tên hoặc gộp ô?). Số liệu của tab này chưa được tính; hãy thêm lại cột này vào dòng tiêu đề.`,
+  missingTargetColumn: (floor: string) =>
+    `Tab "Đơn vị" thiếu cột "Chỉ tiêu" (tiêu đề bị đổi tên hoặc gộp ô?): mọi đơn vị đang dùng chỉ tiêu tối thiểu ${floor}. Hãy thêm lại cột này vào dòng tiêu đề.`,
+  formulaWithoutValue: (column: string) =>
+    `Ô ở cột "${column}" chứa công thức nhưng tệp chưa lưu giá trị đã tính (tệp được ghi bởi chương trình không tính công thức). Hãy mở tệp bằng Excel hoặc LibreOffice, lưu lại rồi chạy lại, hoặc nhập số trực tiếp.`,
+  formulaError: (column: string, error: string) =>
+    `Ô ở cột "${column}" có công thức báo lỗi ${error}. Hãy sửa công thức hoặc nhập số trực tiếp.`,
+  /** How a formula cell with no cached value is quoted in a message. */
+  formulaPlaceholder: '(công thức chưa có giá trị)',
+  badClassification: (value: string) =>
+    `Cách phân loại "${value}" không hợp lệ. Hãy chọn "Mức độ 3, 4" hoặc "Toàn trình, một phần". Đang dùng cách phân loại mặc định theo năm.`,
   noUnits: 'Tab Đơn vị chưa có đơn vị nào. Hãy nhập danh sách đơn vị.',
 } as const;
 
@@ -281,6 +346,8 @@ export const SYNC_TEXT = {
   summaryProblems: (errors: number, warnings: number) => `Kiểm tra: ${errors} lỗi, ${warnings} cảnh báo`,
   summaryThrough: (month: string | null) =>
     month ? `kỳ báo cáo đến ${month}` : 'chưa có kỳ báo cáo nào có số liệu',
+  /** Contract §8.4: the catalogue Lỗi of Kiểm tra, repeated in the summary. */
+  summaryCatalogue: (message: string) => `LỖI DANH MỤC: ${message}`,
   summaryDuration: (ms: number) => `thời gian ${(ms / 1000).toFixed(1).replace('.', ',')} giây`,
   summaryWritten: (where: string) => `Đã ghi vào ${where}.`,
   summaryDryRun: (where: string) => `Chạy thử (--dry-run): không ghi gì vào ${where}.`,
@@ -339,7 +406,7 @@ export const SYNC_TEXT = {
   demoWritten: (path: string) => `Bảng tính kết quả: ${path}`,
   demoTarget: 'chỉ tiêu',
   demoRankingTitle: 'Đầu bảng xếp hạng:',
-  help: `Đồng bộ số liệu Cổng DVC vào bảng tính (tỷ lệ hồ sơ giải quyết trực tuyến mức độ 3, 4).
+  help: `Đồng bộ số liệu Cổng DVC vào bảng tính (tỷ lệ hồ sơ giải quyết trực tuyến).
 
 Cách dùng:
   npm run sync -- --workbook <tệp.xlsx | đường dẫn hoặc mã Google Sheet>
@@ -373,7 +440,8 @@ Mã thoát: 0 thành công; 2 sai tham số; 3 lỗi Cổng DVC hoặc tệp xu�
 5 đang có lần đồng bộ khác; 1 lỗi khác. Khi lỗi: không tab kết quả nào bị thay đổi, một dòng
 được ghi vào Nhật ký đồng bộ, và một dòng lỗi được in ra stderr.`,
   // The Tổng hợp chart of .xlsx workbooks (sync/report/chart.ts) and first-run hints
-  chartTitle: 'Tỷ lệ hồ sơ giải quyết trực tuyến mức độ 3, 4 so với chỉ tiêu, theo nhóm xếp hạng',
+  chartTitle: (classification: ClassificationKey) =>
+    `Tỷ lệ hồ sơ giải quyết ${VOCABULARY[classification].onlineWords} so với chỉ tiêu, theo nhóm xếp hạng`,
   chartDistrictHeading: 'Xã, phường, thị trấn của từng huyện, thành phố',
   chartNoDossiers: 'không phát sinh hồ sơ',
   chartFigures: (target: string, met: number, units: number) =>
@@ -440,11 +508,11 @@ export const ADDIN_TEXT = {
   setUpArchived: (rows: number, tabs: readonly string[], year: number) =>
     ` Đã chuyển ${rows} dòng số liệu không thuộc năm ${year} sang tab ${tabs.join(', ')} (không mất số liệu nào; các tab này không được tính).`,
   setUpRestored: (rows: number, tab: string) => ` Đã đưa ${rows} dòng từ tab ${tab} trở lại tab Nhập liệu.`,
-  entriesIntro:
-    'HƯỚNG DẪN: mỗi đơn vị có sẵn 12 dòng, mỗi tháng một dòng. Chỉ nhập ở các dòng của đơn vị mình: Tổng số hồ sơ đã giải quyết và Số hồ sơ giải quyết trực tuyến mức độ 3, 4 của tháng (số nguyên, ví dụ 1234; không có hồ sơ thì nhập 0; tháng chưa có số liệu thì để trống cả hai ô), Ghi chú nếu cần. Kết quả ở tab Tỷ lệ; lỗi cần sửa ở tab Kiểm tra. Xem thêm: menu Dịch vụ công > Hướng dẫn.',
+  entriesIntro: (classification: ClassificationKey) =>
+    `HƯỚNG DẪN: mỗi đơn vị có sẵn 12 dòng, mỗi tháng một dòng. Chỉ nhập ở các dòng của đơn vị mình: Tổng số hồ sơ đã giải quyết và ${VOCABULARY[classification].online} của tháng (số nguyên, ví dụ 1234; không có hồ sơ thì nhập 0; tháng chưa có số liệu thì để trống cả hai ô), Ghi chú nếu cần. Kết quả ở tab Tỷ lệ; lỗi cần sửa ở tab Kiểm tra. Xem thêm: menu Dịch vụ công > Hướng dẫn.`,
   setUpUnchanged: 'Bảng tính đã được thiết lập đầy đủ; không có gì thay đổi.',
-  chartTitle: (year: number) =>
-    `Tỷ lệ hồ sơ trực tuyến mức độ 3, 4 so với chỉ tiêu, theo nhóm xếp hạng, năm ${year}`,
+  chartTitle: (year: number, classification: ClassificationKey = 'levels') =>
+    `Tỷ lệ hồ sơ ${VOCABULARY[classification].onlineWords} so với chỉ tiêu, theo nhóm xếp hạng, năm ${year}`,
   /** Marks the protections the add-in owns, so a second set-up recognises them. */
   protectionPrefix: '[DVC] ',
   protectTab: (tab: string) => `[DVC] Tab ${tab}: chỉ chủ sở hữu và Quản trị viên được sửa`,
@@ -454,23 +522,28 @@ export const ADDIN_TEXT = {
   protectCommuneTargets: (code: string, name: string) =>
     `[DVC] Chỉ tiêu các xã, phường, thị trấn thuộc ${name} (${code})`,
   helpGroup:
-    'Chọn một trong ba nhóm: Sở, ban, ngành; Huyện, thành phố; Xã, phường, thị trấn (có thể viết tắt SBN, HUYEN, XA).',
+    'Chọn một trong ba nhóm: Sở, ban, ngành; Huyện, thành phố; Xã, phường, thị trấn (tỉnh không còn cấp huyện: Xã, phường, đặc khu); có thể viết tắt SBN, HUYEN, XA.',
   helpTarget: 'Nhập tỷ lệ phần trăm, ví dụ 30% hoặc 30,5%. Để trống: dùng chỉ tiêu tối thiểu.',
   helpCount: 'Nhập số nguyên không âm, ví dụ 1234 (nhập 0 nếu không có hồ sơ).',
   helpMonth: 'Nhập tháng dạng 10/2020, T10/2020, Tháng 10/2020 hoặc 2020-10.',
   helpPriority: 'Chọn Cổng DVC hoặc Đơn vị nhập.',
-  helpLevel: 'Nhập 3 hoặc 4.',
+  helpClassification:
+    'Chọn Mức độ 3, 4 hoặc Toàn trình, một phần (Nghị định 42/2022/NĐ-CP); để trống: theo năm (đến 2022 Mức độ 3, 4).',
+  helpLevel: 'Chọn một trong: 3; 4; Toàn trình; Một phần.',
   cellInRange: (row: number, column: number, message: string) =>
     `Dòng ${row}, cột ${column} của vùng: ${message}`,
   helpTitle: 'Hướng dẫn sử dụng',
-  helpHtml: `<div style="font-family:Arial,sans-serif;font-size:13px;line-height:1.5">
+  helpHtml: (
+    classification: ClassificationKey,
+    year: number,
+  ) => `<div style="font-family:Arial,sans-serif;font-size:13px;line-height:1.5">
 <p><b>Menu Dịch vụ công</b></p>
 <ul>
 <li><b>Thiết lập bảng tính</b>: tạo các tab còn thiếu, mỗi đơn vị 12 dòng trong tab Nhập liệu và phân quyền: mỗi đơn vị chỉ sửa được số liệu của mình. Chạy lại bất cứ lúc nào, số liệu đã nhập không mất.</li>
 <li><b>Tính lại tỷ lệ và xếp hạng</b>: cập nhật các tab Tỷ lệ, Xếp hạng, Kiểm tra, Đối chiếu, Tổng hợp (chủ sở hữu và Quản trị viên).</li>
 <li><b>Kiểm tra số liệu</b>: chỉ cập nhật tab Kiểm tra; cán bộ đơn vị nhận danh sách vấn đề của đơn vị mình.</li>
 </ul>
-<p><b>Nhập số liệu</b> (tab Nhập liệu): mỗi tháng nhập <i>Tổng số hồ sơ đã giải quyết</i> và <i>Số hồ sơ giải quyết trực tuyến mức độ 3, 4</i>. Tháng chưa có số liệu thì để trống cả hai ô; không có hồ sơ thì nhập 0.</p>
+<p><b>Nhập số liệu</b> (tab Nhập liệu): mỗi tháng nhập <i>Tổng số hồ sơ đã giải quyết</i> và <i>${VOCABULARY[classification].online}</i>. Tháng chưa có số liệu thì để trống cả hai ô; không có hồ sơ thì nhập 0.</p>
 <ul>
 <li>Kỳ (tháng): <code>10/2020</code>, <code>T10/2020</code>, <code>Tháng 10/2020</code>, <code>Tháng 10 năm 2020</code>, <code>2020-10</code> hoặc một ô ngày bất kỳ trong tháng.</li>
 <li>Số hồ sơ: số nguyên không âm, ví dụ <code>1234</code>, <code>1.234</code>, <code>1,234</code> hoặc <code>1 234</code>.</li>
@@ -483,7 +556,7 @@ export const ADDIN_TEXT = {
 <li><code>=DVC_CANTHEM(C2; B2; D2)</code>: số hồ sơ trực tuyến cần thêm để đạt chỉ tiêu.</li>
 <li><code>=DVC_XEPHANG(E2; E$2:E$30)</code>: thứ hạng, cao nhất là 1, bằng nhau cùng hạng.</li>
 </ul>
-<p><b>Ví dụ</b>: tháng 10/2020 Sở Nội vụ giải quyết 1.234 hồ sơ, trong đó 400 hồ sơ trực tuyến mức độ 3, 4. Cán bộ của Sở tìm dòng <code>10/2020</code> | <code>SNV</code> và nhập <code>1234</code> vào cột <i>Tổng số hồ sơ đã giải quyết</i>, <code>400</code> vào cột <i>Số hồ sơ giải quyết trực tuyến mức độ 3, 4</i>. Tháng không có hồ sơ: nhập <code>0</code> và <code>0</code>.</p>
+<p><b>Ví dụ</b>: tháng 10/${year} Sở Nội vụ giải quyết 1.234 hồ sơ, trong đó 400 hồ sơ ${VOCABULARY[classification].onlineWords}. Cán bộ của Sở tìm dòng <code>10/${year}</code> | <code>SNV</code> và nhập <code>1234</code> vào cột <i>Tổng số hồ sơ đã giải quyết</i>, <code>400</code> vào cột <i>${VOCABULARY[classification].online}</i>. Tháng không có hồ sơ: nhập <code>0</code> và <code>0</code>.</p>
 <p><b>Màu ở cột Đánh giá</b>: xanh là Đạt, cam là Chưa đạt, đỏ là Số liệu lỗi. Tab <b>Kiểm tra</b> ghi từng lỗi (đỏ) và cảnh báo (vàng) kèm ô cần sửa, ví dụ <i>Nhập liệu D7</i>; sửa ô đó rồi chọn <b>Kiểm tra số liệu</b> lại. <b>Hồ sơ cần thêm</b> là số hồ sơ trực tuyến tối thiểu còn thiếu để đạt chỉ tiêu.</p>
 <p>Tỷ lệ = tổng hồ sơ trực tuyến / tổng hồ sơ đã giải quyết từ đầu năm (không lấy bình quân các tháng).</p>
 </div>`,

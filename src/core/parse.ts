@@ -114,12 +114,13 @@ const GROUP_ALIASES: Record<string, GroupKey> = {
   huyen: 'district',
   cấphuyện: 'district',
   xãphườngthịtrấn: 'commune',
+  xãphườngđặckhu: 'commune',
   xa: 'commune',
   xã: 'commune',
   cấpxã: 'commune',
 };
 
-/** Nhóm: the three group names, or the short forms SBN, HUYEN, XA. */
+/** Nhóm: the three group names (communes also as Xã, phường, đặc khu), or the short forms SBN, HUYEN, XA. */
 export function parseGroup(cell: Cell): GroupKey | null {
   const key = fold(cell).replace(/[\s,.;-]/g, '');
   return GROUP_ALIASES[key] ?? null;

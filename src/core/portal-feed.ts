@@ -1,9 +1,12 @@
 // Portal rows → the Dữ liệu Cổng DVC tab: catalogue filter, agency codes mapped to units, one row per unit and month.
-import type { Cell } from './cells';
-import { TAB } from './labels';
+import { catalogueProblem } from './catalogue';
+import { type Cell, type Grid, headerRowOf } from './cells';
+import type { ClassificationKey } from './labels';
+import { COL, TAB } from './labels';
 import { readModel, type WorkbookInput } from './model';
 import { formatMonth, formatTimestamp } from './month';
-import { PORTAL_FORMATS, PORTAL_HEADER } from './schema';
+import type { Problem } from './problems';
+import { COLUMN_ALIASES, inVocabulary, PORTAL_FORMATS, PORTAL_HEADER } from './schema';
 import type { OutputTable } from './table';
 import { clean, fold } from './text';
 
@@ -22,6 +25,21 @@ export interface PortalTab {
   /** Agency codes that match no unit; their rows keep the portal code and show as Cảnh báo in Kiểm tra. */
   readonly unmapped: readonly string[];
   readonly rowCount: number;
+  /** Problems of the feed itself for Kiểm tra: the catalogue Lỗi of contract §8.4. */
+  readonly problems: readonly Problem[];
+}
+
+/**
+ * The header Dữ liệu Cổng DVC is written with: the tab's own online header when it has one of the two
+ * (contract §8.1: written under the sheet's own), else the one Cách phân loại gives.
+ */
+export function portalHeader(existing: Grid | undefined, classification: ClassificationKey): string[] {
+  const header = inVocabulary(PORTAL_HEADER, classification);
+  const row = existing ? existing[headerRowOf(existing, COL.unitCode)] : undefined;
+  if (!row) return header;
+  const names = [COL.online, ...(COLUMN_ALIASES[COL.online] ?? [])];
+  const own = names.find((name) => row.some((cell) => fold(cell) === fold(name)));
+  return own ? header.map((name, c) => (PORTAL_HEADER[c] === COL.online ? own : name)) : header;
 }
 
 /**
@@ -48,6 +66,7 @@ export function buildPortalTab(
     }
   >();
   const unmapped = new Set<string>();
+  const seen = new Set<string>();
   for (const record of records) {
     if (record.year !== settings.year) continue;
     const agency = clean(record.agencyCode);
@@ -71,6 +90,8 @@ export function buildPortalTab(
     if (record.procedureCode === null) slot.online += record.online;
     else {
       const procedure = fold(record.procedureCode);
+      // A row without a code cannot pass the filter whatever the catalogue holds: not a code seen.
+      if (procedure !== '') seen.add(procedure);
       if (!slot.procedures) slot.procedures = new Set();
       slot.procedures.add(procedure);
       if (catalogue.codes.has(procedure)) slot.online += record.online;
@@ -91,11 +112,12 @@ export function buildPortalTab(
     table: {
       tab: TAB.portal,
       title: [],
-      header: [...PORTAL_HEADER],
+      header: portalHeader(input.portal, settings.classification),
       rows,
       formats: PORTAL_FORMATS,
     },
     unmapped: [...unmapped].sort(),
     rowCount: rows.length,
+    problems: [catalogueProblem(catalogue, seen, settings.classification)].filter((p) => p !== null),
   };
 }

@@ -1,5 +1,6 @@
 // A problem found in the sheet: where it is, whose it is, how bad, and what to do, for the Kiểm tra tab.
 import type { Severity } from './labels';
+import { excerpt } from './text';
 
 export interface Problem {
   readonly tab: string;
@@ -17,7 +18,8 @@ export class ProblemLog {
   readonly items: Problem[] = [];
 
   add(tab: string, cell: string, severity: Severity, message: string, unitCode = '', month = ''): void {
-    this.items.push({ tab, cell, unitCode, month, severity, message });
+    // Unit code and month come from user text: quoted as short excerpts, like every value in a message.
+    this.items.push({ tab, cell, unitCode: excerpt(unitCode), month: excerpt(month), severity, message });
   }
 
   error(tab: string, cell: string, message: string, unitCode = '', month = ''): void {

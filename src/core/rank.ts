@@ -2,7 +2,7 @@
 import { type CollationKey, compareKeys } from './collate';
 import { compare } from './fraction';
 import { districtScope, GROUP } from './labels';
-import type { Unit, UnitDirectory } from './units';
+import { groupName, type Unit, type UnitDirectory } from './units';
 
 export interface Scope {
   readonly name: string;
@@ -12,14 +12,15 @@ export interface Scope {
 /**
  * Sở, ban, ngành; Huyện, thành phố; Xã, phường, thị trấn (whole province); then one scope per
  * district for its communes, in the order districts are listed. Empty scopes are left out, so a
- * two-tier province (no districts) has no per-district scopes.
+ * two-tier province (no districts) has no per-district scopes, and its commune scope is named
+ * Xã, phường, đặc khu (contract §8.1).
  */
 export function scopesOf(units: UnitDirectory): Scope[] {
   const of = (group: Unit['group']) => units.list.filter((unit) => unit.group === group);
   const scopes: Scope[] = [
     { name: GROUP.department, members: of('department') },
     { name: GROUP.district, members: of('district') },
-    { name: GROUP.commune, members: of('commune') },
+    { name: groupName('commune', units.hasDistricts), members: of('commune') },
   ];
   const communes = communesByDistrict(units);
   for (const district of of('district')) {

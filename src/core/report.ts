@@ -1,7 +1,8 @@
 // Inputs → every output table: Tỷ lệ, Xếp hạng, Kiểm tra, Đối chiếu, Tổng hợp. The one computation both halves share.
 
 import { assess, forecast } from './assess';
-import type { Cell } from './cells';
+import { catalogueProblem } from './catalogue';
+import { type Cell, type Grid, readTable } from './cells';
 import { type CollationKey, collationKey } from './collate';
 import {
   mergeUnit,
@@ -12,12 +13,13 @@ import {
   type UnitTotals,
 } from './figures';
 import { compare, type Fraction, toNumber } from './fraction';
-import { MSG, SEVERITY, SOURCE, STATUS, TAB, TITLE } from './labels';
+import { COL, MSG, SEVERITY, SOURCE, STATUS, TAB, TITLE } from './labels';
 import { readModelInto, type WorkbookInput } from './model';
 import { addMonths, formatMonth, fromIndex, lastDay, type Month, monthIndex } from './month';
 import { type Problem, ProblemLog } from './problems';
 import { communesByDistrict, type Ranked, rank, rankChange, type Scope, scopesOf } from './rank';
 import {
+  inVocabulary,
   OVERVIEW_FORMATS,
   OVERVIEW_HEADER,
   PROBLEMS_FORMATS,
@@ -39,6 +41,11 @@ export interface ReportOptions {
   readonly now: Date;
   /** Last month included (the sync's --through); else Kỳ báo cáo đến; else the last month with figures. */
   readonly through?: Month | null;
+  /**
+   * Problems of a portal feed fetched in this run (the sync's buildPortalTab): they replace the checks
+   * made from the Dữ liệu Cổng DVC tab, which knows the procedure count but not the codes.
+   */
+  readonly portalProblems?: readonly Problem[];
 }
 
 export interface Report {
@@ -75,10 +82,11 @@ function periodThrough(
   merged: ReadonlyMap<string, UnitMonths>,
   through: Month | null,
   collations: ReadonlyMap<string, CollationKey>,
+  anyError = false,
 ): Period {
   const totals = new Map<string, UnitTotals>();
   for (const unit of units.list)
-    totals.set(unit.key, totalsThrough(merged.get(unit.key) as UnitMonths, through));
+    totals.set(unit.key, totalsThrough(merged.get(unit.key) as UnitMonths, through, anyError));
   const ranks = new Map<string, Map<string, number | null>>();
   for (const scope of scopes) {
     const ranked: Ranked[] = rank(
@@ -101,21 +109,29 @@ function periodThrough(
 /** The whole report from the input tabs' grids. Never throws on any cell content. */
 export function buildReport(input: WorkbookInput, options: ReportOptions): Report {
   const log = new ProblemLog();
-  const { settings, units } = readModelInto(input, options.now, log);
+  const { settings, units, catalogue } = readModelInto(input, options.now, log);
   const entered = readFigures(input.entries, 'entered', units, settings, log);
   const portal = readFigures(input.portal, 'portal', units, settings, log);
-
-  const reported = [...entered.reported, ...portal.reported];
-  const through =
-    options.through ?? settings.through ?? (reported.length > 0 ? fromIndex(Math.max(...reported)) : null);
-  const previous = through && through.month > 1 ? addMonths(through, -1) : null;
+  const feedProblems = options.portalProblems ?? [
+    catalogueProblem(catalogue, perProcedureRows(input.portal), settings.classification),
+  ];
+  for (const problem of feedProblems) if (problem) log.items.push(problem);
 
   const scopes = scopesOf(units);
   const collations = new Map(units.list.map((unit) => [unit.key, collationKey(unit.name)]));
   const merged = new Map(
     units.list.map((unit) => [unit.key, mergeUnit(unit.key, entered, portal, settings.priority)] as const),
   );
-  const now = periodThrough(units, scopes, merged, through, collations);
+  // The last month with figures counts only unit-months that contribute (contract §8.4): a month with an
+  // error in either source, or a unit that is not in Đơn vị, does not move the period.
+  let lastReported = -1;
+  for (const unitMonths of merged.values())
+    for (const { month } of unitMonths.chosen) if (month > lastReported) lastReported = month;
+  const through = options.through ?? settings.through ?? (lastReported >= 0 ? fromIndex(lastReported) : null);
+  const previous = through && through.month > 1 ? addMonths(through, -1) : null;
+  // A period taken from the figures still flags a unit's error rows after it (they did not move it).
+  const derived = !options.through && !settings.through;
+  const now = periodThrough(units, scopes, merged, through, collations, derived);
   const before = previous ? periodThrough(units, scopes, merged, previous, collations) : null;
 
   const assessments = new Map(
@@ -199,15 +215,15 @@ export function buildReport(input: WorkbookInput, options: ReportOptions): Repor
     tables: {
       ratio: {
         tab: TAB.ratio,
-        title: [TITLE.ratio(year), periodLine],
-        header: [...RATIO_HEADER],
+        title: [TITLE.ratio(year, settings.classification), periodLine],
+        header: inVocabulary(RATIO_HEADER, settings.classification),
         rows: ratioRows,
         formats: RATIO_FORMATS,
       },
       ranking: {
         tab: TAB.ranking,
-        title: [TITLE.ranking(year), periodLine],
-        header: [...RANKING_HEADER],
+        title: [TITLE.ranking(year, settings.classification), periodLine],
+        header: inVocabulary(RANKING_HEADER, settings.classification),
         rows: rankingRows,
         formats: RANKING_FORMATS,
       },
@@ -228,7 +244,7 @@ export function buildReport(input: WorkbookInput, options: ReportOptions): Repor
       overview: {
         tab: TAB.overview,
         title: [TITLE.overview(year), periodLine],
-        header: [...OVERVIEW_HEADER],
+        header: inVocabulary(OVERVIEW_HEADER, settings.classification),
         rows: overviewRows,
         formats: OVERVIEW_FORMATS,
       },
@@ -240,6 +256,18 @@ export function buildReport(input: WorkbookInput, options: ReportOptions): Repor
       warnings: problems.filter((p) => p.severity === 'warning').length,
     },
   };
+}
+
+/** Whether Dữ liệu Cổng DVC holds per-procedure rows (a Số TTHC above 0): enough to tell an empty catalogue. */
+function perProcedureRows(grid: Grid | undefined): boolean {
+  if (!grid || grid.length === 0) return false;
+  const table = readTable(grid, COL.unitCode, [COL.procedureCount]);
+  if (table.headerRow < 0 || table.missing.length > 0) return false;
+  const column = table.columns.get(COL.procedureCount) as number;
+  return table.rows.some(({ cells }) => {
+    const cell = cells[column];
+    return typeof cell === 'number' ? cell > 0 : /^\s*[1-9]\d*\s*$/.test(String(cell ?? ''));
+  });
 }
 
 function sourceLabel(sources: ReadonlySet<string>): string {

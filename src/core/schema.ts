@@ -1,6 +1,7 @@
 // The tabs of CONTRACT.md: the header row of each, and for output tabs how each column is shown.
-import { COL, TAB, type TabName } from './labels';
+import { type ClassificationKey, COL, TAB, type TabName, VOCABULARY } from './labels';
 import type { ColumnFormat } from './table';
+import { fold } from './text';
 
 export const SETTINGS_HEADER = [COL.param, COL.value, COL.description] as const;
 export const UNITS_HEADER = [
@@ -140,3 +141,42 @@ export const TAB_HEADERS: readonly { tab: TabName; header: readonly string[]; ou
 
 /** Newest rows kept in Nhật ký đồng bộ. */
 export const SYNC_LOG_LIMIT = 1000;
+
+/**
+ * Other names a wanted column is found under when reading: the online count column of Nhập liệu and
+ * Dữ liệu Cổng DVC under either header of contract §8.1, whatever Cách phân loại says.
+ */
+export const COLUMN_ALIASES: Readonly<Record<string, readonly string[]>> = {
+  [COL.online]: [COL.onlineModes],
+};
+
+/** The online count column's header that Cách phân loại gives new tabs and headers. */
+export const onlineHeader = (classification: ClassificationKey): string => VOCABULARY[classification].online;
+
+/** A header row in the vocabulary of Cách phân loại: the online columns renamed, every other column as it is. */
+export function inVocabulary(header: readonly string[], classification: ClassificationKey): string[] {
+  const words = VOCABULARY[classification];
+  return header.map((name) =>
+    name === COL.online ? words.online : name === COL.onlineDossiers ? words.onlineDossiers : name,
+  );
+}
+
+/** Every tab with its header in the vocabulary of Cách phân loại: what set-up and a new workbook create. */
+export function tabHeaders(
+  classification: ClassificationKey,
+): { tab: TabName; header: readonly string[]; output: boolean }[] {
+  return TAB_HEADERS.map((entry) => ({ ...entry, header: inVocabulary(entry.header, classification) }));
+}
+
+/** The comparison key of a header: folded, with a column's other names keyed as the column itself. */
+export function columnKey(name: unknown): string {
+  const key = fold(name);
+  for (const [column, others] of Object.entries(COLUMN_ALIASES))
+    if (others.some((other) => fold(other) === key)) return fold(column);
+  return key;
+}
+
+/** The Cách phân loại an output table was written in, told by its online dossiers column. */
+export function classificationOfTable(table: { readonly header: readonly string[] }): ClassificationKey {
+  return table.header.includes(VOCABULARY.modes.onlineDossiers) ? 'modes' : 'levels';
+}

@@ -1,7 +1,7 @@
 // The Cấu hình tab: year, floor, source priority, thresholds, points, reporting month, administrators.
-import { type Cell, cellAddress, type Grid, isBlank, pick, readTable, showCell } from './cells';
+import { type Cell, cellAddress, type Grid, isBlank, pick, readTable, quoteCell as showCell } from './cells';
 import type { Fraction } from './fraction';
-import { COL, MSG, SETTING, SOURCE, TAB } from './labels';
+import { CLASSIFICATION, type ClassificationKey, COL, MSG, SETTING, SOURCE, TAB } from './labels';
 import { type Month, monthOfInstant } from './month';
 import { parseMonth, parsePercent, parsePositiveNumber, parseYear } from './parse';
 import type { ProblemLog } from './problems';
@@ -19,6 +19,22 @@ export interface Settings {
   readonly through: Month | null;
   /** Lower-cased accounts besides the owner that may recompute and edit output tabs. */
   readonly admins: readonly string[];
+  /** Cách phân loại: names of online services in what the product writes (contract §8.1). */
+  readonly classification: ClassificationKey;
+}
+
+/** Cách phân loại when Cấu hình leaves it empty: Mức độ 3, 4 through 2022, Toàn trình, một phần after. */
+export function defaultClassification(year: number): ClassificationKey {
+  return year <= 2022 ? 'levels' : 'modes';
+}
+
+/** Cách phân loại typed in Cấu hình, compared as section 2 says; null when it is neither value. */
+export function parseClassification(cell: Cell): ClassificationKey | null {
+  const squeeze = (value: unknown) => fold(value).replace(/[\s,.;/+&-]/g, '');
+  const key = squeeze(cell);
+  for (const [name, text] of Object.entries(CLASSIFICATION) as [ClassificationKey, string][])
+    if (key === squeeze(text)) return name;
+  return null;
 }
 
 export const DEFAULT_FLOOR: Fraction = { n: 1, d: 5 };
@@ -36,6 +52,9 @@ export function readSettings(grid: Grid, now: Date, problems: ProblemLog): Setti
   const tab = TAB.settings;
   const table = readTable(grid, COL.param, [COL.param, COL.value]);
   const values = new Map<string, { cell: Cell; address: string }>();
+  // A renamed Giá trị header would silently put every setting back to its default.
+  if (table.headerRow >= 0 && table.missing.includes(COL.value))
+    problems.error(tab, '', MSG.missingColumn(tab, COL.value));
   if (table.headerRow >= 0) {
     const known = new Set(Object.values(SETTING).map(fold));
     for (const { index, cells } of table.rows) {
@@ -111,5 +130,18 @@ export function readSettings(grid: Grid, now: Date, problems: ProblemLog): Setti
   }
 
   const admins = splitList(get(SETTING.admins)?.cell);
-  return { year, floor, priority, threshold, maxPoints, through, admins };
+
+  let classification = defaultClassification(year);
+  const classificationCell = get(SETTING.classification);
+  if (classificationCell && !isBlank(classificationCell.cell)) {
+    const parsed = parseClassification(classificationCell.cell);
+    if (parsed === null)
+      problems.error(
+        tab,
+        classificationCell.address,
+        MSG.badClassification(showCell(classificationCell.cell)),
+      );
+    else classification = parsed;
+  }
+  return { year, floor, priority, threshold, maxPoints, through, admins, classification };
 }

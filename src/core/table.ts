@@ -1,6 +1,7 @@
 // An output tab as the core hands it to the adapters: optional title rows, one header row, data rows, formats.
 import type { Cell } from './cells';
 import type { TabName } from './labels';
+import { fitCell } from './text';
 
 /** How a column is shown: adapters map these to number formats (0.00%, #,##0, 0.00, plain text). */
 export type ColumnFormat = 'text' | 'integer' | 'percent' | 'decimal';
@@ -15,13 +16,16 @@ export interface OutputTable {
   readonly formats: readonly ColumnFormat[];
 }
 
-/** The whole tab as a rectangle: title rows, header row, data rows, each padded to the header's width. */
+/** The whole tab as a rectangle: title rows, header row, data rows, each padded to the header's width, texts fitted. */
 export function tableToGrid(table: OutputTable): Cell[][] {
   const width = table.header.length;
   const pad = (row: readonly Cell[]): Cell[] => {
     const out: Cell[] = row.slice(0, width);
     while (out.length < width) out.push('');
-    return out.map((cell) => (cell === null || cell === undefined ? '' : cell));
+    // One rule for every written cell: text fits Excel's and Google Sheets' per-cell limits.
+    return out.map((cell) =>
+      cell === null || cell === undefined ? '' : typeof cell === 'string' ? fitCell(cell) : cell,
+    );
   };
   return [...table.title.map((line) => pad([line])), pad(table.header), ...table.rows.map(pad)];
 }

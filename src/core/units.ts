@@ -1,12 +1,12 @@
 // The Đơn vị tab: units, their group, district, target, portal codes and data-entry accounts.
-import { cellAddress, type Grid, isBlank, pick, readTable, showCell } from './cells';
+import { cellAddress, type Grid, isBlank, pick, readTable, quoteCell as showCell } from './cells';
 import { compare, type Fraction } from './fraction';
-import { COL, GROUP, type GroupKey, MSG, TAB } from './labels';
+import { COL, COMMUNE_TWO_TIER, GROUP, type GroupKey, MSG, TAB } from './labels';
 import { parseGroup, parsePercent } from './parse';
 import type { ProblemLog } from './problems';
 import { UNITS_HEADER } from './schema';
 import { type Settings, showPercent } from './settings';
-import { clean, fold, isEmail, splitList } from './text';
+import { clean, excerpt, fold, isEmail, splitList } from './text';
 
 export interface Unit {
   readonly code: string;
@@ -42,11 +42,12 @@ export interface UnitDirectory {
 export function readUnits(grid: Grid, settings: Settings, problems: ProblemLog): UnitDirectory {
   const tab = TAB.units;
   const table = readTable(grid, COL.unitCode, UNITS_HEADER);
-  if (table.headerRow < 0) problems.error(tab, '', MSG.missingTab(tab));
-  for (const column of table.headerRow < 0 ? [] : table.missing) {
-    if (column === COL.unitName || column === COL.unitCode || column === COL.group)
-      problems.error(tab, '', MSG.missingColumn(tab, column));
-  }
+  if (table.headerRow < 0)
+    problems.error(
+      tab,
+      '',
+      grid.length === 0 ? MSG.missingTab(tab) : MSG.missingHeaderRow(tab, COL.unitCode),
+    );
 
   const list: Unit[] = [];
   const byKey = new Map<string, Unit>();
@@ -62,6 +63,16 @@ export function readUnits(grid: Grid, settings: Settings, problems: ProblemLog):
   for (const row of rows)
     if (row.code !== '' && !groupOfKey.has(fold(row.code))) groupOfKey.set(fold(row.code), row.group);
   const hasDistricts = rows.some((row) => row.group === 'district');
+  // A renamed or merged header of a column the figures depend on is a Lỗi naming it, never a silent default.
+  for (const column of table.headerRow < 0 ? [] : table.missing) {
+    if (column === COL.unitName || column === COL.unitCode || column === COL.group)
+      problems.error(tab, '', MSG.missingColumn(tab, column));
+    // Without Chỉ tiêu every unit has the floor: figures stay right, but a renamed header must not hide it.
+    else if (column === COL.target)
+      problems.warning(tab, '', MSG.missingTargetColumn(showPercent(settings.floor)));
+    else if (column === COL.parentCode && hasDistricts)
+      problems.error(tab, '', MSG.missingColumn(tab, column));
+  }
 
   for (const { index, code, parent, group, cells } of rows) {
     const at = (column: string) => cellAddress(table, index, column);
@@ -72,14 +83,14 @@ export function readUnits(grid: Grid, settings: Settings, problems: ProblemLog):
     const key = fold(code);
     const seen = firstCell.get(key);
     if (seen !== undefined) {
-      problems.error(tab, at(COL.unitCode), MSG.duplicateUnit(code, seen), code);
+      problems.error(tab, at(COL.unitCode), MSG.duplicateUnit(excerpt(code), seen), code);
       continue;
     }
     firstCell.set(key, at(COL.unitCode));
 
     let name = clean(pick(table, cells, COL.unitName));
     if (name === '') {
-      problems.warning(tab, at(COL.unitName), MSG.missingUnitName(code), code);
+      problems.warning(tab, at(COL.unitName), MSG.missingUnitName(excerpt(code)), code);
       name = code;
     }
     const groupCell = pick(table, cells, COL.group);
@@ -89,7 +100,7 @@ export function readUnits(grid: Grid, settings: Settings, problems: ProblemLog):
     if (parent !== '') {
       if (group !== 'commune') problems.warning(tab, at(COL.parentCode), MSG.parentNotAllowed, code);
       else if (groupOfKey.get(fold(parent)) !== 'district')
-        problems.error(tab, at(COL.parentCode), MSG.unknownParent(parent), code);
+        problems.error(tab, at(COL.parentCode), MSG.unknownParent(excerpt(parent)), code);
       else districtKey = fold(parent);
     } else if (group === 'commune' && hasDistricts) {
       problems.warning(tab, at(COL.parentCode), MSG.missingParent, code);
@@ -101,7 +112,7 @@ export function readUnits(grid: Grid, settings: Settings, problems: ProblemLog):
 
     const editors = splitList(pick(table, cells, COL.editors));
     for (const editor of editors) {
-      if (!isEmail(editor)) problems.warning(tab, at(COL.editors), MSG.badEmail(editor), code);
+      if (!isEmail(editor)) problems.warning(tab, at(COL.editors), MSG.badEmail(excerpt(editor)), code);
     }
 
     const unit: Unit = {
@@ -109,7 +120,7 @@ export function readUnits(grid: Grid, settings: Settings, problems: ProblemLog):
       key,
       name,
       group,
-      groupText: group ? GROUP[group] : clean(groupCell),
+      groupText: group ? groupName(group, hasDistricts) : clean(groupCell),
       districtKey,
       parentText: parent,
       target,
@@ -132,7 +143,7 @@ export function readUnits(grid: Grid, settings: Settings, problems: ProblemLog):
         problems.error(
           tab,
           cellAddress(table, unit.row, COL.portalCode),
-          MSG.duplicatePortalCode(portalKey.toUpperCase(), first),
+          MSG.duplicatePortalCode(excerpt(portalKey.toUpperCase()), first),
           unit.code,
         );
         continue;
@@ -174,4 +185,9 @@ function readTarget(
     return floor;
   }
   return parsed;
+}
+
+/** A group as the tabs show it: communes of a two-tier province (no districts) are Xã, phường, đặc khu. */
+export function groupName(group: GroupKey, hasDistricts: boolean): string {
+  return group === 'commune' && !hasDistricts ? COMMUNE_TWO_TIER : GROUP[group];
 }

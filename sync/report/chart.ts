@@ -1,7 +1,7 @@
 // The Tổng hợp chart for .xlsx workbooks: each ranking scope's ratio against its target, drawn as SVG, rendered to PNG.
 import { dirname, join } from 'node:path';
 import { Resvg } from '@resvg/resvg-js';
-import { type Cell, COL, GROUP, type OutputTable, SYNC_TEXT } from '../../src/core';
+import { type Cell, COL, classificationOfTable, GROUP, type OutputTable, SYNC_TEXT } from '../../src/core';
 
 /** One horizontal bar: a ranking scope as the chart shows it. */
 export interface ScopeBar {
@@ -100,7 +100,12 @@ export function overviewChartSvg(table: OutputTable): string {
     parts.push(`<text x="${tx.toFixed(1)}" y="${ty.toFixed(1)}" ${attributes}>${escapeXml(content)}</text>`);
 
   let y = 44;
-  text(24, y, SYNC_TEXT.chartTitle, `font-size="24" font-weight="bold" fill="${COLOUR.text}"`);
+  text(
+    24,
+    y,
+    SYNC_TEXT.chartTitle(classificationOfTable(table)),
+    `font-size="24" font-weight="bold" fill="${COLOUR.text}"`,
+  );
   for (const line of table.title) {
     y += 28;
     text(24, y, line, `font-size="16" fill="${COLOUR.muted}"`);

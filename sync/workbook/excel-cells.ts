@@ -1,7 +1,7 @@
-// exceljs cells ⇄ the core's Cell: dates to instants in Vietnam, rich text to text, formulas to their cached result.
+// exceljs cells ⇄ the core's Cell: dates to instants in Vietnam, rich text to text, formulas to their cached result or a marker.
 import type { CellValue, Worksheet } from 'exceljs';
 import type { Cell } from '../../src/core';
-import { instantOfFloating } from '../../src/core';
+import { FORMULA_WITHOUT_VALUE, instantOfFloating } from '../../src/core';
 
 /**
  * A cell as the core reads it. exceljs gives floating dates as UTC Date objects; they become the
@@ -15,7 +15,10 @@ export function cellOfExcel(value: CellValue): Cell {
   if ('richText' in value) return value.richText.map((part) => part.text).join('');
   if ('formula' in value || 'sharedFormula' in value) {
     const result = value.result;
-    if (result === undefined || result === null) return null;
+    // No cached result (a file written by a program that does not calculate): not an empty cell, which
+    // would read as a month not reported, but a value the core reports as a Lỗi at this cell.
+    if (result === undefined || result === null) return FORMULA_WITHOUT_VALUE;
+    if (typeof result === 'object' && !(result instanceof Date) && 'error' in result) return result.error;
     return cellOfExcel(result as CellValue);
   }
   if ('error' in value) return value.error;

@@ -1,6 +1,16 @@
 // The one interface both workbook kinds (local .xlsx, Google Sheet) implement, and the tab plan they share.
 import type { Cell, Grid, OutputTable, WorkbookInput } from '../../src/core';
-import { appendLogRow, COL, fold, SYNC_LOG_FORMATS, SYNC_LOG_HEADER, TAB, TAB_HEADERS } from '../../src/core';
+import {
+  appendLogRow,
+  type ClassificationKey,
+  COL,
+  fold,
+  SYNC_LOG_FORMATS,
+  SYNC_LOG_HEADER,
+  TAB,
+  TAB_HEADERS,
+  tabHeaders,
+} from '../../src/core';
 import { readTable } from '../../src/core/cells';
 
 /** What a run reads: the input tabs, the portal tab, and the existing sync log. */
@@ -64,3 +74,7 @@ export function syncLogTable(existing: Grid | undefined, row: Cell[]): OutputTab
 
 /** Input tabs with their headers, for a new workbook (a usable template). */
 export const INPUT_TABS = TAB_HEADERS.filter((tab) => !tab.output);
+
+/** Input tabs with their headers in the vocabulary of Cách phân loại (the core's choice, as set-up makes it). */
+export const inputTabs = (classification: ClassificationKey) =>
+  tabHeaders(classification).filter((tab) => !tab.output);

@@ -9,6 +9,8 @@ import {
   ADDIN_LIMIT_TEXT,
   COL,
   columnLetter,
+  defaultClassification,
+  fitCell,
   monthOfInstant,
   SETTING,
   SETTING_HELP,
@@ -21,7 +23,7 @@ import {
 import { SyncError } from '../errors';
 import { type ChartImage, overviewChart } from '../report/chart';
 import { gridOfWorksheet } from './excel-cells';
-import { findByName, INPUT_TABS, READ_TABS, type Workbook, type WorkbookSnapshot } from './workbook';
+import { findByName, inputTabs, READ_TABS, type Workbook, type WorkbookSnapshot } from './workbook';
 import { composePackage, PackageError } from './xlsx-package';
 
 export const EXCEL_FORMATS: Record<ColumnFormat, string> = {
@@ -37,11 +39,12 @@ const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: 
 export function templateWorkbook(now: Date): ExcelJS.Workbook {
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'dvc-sync';
-  for (const { tab, header } of INPUT_TABS) {
+  const year = monthOfInstant(now)?.year ?? now.getUTCFullYear();
+  // Headers in the vocabulary Cách phân loại gives this year (empty in Cấu hình: the year's default).
+  for (const { tab, header } of inputTabs(defaultClassification(year))) {
     const sheet = workbook.addWorksheet(tab);
     const rows: Cell[][] = [[...header]];
     if (tab === TAB.settings) {
-      const year = monthOfInstant(now)?.year ?? now.getUTCFullYear();
       for (const key of Object.keys(SETTING) as (keyof typeof SETTING)[]) {
         rows.push([SETTING[key], key === 'year' ? year : '', SETTING_HELP[key]]);
       }
@@ -156,7 +159,7 @@ export function setUpPrinting(
 export function writeRows(sheet: ExcelJS.Worksheet, table: OutputTable): void {
   const width = table.header.length;
   table.title.forEach((line, index) => {
-    const row = sheet.addRow([line]);
+    const row = sheet.addRow([fitCell(line)]);
     row.getCell(1).font = {
       name: XLSX_FONT_NAME,
       bold: true,
@@ -174,7 +177,8 @@ export function writeRows(sheet: ExcelJS.Worksheet, table: OutputTable): void {
   for (const data of table.rows) {
     const values = Array.from({ length: width }, (_, i) => {
       const cell = data[i];
-      return cell === null || cell === undefined ? null : cell;
+      // The core's one rule for written text: within Excel's 32,767 characters per cell.
+      return cell === null || cell === undefined ? null : typeof cell === 'string' ? fitCell(cell) : cell;
     });
     sheet.addRow(values);
   }

@@ -94,7 +94,7 @@ describe('a cosmetic step that fails never stops the figures', () => {
       ._sheet('Tổng hợp')
       ._values()
       .map((row) => row[0]);
-    expect(scopes).toEqual(expect.arrayContaining(['Sở, ban, ngành', 'Xã, phường, thị trấn']));
+    expect(scopes).toEqual(expect.arrayContaining(['Sở, ban, ngành', 'Xã, phường, đặc khu']));
     expect(script.world.ui[script.world.ui.length - 1]?.kind).toBe('toast');
     expect(script.world.lockHeld).toBe(false);
   });
@@ -121,14 +121,15 @@ describe('a two-tier province (no districts)', () => {
     expect(ranking).toEqual([
       ['Sở, ban, ngành', 1, 'H44.19'],
       ['Sở, ban, ngành', 2, 'H44.22'],
-      ['Xã, phường, thị trấn', 1, 'H44.202'],
-      ['Xã, phường, thị trấn', 1, 'H44.203'],
-      ['Xã, phường, thị trấn', '', 'H44.204'],
+      // Contract §8.1: no district, so the commune group is Xã, phường, đặc khu.
+      ['Xã, phường, đặc khu', 1, 'H44.202'],
+      ['Xã, phường, đặc khu', 1, 'H44.203'],
+      ['Xã, phường, đặc khu', '', 'H44.204'],
     ]);
     const overview = records(script.spreadsheet._sheet('Tổng hợp'), 'Nhóm xếp hạng').map(
       ({ cells }) => cells['Nhóm xếp hạng'],
     );
-    expect(overview).toEqual(['Sở, ban, ngành', 'Xã, phường, thị trấn']);
+    expect(overview).toEqual(['Sở, ban, ngành', 'Xã, phường, đặc khu']);
   });
 });
 

@@ -36,26 +36,34 @@ describe('set-up on an empty spreadsheet gives a sheet a clerk can use without r
     for (const words of ['ví dụ 1234', 'nhập 0', 'để trống cả hai ô', 'tab Kiểm tra', 'Hướng dẫn'])
       expect(String(grid[0]?.[0])).toContain(words);
     expect(grid[0]?.slice(1).every((cell) => cell === '')).toBe(true);
-    expect(grid[1]).toEqual([
-      'Kỳ',
-      'Mã đơn vị',
-      'Tổng số hồ sơ đã giải quyết',
-      'Số hồ sơ giải quyết trực tuyến mức độ 3, 4',
-      'Ghi chú',
-    ]);
+    // The online header follows Cách phân loại, empty in a new Cấu hình: the current year's default.
+    const year = Number(
+      new Intl.DateTimeFormat('en', { year: 'numeric', timeZone: 'Asia/Ho_Chi_Minh' }).format(new Date()),
+    );
+    const online =
+      year <= 2022 ? 'Số hồ sơ giải quyết trực tuyến mức độ 3, 4' : 'Số hồ sơ giải quyết trực tuyến';
+    expect(grid[1]).toEqual(['Kỳ', 'Mã đơn vị', 'Tổng số hồ sơ đã giải quyết', online, 'Ghi chú']);
+    expect(String(grid[0]?.[0])).toContain(`Tổng số hồ sơ đã giải quyết và ${online} của tháng`);
     expect(sheet('Nhập liệu').frozenRows).toBe(2);
     expect(sheet('Nhập liệu')._at('A1').bold).toBe(true);
   });
 
   test('dropdowns: Nhóm in Đơn vị, Nguồn ưu tiên in Cấu hình, Mức độ in Danh mục DVC', () => {
     expect(validation(script, 'Đơn vị', 'C2')).toMatchObject({
-      values: [['Sở, ban, ngành', 'Huyện, thành phố', 'Xã, phường, thị trấn'], true],
+      values: [['Sở, ban, ngành', 'Huyện, thành phố', 'Xã, phường, thị trấn', 'Xã, phường, đặc khu'], true],
     });
     const priorityRow = valuesOf(sheet('Cấu hình')).findIndex((row) => row[0] === 'Nguồn ưu tiên') + 1;
     expect(validation(script, 'Cấu hình', `B${priorityRow}`)).toMatchObject({
       values: [['Cổng DVC', 'Đơn vị nhập'], true],
     });
-    expect(validation(script, 'Danh mục DVC', 'C2')).toMatchObject({ values: [['3', '4'], true] });
+    const classificationRow = valuesOf(sheet('Cấu hình')).findIndex((row) => row[0] === 'Cách phân loại') + 1;
+    expect(validation(script, 'Cấu hình', `B${classificationRow}`)).toMatchObject({
+      values: [['Mức độ 3, 4', 'Toàn trình, một phần'], true],
+    });
+    // Contract §8.1: the four levels, whatever Cách phân loại says.
+    expect(validation(script, 'Danh mục DVC', 'C2')).toMatchObject({
+      values: [['3', '4', 'Toàn trình', 'Một phần'], true],
+    });
   });
 
   test('the help dialog carries a worked example and explains colours, Kiểm tra and Hồ sơ cần thêm', () => {

@@ -87,16 +87,19 @@ describe('the add-in, from a fresh spreadsheet to the ranking', () => {
       ['Điểm tối đa', 1],
       ['Kỳ báo cáo đến', ''],
       ['Quản trị viên', ''],
+      // Empty: the year's default vocabulary (contract §8.1).
+      ['Cách phân loại', ''],
     ]);
     expect(settings[0]?.[2]).toBe('Diễn giải');
     expect(String(settings[2]?.[2])).toContain('20%');
     expect(sheet('Cấu hình')._at('B3').numberFormat).toBe('0.00%');
+    // A new tab's online header follows Cách phân loại: the current year's default (after 2022: toàn trình, một phần).
     expect(valuesOf(sheet('Dữ liệu Cổng DVC'))).toEqual([
       [
         'Kỳ',
         'Mã đơn vị',
         'Tổng số hồ sơ đã giải quyết',
-        'Số hồ sơ giải quyết trực tuyến mức độ 3, 4',
+        currentYear <= 2022 ? 'Số hồ sơ giải quyết trực tuyến mức độ 3, 4' : 'Số hồ sơ giải quyết trực tuyến',
         'Số TTHC',
         'Cập nhật lúc',
       ],

@@ -201,7 +201,7 @@ describe('Nhập liệu errors', () => {
     expect(problemsOf(missing).map((p) => [p.Tab, p['Mức độ']])).toContainEqual(['Nhập liệu', 'Lỗi']);
     const noColumn = report({ units, entries: [['Kỳ', 'Mã đơn vị', 'Tổng số hồ sơ đã giải quyết']] });
     expect(problemsOf(noColumn).map((p) => p['Nội dung'])).toContainEqual(
-      'Tab "Nhập liệu" thiếu cột "Số hồ sơ giải quyết trực tuyến mức độ 3, 4". Hãy thêm lại cột này vào dòng tiêu đề.',
+      'Tab "Nhập liệu" thiếu cột "Số hồ sơ giải quyết trực tuyến mức độ 3, 4" (tiêu đề bị đổi tên hoặc gộp ô?). Số liệu của tab này chưa được tính; hãy thêm lại cột này vào dòng tiêu đề.',
     );
   });
 });

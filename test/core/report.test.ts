@@ -235,12 +235,13 @@ describe('Xếp hạng', () => {
       ]),
     });
     expect(problemsOf(twoTier)).toEqual([]);
+    // Contract §8.1: with no district the commune group is shown and ranked as Xã, phường, đặc khu.
     expect([...new Set(records(twoTier.tables.ranking).map((r) => r['Nhóm xếp hạng']))]).toEqual([
       'Sở, ban, ngành',
-      'Xã, phường, thị trấn',
+      'Xã, phường, đặc khu',
     ]);
     // Equal ratio and online count: Vietnamese name order, Phường (P) before Xã (X).
-    expect(rankingOf(twoTier, 'Xã, phường, thị trấn').map((r) => pick(r, 'Hạng', 'Tên đơn vị'))).toEqual([
+    expect(rankingOf(twoTier, 'Xã, phường, đặc khu').map((r) => pick(r, 'Hạng', 'Tên đơn vị'))).toEqual([
       [1, 'Phường Hòa Bình'],
       [1, 'Xã Mông Hóa'],
     ]);
@@ -318,6 +319,11 @@ describe('sources, period and Đối chiếu', () => {
     ['01/2020', 'D', 100, 26, 1],
     ['05/2019', 'D', 999, 999, 1],
   ]);
+  // The portal rows are per procedure (a Số TTHC): without a catalogue that is a Lỗi (contract §8.4).
+  const catalogue = [
+    ['Mã TTHC', 'Tên TTHC', 'Mức độ'],
+    ['1.001', 'Thủ tục một', 'Toàn trình'],
+  ];
   const withPriority = (priority: string | null, through?: { year: number; month: number }) =>
     buildReport(
       {
@@ -328,6 +334,7 @@ describe('sources, period and Đối chiếu', () => {
         units,
         entries,
         portal,
+        catalogue,
       },
       { now: NOW, through },
     );
@@ -381,6 +388,7 @@ describe('sources, period and Đối chiếu', () => {
         units,
         entries,
         portal,
+        catalogue,
       },
       { now: NOW },
     );
@@ -404,6 +412,7 @@ describe('sources, period and Đối chiếu', () => {
           units,
           entries,
           portal,
+          catalogue,
         },
         { now: NOW, through: option },
       );

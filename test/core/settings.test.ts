@@ -18,6 +18,7 @@ describe('Cấu hình', () => {
       maxPoints: 1,
       through: null,
       admins: [],
+      classification: 'levels',
     });
     expect(model.problems).toContainEqual(expect.objectContaining({ tab: 'Cấu hình', severity: 'warning' }));
   });
@@ -43,8 +44,59 @@ describe('Cấu hình', () => {
       maxPoints: 1.5,
       through: { year: 2020, month: 10 },
       admins: ['admin@tinh.gov.vn', 'sa@proj.iam.gserviceaccount.com'],
+      classification: 'levels',
     });
     expect(model.problems).toEqual([]);
+  });
+
+  it('defaults Cách phân loại by year (Mức độ 3, 4 through 2022) and reads either value as typed', () => {
+    const of = (year: number, value?: string) =>
+      readModel(
+        {
+          settings: settingsGrid([
+            ['Năm', year],
+            ...(value === undefined ? [] : [['Cách phân loại', value] as const]),
+          ]),
+          units,
+        },
+        NOW,
+      );
+    expect(of(2022).settings.classification).toBe('levels');
+    expect(of(2023).settings.classification).toBe('modes');
+    expect(of(2026).settings.classification).toBe('modes');
+    expect(of(2026, 'mức độ 3,4'.normalize('NFD')).settings.classification).toBe('levels');
+    expect(of(2020, ' TOÀN TRÌNH, MỘT PHẦN ').settings.classification).toBe('modes');
+    expect(of(2020, 'Toàn trình/một phần').settings.classification).toBe('modes');
+    // Anything else is a Lỗi at its cell, and the year's default is used.
+    const bad = of(2026, 'Mức độ 4');
+    expect(bad.settings.classification).toBe('modes');
+    expect(problemAt(bad, 'B3')).toEqual([
+      expect.objectContaining({
+        severity: 'error',
+        message: expect.stringContaining('Toàn trình, một phần'),
+      }),
+    ]);
+  });
+
+  it('reports a Giá trị column renamed away as a Lỗi instead of using every default quietly', () => {
+    const model = readModel(
+      {
+        settings: [
+          ['Tham số', 'Gia tri'],
+          ['Năm', 2019],
+        ],
+        units,
+      },
+      NOW,
+    );
+    expect(model.settings.year).toBe(2020);
+    expect(model.problems).toContainEqual(
+      expect.objectContaining({
+        tab: 'Cấu hình',
+        severity: 'error',
+        message: expect.stringContaining('"Giá trị"'),
+      }),
+    );
   });
 
   it('reports each bad value as a Lỗi at its Giá trị cell and keeps the default', () => {

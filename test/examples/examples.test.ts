@@ -17,8 +17,10 @@ import {
   buildPortalTab,
   buildReport,
   CATALOGUE_HEADER,
+  COMMUNE_TWO_TIER,
   ENTRIES_HEADER,
   GROUP,
+  inVocabulary,
   type Month,
   PORTAL_EXPORT_HEADER,
   type PortalRecord,
@@ -106,9 +108,12 @@ describe('CSV headers', () => {
     [EXAMPLE_FILES.catalogue]: CATALOGUE_HEADER,
     [EXAMPLE_FILES.portalExport]: PORTAL_EXPORT_HEADER,
   };
+  // Phú Thọ 2026 is in the vocabulary of Decree 42 (Cách phân loại = Toàn trình, một phần; contract §8.1).
+  const classification = { 'hoa-binh-2020': 'levels', 'phu-tho-2026': 'modes' } as const;
   it.each(EXAMPLES)('%s: every file has exactly the contract header texts, in NFC', (name) => {
     expect(readdirSync(exampleFolder(name)).sort()).toEqual(Object.keys(expected).sort());
-    for (const [file, header] of Object.entries(expected)) {
+    for (const [file, contractHeader] of Object.entries(expected)) {
+      const header = inVocabulary(contractHeader, classification[name]);
       const text = readFileSync(join(exampleFolder(name), file), 'utf8');
       expect(text.charCodeAt(0)).not.toBe(0xfeff);
       expect(text).toBe(text.normalize('NFC'));
@@ -244,7 +249,7 @@ describe('Phú Thọ 2026 (two tiers)', () => {
   it('lists the 15 departments and 148 communes of the national dashboard, with their real codes', () => {
     expect(units.map((u) => [u['Mã đơn vị'], u['Tên đơn vị'], u.Nhóm])).toEqual(facts);
     expect(units.filter((u) => u.Nhóm === GROUP.department)).toHaveLength(15);
-    expect(units.filter((u) => u.Nhóm === GROUP.commune)).toHaveLength(148);
+    expect(units.filter((u) => u.Nhóm === COMMUNE_TWO_TIER)).toHaveLength(148);
     for (const unit of units) {
       expect(unit['Mã đơn vị']).toMatch(/^H44\.\d{2,3}$/);
       expect(unit['Mã đơn vị cấp trên']).toBe('');
@@ -267,17 +272,19 @@ describe('Phú Thọ 2026 (two tiers)', () => {
     expect(entering.size / codes.size).toBeLessThan(0.5);
     const settings = records('phu-tho-2026', EXAMPLE_FILES.settings);
     expect(settings.find((r) => r['Tham số'] === 'Năm')?.['Giá trị']).toBe('2026');
+    expect(settings.find((r) => r['Tham số'] === 'Cách phân loại')?.['Giá trị']).toBe('Toàn trình, một phần');
   });
 });
 
 describe('procedure codes', () => {
+  const levels = { 'hoa-binh-2020': ['3', '4'], 'phu-tho-2026': ['Toàn trình', 'Một phần'] };
   it.each(EXAMPLES)('%s: catalogue and export codes have the national format 1.00xxxx', (name) => {
     const catalogue = records(name, EXAMPLE_FILES.catalogue);
     expect(catalogue.length).toBeGreaterThanOrEqual(35);
     expect(new Set(catalogue.map((r) => r['Mã TTHC'])).size).toBe(catalogue.length);
     for (const row of catalogue) {
       expect(row['Mã TTHC']).toMatch(PROCEDURE_CODE);
-      expect(['3', '4']).toContain(row['Mức độ']);
+      expect(levels[name]).toContain(row['Mức độ']);
     }
     for (const row of records(name, EXAMPLE_FILES.portalExport))
       expect(row['Mã TTHC']).toMatch(PROCEDURE_CODE);
@@ -381,6 +388,10 @@ describe('what the core finds in the examples', () => {
     expect(phuTho.tables.problems.rows).toEqual([]);
     expect(phuTho.tables.reconciliation.rows).toHaveLength(2);
     const scopes = new Set(phuTho.tables.ranking.rows.map((row) => String(row[0])));
-    expect(scopes).toEqual(new Set([GROUP.department, GROUP.commune]));
+    expect(scopes).toEqual(new Set([GROUP.department, COMMUNE_TWO_TIER]));
+    // Output in the new vocabulary: Hồ sơ trực tuyến, titles without "mức độ 3, 4".
+    expect(phuTho.tables.ratio.header).toContain('Hồ sơ trực tuyến');
+    expect(phuTho.tables.ratio.title[0]).toBe('TỶ LỆ HỒ SƠ GIẢI QUYẾT TRỰC TUYẾN NĂM 2026');
+    expect(portal.table.header).toContain('Số hồ sơ giải quyết trực tuyến');
   });
 });

@@ -12,7 +12,7 @@ import {
   UNITS_HEADER,
   type WorkbookInput,
 } from '../../src/core';
-import { showCell } from '../../src/core/cells';
+import { formulaProblem, showCell } from '../../src/core/cells';
 import { clean } from '../../src/core/text';
 
 /** A cell as a spreadsheet gives it: never null, '' when empty. */
@@ -589,7 +589,9 @@ export function buildHostile(shape: HostileShape): HostileWorkbook {
           const value = list[spec.pick % list.length] as Value;
           set(countColumn, value);
           cell = at(countColumn);
-          message = MSG.badCount(countColumn, showCell(value));
+          // An error value (#N/A) is a formula that failed: said so, as both halves read it.
+          const error = formulaProblem(value);
+          message = error ? MSG.formulaError(countColumn, error) : MSG.badCount(countColumn, showCell(value));
         }
         expected.push(problem(TAB.entries, cell, 'error', message, unit.code, shown()));
         flag(unit.code, month);
@@ -609,7 +611,9 @@ export function buildHostile(shape: HostileShape): HostileWorkbook {
               TAB.entries,
               at(COL.month),
               'error',
-              MSG.badMonth(showCell(value)),
+              formulaProblem(value)
+                ? MSG.formulaError(COL.month, showCell(value))
+                : MSG.badMonth(showCell(value)),
               unit.code,
               showCell(value),
             ),
@@ -650,7 +654,11 @@ export function buildHostile(shape: HostileShape): HostileWorkbook {
             TAB.entries,
             at(COL.unitCode),
             'error',
-            spec.kind === 'missingCode' ? MSG.missingUnitCode : MSG.unknownUnit(codeText),
+            spec.kind === 'missingCode'
+              ? MSG.missingUnitCode
+              : formulaProblem(value)
+                ? MSG.formulaError(COL.unitCode, codeText)
+                : MSG.unknownUnit(codeText),
             codeText,
             shown(),
           ),

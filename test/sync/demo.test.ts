@@ -19,7 +19,7 @@ function demo(args: string[]): Promise<{ code: number; stdout: string; stderr: s
 
 test.each([
   ['hoa-binh-2020', [], 'Huyện, thành phố'],
-  ['phu-tho-2026', ['--province', 'phu-tho-2026'], 'Xã, phường, thị trấn'],
+  ['phu-tho-2026', ['--province', 'phu-tho-2026'], 'Xã, phường, đặc khu'],
 ])('demo %s writes out/<province>.xlsx and prints the top of the ranking', async (name, args, scope) => {
   const result = await demo(args);
   expect(result.stderr).toBe('');

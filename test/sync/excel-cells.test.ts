@@ -1,6 +1,6 @@
 // exceljs cells → core cells: a date cell reads as the same instant Apps Script gives, in both halves' rules.
 import ExcelJS from 'exceljs';
-import { buildReport } from '../../src/core';
+import { buildReport, FORMULA_WITHOUT_VALUE, formulaProblem } from '../../src/core';
 import { cellOfExcel, gridOfWorksheet } from '../../sync/workbook/excel-cells';
 
 describe('cellOfExcel', () => {
@@ -17,6 +17,17 @@ describe('cellOfExcel', () => {
     expect(cellOfExcel({ formula: 'A1+1', result: 12 } as ExcelJS.CellFormulaValue)).toBe(12);
     expect(cellOfExcel({ text: 'Cổng', hyperlink: 'https://dichvucong.gov.vn' })).toBe('Cổng');
   });
+
+  test('a formula without a cached result is not an empty cell; an error result is its error text', () => {
+    // A file written by a program that does not calculate: the core reports it as a Lỗi at its cell.
+    const uncached = cellOfExcel({ formula: 'SUM(C2:C9)' } as ExcelJS.CellFormulaValue);
+    expect(uncached).toBe(FORMULA_WITHOUT_VALUE);
+    expect(formulaProblem(uncached)).toBe(FORMULA_WITHOUT_VALUE);
+    const failed = cellOfExcel({ formula: 'C2/0', result: { error: '#DIV/0!' } } as ExcelJS.CellFormulaValue);
+    expect(failed).toBe('#DIV/0!');
+    expect(formulaProblem(failed)).toBe('#DIV/0!');
+    expect(cellOfExcel({ error: '#REF!' } as ExcelJS.CellErrorValue)).toBe('#REF!');
+  });
 });
 
 describe('a workbook with date cells', () => {
@@ -24,8 +35,8 @@ describe('a workbook with date cells', () => {
     const book = new ExcelJS.Workbook();
     const units = book.addWorksheet('Đơn vị');
     units.addRows([
-      ['Mã đơn vị', 'Tên đơn vị', 'Nhóm'],
-      ['STP', 'Sở Tư pháp', 'SBN'],
+      ['Mã đơn vị', 'Tên đơn vị', 'Nhóm', 'Chỉ tiêu'],
+      ['STP', 'Sở Tư pháp', 'SBN', ''],
     ]);
     const entries = book.addWorksheet('Nhập liệu');
     entries.addRows([
