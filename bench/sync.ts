@@ -2,8 +2,8 @@
 // a full-year portal fetch against a slow loopback portal, sequential vs the job's bounded parallel fetch.
 import { google } from 'googleapis';
 import { parseOptions } from '../sync/options';
-import { DOSSIERS_PROFILE } from '../sync/portal/profiles';
-import type { PortalSources } from '../sync/portal/sources';
+import { DOSSIERS_PROFILE, DVCQG_PROFILE } from '../sync/portal/profiles';
+import { gatherPortal, type PortalSources } from '../sync/portal/sources';
 import type { RetryPolicy } from '../sync/retry';
 import { runSync } from '../sync/run';
 import { GoogleSheetWorkbook, writeRequests } from '../sync/workbook/google-sheet';
@@ -228,7 +228,62 @@ async function portalWallTime(concurrency: number, runs: number) {
       await fake.close();
     }
   }
-  return { concurrency, pages, maxInFlight, time: spread(times) };
+  // The fetch alone (no workbook, no compute), to see the client's own share of the wall time.
+  const fetchTimes: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const portal = await startFakePortal({ items: portalItems(agencies), delayMs: 100, serverPageSize: 500 });
+    try {
+      const months = Array.from({ length: 12 }, (_, m) => ({ year: YEAR, month: m + 1 }));
+      fetchTimes.push(
+        await timeAsyncMs(() => gatherPortal(sources(portal.url, concurrency), months, YEAR, () => {})),
+      );
+    } finally {
+      await portal.close();
+    }
+  }
+  return { concurrency, pages, maxInFlight, time: spread(times), fetch: spread(fetchTimes) };
+}
+
+/**
+ * The dvcqg profile for a 163-unit province (after the 2025 reform: province departments and communes), all
+ * 12 months: one request per unit and month, 100 ms each, with the default concurrency and with 12 asked.
+ */
+async function dvcqgYear(concurrency: number, runs: number) {
+  const units = Array.from({ length: 163 }, (_, i) => String(10_000 + i));
+  const times: number[] = [];
+  let requests = 0;
+  let maxInFlight = 0;
+  let records = 0;
+  for (let i = 0; i < runs; i++) {
+    const portal = await startFakePortal({
+      shape: {
+        kind: 'dvcqg',
+        rows: (_year, month, unit) => [
+          { HS_TOTAL: String(40 + ((Number(unit) + month) % 60)), HTN_TRUCTUYEN_TOTAL: String(month % 30) },
+        ],
+      },
+      delayMs: 100,
+    });
+    try {
+      const months = Array.from({ length: 12 }, (_, m) => ({ year: YEAR, month: m + 1 }));
+      const source: PortalSources = { ...sources(portal.url, concurrency), profile: DVCQG_PROFILE };
+      let gathered: Awaited<ReturnType<typeof gatherPortal>> | null = null;
+      times.push(
+        await timeAsyncMs(async () => {
+          gathered = await gatherPortal(source, months, YEAR, () => {}, {
+            settings: new Map([['mã tỉnh trên cổng dvc quốc gia', '11358']]),
+            unitCodes: units,
+          });
+        }),
+      );
+      requests = portal.requests.length;
+      maxInFlight = portal.maxInFlight();
+      records = (gathered as { records: unknown[] } | null)?.records.length ?? 0;
+    } finally {
+      await portal.close();
+    }
+  }
+  return { units: units.length, concurrency, requests, records, maxInFlight, time: spread(times) };
 }
 
 async function main() {
@@ -239,7 +294,11 @@ async function main() {
       .concurrency;
     const sequential = await portalWallTime(1, Math.max(1, runs - 2));
     const parallel = await portalWallTime(defaultConcurrency, runs);
-    emit({ sequential, parallel });
+    // --dvcqg 0 skips the two ~50 s dvcqg years (while working on the year fetch alone).
+    const dvcqgRuns = numberArg('dvcqg', 1);
+    const dvcqg = await dvcqgYear(defaultConcurrency, dvcqgRuns);
+    const dvcqgAsked12 = await dvcqgYear(12, dvcqgRuns);
+    emit({ sequential, parallel, dvcqg, dvcqgAsked12 });
   } else {
     emit(await requests(numberArg('size', 200), runs));
   }

@@ -3,7 +3,7 @@ import { parseArgs } from 'node:util';
 import type { Month } from '../src/core';
 import { parseMonth, SYNC_TEXT } from '../src/core';
 import { SyncError } from './errors';
-import { type PortalProfile, resolveProfile } from './portal/profiles';
+import { httpProfile, type PortalProfile, resolveProfile } from './portal/profiles';
 import { type DailyTime, parseDailyTime } from './schedule';
 import { type WorkbookTarget, workbookTarget } from './workbook/open';
 
@@ -87,12 +87,14 @@ export function parseOptions(argv: readonly string[]): CliOptions | { help: true
     through = parseMonth(v.through);
     if (!through) throw new SyncError('USAGE', SYNC_TEXT.badThroughOption(v.through));
   }
+  const profile = resolveProfile(v.profile);
+  if (portal !== undefined) httpProfile(profile); // a columns-only profile cannot ask a portal: said before any request
   return {
     help: false,
     workbook: workbookTarget(v.workbook),
     portal,
     portalFiles: v['portal-file'] ?? [],
-    profile: resolveProfile(v.profile),
+    profile,
     through,
     dryRun: v['dry-run'] ?? false,
     daily: v.daily === undefined ? null : parseDailyTime(v.daily),

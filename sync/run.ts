@@ -6,6 +6,7 @@ import {
   COL,
   formatMonth,
   monthOfInstant,
+  PORTAL_TEXT,
   RELIABILITY_TEXT,
   readModel,
   SEVERITY,
@@ -15,7 +16,14 @@ import {
   tableToGrid,
 } from '../src/core';
 import { isSyncError, oneLine, SyncError } from './errors';
-import { type Gathered, gatherPortal, type PortalSources } from './portal/sources';
+import {
+  type Gathered,
+  gatherEarly,
+  gatherPortal,
+  keptPortalRows,
+  type PortalSources,
+  portalContext,
+} from './portal/sources';
 import { syncLogTable, type Workbook } from './workbook/workbook';
 
 export interface RunOptions {
@@ -110,8 +118,21 @@ export async function runSync(options: RunOptions): Promise<RunResult> {
   const progress = options.progress ?? (() => undefined);
   const startedAt = now();
   const { workbook } = options;
+  // A workbook that cannot be written is refused before the portal is asked.
   if (!options.dryRun) await workbook.assertWritable?.();
-  const snapshot = await workbook.read();
+  // With --through the year is known before the workbook is read: the portal may be asked meanwhile.
+  const early =
+    options.sources && options.through
+      ? gatherEarly(
+          options.sources,
+          options.through.year,
+          monthsToFetch(options.through.year, options.through, startedAt),
+        )
+      : null;
+  const snapshot = await workbook.read().catch((error: unknown) => {
+    early?.cancel();
+    throw error;
+  });
   let units = 0;
   let portalRows = 0;
   try {
@@ -126,17 +147,45 @@ export async function runSync(options: RunOptions): Promise<RunResult> {
     let gathered: Gathered | null = null;
     let portalTable: OutputTable | null = null;
     let unmapped: readonly string[] = [];
+    const portalWarnings: string[] = [];
     let portalProblems: readonly Problem[] | undefined;
     if (options.sources) {
-      gathered = await gatherPortal(options.sources, months, year, progress);
-      const portal = buildPortalTab(gathered.records, snapshot.input, startedAt);
-      portalTable = portal.table;
-      portalRows = portal.rowCount;
-      unmapped = portal.unmapped;
-      portalProblems = portal.problems;
-      input = { ...snapshot.input, portal: tableToGrid(portal.table) };
+      const context = portalContext(snapshot.input, model);
+      if (early && early.year !== year) early.cancel();
+      const fetched =
+        early && early.year === year
+          ? await early.take(progress)
+          : await gatherPortal(options.sources, months, year, progress, context);
+      gathered = fetched;
+      portalWarnings.push(...gathered.warnings);
+      const kept = keptPortalRows(gathered, snapshot.input);
+      if (kept > 0) {
+        // A portal that had rows and now answers none for every month is more likely broken than empty.
+        const warning = PORTAL_TEXT.emptyAnswerKept(monthsText(gathered.months), kept);
+        portalWarnings.push(warning);
+        progress(warning);
+        portalRows = kept;
+      } else {
+        if (gathered.months.length > 0 && gathered.portalRecords === 0) {
+          // Nothing to keep, but an empty answer for every month is still worth a word (wrong ids, wrong profile).
+          const warning = PORTAL_TEXT.emptyAnswer(monthsText(gathered.months));
+          portalWarnings.push(warning);
+          progress(warning);
+        }
+        const portal = buildPortalTab(gathered.records, snapshot.input, startedAt);
+        portalTable = portal.table;
+        portalRows = portal.rowCount;
+        unmapped = portal.unmapped;
+        portalProblems = portal.problems;
+        input = { ...snapshot.input, portal: tableToGrid(portal.table) };
+      }
     }
-    const report = buildReport(input, { now: startedAt, through: options.through, portalProblems });
+    const report = buildReport(input, {
+      now: startedAt,
+      through: options.through,
+      portalProblems,
+      portalWarnings,
+    });
     const { ratio, ranking, problems, reconciliation, overview } = report.tables;
     const tables = [
       ...(portalTable ? [portalTable] : []),
@@ -154,7 +203,7 @@ export async function runSync(options: RunOptions): Promise<RunResult> {
     const partial = {
       report,
       months,
-      portalRows: portalTable ? portalRows : null,
+      portalRows: options.sources ? portalRows : null,
       unmapped,
       tables,
       durationMs: Math.max(0, now().getTime() - startedAt.getTime()),
@@ -163,6 +212,7 @@ export async function runSync(options: RunOptions): Promise<RunResult> {
     };
     return { ...partial, summary: summaryOf(partial, gathered) };
   } catch (error) {
+    early?.cancel();
     if (!options.dryRun) {
       const durationMs = Math.max(0, now().getTime() - startedAt.getTime());
       const row = syncLogRow({

@@ -87,6 +87,7 @@ export const SETTING = {
   through: 'Kỳ báo cáo đến',
   admins: 'Quản trị viên',
   classification: 'Cách phân loại',
+  portalProvince: 'Mã tỉnh trên Cổng DVC quốc gia',
 } as const;
 
 export const SETTING_HELP: Record<keyof typeof SETTING, string> = {
@@ -100,6 +101,8 @@ export const SETTING_HELP: Record<keyof typeof SETTING, string> = {
     'Email những người (ngoài chủ sở hữu) được tính lại và sửa các tab kết quả, cách nhau bởi dấu phẩy.',
   classification:
     'Mức độ 3, 4 hoặc Toàn trình, một phần (Nghị định 42/2022/NĐ-CP). Để trống: Mức độ 3, 4 đến năm 2022, Toàn trình, một phần từ năm 2023.',
+  portalProvince:
+    'Mã của tỉnh trên Cổng Dịch vụ công quốc gia (dichvucong.gov.vn), dùng khi đồng bộ với --profile dvcqg. Để trống nếu không dùng.',
 };
 
 /** Cách phân loại: how online services are named (contract §8.1); the texts the product writes follow it. */
@@ -411,7 +414,7 @@ export const SYNC_TEXT = {
 Cách dùng:
   npm run sync -- --workbook <tệp.xlsx | đường dẫn hoặc mã Google Sheet>
                   [--portal <URL gốc>] [--portal-file <tệp.csv|tệp.xlsx>]...
-                  [--profile dossiers|aggregated|<tệp.json>] [--through YYYY-MM]
+                  [--profile dossiers|aggregated|mot-cua|dvcqg|<tệp.json>] [--through YYYY-MM]
                   [--dry-run] [--daily HH:MM]
 
 Tùy chọn:
@@ -421,13 +424,15 @@ Tùy chọn:
                   Số hồ sơ giải quyết trực tuyến); dùng được nhiều lần.
   --profile       Dạng dữ liệu của Cổng: dossiers (mặc định, theo từng TTHC), aggregated (theo
                   đơn vị: govAgencyCode, releaseCount, dossierOnline3Count + dossierOnline4Count),
-                  hoặc một tệp .json mô tả dạng khác.
+                  mot-cua (hệ thống một cửa TD.DichVuCongApi), dvcqg (Cổng DVC quốc gia, cần tham số
+                  "Mã tỉnh trên Cổng DVC quốc gia" trong Cấu hình), hoặc một tệp .json mô tả dạng khác
+                  (xem docs/portal-profiles.md).
   --through       Tháng cuối cùng được tính (mặc định: tháng hiện tại; tháng 12 nếu năm đã qua).
   --dry-run       Tính và in tóm tắt, không ghi gì vào bảng tính (kể cả Nhật ký đồng bộ).
   --daily         Chạy liên tục, đồng bộ mỗi ngày lúc HH:MM giờ Việt Nam (Asia/Ho_Chi_Minh).
   --timeout       Số giây chờ mỗi yêu cầu (mặc định 20).
   --retries       Số lần thử lại mỗi yêu cầu khi lỗi tạm thời (mặc định 4).
-  --concurrency   Số tháng lấy cùng lúc từ Cổng DVC (mặc định 4).
+  --concurrency   Số yêu cầu gửi cùng lúc tới Cổng DVC (mặc định 4).
   -h, --help      Hướng dẫn này.
 
 Biến môi trường:
@@ -595,4 +600,62 @@ export const SHEETS_WRITE_TEXT = {
     `Chưa ghi gì: dòng ${row} của tab "${tab}" quá lớn để gửi trong một lần ghi (giới hạn ${limit} MB của Google Sheets).`,
   excelTooLarge: (tab: string, rows: string, columns: string) =>
     `Chưa ghi gì: tab "${tab}" cần ${rows} dòng và ${columns} cột, vượt giới hạn 1.048.576 dòng, 16.384 cột của một trang tính Excel. Hãy giảm số đơn vị hoặc số tháng, hoặc ghi vào Google Sheet.`,
+} as const;
+
+/** Texts of the sync's portal side (sync/portal/): profiles, requests, answers and export files. */
+export const PORTAL_TEXT = {
+  badProfile: (source: string, field: string, reason: string) =>
+    `Cấu hình Cổng DVC "${source}" không hợp lệ ở trường "${field}": ${reason}. Chưa gửi yêu cầu nào. Xem docs/portal-profiles.md.`,
+  profileUnreadable: (source: string, reason: string) =>
+    `Không đọc được tệp cấu hình Cổng DVC "${source}": ${reason}.`,
+  profileNotJson: (source: string, reason: string) =>
+    `Tệp cấu hình Cổng DVC "${source}" không phải JSON hợp lệ: ${reason}.`,
+  expectedText: 'cần một chuỗi không rỗng',
+  expectedObject: 'cần một đối tượng JSON {…}',
+  expectedList: 'cần một danh sách chuỗi không rỗng',
+  expectedWhole: (min: number, max: number) => `cần một số nguyên từ ${min} đến ${max}`,
+  expectedOneOf: (values: readonly string[]) => `chỉ nhận một trong: ${values.join(', ')}`,
+  unknownField: 'trường này không có trong mẫu cấu hình (gõ nhầm tên?)',
+  missingField: 'thiếu trường bắt buộc',
+  unknownPlaceholder: (name: string, allowed: readonly string[]) =>
+    `không có chỗ điền {${name}}; dùng được: ${allowed.map((a) => `{${a}}`).join(', ')}, {setting:<tên tham số trong Cấu hình>}`,
+  bodyWithGet: 'yêu cầu GET không có nội dung (json, form); hãy dùng query',
+  jsonAndForm: 'chỉ dùng một trong hai: json hoặc form',
+  agencyNeeded: 'khi mỗi yêu cầu lấy một tháng (per = month), cần đường dẫn tới mã cơ quan của từng dòng',
+  procedureNeeded: 'dòng theo từng TTHC (rowsPer = procedure) cần đường dẫn tới mã TTHC',
+  procedureUnexpected: 'dòng đã tổng hợp (rowsPer = unit) không có mã TTHC',
+  badNumberTemplate: 'cần dạng {"$number": "{month}"}',
+  noRequest: (source: string) =>
+    `Cấu hình Cổng DVC "${source}" chỉ có ánh xạ cột cho tệp xuất (columns), không dùng được với --portal.`,
+  missingSetting: (profile: string, setting: string) =>
+    `Cấu hình Cổng DVC "${profile}" cần tham số "${setting}" trong tab Cấu hình, nhưng ô Giá trị của nó đang trống hoặc chưa có dòng này. Hãy điền rồi chạy lại. Chưa gửi yêu cầu nào.`,
+  noUnitsToAsk: (profile: string) =>
+    `Cấu hình Cổng DVC "${profile}" hỏi từng đơn vị, nhưng tab Đơn vị chưa có đơn vị nào.`,
+  badNumberValue: (value: string) => `"${value}" không phải là số`,
+  // Answers
+  responseTooLarge: (limit: string) =>
+    `câu trả lời của Cổng DVC vượt ${limit} MB (sau khi giải nén); đã dừng đọc để tránh treo máy`,
+  notAList: (path: string) => `không có danh sách dòng ở "${path || '(gốc)'}"`,
+  badCount: (agency: string, field: string, value: string) =>
+    `đơn vị ${agency}: trường "${field}" có giá trị ${value}, không phải số hồ sơ (số nguyên không âm)`,
+  onlineAboveTotal: (agency: string, online: number, total: number) =>
+    `đơn vị ${agency}: số hồ sơ trực tuyến (${online}) lớn hơn tổng số hồ sơ (${total})`,
+  unitMonthFailed: (month: string, unit: string, reason: string) =>
+    `Không lấy đủ số liệu tháng ${month} của đơn vị ${unit} từ Cổng DVC: ${reason}.`,
+  progressUnits: (month: string, requests: number, rows: number) =>
+    `Cổng DVC tháng ${month}: ${requests} yêu cầu (mỗi đơn vị một yêu cầu), ${rows} dòng.`,
+  emptyAnswerKept: (months: string, rows: number) =>
+    `Cổng DVC không trả về dòng số liệu nào cho ${months}, trong khi tab Dữ liệu Cổng DVC đang có ${rows} dòng: đã giữ nguyên số liệu cũ. Hãy kiểm tra Cổng DVC (địa chỉ, mã truy cập, cấu hình --profile) rồi chạy lại.`,
+  emptyAnswer: (months: string) =>
+    `Cổng DVC không trả về dòng số liệu nào cho ${months}. Nếu đơn vị đã có hồ sơ, hãy kiểm tra Cổng DVC (địa chỉ, mã truy cập, cấu hình --profile, mã tỉnh và mã đơn vị trên Cổng).`,
+  // Export files
+  notRegularFile: (file: string) =>
+    `"${file}" không phải là một tệp thông thường (có thể là thư mục, FIFO hay thiết bị): chỉ đọc được tệp .csv, .xlsx hoặc .json.`,
+  fileTooLarge: (file: string, limit: string) => `Tệp "${file}" lớn hơn ${limit} MB, không đọc.`,
+  badEncoding: (file: string) =>
+    `Tệp "${file}" không ở bảng mã đọc được (UTF-8, UTF-16 có BOM hoặc Windows-1258). Hãy mở tệp bằng Excel và chọn Lưu thành (Save As) > "CSV UTF-8 (Comma delimited) (*.csv)", hoặc lưu thành tệp .xlsx, rồi chạy lại.`,
+  rowsWithoutProcedure: (file: string, rows: number) =>
+    `Tệp ${file}: ${rows} dòng không có Mã TTHC nên không lọc được theo Danh mục DVC; tổng số hồ sơ của các dòng này vẫn được tính, số hồ sơ trực tuyến thì không.`,
+  badColumnsMapping: (column: string, allowed: readonly string[]) =>
+    `"${column}" không phải là cột của tệp xuất; dùng được: ${allowed.join(', ')}`,
 } as const;

@@ -46,6 +46,8 @@ export interface ReportOptions {
    * made from the Dữ liệu Cổng DVC tab, which knows the procedure count but not the codes.
    */
   readonly portalProblems?: readonly Problem[];
+  /** Warnings of the sync's portal sources (export rows without Mã TTHC, an empty answer), for Kiểm tra. */
+  readonly portalWarnings?: readonly string[];
 }
 
 export interface Report {
@@ -110,6 +112,7 @@ function periodThrough(
 export function buildReport(input: WorkbookInput, options: ReportOptions): Report {
   const log = new ProblemLog();
   const { settings, units, catalogue } = readModelInto(input, options.now, log);
+  for (const message of options.portalWarnings ?? []) log.warning(TAB.portal, '', message);
   const entered = readFigures(input.entries, 'entered', units, settings, log);
   const portal = readFigures(input.portal, 'portal', units, settings, log);
   const feedProblems = options.portalProblems ?? [

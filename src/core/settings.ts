@@ -21,6 +21,8 @@ export interface Settings {
   readonly admins: readonly string[];
   /** Cách phân loại: names of online services in what the product writes (contract §8.1). */
   readonly classification: ClassificationKey;
+  /** Every parameter's value as typed (first row of each name), by folded name: portal profiles quote them. */
+  readonly raw: ReadonlyMap<string, string>;
 }
 
 /** Cách phân loại when Cấu hình leaves it empty: Mức độ 3, 4 through 2022, Toàn trình, một phần after. */
@@ -52,6 +54,7 @@ export function readSettings(grid: Grid, now: Date, problems: ProblemLog): Setti
   const tab = TAB.settings;
   const table = readTable(grid, COL.param, [COL.param, COL.value]);
   const values = new Map<string, { cell: Cell; address: string }>();
+  const raw = new Map<string, string>();
   // A renamed Giá trị header would silently put every setting back to its default.
   if (table.headerRow >= 0 && table.missing.includes(COL.value))
     problems.error(tab, '', MSG.missingColumn(tab, COL.value));
@@ -60,6 +63,7 @@ export function readSettings(grid: Grid, now: Date, problems: ProblemLog): Setti
     for (const { index, cells } of table.rows) {
       const name = fold(pick(table, cells, COL.param));
       if (name === '') continue;
+      if (!raw.has(name)) raw.set(name, showCell(pick(table, cells, COL.value)));
       const address = cellAddress(table, index, COL.value);
       if (!known.has(name)) {
         problems.warning(
@@ -143,5 +147,5 @@ export function readSettings(grid: Grid, now: Date, problems: ProblemLog): Setti
       );
     else classification = parsed;
   }
-  return { year, floor, priority, threshold, maxPoints, through, admins, classification };
+  return { year, floor, priority, threshold, maxPoints, through, admins, classification, raw };
 }

@@ -1,26 +1,78 @@
-// The portal's statistics over HTTP: one month, every page, retried on transient faults, shape-checked.
+// The portal over HTTP: one request target (a month, or a unit and month), every page, retried, bounded, shape-checked.
 import type { Month, PortalRecord } from '../../src/core';
-import { formatMonth, RELIABILITY_TEXT, SYNC_TEXT } from '../../src/core';
+import { fold, formatMonth, PORTAL_TEXT, RELIABILITY_TEXT, SYNC_TEXT } from '../../src/core';
 import { oneLine, redact, SyncError } from '../errors';
 import { type Attempt, parseRetryAfter, type RetryPolicy, withRetry } from '../retry';
-import { atPath, type PortalProfile } from './profiles';
+import { atPath, expand, type HttpProfile, type Json, SETTING_PREFIX } from './profiles';
+
+/** Largest answer read, after decompression: far above any real month (a few MB), far below a memory problem. */
+export const MAX_RESPONSE_BYTES = 50 * 1024 * 1024;
+
+/** Upper bound of pages per target: a loop guard against a portal that never stops. */
+const MAX_PAGES = 10_000;
+
+/** Most characters of the portal's own words quoted in a message. */
+const MAX_QUOTE = 200;
 
 export interface PortalClientOptions {
   readonly baseUrl: string;
-  readonly profile: PortalProfile;
+  readonly profile: HttpProfile;
   /** Bearer token; the Authorization header is omitted when undefined or empty. */
   readonly token?: string;
   readonly timeoutMs: number;
   readonly retry: RetryPolicy;
-  /** Hears each retry, for progress output. */
+  /** Cấu hình parameters by folded name, for {setting:…} placeholders. */
+  readonly settings?: ReadonlyMap<string, string>;
+  /** Hears each retry, for progress output; `what` is already redacted. */
   readonly onRetry?: (what: string, attempt: number, delayMs: number) => void;
   readonly signal?: AbortSignal;
+  /** Shared bound on requests in flight (all targets of a run); none means unbounded. */
+  readonly limiter?: Limiter;
+  /** Defaults to MAX_RESPONSE_BYTES. */
+  readonly maxResponseBytes?: number;
 }
 
-/** Upper bound of pages per month: a loop guard against a portal that never stops. */
-const MAX_PAGES = 10_000;
+/** What one logical request is for: a month, and for per-unit profiles the unit's portal code. */
+export interface Target {
+  readonly month: Month;
+  readonly unit?: string;
+}
 
-/** A fault worth retrying (5xx, 429, reset, time-out, a garbled page) or not (other 4xx). */
+export interface TargetResult {
+  readonly target: Target;
+  readonly records: PortalRecord[];
+  readonly pages: number;
+  readonly requests: number;
+}
+
+/** A counting semaphore: at most `size` tasks run at once, the rest wait in order. */
+export class Limiter {
+  private active = 0;
+  private peak = 0;
+  private readonly waiting: (() => void)[] = [];
+
+  constructor(readonly size: number) {}
+
+  /** Most tasks that ran at the same moment. */
+  get maxActive(): number {
+    return this.peak;
+  }
+
+  async run<T>(task: () => Promise<T>): Promise<T> {
+    if (this.active >= this.size) await new Promise<void>((resolve) => this.waiting.push(resolve));
+    else this.active++;
+    this.peak = Math.max(this.peak, this.active);
+    try {
+      return await task();
+    } finally {
+      const next = this.waiting.shift();
+      if (next) next();
+      else this.active--;
+    }
+  }
+}
+
+/** A fault worth retrying (5xx, 429, reset, time-out, a garbled page) or not (other 4xx, too large). */
 class FetchFault extends Error {
   constructor(
     message: string,
@@ -31,11 +83,20 @@ class FetchFault extends Error {
   }
 }
 
-export interface MonthResult {
-  readonly month: Month;
-  readonly records: PortalRecord[];
-  readonly pages: number;
-  readonly requests: number;
+/**
+ * A line that may hold the portal's own words, made safe to print or log: the token removed (plain, URL- or
+ * JSON-encoded), control characters (terminal escapes) removed, one line.
+ */
+export function safeLine(text: string, token: string | undefined): string {
+  const secrets = token ? [token, encodeURIComponent(token), JSON.stringify(token).slice(1, -1)] : [];
+  // biome-ignore lint/suspicious/noControlCharactersInRegex: stripping them is the point
+  return oneLine(redact(text, secrets).replace(/[\u0000-\u001f\u007f-\u009f]/g, ' '));
+}
+
+/** The portal's own words quoted in a message: safe, and short. */
+function quote(text: string, token?: string): string {
+  const plain = safeLine(text, token);
+  return plain.length > MAX_QUOTE ? `${plain.slice(0, MAX_QUOTE)}…` : plain;
 }
 
 /**
@@ -52,17 +113,63 @@ export function assertNoCredentialsInUrl(baseUrl: string): void {
   if (url.username || url.password) throw new SyncError('USAGE', RELIABILITY_TEXT.portalUrlCredentials);
 }
 
-/** The URL of one page, with the profile's query names. */
-export function pageUrl(options: PortalClientOptions, month: Month, page: number): string {
-  const { profile } = options;
+const pad2 = (n: number): string => String(n).padStart(2, '0');
+const lastDayOf = (month: Month): number => new Date(Date.UTC(month.year, month.month, 0)).getUTCDate();
+
+/** The value of one placeholder for a target and page. */
+function placeholderValue(options: PortalClientOptions, target: Target, page: number, name: string): string {
+  const { month } = target;
+  switch (name) {
+    case 'year':
+      return String(month.year);
+    case 'month':
+      return String(month.month);
+    case 'month2':
+      return pad2(month.month);
+    case 'firstDay':
+      return `${month.year}-${pad2(month.month)}-01`;
+    case 'lastDay':
+      return `${month.year}-${pad2(month.month)}-${pad2(lastDayOf(month))}`;
+    case 'page':
+      return String(page);
+    case 'pageSize':
+      return String(options.profile.paging?.pageSize ?? '');
+    case 'unit':
+      return target.unit ?? '';
+    default: {
+      const setting = name.slice(SETTING_PREFIX.length).trim();
+      return options.settings?.get(fold(setting)) ?? '';
+    }
+  }
+}
+
+/** The method, URL, headers and body of one page's request, from the profile's templates. */
+export function buildRequest(
+  options: PortalClientOptions,
+  target: Target,
+  page: number,
+): { url: string; method: string; headers: Record<string, string>; body?: string } {
+  const { request } = options.profile;
+  const fill = (name: string) => placeholderValue(options, target, page, name);
   const base = options.baseUrl.replace(/\/+$/, '');
-  const url = new URL(base + (profile.path.startsWith('/') ? profile.path : `/${profile.path}`));
-  for (const [key, value] of Object.entries(profile.fixedQuery ?? {})) url.searchParams.set(key, value);
-  url.searchParams.set(profile.query.year, String(month.year));
-  url.searchParams.set(profile.query.month, String(month.month));
-  url.searchParams.set(profile.query.page, String(page));
-  url.searchParams.set(profile.query.pageSize, String(profile.pageSize));
-  return url.toString();
+  const url = new URL(base + (request.path.startsWith('/') ? request.path : `/${request.path}`));
+  const asText = (value: Json | undefined): string =>
+    typeof value === 'string' ? value : value === null || value === undefined ? '' : JSON.stringify(value);
+  for (const [key, value] of Object.entries(request.query ?? {}))
+    url.searchParams.set(key, asText(expand(value, fill)));
+  const headers: Record<string, string> = { Accept: 'application/json' };
+  if (options.token) headers.Authorization = `Bearer ${options.token}`;
+  let body: string | undefined;
+  if (request.json !== undefined) {
+    headers['Content-Type'] = 'application/json';
+    body = JSON.stringify(expand(request.json, fill));
+  } else if (request.form !== undefined) {
+    headers['Content-Type'] = 'application/x-www-form-urlencoded';
+    const form = new URLSearchParams();
+    for (const [key, value] of Object.entries(request.form)) form.set(key, asText(expand(value, fill)));
+    body = form.toString();
+  }
+  return { url: url.toString(), method: request.method, headers, body };
 }
 
 function describeNetworkError(error: unknown): string {
@@ -72,29 +179,45 @@ function describeNetworkError(error: unknown): string {
   return SYNC_TEXT.portalNetwork(code);
 }
 
-/** Fetches and parses one page; every failure becomes a FetchFault saying whether to retry. */
-async function fetchPage(options: PortalClientOptions, url: string): Promise<unknown> {
-  const headers: Record<string, string> = { Accept: 'application/json' };
-  if (options.token) headers.Authorization = `Bearer ${options.token}`;
-  const signals = [AbortSignal.timeout(options.timeoutMs)];
+/** The body as text, counting decompressed bytes as they arrive: a bomb or an endless body stops at the bound. */
+async function boundedText(response: Response, maxBytes: number, stop: AbortController): Promise<string> {
+  if (!response.body) return '';
+  const reader = response.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    total += value.byteLength;
+    if (total > maxBytes) {
+      // Abort the request rather than await cancel(): undici's cancel of an inflating body may never settle,
+      // and with no handle left Node would exit silently with status 0.
+      stop.abort();
+      reader.cancel().catch(() => undefined);
+      throw new FetchFault(PORTAL_TEXT.responseTooLarge(String(Math.round(maxBytes / 1048576))), false);
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+/** Sends one page's request and parses the answer; every failure becomes a FetchFault saying whether to retry. */
+async function fetchPage(options: PortalClientOptions, target: Target, page: number): Promise<unknown> {
+  const { url, method, headers, body: requestBody } = buildRequest(options, target, page);
+  const stop = new AbortController();
+  const signals = [AbortSignal.timeout(options.timeoutMs), stop.signal];
   if (options.signal) signals.push(options.signal);
   let response: Response;
   let body: string;
   try {
-    response = await fetch(url, { headers, signal: AbortSignal.any(signals) });
-    body = await response.text();
+    response = await fetch(url, { method, headers, body: requestBody, signal: AbortSignal.any(signals) });
+    body = await boundedText(response, options.maxResponseBytes ?? MAX_RESPONSE_BYTES, stop);
   } catch (error) {
+    if (error instanceof FetchFault) throw error;
     if (options.signal?.aborted) throw new FetchFault(SYNC_TEXT.portalAborted, false);
     throw new FetchFault(describeNetworkError(error), true);
   }
-  if (response.status === 429) {
-    throw new FetchFault(
-      SYNC_TEXT.portalStatus(429),
-      true,
-      parseRetryAfter(response.headers.get('retry-after')),
-    );
-  }
-  if (response.status >= 500) {
+  if (response.status === 429 || response.status >= 500) {
     throw new FetchFault(
       SYNC_TEXT.portalStatus(response.status),
       true,
@@ -105,8 +228,10 @@ async function fetchPage(options: PortalClientOptions, url: string): Promise<unk
     throw new FetchFault(SYNC_TEXT.portalDenied(response.status, Boolean(options.token)), false);
   }
   if (response.status < 200 || response.status >= 300) {
-    const detail = oneLine(redact(body.slice(0, 200), [options.token]));
-    throw new FetchFault(SYNC_TEXT.portalRejected(response.status, detail), false);
+    throw new FetchFault(
+      SYNC_TEXT.portalRejected(response.status, quote(body.slice(0, 400), options.token)),
+      false,
+    );
   }
   try {
     return JSON.parse(body) as unknown;
@@ -115,78 +240,105 @@ async function fetchPage(options: PortalClientOptions, url: string): Promise<unk
   }
 }
 
-function wholeNumber(value: unknown): number | null {
-  const n = typeof value === 'string' && /^\s*\d+\s*$/.test(value) ? Number(value) : value;
+/** A count as the profile allows it: a whole number ≥ 0 (or a numeric string), null as 0 when allowed. */
+function countOf(profile: HttpProfile, value: unknown): number | null {
+  if (value === null && profile.response.nullCounts === 'zero') return 0;
+  const n =
+    typeof value === 'string' &&
+    profile.response.numbers === 'numbers-or-strings' &&
+    /^\s*\d+\s*$/.test(value)
+      ? Number(value)
+      : value;
   return typeof n === 'number' && Number.isInteger(n) && n >= 0 && n <= 1_000_000_000 ? n : null;
 }
 
-/** Checks one page's body against the profile and turns its items into records. */
-export function readPage(
-  profile: PortalProfile,
+const shown = (value: unknown): string => (value === undefined ? '(thiếu)' : quote(JSON.stringify(value)));
+
+/** Checks one answer against the profile and turns its rows into records. */
+export function readAnswer(
+  profile: HttpProfile,
   body: unknown,
-  month: Month,
+  target: Target,
   page: number,
 ): { totalPages: number; records: PortalRecord[] } {
+  const { month } = target;
   const fault = (what: string) => new FetchFault(SYNC_TEXT.portalBadPage(page, what), true);
-  if (typeof body !== 'object' || body === null || Array.isArray(body)) throw fault(SYNC_TEXT.notAnObject);
-  const pageNumber = wholeNumber(atPath(body, profile.response.page));
-  if (pageNumber !== page)
-    throw fault(SYNC_TEXT.wrongPageNumber(String(atPath(body, profile.response.page))));
-  const totalPages = wholeNumber(atPath(body, profile.response.totalPages));
-  if (totalPages === null || totalPages > MAX_PAGES) throw fault(SYNC_TEXT.badTotalPages);
-  const items = atPath(body, profile.response.items);
-  if (!Array.isArray(items)) throw fault(SYNC_TEXT.missingItems(profile.response.items));
-  if (page > Math.max(totalPages, 1)) throw fault(SYNC_TEXT.badTotalPages);
-  const { fields } = profile;
-  const records = items.map((item, index): PortalRecord => {
+  const { paging, response } = profile;
+  let totalPages = 1;
+  if (paging) {
+    if (typeof body !== 'object' || body === null || Array.isArray(body)) throw fault(SYNC_TEXT.notAnObject);
+    if (paging.page !== undefined) {
+      const echoed = countOf(profile, atPath(body, paging.page));
+      if (echoed !== page) throw fault(SYNC_TEXT.wrongPageNumber(quote(String(atPath(body, paging.page)))));
+    }
+    const total = countOf(profile, atPath(body, paging.totalPages));
+    if (total === null || total > MAX_PAGES) throw fault(SYNC_TEXT.badTotalPages);
+    if (page > Math.max(total, 1)) throw fault(SYNC_TEXT.badTotalPages);
+    totalPages = total;
+  }
+  const rows = atPath(body, response.rows);
+  if (!Array.isArray(rows)) throw fault(PORTAL_TEXT.notAList(response.rows));
+  const { fields } = response;
+  const records = rows.map((row, index): PortalRecord => {
     const bad = (field: string) => fault(SYNC_TEXT.badItem(index + 1, field));
-    const agency = atPath(item, fields.agency);
-    if (typeof agency !== 'string' || agency.trim() === '') throw bad(fields.agency);
+    let agency: string;
+    if (fields.agency !== undefined) {
+      const value = atPath(row, fields.agency);
+      if (typeof value === 'number') agency = String(value);
+      else if (typeof value === 'string' && value.trim() !== '') agency = value.trim();
+      else throw bad(fields.agency);
+    } else agency = target.unit ?? '';
     let procedureCode: string | null = null;
-    if (fields.procedure !== null) {
-      const procedure = atPath(item, fields.procedure);
+    if (fields.procedure !== undefined) {
+      const procedure = atPath(row, fields.procedure);
       if (typeof procedure === 'number') procedureCode = String(procedure);
       else if (typeof procedure === 'string' && procedure.trim() !== '') procedureCode = procedure.trim();
       else throw bad(fields.procedure);
     }
-    const year = wholeNumber(atPath(item, fields.year));
-    const monthNumber = wholeNumber(atPath(item, fields.month));
-    if (year !== month.year) throw bad(fields.year);
-    if (monthNumber !== month.month) throw bad(fields.month);
-    const resolved = wholeNumber(atPath(item, fields.resolved));
-    if (resolved === null) throw bad(fields.resolved);
-    let online = 0;
-    for (const field of fields.online) {
-      const value = wholeNumber(atPath(item, field));
-      if (value === null) throw bad(field);
-      online += value;
-    }
-    if (online > resolved) throw bad(fields.online.join(' + '));
-    return {
-      agencyCode: agency.trim(),
-      procedureCode,
-      year: month.year,
-      month: month.month,
-      resolved,
-      online,
+    if (fields.year !== undefined && countOf(profile, atPath(row, fields.year)) !== month.year)
+      throw bad(fields.year);
+    if (fields.month !== undefined && countOf(profile, atPath(row, fields.month)) !== month.month)
+      throw bad(fields.month);
+    const count = (field: string): number => {
+      const raw = atPath(row, field);
+      const value = countOf(profile, raw);
+      if (value === null) throw fault(PORTAL_TEXT.badCount(quote(agency), field, shown(raw)));
+      return value;
     };
+    const resolved = count(fields.resolved);
+    let online = 0;
+    for (const field of fields.online) online += count(field);
+    if (online > resolved) throw fault(PORTAL_TEXT.onlineAboveTotal(quote(agency), online, resolved));
+    return { agencyCode: agency, procedureCode, year: month.year, month: month.month, resolved, online };
   });
   return { totalPages, records };
 }
 
-const recordKey = (r: PortalRecord): string => `${r.agencyCode}\u0000${r.procedureCode ?? ''}`;
+/** Agency and procedure compared as the contract compares text: codes differing only in case are one row. */
+const recordKey = (r: PortalRecord): string => `${fold(r.agencyCode)}\u0000${fold(r.procedureCode ?? '')}`;
+
+function targetLabel(target: Target): string {
+  return target.unit === undefined
+    ? formatMonth(target.month)
+    : `${formatMonth(target.month)} ${target.unit}`;
+}
 
 /**
- * Every page of one month. A month is complete or it fails: a page that still fails after retries
- * (including pages that disagree with earlier ones: totalPages changes, the same row twice) fails the month.
+ * Every page of one target. Page 1 says how many pages there are; the rest are asked at once (within the
+ * limiter). A target is complete or it fails: a page that still fails after retries, or pages that disagree
+ * (totalPages changes, the same row twice), fail it.
  */
-export async function fetchMonth(options: PortalClientOptions, month: Month): Promise<MonthResult> {
+export async function fetchTarget(options: PortalClientOptions, target: Target): Promise<TargetResult> {
   assertNoCredentialsInUrl(options.baseUrl);
   let requests = 0;
-  const label = formatMonth(month);
-  const seen = new Map<string, number>();
+  const label = targetLabel(target);
   let expectedPages: number | null = null;
-  /** Page-to-page consistency; a mismatch is retried like a garbled page, since a retry often fixes it. */
+  /** Rows seen so far, by folded agency and procedure, with their page. */
+  const seen = new Map<string, number>();
+  /**
+   * Page-to-page consistency, checked as each page arrives (pages 2… arrive in any order); a mismatch is
+   * retried like a garbled page, since a retry often fixes it.
+   */
   const consistent = (page: number, result: { totalPages: number; records: PortalRecord[] }) => {
     if (expectedPages !== null && result.totalPages !== expectedPages) {
       throw new FetchFault(SYNC_TEXT.totalPagesChanged(expectedPages, result.totalPages, page), true);
@@ -196,22 +348,26 @@ export async function fetchMonth(options: PortalClientOptions, month: Month): Pr
       const key = recordKey(record);
       const firstPage = seen.get(key) ?? (keys.has(key) ? page : undefined);
       if (firstPage !== undefined) {
-        throw new FetchFault(
-          SYNC_TEXT.duplicateRow(record.agencyCode, record.procedureCode, firstPage, page),
-          true,
-        );
+        const [a, b] = firstPage <= page ? [firstPage, page] : [page, firstPage];
+        throw new FetchFault(SYNC_TEXT.duplicateRow(record.agencyCode, record.procedureCode, a, b), true);
       }
       keys.add(key);
     }
+    for (const key of keys) seen.set(key, page);
   };
+  const limited = <T>(task: () => Promise<T>): Promise<T> =>
+    options.limiter ? options.limiter.run(task) : task();
   const getPage = (page: number) =>
     withRetry(
       options.retry,
       async (): Promise<Attempt<{ totalPages: number; records: PortalRecord[] }>> => {
+        if (options.signal?.aborted) {
+          return { ok: false, retryable: false, error: new FetchFault(SYNC_TEXT.portalAborted, false) };
+        }
         requests++;
         try {
-          const body = await fetchPage(options, pageUrl(options, month, page));
-          const result = readPage(options.profile, body, month, page);
+          const body = await limited(() => fetchPage(options, target, page));
+          const result = readAnswer(options.profile, body, target, page);
           consistent(page, result);
           return { ok: true, value: result };
         } catch (error) {
@@ -220,26 +376,31 @@ export async function fetchMonth(options: PortalClientOptions, month: Month): Pr
         }
       },
       (error, attempt, delay) =>
-        options.onRetry?.(`${label} ${SYNC_TEXT.page} ${page}: ${error.message}`, attempt, delay),
+        options.onRetry?.(
+          safeLine(`${label} ${SYNC_TEXT.page} ${page}: ${error.message}`, options.token),
+          attempt,
+          delay,
+        ),
       options.signal,
     );
   try {
-    const records: PortalRecord[] = [];
-    let totalPages = 1;
-    for (let page = 1; page <= totalPages; page++) {
-      const result = await getPage(page);
-      if (page === 1) {
-        totalPages = result.totalPages;
-        expectedPages = result.totalPages;
-      }
-      for (const record of result.records) seen.set(recordKey(record), page);
-      records.push(...result.records);
-    }
-    return { month, records, pages: Math.max(totalPages, 1), requests };
+    const first = await getPage(1);
+    const totalPages = options.profile.paging ? Math.max(first.totalPages, 1) : 1;
+    expectedPages = first.totalPages;
+    const rest = await Promise.all(Array.from({ length: totalPages - 1 }, (_, i) => getPage(i + 2)));
+    const pages = [first, ...rest];
+    return { target, records: pages.flatMap((p) => p.records), pages: totalPages, requests };
   } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    throw new SyncError('PORTAL_HTTP', SYNC_TEXT.monthFailed(label, redact(message, [options.token])), {
-      cause: error,
-    });
+    const message = safeLine(error instanceof Error ? error.message : String(error), options.token);
+    const text =
+      target.unit === undefined
+        ? SYNC_TEXT.monthFailed(formatMonth(target.month), message)
+        : PORTAL_TEXT.unitMonthFailed(formatMonth(target.month), target.unit, message);
+    throw new SyncError('PORTAL_HTTP', text, { cause: error });
   }
+}
+
+/** One month of a per-month profile (kept for callers that think in months). */
+export function fetchMonth(options: PortalClientOptions, month: Month): Promise<TargetResult> {
+  return fetchTarget(options, { month });
 }

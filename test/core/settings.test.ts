@@ -19,6 +19,7 @@ describe('Cấu hình', () => {
       through: null,
       admins: [],
       classification: 'levels',
+      raw: new Map(),
     });
     expect(model.problems).toContainEqual(expect.objectContaining({ tab: 'Cấu hình', severity: 'warning' }));
   });
@@ -45,6 +46,7 @@ describe('Cấu hình', () => {
       through: { year: 2020, month: 10 },
       admins: ['admin@tinh.gov.vn', 'sa@proj.iam.gserviceaccount.com'],
       classification: 'levels',
+      raw: expect.any(Map),
     });
     expect(model.problems).toEqual([]);
   });
@@ -97,6 +99,20 @@ describe('Cấu hình', () => {
         message: expect.stringContaining('"Giá trị"'),
       }),
     );
+  });
+
+  it('keeps every value as typed, by folded name, for portal profiles ({setting:…} placeholders)', () => {
+    const grid = [
+      ['Tham số', 'Giá trị'],
+      ['Mã tỉnh trên Cổng DVC quốc gia'.normalize('NFD'), 11358],
+      ['Năm', ' 2026 '],
+      ['Năm', '2025'],
+    ];
+    const model = readModel({ settings: grid, units }, NOW);
+    expect(model.settings.raw.get('mã tỉnh trên cổng dvc quốc gia')).toBe('11358');
+    expect(model.settings.raw.get('năm')).toBe('2026'); // the first row of a name, trimmed
+    // The new parameter is known: no "unknown parameter" warning for it.
+    expect(problemAt(model, 'A2')).toEqual([]);
   });
 
   it('reports each bad value as a Lỗi at its Giá trị cell and keeps the default', () => {

@@ -1,7 +1,7 @@
 // The portal client against a loopback stand-in: paging, retries with Retry-After, faults, profiles, parallel months.
 import { SyncError } from '../../sync/errors';
 import { fetchMonth, type PortalClientOptions } from '../../sync/portal/http';
-import { AGGREGATED_PROFILE, DOSSIERS_PROFILE, type PortalProfile } from '../../sync/portal/profiles';
+import { AGGREGATED_PROFILE, DOSSIERS_PROFILE, type HttpProfile } from '../../sync/portal/profiles';
 import { gatherPortal } from '../../sync/portal/sources';
 import type { RetryPolicy } from '../../sync/retry';
 import {
@@ -245,12 +245,16 @@ describe('fetchMonth', () => {
   });
 
   test('a profile given as data (other path and names) needs no code', async () => {
-    const custom: PortalProfile = {
+    const custom: HttpProfile = {
       ...DOSSIERS_PROFILE,
       name: 'custom',
-      path: '/api/v2/stats',
-      query: { year: 'nam', month: 'thang', page: 'trang', pageSize: 'soDong' },
-      response: { page: 'meta.page', totalPages: 'meta.pages', items: 'data.rows' },
+      request: {
+        ...DOSSIERS_PROFILE.request,
+        path: '/api/v2/stats',
+        query: { nam: '{year}', thang: '{month}', trang: '{page}', soDong: '{pageSize}' },
+      },
+      paging: { pageSize: 500, page: 'meta.page', totalPages: 'meta.pages' },
+      response: { ...DOSSIERS_PROFILE.response, rows: 'data.rows' },
     };
     portal = await startFakePortal({ items: () => [], path: '/api/v2/stats' });
     // The stand-in speaks the default names; this checks the URL the profile builds.
@@ -260,6 +264,7 @@ describe('fetchMonth', () => {
     expect(error).toBeInstanceOf(SyncError);
     expect(portal.requests).toHaveLength(1);
     expect(portal.requests[0]?.path).toBe('/api/v2/stats');
+    expect(portal.requests[0]?.query).toBe('nam=2020&thang=10&trang=1&soDong=500');
   });
 });
 

@@ -124,6 +124,12 @@ export function fakeSheet(sheetId: number, title: string, rows: readonly (readon
   };
 }
 
+/** Number formats by locale, made once: toLocaleString builds a new ICU formatter on every call (slow). */
+const NUMBER_FORMATS = {
+  vi: new Intl.NumberFormat('vi-VN', { maximumFractionDigits: 10 }),
+  en: new Intl.NumberFormat('en-US', { maximumFractionDigits: 10 }),
+};
+
 /** How the sheet shows a cell in its locale (FORMATTED_VALUE), with the number pattern of its format. */
 function formatted(cell: FakeCell, locale: FakeSpreadsheet['locale'], pattern?: string): string {
   const vi = locale === 'vi_VN';
@@ -145,7 +151,7 @@ function formatted(cell: FakeCell, locale: FakeSpreadsheet['locale'], pattern?: 
         const text = (cell.value * 100).toFixed(2);
         return `${vi ? text.replace('.', ',') : text}%`;
       }
-      return cell.value.toLocaleString(vi ? 'vi-VN' : 'en-US', { maximumFractionDigits: 10 });
+      return NUMBER_FORMATS[vi ? 'vi' : 'en'].format(cell.value);
     }
   }
 }

@@ -245,7 +245,10 @@ describe('fault matrix: Google Sheets, through dist/node/sync.cjs', () => {
         logText,
         stderrText,
       ]);
-      expect(run.portalRequests).toBe(want.requests.length === 1 ? 0 : 6);
+      // With --through the portal is asked while the sheet is read (the waits overlap): a run whose sheet
+      // cannot be read may have sent the requests in flight by then (--concurrency 1: at most 1).
+      if (want.requests.length === 1) expect(run.portalRequests).toBeLessThanOrEqual(1);
+      else expect(run.portalRequests).toBe(6);
     },
   );
 
