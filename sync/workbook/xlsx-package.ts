@@ -610,3 +610,14 @@ export async function composePackage(original: Buffer, generated: Buffer, sameTa
   pkg.setText('[Content_Types].xml', types.toString());
   return pkg.save();
 }
+
+/** The tab names of a package, in order, from its workbook part (without loading any sheet). */
+export async function tabNamesOf(bytes: Buffer): Promise<string[]> {
+  let pkg: Package;
+  try {
+    pkg = await Package.load(bytes);
+  } catch (error) {
+    throw new PackageError((error as Error).message);
+  }
+  return sheetsOf((await pkg.text(await workbookPartOf(pkg))) ?? '').map((sheet) => sheet.name);
+}

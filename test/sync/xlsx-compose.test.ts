@@ -200,3 +200,16 @@ test('a link to another workbook is kept, and the print names go after it, where
   expect(await text(zip, 'xl/externalLinks/externalLink1.xml')).toBe(link);
   expect(await text(zip, 'xl/externalLinks/_rels/externalLink1.xml.rels')).toContain('bao-cao-quy.xlsx');
 });
+
+test('the tab names of a package, read from workbook.xml alone', async () => {
+  const { tabNamesOf } = await import('../../sync/workbook/xlsx-package');
+  const book = join(dir, 'tinh.xlsx');
+  await writeProvinceXlsx(book, { 'Báo cáo & ghi chú': [['x']] });
+  expect(await tabNamesOf(readFileSync(book))).toEqual([
+    'Cấu hình',
+    'Đơn vị',
+    'Nhập liệu',
+    'Danh mục DVC',
+    'Báo cáo & ghi chú',
+  ]);
+});
