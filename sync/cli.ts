@@ -2,26 +2,40 @@
 import { existsSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { SYNC_TEXT } from '../src/core';
-import { exitCodeOf, isSyncError, oneLine, SyncError } from './errors';
+import { exitCodeOf, oneLine, reasonOf, SyncError, translate } from './errors';
 import { type CliOptions, parseOptions } from './options';
 import type { PortalSources } from './portal/sources';
+import { preflight } from './preflight';
 import { DEFAULT_RETRY } from './retry';
 import { errorText, runSync } from './run';
-import { abortableSleep, lockPathOf, runDaily, withLock } from './schedule';
+import { abortableSleep, type LockGuard, lockPathOf, runDaily, withLock } from './schedule';
 import { GoogleSheetWorkbook } from './workbook/google-sheet';
 import { openWorkbook } from './workbook/open';
+import type { Workbook } from './workbook/workbook';
 import { chartPathOf, XlsxWorkbook } from './workbook/xlsx';
 
 const out = (line: string) => process.stdout.write(`${line}\n`);
 const err = (line: string) => process.stderr.write(`${line}\n`);
 const errorLine = (error: unknown): string =>
-  oneLine(`${SYNC_TEXT.errorPrefix} [${isSyncError(error) ? error.code : 'INTERNAL'}]: ${errorText(error)}`);
+  oneLine(`${SYNC_TEXT.errorPrefix} [${translate(error).code}]: ${errorText(error)}`);
 
 /** A local workbook's folder must exist: said plainly before the lock beside the file is attempted. */
 function assertFolderExists(options: CliOptions): void {
   if (options.workbook.kind !== 'xlsx') return;
   const folder = dirname(resolve(options.workbook.path));
   if (!existsSync(folder)) throw new SyncError('WORKBOOK_FILE', SYNC_TEXT.xlsxNoFolder(folder));
+}
+
+/** The workbook whose every write first makes sure this run still holds the lock. */
+function guarded(workbook: Workbook, guard: LockGuard): Workbook {
+  return {
+    location: workbook.location,
+    read: () => workbook.read(),
+    write: async (tables, options) => {
+      await guard.assertHeld();
+      await workbook.write(tables, options);
+    },
+  };
 }
 
 /** One sync of the workbook, holding its lock unless nothing is written. */
@@ -49,8 +63,14 @@ async function syncOnce(options: CliOptions, env: NodeJS.ProcessEnv): Promise<vo
           concurrency: options.concurrency,
         }
       : null;
-  const run = () =>
-    runSync({ workbook, sources, through: options.through, dryRun: options.dryRun, progress: out });
+  const run = (guard?: LockGuard) =>
+    runSync({
+      workbook: guard ? guarded(workbook, guard) : workbook,
+      sources,
+      through: options.through,
+      dryRun: options.dryRun,
+      progress: out,
+    });
   // A workbook that cannot be written (read-only file or folder) is refused before the lock beside it.
   if (!options.dryRun) await workbook.assertWritable?.();
   const result = options.dryRun ? await run() : await withLock(lockPathOf(options.workbook), run);
@@ -62,7 +82,14 @@ async function syncOnce(options: CliOptions, env: NodeJS.ProcessEnv): Promise<vo
   if (result.written && workbook instanceof XlsxWorkbook && workbook.chartEmpty) out(SYNC_TEXT.chartEmpty);
   // The workbook is saved (the chart inside Tổng hợp too): a missing PNG beside it is said, not a failure.
   if (result.written && workbook instanceof XlsxWorkbook && workbook.chartError)
-    out(oneLine(SYNC_TEXT.chartNotDrawn(chartPathOf(workbook.location), workbook.chartError)));
+    out(
+      oneLine(
+        SYNC_TEXT.chartNotDrawn(
+          chartPathOf(workbook.location),
+          reasonOf(workbook.chartError) ?? workbook.chartError,
+        ),
+      ),
+    );
   if (workbook instanceof GoogleSheetWorkbook) out(SYNC_TEXT.googleRequests(workbook.requests));
 }
 
@@ -86,6 +113,15 @@ async function main(argv: readonly string[], env: NodeJS.ProcessEnv): Promise<nu
     await syncOnce(cli, env);
     return 0;
   }
+  // Checked now, not at the first night: a wrong path, a broken file or refused credentials exit at once.
+  out(
+    await preflight(cli.workbook, {
+      env,
+      retry: { ...DEFAULT_RETRY, attempts: cli.retries + 1 },
+      timeoutMs: cli.timeoutMs,
+      now: () => new Date(),
+    }),
+  );
   const stop = new AbortController();
   for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => stop.abort());
   await runDaily(cli.daily, () => syncOnce(cli, env), {
@@ -98,12 +134,23 @@ async function main(argv: readonly string[], env: NodeJS.ProcessEnv): Promise<nu
   return 0;
 }
 
+let settled = false;
+// A run whose work never settles (a promise nobody resolves) would let Node exit 0 in silence: a night that
+// did nothing would look like a success. The event loop running dry before main settles is a failure.
+process.on('beforeExit', () => {
+  if (settled) return;
+  settled = true;
+  err(SYNC_TEXT.unfinished);
+  process.exitCode = 1;
+});
 main(process.argv.slice(2), process.env).then(
   (code) => {
+    settled = true;
     process.exitCode = code;
   },
   (error: unknown) => {
+    settled = true;
     err(errorLine(error));
-    process.exitCode = exitCodeOf(error);
+    process.exitCode = exitCodeOf(translate(error));
   },
 );

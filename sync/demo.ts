@@ -6,7 +6,7 @@ import ExcelJS from 'exceljs';
 import { EXAMPLES, isExampleName, loadExample, repoRoot } from '../examples';
 import type { Cell, Grid, OutputTable } from '../src/core';
 import { COL, GROUP, SYNC_TEXT, TAB } from '../src/core';
-import { exitCodeOf, oneLine } from './errors';
+import { exitCodeOf, oneLine, SyncError } from './errors';
 import { DOSSIERS_PROFILE } from './portal/profiles';
 import { DEFAULT_RETRY } from './retry';
 import { errorText, runSync } from './run';
@@ -80,17 +80,22 @@ function rankingTop(ranking: OutputTable): string[] {
 }
 
 async function main(): Promise<void> {
-  const { values } = parseArgs({
-    args: process.argv.slice(2),
-    options: { province: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
-    strict: true,
-  });
+  let values: { province?: string; help?: boolean };
+  try {
+    ({ values } = parseArgs({
+      args: process.argv.slice(2),
+      options: { province: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+      strict: true,
+    }));
+  } catch (error) {
+    throw new SyncError('USAGE', SYNC_TEXT.badArguments((error as Error).message));
+  }
   if (values.help) {
     out(SYNC_TEXT.demoHelp(EXAMPLES));
     return;
   }
   const province = values.province ?? EXAMPLES[0] ?? 'hoa-binh-2020';
-  if (!isExampleName(province)) throw new Error(SYNC_TEXT.demoUnknown(province, EXAMPLES));
+  if (!isExampleName(province)) throw new SyncError('USAGE', SYNC_TEXT.demoUnknown(province, EXAMPLES));
   const example = loadExample(province);
   const root = repoRoot();
   const folder = join(root, 'out');
@@ -122,5 +127,7 @@ async function main(): Promise<void> {
 
 main().catch((error: unknown) => {
   process.stderr.write(`${oneLine(`${SYNC_TEXT.errorPrefix}: ${errorText(error)}`)}\n`);
+  // A wrong option: how to call it, as the sync does (exit 2, documented in README).
+  if (exitCodeOf(error) === 2) out(SYNC_TEXT.demoHelp(EXAMPLES));
   process.exitCode = exitCodeOf(error) || 1;
 });

@@ -15,7 +15,7 @@ import {
   TAB,
   tableToGrid,
 } from '../src/core';
-import { isSyncError, oneLine, SyncError } from './errors';
+import { forbidsWriting, isSyncError, oneLine, SyncError, translate } from './errors';
 import {
   type Gathered,
   gatherEarly,
@@ -73,8 +73,10 @@ function monthsText(months: readonly Month[]): string {
 
 /** The error text a log row and stderr get: the SyncError's Vietnamese sentence, else a generic one. */
 export function errorText(error: unknown): string {
-  if (isSyncError(error)) return oneLine(error.message);
-  return oneLine(SYNC_TEXT.unexpected(error instanceof Error ? error.message : String(error)));
+  const translated = translate(error);
+  if (translated.code === 'INTERNAL' && !isSyncError(error))
+    return oneLine(SYNC_TEXT.unexpected(translated.message));
+  return oneLine(translated.message);
 }
 
 export function summaryOf(result: Omit<RunResult, 'summary'>, gathered: Gathered | null): string {
@@ -195,10 +197,16 @@ export async function runSync(options: RunOptions): Promise<RunResult> {
       reconciliation,
       overview,
     ];
-    const durationMs = Math.max(0, now().getTime() - startedAt.getTime());
+    const elapsed = () => Math.max(0, now().getTime() - startedAt.getTime());
     if (!options.dryRun) {
-      const row = syncLogRow({ startedAt, result: 'success', units, portalRows, durationMs });
-      await workbook.write([...tables, syncLogTable(snapshot.syncLog, row)]);
+      const success = () =>
+        syncLogRow({ startedAt, result: 'success', units, portalRows, durationMs: elapsed() });
+      const row = success();
+      // The row travels in the write it logs: its duration is taken as late as the adapter allows (right
+      // before the file is serialised or the final batch is sent), so it covers re-reading and building.
+      await workbook.write([...tables, syncLogTable(snapshot.syncLog, row)], {
+        beforeCommit: () => row.splice(0, row.length, ...success()),
+      });
     }
     const partial = {
       report,
@@ -206,14 +214,15 @@ export async function runSync(options: RunOptions): Promise<RunResult> {
       portalRows: options.sources ? portalRows : null,
       unmapped,
       tables,
-      durationMs: Math.max(0, now().getTime() - startedAt.getTime()),
+      durationMs: elapsed(),
       location: workbook.location,
       written: !options.dryRun,
     };
     return { ...partial, summary: summaryOf(partial, gathered) };
   } catch (error) {
     early?.cancel();
-    if (!options.dryRun) {
+    // Busy, lock lost, clashing tab names: writing is what is unsafe, so not even the failure row.
+    if (!options.dryRun && !forbidsWriting(error)) {
       const durationMs = Math.max(0, now().getTime() - startedAt.getTime());
       const row = syncLogRow({
         startedAt,
@@ -229,7 +238,7 @@ export async function runSync(options: RunOptions): Promise<RunResult> {
         const text = errorText(error);
         const logText = errorText(logError);
         throw new SyncError(
-          isSyncError(error) ? error.code : 'INTERNAL',
+          translate(error).code,
           SYNC_TEXT.logFailed(text, logText === text ? RELIABILITY_TEXT.sameError : logText),
           { cause: error },
         );

@@ -1,10 +1,12 @@
 // --daily HH:MM in Asia/Ho_Chi_Minh, and the lock that keeps two syncs of one workbook from overlapping.
+import * as nodeFs from 'node:fs';
+import { stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { DateTime } from 'luxon';
 import lockfile from 'proper-lockfile';
-import { SYNC_TEXT, VIETNAM_ZONE } from '../src/core';
-import { SyncError } from './errors';
+import { SYNC_TEXT, SYSTEM_TEXT, VIETNAM_ZONE } from '../src/core';
+import { oneLine, SyncError, translate } from './errors';
 import type { WorkbookTarget } from './workbook/open';
 
 export interface DailyTime {
@@ -35,20 +37,50 @@ export function lockPathOf(target: WorkbookTarget): string {
     : join(tmpdir(), `dvc-sync-${target.spreadsheetId}.lock`);
 }
 
+/** How long a lock goes without refresh before another run may take it over (a crashed run's lock). */
+export const LOCK_STALE_MS = 30_000;
+
+/** The lock held by a run: asked right before writing whether it is still this run's. */
+export interface LockGuard {
+  /** Throws LOCK_LOST when the lock was taken over (or could have been) while this run stalled. */
+  assertHeld(): Promise<void>;
+}
+
 /**
  * Runs `task` holding the workbook's lock; a second sync of the same workbook fails at once (LOCKED).
- * The lock is refreshed while held and goes stale 30 s after a crash, so a killed run never blocks the next night.
+ * The lock is refreshed while held and goes stale 30 s after a crash, so a killed run never blocks the next
+ * night. A run that stalls past that (a blocked event loop, a suspended process) may have lost it to
+ * another run: the task's guard says so before any write, so the stalled run writes nothing.
  */
-export async function withLock<T>(lockPath: string, task: () => Promise<T>): Promise<T> {
+export async function withLock<T>(lockPath: string, task: (guard: LockGuard) => Promise<T>): Promise<T> {
+  let compromised = false;
+  // The mtime proper-lockfile last gave the lock and when: a lock taken over is a new folder with
+  // another mtime. Learnt through the fs it is given, since it keeps its own record private.
+  let ourMtime = 0;
+  let refreshedAt = 0;
+  const fs = {
+    ...nodeFs,
+    utimes: (path: string, atime: Date, mtime: Date, done: (error: NodeJS.ErrnoException | null) => void) =>
+      nodeFs.utimes(path, atime, mtime, (error) => {
+        if (!error && resolve(path) === resolve(lockPath)) {
+          ourMtime = mtime.getTime();
+          refreshedAt = Date.now();
+        }
+        done(error);
+      }),
+  };
   let release: () => Promise<void>;
   try {
     release = await lockfile.lock(lockPath, {
       realpath: false,
       lockfilePath: lockPath,
-      stale: 30_000,
+      stale: LOCK_STALE_MS,
       retries: 0,
-      // A lock taken over after a long pause (a suspended server) must not crash a --daily process.
-      onCompromised: () => undefined,
+      fs,
+      // Not thrown (it would crash a --daily process): remembered, and the guard refuses to write.
+      onCompromised: () => {
+        compromised = true;
+      },
     });
   } catch (error) {
     if ((error as { code?: string }).code === 'ELOCKED')
@@ -57,8 +89,22 @@ export async function withLock<T>(lockPath: string, task: () => Promise<T>): Pro
       cause: error,
     });
   }
+  const guard: LockGuard = {
+    async assertHeld() {
+      let held = !compromised && Date.now() - refreshedAt < LOCK_STALE_MS;
+      if (held) {
+        try {
+          // Within a second: file systems with seconds precision round it (a takeover is 30 s later).
+          held = Math.abs((await stat(lockPath)).mtimeMs - ourMtime) < 1000;
+        } catch {
+          held = false;
+        }
+      }
+      if (!held) throw new SyncError('LOCK_LOST', SYSTEM_TEXT.lockLost(lockPath));
+    },
+  };
   try {
-    return await task();
+    return await task(guard);
   } finally {
     await release().catch(() => undefined);
   }
@@ -104,7 +150,7 @@ export async function runDaily(at: DailyTime, run: () => Promise<void>, deps: Da
       await run();
     } catch (error) {
       failures++;
-      deps.log(SYNC_TEXT.nightFailed(error instanceof Error ? error.message : String(error)));
+      deps.log(SYNC_TEXT.nightFailed(oneLine(translate(error).message)));
     }
   }
   return failures;

@@ -357,8 +357,7 @@ export const SYNC_TEXT = {
   googleRequests: (count: number) => `Google Sheets: ${count} yêu cầu.`,
   // Workbooks
   xlsxReadFailed: (path: string, reason: string) => `Không mở được tệp Excel "${path}": ${reason}.`,
-  xlsxWriteFailed: (path: string, reason: string) =>
-    `Không ghi được tệp Excel "${path}" (hãy đóng tệp nếu đang mở trong Excel): ${reason}.`,
+  xlsxWriteFailed: (path: string, reason: string) => `Không ghi được tệp Excel "${path}": ${reason}.`,
   xlsxNoFolder: (folder: string) => `Thư mục "${folder}" không tồn tại.`,
   badSheetUrl: (url: string) =>
     `Địa chỉ "${url}" không phải là đường dẫn Google Sheets (…/spreadsheets/d/<mã>/…).`,
@@ -382,10 +381,12 @@ export const SYNC_TEXT = {
   throughOutsideYear: (month: string, year: number) =>
     `--through ${month} không thuộc năm đang theo dõi (${year}) trong tab Cấu hình.`,
   unexpected: (message: string) => `Lỗi không mong đợi: ${message}`,
+  unfinished:
+    'Lần đồng bộ dừng giữa chừng mà không có kết quả (lỗi của chương trình, hãy báo cho bộ phận kỹ thuật).',
   logFailed: (error: string, logError: string) => `${error} (Không ghi được Nhật ký đồng bộ: ${logError})`,
   locked: (path: string) =>
     `Một lần đồng bộ khác của bảng tính này đang chạy (khóa ${path}). Lần này dừng lại, không ghi gì.`,
-  lockFailed: (path: string, reason: string) => `Không tạo được khóa ${path}: ${reason}`,
+  lockFailed: (path: string, reason: string) => `Không tạo được khóa ${path}: ${reason}.`,
   badDaily: (value: string) => `--daily "${value}" không hợp lệ: hãy nhập giờ dạng HH:MM, ví dụ 02:30.`,
   nextRun: (when: string) => `Lần đồng bộ tiếp theo: ${when} (giờ Việt Nam).`,
   nightFailedPrefix: 'Lần đồng bộ này thất bại',
@@ -442,7 +443,7 @@ Biến môi trường:
   SHEETS_API_ROOT                 Địa chỉ gốc của Sheets API (proxy, kiểm thử).
 
 Mã thoát: 0 thành công; 2 sai tham số; 3 lỗi Cổng DVC hoặc tệp xuất; 4 lỗi bảng tính/Google;
-5 đang có lần đồng bộ khác; 1 lỗi khác. Khi lỗi: không tab kết quả nào bị thay đổi, một dòng
+5 đang có lần đồng bộ khác hoặc tiện ích đang ghi vào Google Sheet; 1 lỗi khác. Khi lỗi: không tab kết quả nào bị thay đổi, một dòng
 được ghi vào Nhật ký đồng bộ, và một dòng lỗi được in ra stderr.`,
   // The Tổng hợp chart of .xlsx workbooks (sync/report/chart.ts) and first-run hints
   chartTitle: (classification: ClassificationKey) =>
@@ -569,10 +570,6 @@ export const ADDIN_TEXT = {
 
 /** Texts of the sync's reliability guards (sync/): Google key file checks and spreadsheet size limits. */
 export const RELIABILITY_TEXT = {
-  keyFileUnreadable: (path: string) =>
-    `Không đọc được tệp khóa tài khoản dịch vụ "${path}" (biến GOOGLE_APPLICATION_CREDENTIALS).`,
-  keyFileInvalid: (path: string) =>
-    `Tệp "${path}" (biến GOOGLE_APPLICATION_CREDENTIALS) không phải là tệp khóa JSON của tài khoản dịch vụ Google (cần có client_email và private_key).`,
   cellLimit: (cells: string, limit: string) =>
     `Chưa ghi gì: sau lần ghi này bảng tính sẽ có ${cells} ô, vượt giới hạn ${limit} ô của Google Sheets (tính cả dòng, cột trống của mọi tab). Hãy xóa bớt tab hoặc dòng, cột thừa rồi chạy lại.`,
   payloadLimit: (megabytes: string, limit: string) =>
@@ -593,13 +590,75 @@ export const ADDIN_LIMIT_TEXT = {
 
 /** The sync's writes at any size (sync/workbook/): Google Sheets staging tabs and Excel's sheet limits. */
 export const SHEETS_WRITE_TEXT = {
-  /** Start of the hidden tabs a large Google Sheets write fills before replacing the output tabs at once. */
-  stagingPrefix: '~dvc ',
+  /** Hidden tabs a large Google Sheets write fills before replacing the output tabs at once. */
   stagingTab: (tab: string) => `~dvc ${tab}`,
   rowPayloadLimit: (tab: string, row: number, limit: string) =>
     `Chưa ghi gì: dòng ${row} của tab "${tab}" quá lớn để gửi trong một lần ghi (giới hạn ${limit} MB của Google Sheets).`,
   excelTooLarge: (tab: string, rows: string, columns: string) =>
     `Chưa ghi gì: tab "${tab}" cần ${rows} dòng và ${columns} cột, vượt giới hạn 1.048.576 dòng, 16.384 cột của một trang tính Excel. Hãy giảm số đơn vị hoặc số tháng, hoặc ghi vào Google Sheet.`,
+} as const;
+
+/**
+ * The sync's translation of system and library errors (sync/errors.ts): what happened and what to do, the
+ * system's own words kept in brackets by the caller. Also the run control of the sync (--daily preflight,
+ * the lock, tab names, the write marker shared with the add-in).
+ */
+export const SYSTEM_TEXT = {
+  ENOENT: 'không có tệp hoặc thư mục này; hãy kiểm tra lại đường dẫn',
+  EACCES:
+    'tài khoản chạy đồng bộ không có quyền truy cập; hãy cấp quyền đọc, ghi cho tài khoản đó hoặc chọn thư mục khác',
+  EPERM:
+    'hệ điều hành không cho phép thao tác này (tệp đang mở trong Excel, hoặc thiếu quyền); hãy đóng tệp hoặc cấp quyền rồi chạy lại',
+  EROFS: 'ổ đĩa hoặc thư mục này chỉ cho phép đọc; hãy chọn một thư mục ghi được',
+  ENOSPC: 'ổ đĩa đã hết chỗ trống; hãy giải phóng dung lượng rồi chạy lại',
+  EDQUOT: 'tài khoản đã dùng hết hạn mức dung lượng; hãy giải phóng dung lượng rồi chạy lại',
+  EISDIR: 'đường dẫn này là một thư mục, không phải tệp; hãy đưa đường dẫn của tệp',
+  ENOTDIR: 'một phần của đường dẫn là tệp chứ không phải thư mục; hãy kiểm tra lại đường dẫn',
+  EBUSY: 'tệp đang được chương trình khác sử dụng; hãy đóng chương trình đó (ví dụ Excel) rồi chạy lại',
+  EMFILE: 'máy đang mở quá nhiều tệp cùng lúc; hãy chạy lại sau',
+  ENFILE: 'máy đang mở quá nhiều tệp cùng lúc; hãy chạy lại sau',
+  EIO: 'ổ đĩa báo lỗi đọc ghi; hãy kiểm tra ổ đĩa (hoặc ổ mạng) rồi chạy lại',
+  ENAMETOOLONG: 'đường dẫn quá dài; hãy chọn tên hoặc thư mục ngắn hơn',
+  ELOOP: 'đường dẫn có liên kết tượng trưng vòng quanh; hãy kiểm tra lại đường dẫn',
+  EXDEV: 'không chuyển được tệp giữa hai ổ đĩa; hãy đặt bảng tính trên một ổ đĩa cục bộ',
+  ETIMEDOUT: 'ổ mạng không trả lời; hãy kiểm tra kết nối rồi chạy lại',
+  other: 'hệ thống báo lỗi khi đọc hoặc ghi tệp; hãy kiểm tra đường dẫn, quyền và dung lượng ổ đĩa',
+  notXlsx:
+    'tệp không phải là bảng tính Excel .xlsx hợp lệ (bị hỏng, rỗng, hoặc là tệp khác được đổi tên thành .xlsx); hãy mở tệp gốc bằng Excel và lưu lại dạng Sổ làm việc Excel (.xlsx)',
+  withReason: (sentence: string, reason: string) => `${sentence} (${reason})`,
+  systemFailed: (sentence: string) => `Lỗi hệ thống: ${sentence}.`,
+  keyFileUnreadable: (path: string, reason: string) =>
+    `Không đọc được tệp khóa tài khoản dịch vụ "${path}" (biến GOOGLE_APPLICATION_CREDENTIALS): ${reason}.`,
+  keyFileNotKey: (path: string, what: string) =>
+    `Tệp "${path}" (biến GOOGLE_APPLICATION_CREDENTIALS) không phải là tệp khóa tài khoản dịch vụ Google (${what}). Hãy tạo khóa JSON mới cho tài khoản dịch vụ trong Google Cloud console (IAM → Tài khoản dịch vụ → Khóa) và đặt đường dẫn của nó vào biến này.`,
+  keyNotJson: 'nội dung không phải JSON',
+  keyWrongType: (type: string) => `loại "${type}", cần "service_account"`,
+  keyMissingFields: (fields: string) => `thiếu ${fields}`,
+  keyBadPrivateKey: 'trường private_key không phải là khóa riêng PEM',
+  // --daily preflight
+  preflightXlsx: (path: string) => `Đã kiểm tra: mở và ghi được tệp ${path}.`,
+  preflightXlsxNew: (path: string) =>
+    `Đã kiểm tra: thư mục ghi được; tệp ${path} chưa có, sẽ được tạo ở lần đồng bộ đầu tiên.`,
+  preflightGoogle: (sheet: string, title: string) =>
+    `Đã kiểm tra: đăng nhập Google được và đọc được bảng tính "${title}" (${sheet}).`,
+  preflightFailed: (message: string) => `Kiểm tra trước khi chờ giờ đồng bộ không đạt: ${message}`,
+  folderNotWritable: (folder: string, reason: string) =>
+    `Không ghi được vào thư mục "${folder}" của bảng tính (${reason}).`,
+  fileNotWritable: (path: string, reason: string) => `Không ghi được tệp Excel "${path}" (${reason}).`,
+  // The lock
+  lockLost: (path: string) =>
+    `Lần đồng bộ này đã mất khóa ${path} (tiến trình bị treo hoặc tạm dừng quá lâu, một lần đồng bộ khác đã lấy khóa). Lần này dừng lại, không ghi gì; lần đồng bộ kia vẫn chạy bình thường.`,
+  // Tab names
+  tabAt: (position: number, name: string) => `tab thứ ${position} "${name}"`,
+  tabsClash: (tab: string, tabs: string) =>
+    `Bảng tính có nhiều tab cùng tên "${tab}" (khi bỏ qua chữ hoa, chữ thường, khoảng trắng, cách gõ dấu): ${tabs}. Chưa ghi gì. Hãy đổi tên hoặc xóa các tab thừa để chỉ còn một tab tên đúng "${tab}".`,
+  tabMisnamed: (tab: string, found: string) =>
+    `Không có tab tên đúng "${tab}" mà có ${found} gần giống. Chưa ghi gì. Hãy đổi tên tab đó thành đúng "${tab}" (chữ hoa, chữ thường, khoảng trắng như vậy).`,
+  outputTabTaken: (tab: string, found: string) =>
+    `Không tạo được tab kết quả "${tab}" vì ${found} của người dùng đã chiếm tên đó (Excel và Google Sheets coi chữ hoa, chữ thường là một). Chưa ghi gì. Hãy đổi tên tab đó rồi chạy lại.`,
+  // The write marker shared with the add-in (src/core/write-marker.ts)
+  addinWriting: (until: string) =>
+    `Tiện ích Dịch vụ công trong Google Sheet đang tính lại và ghi các tab kết quả (đến muộn nhất ${until}). Lần đồng bộ này dừng lại, không ghi gì; hãy chạy lại sau vài phút.`,
 } as const;
 
 /** Texts of the sync's portal side (sync/portal/): profiles, requests, answers and export files. */

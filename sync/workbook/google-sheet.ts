@@ -1,8 +1,21 @@
 // A Google Sheet through googleapis (Sheets v4): two reads (tab list, cells), then one atomic write (staged when too large for one request).
+import { createPrivateKey, randomInt, randomUUID } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import type { sheets_v4 } from 'googleapis';
 import type { Grid, OutputTable, WorkbookInput } from '../../src/core';
-import { RELIABILITY_TEXT, SHEETS_WRITE_TEXT, SYNC_TEXT, TAB } from '../../src/core';
+import {
+  blockingMarker,
+  formatTimestamp,
+  newWriteMarker,
+  parseWriteMarker,
+  RELIABILITY_TEXT,
+  SHEETS_WRITE_TEXT,
+  SYNC_TEXT,
+  SYSTEM_TEXT,
+  TAB,
+  WRITE_MARKER_KEY,
+  writeMarkerValue,
+} from '../../src/core';
 import { SyncError } from '../errors';
 import { type Attempt, parseRetryAfter, type RetryPolicy, withRetry } from '../retry';
 import { httpStatusOf, isTransient, translateGoogleError } from './google-errors';
@@ -15,13 +28,21 @@ import {
   liveSheets,
   RowTooLarge,
   type SheetInfo,
+  STAGING_KEY,
   type StagedWrite,
   stagedWrite,
   type ValuesBody,
   wholeTab,
   writeRequests,
 } from './sheets-write';
-import { findByName, READ_TABS, type Workbook, type WorkbookSnapshot } from './workbook';
+import {
+  assertTabNames,
+  findByName,
+  READ_TABS,
+  type Workbook,
+  type WorkbookSnapshot,
+  type WriteOptions,
+} from './workbook';
 
 export const SHEETS_SCOPE = 'https://www.googleapis.com/auth/spreadsheets';
 
@@ -47,6 +68,8 @@ export interface GoogleSheetOptions {
   readonly onRetry?: (what: string, attempt: number, delayMs: number) => void;
   /** SHEETS_LIMITS unless given (tests use small bounds). */
   readonly limits?: { readonly cells: number; readonly payloadBytes: number };
+  /** The clock of the write marker (the add-in's marker is live until its `until`). */
+  readonly now?: () => Date;
 }
 
 /**
@@ -85,17 +108,30 @@ export async function readServiceAccountKey(path: string): Promise<ServiceAccoun
   try {
     text = await readFile(path, 'utf8');
   } catch (error) {
-    throw new SyncError('AUTH', RELIABILITY_TEXT.keyFileUnreadable(path), { cause: error });
+    throw new SyncError('AUTH', SYSTEM_TEXT.keyFileUnreadable(path, (error as Error).message), {
+      cause: error,
+    });
   }
+  const notKey = (what: string) => new SyncError('AUTH', SYSTEM_TEXT.keyFileNotKey(path, what));
   let key: unknown;
   try {
     key = JSON.parse(text);
   } catch {
-    throw new SyncError('AUTH', RELIABILITY_TEXT.keyFileInvalid(path));
+    throw notKey(SYSTEM_TEXT.keyNotJson);
   }
-  const k = key as Partial<Record<keyof ServiceAccountKey, unknown>> | null;
-  if (typeof k?.client_email !== 'string' || typeof k.private_key !== 'string' || !k.private_key.trim()) {
-    throw new SyncError('AUTH', RELIABILITY_TEXT.keyFileInvalid(path));
+  const k = (typeof key === 'object' && key !== null ? key : {}) as Partial<Record<string, unknown>>;
+  // An OAuth client file ({"installed": …}) or a user's credentials are keys of another kind.
+  if (k.type !== undefined && k.type !== 'service_account')
+    throw notKey(SYSTEM_TEXT.keyWrongType(String(k.type)));
+  const missing = ['client_email', 'private_key'].filter(
+    (field) => typeof k[field] !== 'string' || !String(k[field]).trim(),
+  );
+  if (missing.length > 0) throw notKey(SYSTEM_TEXT.keyMissingFields(missing.join(', ')));
+  // A damaged private key would otherwise fail at the first request, read as "Sheets unavailable".
+  try {
+    createPrivateKey(String(k.private_key));
+  } catch {
+    throw notKey(SYSTEM_TEXT.keyBadPrivateKey);
   }
   return key as ServiceAccountKey;
 }
@@ -129,13 +165,40 @@ export { cellsAfterWrite, chooseSheetId, wholeTab, writeRequests } from './sheet
 
 type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 
+/**
+ * What a write needs of the spreadsheet, for spreadsheets.get and for a batchUpdate's updated spreadsheet:
+ * the tabs with their staging marks, and the spreadsheet's developer metadata (the write markers).
+ */
+const SHEET_LIST_FIELDS =
+  'spreadsheetId,properties(title,locale),developerMetadata(metadataId,metadataKey,metadataValue),sheets(properties(sheetId,title,gridProperties(rowCount,columnCount)),developerMetadata(metadataKey))';
+
 function sheetInfos(data: sheets_v4.Schema$Spreadsheet): SheetInfo[] {
   return (data.sheets ?? []).map((sheet) => ({
     sheetId: sheet.properties?.sheetId ?? 0,
     title: sheet.properties?.title ?? '',
     rowCount: sheet.properties?.gridProperties?.rowCount ?? 0,
     columnCount: sheet.properties?.gridProperties?.columnCount ?? 0,
+    ...((sheet.developerMetadata ?? []).some((m) => m.metadataKey === STAGING_KEY) ? { staging: true } : {}),
   }));
+}
+
+/** The write markers on the spreadsheet (src/core/write-marker.ts), with their metadata ids. */
+interface MarkerEntry {
+  readonly metadataId: number;
+  readonly value: string;
+}
+
+function markersOf(data: sheets_v4.Schema$Spreadsheet): MarkerEntry[] {
+  return (data.developerMetadata ?? [])
+    .filter((m) => m.metadataKey === WRITE_MARKER_KEY && typeof m.metadataId === 'number')
+    .map((m) => ({ metadataId: m.metadataId as number, value: m.metadataValue ?? '' }));
+}
+
+/** The write marker's batch answered with an error: nothing of it was applied. */
+class ClaimRefused extends Error {
+  constructor(readonly error: unknown) {
+    super('write marker batch refused');
+  }
 }
 
 export class GoogleSheetWorkbook implements Workbook {
@@ -144,6 +207,14 @@ export class GoogleSheetWorkbook implements Workbook {
   requests = 0;
   private client: sheets_v4.Sheets | null = null;
   private sheetList: SheetInfo[] | null = null;
+  /** Write markers as the last tab list showed them. */
+  private markers: MarkerEntry[] = [];
+  private title = '';
+  /** This run's write marker: its metadata id (chosen, so the final batch can delete it) and run id. */
+  private readonly markerId = randomInt(1, 2_147_483_647);
+  private readonly runId = randomUUID();
+  /** Staging tabs this write added, removed with the marker when the write fails. */
+  private ownStaging: SheetInfo[] = [];
 
   constructor(private readonly options: GoogleSheetOptions) {
     this.location = `https://docs.google.com/spreadsheets/d/${options.spreadsheetId}`;
@@ -200,30 +271,43 @@ export class GoogleSheetWorkbook implements Workbook {
     if (this.sheetList) return this.sheetList;
     const sheets = await this.sheets();
     const data = await this.call('spreadsheets.get', () => this.counted(() => this.getSpreadsheet(sheets)));
-    this.sheetList = sheetInfos(data);
-    return this.sheetList;
+    return this.remember(data);
   }
 
   /** The tab list once, without retries, inside a call that is retried as a whole (one more request). */
   private async metadataOnce(): Promise<SheetInfo[]> {
     const sheets = await this.sheets();
-    this.sheetList = sheetInfos((await this.counted(() => this.getSpreadsheet(sheets))).data);
+    return this.remember((await this.counted(() => this.getSpreadsheet(sheets))).data);
+  }
+
+  private remember(data: sheets_v4.Schema$Spreadsheet): SheetInfo[] {
+    this.sheetList = sheetInfos(data);
+    this.markers = markersOf(data);
+    this.title = data.properties?.title ?? this.title;
     return this.sheetList;
   }
 
   private getSpreadsheet(sheets: sheets_v4.Sheets) {
     return sheets.spreadsheets.get(
-      {
-        spreadsheetId: this.options.spreadsheetId,
-        fields:
-          'spreadsheetId,properties(title,locale),sheets(properties(sheetId,title,gridProperties(rowCount,columnCount)))',
-      },
+      { spreadsheetId: this.options.spreadsheetId, fields: SHEET_LIST_FIELDS },
       this.requestOptions,
     );
   }
 
-  async read(): Promise<WorkbookSnapshot> {
+  /**
+   * The --daily preflight: one harmless request (the tab list) proves that the credentials work and the
+   * sheet can be read, and the tab names are checked. Returns the sheet's title.
+   */
+  async check(): Promise<string> {
+    this.sheetList = null;
     const sheets = await this.metadata();
+    assertTabNames(liveSheets(sheets).map((sheet) => sheet.title));
+    return this.title;
+  }
+
+  async read(): Promise<WorkbookSnapshot> {
+    const sheets = liveSheets(await this.metadata());
+    assertTabNames(sheets.map((sheet) => sheet.title));
     const wanted: { key: keyof WorkbookInput | 'syncLog'; title: string }[] = [];
     for (const [key, tab] of [...Object.entries(READ_TABS), ['syncLog', TAB.syncLog]] as [
       keyof WorkbookInput | 'syncLog',
@@ -264,24 +348,30 @@ export class GoogleSheetWorkbook implements Workbook {
   /**
    * One batchUpdate, retried on 429/5xx/resets. When a try got no answer (reset, time-out) it may have
    * committed: the next try re-reads the tab list and rebuilds the body from it (sending addSheet again for
-   * a tab it added would fail the run though the tabs were written); a null body means nothing is left to do.
+   * a tab it added would fail the run though the tabs were written); a null body means nothing is left to do
+   * (the answer is then null). `fields` masks the answer (the updated spreadsheet, when asked for).
    */
   private async batchUpdate(
     body: BatchBody,
     rebuild: (sheets: readonly SheetInfo[]) => BatchBody | null,
-  ): Promise<void> {
+    fields?: string,
+  ): Promise<sheets_v4.Schema$BatchUpdateSpreadsheetResponse | null> {
     const client = await this.sheets();
     let requestBody: BatchBody | null = body;
     let answerLost = false;
     try {
-      await this.call('spreadsheets.batchUpdate', async () => {
+      return await this.call('spreadsheets.batchUpdate', async () => {
         if (answerLost) requestBody = rebuild(await this.metadataOnce());
         const sending = requestBody;
-        if (!sending) return { data: {} };
+        if (!sending) return { data: null };
         try {
           return await this.counted(() =>
             client.spreadsheets.batchUpdate(
-              { spreadsheetId: this.options.spreadsheetId, requestBody: sending },
+              {
+                spreadsheetId: this.options.spreadsheetId,
+                requestBody: sending,
+                ...(fields ? { fields } : {}),
+              },
               this.requestOptions,
             ),
           );
@@ -296,28 +386,160 @@ export class GoogleSheetWorkbook implements Workbook {
     }
   }
 
+  private markerValue(): string {
+    return writeMarkerValue(newWriteMarker('sync', this.runId, (this.options.now ?? (() => new Date()))()));
+  }
+
+  private createMarker(): sheets_v4.Schema$Request {
+    return {
+      createDeveloperMetadata: {
+        developerMetadata: {
+          metadataId: this.markerId,
+          metadataKey: WRITE_MARKER_KEY,
+          metadataValue: this.markerValue(),
+          location: { spreadsheet: true },
+          // DOCUMENT: the add-in, another Cloud project, must see it.
+          visibility: 'DOCUMENT',
+        },
+      },
+    };
+  }
+
   /**
-   * Replaces the tables' tabs all at once. Small enough for one request (Google refuses bodies over
-   * 10 MiB), it is ONE batchUpdate: values per cell, formats per range. Larger, it is staged: one
-   * batchUpdate adds hidden staging tabs, values.batchUpdate requests (RAW) fill them under the bound, then
-   * ONE final batchUpdate copies them onto the live tabs and deletes them, so a failure before that leaves
-   * every live tab as it was.
-   * Either way the limits are checked before anything is sent.
+   * Requests of the batch that ends a write: this run's marker deleted, and markers of earlier syncs
+   * that died before removing theirs (expired) deleted with it.
    */
-  async write(tables: readonly OutputTable[]): Promise<void> {
+  private releaseMarkers(): sheets_v4.Schema$Request[] {
+    const now = (this.options.now ?? (() => new Date()))().getTime();
+    const expired = this.markers.filter((entry) => {
+      const marker = parseWriteMarker(entry.value);
+      return entry.metadataId !== this.markerId && marker?.by === 'sync' && Date.parse(marker.until) <= now;
+    });
+    return [this.markerId, ...expired.map((entry) => entry.metadataId)].map((metadataId) => ({
+      deleteDeveloperMetadata: { dataFilter: { developerMetadataLookup: { metadataId } } },
+    }));
+  }
+
+  /**
+   * Sets this run's write marker (with `first`, the first requests of a staged write, in the same batch)
+   * and, from the spreadsheet as that batch leaves it, checks the add-in's: set first, then checked, so
+   * of two writers starting together at least one sees the other. A live add-in marker: this run's
+   * marker and staging tabs are removed again and the run stops with BUSY, nothing written.
+   * Returns the tab list after the batch.
+   */
+  private async claim(
+    first: (list: readonly SheetInfo[]) => sheets_v4.Schema$Request[],
+  ): Promise<SheetInfo[]> {
+    // After a lost answer the batch may have committed: rebuilt from the tab list read again, it may
+    // have nothing left to do (null), and that list is then the answer.
+    const build = (list: readonly SheetInfo[]): BatchBody | null => {
+      const requests = [
+        ...first(list),
+        ...(this.markers.some((entry) => entry.metadataId === this.markerId) ? [] : [this.createMarker()]),
+      ];
+      return requests.length === 0
+        ? null
+        : { requests, includeSpreadsheetInResponse: true, responseIncludeGridData: false };
+    };
+    let answer: sheets_v4.Schema$BatchUpdateSpreadsheetResponse | null;
+    try {
+      answer = await this.batchUpdate(
+        build(await this.metadata()) ?? batchBody([this.createMarker()]),
+        build,
+        `updatedSpreadsheet(${SHEET_LIST_FIELDS})`,
+      );
+    } catch (error) {
+      // Google answered (refused, or failed): an atomic batch that was not applied left no marker to remove.
+      const cause = error instanceof SyncError ? error.cause : error;
+      if (httpStatusOf(cause) !== undefined) throw new ClaimRefused(error);
+      throw error;
+    }
+    const sheets = answer?.updatedSpreadsheet
+      ? this.remember(answer.updatedSpreadsheet)
+      : await this.metadata();
+    const now = (this.options.now ?? (() => new Date()))();
+    const blocking = blockingMarker(
+      this.markers.map((entry) => entry.value),
+      'sync',
+      now,
+    );
+    if (blocking) {
+      await this.release(sheets.filter((sheet) => sheet.staging));
+      throw new SyncError('BUSY', SYSTEM_TEXT.addinWriting(formatTimestamp(new Date(blocking.until))));
+    }
+    return sheets;
+  }
+
+  /** Best effort after a failure: this run's marker (and the staging tabs it added) removed in one batch. */
+  private async release(staging: readonly SheetInfo[]): Promise<void> {
+    const client = await this.sheets();
+    const requests = [
+      ...staging.map((sheet) => ({ deleteSheet: { sheetId: sheet.sheetId } })),
+      {
+        deleteDeveloperMetadata: { dataFilter: { developerMetadataLookup: { metadataId: this.markerId } } },
+      },
+    ];
+    try {
+      await this.counted(() =>
+        client.spreadsheets.batchUpdate(
+          { spreadsheetId: this.options.spreadsheetId, requestBody: batchBody(requests) },
+          this.requestOptions,
+        ),
+      );
+    } catch {
+      // The marker expires by itself (WRITE_MARKER_TTL_MS) and staging leftovers go with the next write.
+    }
+    this.sheetList = null;
+  }
+
+  /**
+   * Replaces the tables' tabs all at once, under this run's write marker (src/core/write-marker.ts).
+   * Small enough for one request (Google refuses bodies over 10 MiB): one batch sets the marker and
+   * checks the add-in's, then ONE batchUpdate writes values per cell and formats per range and removes
+   * the marker. Larger, it is staged: the first batch adds hidden staging tabs (marked) and the marker,
+   * values.batchUpdate requests (RAW) fill them under the bound, then ONE final batchUpdate copies them
+   * onto the live tabs, deletes them and removes the marker, so a failure before that leaves every live
+   * tab as it was. Either way the tab names and the limits are checked before anything is sent.
+   */
+  async write(tables: readonly OutputTable[], options?: WriteOptions): Promise<void> {
     if (tables.length === 0) return;
     const limits = this.options.limits ?? SHEETS_LIMITS;
     const sheets = await this.metadata();
-    const compact = (list: readonly SheetInfo[]) => batchBody(writeRequests(tables, list));
+    const names = tables.map((table) => table.tab);
+    assertTabNames(
+      liveSheets(sheets).map((sheet) => sheet.title),
+      names,
+    );
+    const compact = (list: readonly SheetInfo[]) =>
+      batchBody([...writeRequests(tables, list), ...this.releaseMarkers()]);
     const single = compact(sheets);
-    if (bytesOf(single) <= limits.payloadBytes) {
-      assertCellsWithinLimit(cellsAfterWrite(tables, sheets), limits.cells);
-      await this.batchUpdate(single, compact);
-    } else {
-      await this.writeStaged(tables, sheets, limits);
+    try {
+      if (bytesOf(single) <= limits.payloadBytes) {
+        assertCellsWithinLimit(cellsAfterWrite(tables, sheets), limits.cells);
+        const fresh = await this.claim(() => []);
+        assertTabNames(
+          liveSheets(fresh).map((sheet) => sheet.title),
+          names,
+        );
+        options?.beforeCommit?.();
+        await this.batchUpdate(compact(fresh), compact);
+      } else {
+        await this.writeStaged(tables, sheets, limits, options);
+      }
+    } catch (error) {
+      // Refused before the marker was set (names, limits), BUSY (already released), or the marker's
+      // batch answered with an error (not applied): nothing to undo.
+      if (error instanceof ClaimRefused) throw error.error;
+      const claimed = !(
+        error instanceof SyncError &&
+        (error.code === 'TAB_NAMES' || error.code === 'LIMIT' || error.code === 'BUSY')
+      );
+      if (claimed) await this.release(this.ownStaging);
+      throw error;
+    } finally {
+      this.ownStaging = [];
     }
     // Tabs were added, resized or deleted: a later write in the same process reads the tab list again.
-    // (After a failure the list keeps what the write knows: staging tabs added, or null if an answer was lost.)
     this.sheetList = null;
   }
 
@@ -325,7 +547,10 @@ export class GoogleSheetWorkbook implements Workbook {
     tables: readonly OutputTable[],
     sheets: readonly SheetInfo[],
     limits: { readonly cells: number; readonly payloadBytes: number },
+    options?: WriteOptions,
   ): Promise<void> {
+    // The staging tabs receive the tables' values before the final batch: they are fixed from here.
+    options?.beforeCommit?.();
     let staged: StagedWrite;
     try {
       staged = stagedWrite(tables, sheets, limits.payloadBytes);
@@ -337,8 +562,8 @@ export class GoogleSheetWorkbook implements Workbook {
       );
     }
     assertCellsWithinLimit(staged.peakCells, limits.cells);
-    // The staging tabs as the first batch will leave them: the tab list for the final batch (sized now,
-    // since it cannot be split: it is the one atomic step) and for a failure-log write.
+    // The staging tabs as the first batch will leave them: the tab list for sizing the final batch now,
+    // since it cannot be split: it is the one atomic step.
     const withStaging = [...liveSheets(sheets), ...staged.stagingSheets];
     const finalBytes = bytesOf(staged.final(withStaging) ?? batchBody([]));
     if (finalBytes > limits.payloadBytes) {
@@ -347,11 +572,15 @@ export class GoogleSheetWorkbook implements Workbook {
         SYNC_TEXT.stagedFinalTooLarge(megabytes(finalBytes), megabytes(limits.payloadBytes)),
       );
     }
-    await this.batchUpdate(staged.first(sheets), (list) => staged.first(list));
-    this.sheetList = withStaging;
+    const fresh = await this.claim((list) => staged.first(list).requests ?? []);
+    this.ownStaging = fresh.filter((sheet) => sheet.staging);
     for (const body of staged.values) await this.valuesBatchUpdate(body);
-    const final = staged.final(withStaging);
-    if (final) await this.batchUpdate(final, (list) => staged.final(list));
+    const finalOf = (list: readonly SheetInfo[]) => {
+      const body = staged.final(list);
+      return body ? batchBody([...(body.requests ?? []), ...this.releaseMarkers()]) : null;
+    };
+    const final = finalOf(fresh);
+    if (final) await this.batchUpdate(final, finalOf);
   }
 
   /** RAW values into staging tabs, retried as a whole: writing the same values again changes nothing. */

@@ -45,5 +45,6 @@ export async function openWorkbook(target: WorkbookTarget, options: OpenOptions)
     timeoutMs: options.timeoutMs,
     secrets,
     onRetry: options.onRetry,
+    now: options.now,
   });
 }

@@ -13,7 +13,12 @@ export interface SheetInfo {
   readonly title: string;
   readonly rowCount: number;
   readonly columnCount: number;
+  /** A staging tab this product added and marked (developer metadata STAGING_KEY): the only tabs it deletes. */
+  readonly staging?: boolean;
 }
+
+/** Developer-metadata key on the staging tabs of a large write: a leftover is deleted only when it has it. */
+export const STAGING_KEY = 'dvc.staging';
 
 const NUMBER_FORMATS: Record<ColumnFormat, sheets_v4.Schema$NumberFormat> = {
   text: { type: 'TEXT', pattern: '@' },
@@ -110,17 +115,26 @@ export function chooseSheetId(title: string, taken: ReadonlySet<number>): number
   return id;
 }
 
-/** Hidden tabs a staged write fills before its final batch; any left by a crashed run are deleted. */
-export const isStagingTitle = (title: string): boolean =>
-  title.normalize('NFC').startsWith(SHEETS_WRITE_TEXT.stagingPrefix);
+/**
+ * Tabs that are not this product's staging tabs: the ones a write replaces, keeps or counts. A tab is a
+ * staging tab by its mark, not its name: a user's tab called `~dvc …` is the user's.
+ */
+export const liveSheets = (sheets: readonly SheetInfo[]): SheetInfo[] => sheets.filter((s) => !s.staging);
 
-/** Tabs that are not staging tabs: the ones a write replaces, keeps or counts. */
-export const liveSheets = (sheets: readonly SheetInfo[]): SheetInfo[] =>
-  sheets.filter((s) => !isStagingTitle(s.title));
-
-/** deleteSheet for every staging tab in the list (a crashed run's, or this run's after a lost answer). */
+/** deleteSheet for every marked staging tab in the list (a crashed run's, or this run's after a lost answer). */
 export function staleStagingDeletes(sheets: readonly SheetInfo[]): Request[] {
-  return sheets.filter((s) => isStagingTitle(s.title)).map((s) => ({ deleteSheet: { sheetId: s.sheetId } }));
+  return sheets.filter((s) => s.staging).map((s) => ({ deleteSheet: { sheetId: s.sheetId } }));
+}
+
+/** Sheets refuses two tabs whose names differ only in case: a new tab's name must not equal any that way. */
+export const sameSheetName = (a: string, b: string): boolean =>
+  a.toLocaleLowerCase() === b.toLocaleLowerCase();
+
+/** A staging tab's title that no tab has (a user may have a tab of that name). */
+function freeTitle(wanted: string, taken: readonly string[]): string {
+  let title = wanted;
+  for (let n = 2; taken.some((t) => sameSheetName(t, title)); n++) title = `${wanted} (${n})`;
+  return title;
 }
 
 /** Where a table goes: its tab's id, and the request that creates or resizes the tab first. */
@@ -320,22 +334,37 @@ export function stagedWrite(
   const plans = planTabs(tables, live);
   const taken = new Set(live.map((s) => s.sheetId));
   for (const plan of plans) taken.add(plan.sheetId);
+  const titles = existing.map((s) => s.title);
   const staging: StagingTab[] = plans.map((plan) => {
-    const title = SHEETS_WRITE_TEXT.stagingTab(plan.table.tab);
+    const title = freeTitle(SHEETS_WRITE_TEXT.stagingTab(plan.table.tab), titles);
+    titles.push(title);
     const sheetId = chooseSheetId(title, taken);
     taken.add(sheetId);
     return { plan, sheetId, title };
   });
-  const addStaging: Request[] = staging.map((s) => ({
-    addSheet: {
-      properties: {
-        sheetId: s.sheetId,
-        title: s.title,
-        hidden: true,
-        gridProperties: { rowCount: s.plan.rows, columnCount: s.plan.width },
+  // Each staging tab is marked in the same batch that adds it: a crash never leaves an unmarked one.
+  const addStaging: Request[] = staging.flatMap((s) => [
+    {
+      addSheet: {
+        properties: {
+          sheetId: s.sheetId,
+          title: s.title,
+          hidden: true,
+          gridProperties: { rowCount: s.plan.rows, columnCount: s.plan.width },
+        },
       },
     },
-  }));
+    {
+      createDeveloperMetadata: {
+        developerMetadata: {
+          metadataKey: STAGING_KEY,
+          metadataValue: s.plan.table.tab,
+          location: { sheetId: s.sheetId },
+          visibility: 'DOCUMENT',
+        },
+      },
+    },
+  ]);
   const budget = payloadBytes - BODY_OVERHEAD;
   const bodies: sheets_v4.Schema$ValueRange[][] = [];
   let current: sheets_v4.Schema$ValueRange[] = [];
@@ -405,6 +434,7 @@ export function stagedWrite(
       title: s.title,
       rowCount: s.plan.rows,
       columnCount: s.plan.width,
+      staging: true,
     })),
     peakCells:
       cellsAfterWrite(tables, live) + staging.reduce((sum, s) => sum + s.plan.rows * s.plan.width, 0),

@@ -23,8 +23,16 @@ import {
 import { SyncError } from '../errors';
 import { type ChartImage, overviewChart } from '../report/chart';
 import { gridOfWorksheet } from './excel-cells';
-import { findByName, inputTabs, READ_TABS, type Workbook, type WorkbookSnapshot } from './workbook';
-import { composePackage, PackageError } from './xlsx-package';
+import {
+  assertTabNames,
+  findByName,
+  inputTabs,
+  READ_TABS,
+  type Workbook,
+  type WorkbookSnapshot,
+  type WriteOptions,
+} from './workbook';
+import { composePackage, PackageError, tabNamesOf } from './xlsx-package';
 
 export const EXCEL_FORMATS: Record<ColumnFormat, string> = {
   text: '@',
@@ -471,11 +479,17 @@ async function load(path: string): Promise<ExcelJS.Workbook> {
       cause: error,
     });
   }
+  // A zip that is not a workbook (a .docx renamed) loads as an empty one: it must not be overwritten.
+  if (workbook.worksheets.length === 0) {
+    const cause = new Error('no worksheet inside: not a valid workbook');
+    throw new SyncError('WORKBOOK_FILE', SYNC_TEXT.xlsxReadFailed(path, cause.message), { cause });
+  }
   return workbook;
 }
 
 /** The grids a run reads, from a loaded workbook. */
 export function snapshotOf(workbook: ExcelJS.Workbook): WorkbookSnapshot {
+  assertTabNames(workbook.worksheets.map((sheet) => sheet.name));
   const grid = (tab: string): Grid | undefined => {
     const sheet = findByName(workbook.worksheets, tab, (s) => s.name);
     return sheet ? gridOfWorksheet(sheet) : undefined;
@@ -529,7 +543,7 @@ export class XlsxWorkbook implements Workbook {
    * anything is read or written; temp files of a killed save are removed; the chart PNG is written only
    * once the workbook is saved, so a failed save leaves the old workbook and the old PNG.
    */
-  async write(tables: readonly OutputTable[]): Promise<void> {
+  async write(tables: readonly OutputTable[], options?: WriteOptions): Promise<void> {
     assertFitsExcel(tables);
     const target = await saveTargetOf(this.location);
     await assertWritable(target);
@@ -541,11 +555,25 @@ export class XlsxWorkbook implements Workbook {
             cause: error,
           });
         });
+    // Tab names checked again on the file as it is now, before any tab is replaced.
+    let names: string[];
+    try {
+      names = await tabNamesOf(original);
+    } catch (error) {
+      const reason = (error as Error).message;
+      throw new SyncError('WORKBOOK_FILE', SYNC_TEXT.xlsxReadFailed(this.location, reason), { cause: error });
+    }
+    assertTabNames(
+      names,
+      tables.map((table) => table.tab),
+    );
+    const overview = tables.find((table) => table.tab === TAB.overview);
+    const chart = overview ? overviewChart(overview) : null;
+    // The last moment the tables may change (the log row's duration): they are serialised next.
+    options?.beforeCommit?.();
     const generated = new ExcelJS.Workbook();
     generated.creator = 'dvc-sync';
     for (const table of tables) writeRows(generated.addWorksheet(table.tab), table);
-    const overview = tables.find((table) => table.tab === TAB.overview);
-    const chart = overview ? overviewChart(overview) : null;
     if (overview && chart) embedChart(generated, overview, chart);
     let composed: Buffer;
     try {

@@ -292,7 +292,7 @@ describe('npm run sync (dist/node/sync.cjs)', () => {
     expect(lines).toEqual([
       expect.stringMatching(
         new RegExp(
-          `^Không tạo được tệp ảnh biểu đồ ${png.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: EISDIR[^\\n]*\\. Sổ tính vẫn được ghi đầy đủ, biểu đồ vẫn có trong tab Tổng hợp\\.$`,
+          `^Không tạo được tệp ảnh biểu đồ ${png.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}: đường dẫn này là một thư mục, không phải tệp; hãy đưa đường dẫn của tệp \\(EISDIR[^\\n]*\\)\\. Sổ tính vẫn được ghi đầy đủ, biểu đồ vẫn có trong tab Tổng hợp\\.$`,
         ),
       ),
     ]);

@@ -34,3 +34,15 @@ test.each([
     'Thành công',
   ]);
 });
+
+test('an unknown province is a usage error: exit 2, one Vietnamese line naming the examples, the usage on stdout', async () => {
+  const result = await demo(['--province', 'ha-noi-1999']);
+  expect(result.code).toBe(2);
+  const lines = result.stderr.trim().split('\n');
+  expect(lines).toEqual([
+    expect.stringMatching(/^Lỗi đồng bộ: Không có tỉnh mẫu "ha-noi-1999"\. .*hoa-binh-2020/),
+  ]);
+  expect(result.stdout).toContain('npm run demo -- [--province');
+  const bogus = await demo(['--tinh', 'x']);
+  expect(bogus.code).toBe(2);
+});

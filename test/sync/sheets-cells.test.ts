@@ -260,7 +260,13 @@ describe('a date typed in a count column', () => {
       });
       const before = fake.requests.length;
       const result = await runSync({ workbook, sources: null, through: null, dryRun: false, now: () => NOW });
-      expect(fake.requests.slice(before).map(requestLabel)).toEqual(['get', 'get cells', 'batchUpdate']);
+      // Two reads, the write marker, the write.
+      expect(fake.requests.slice(before).map(requestLabel)).toEqual([
+        'get',
+        'get cells',
+        'batchUpdate',
+        'batchUpdate',
+      ]);
       expect(gridsOf(result.report)).toEqual(gridsOf(core));
       written.push(
         ['Tỷ lệ', 'Xếp hạng', 'Kiểm tra', 'Đối chiếu', 'Tổng hợp'].map((tab) =>

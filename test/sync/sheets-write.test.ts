@@ -145,8 +145,9 @@ describe('compact write', () => {
   test('values only per cell, formats by range: the same formats as one per cell, bounded bytes per unit', async () => {
     fake = await startFakeSheets({ spreadsheet: spreadsheetOf(inputTabs(2000, 3)), token: TOKEN });
     const result = await sync(fake);
-    expect(fake.requests.map(label)).toEqual(['get', 'get cells', 'batchUpdate']);
-    const write = fake.requests[2];
+    // The third request sets the write marker (src/core/write-marker.ts); the fourth writes everything.
+    expect(fake.requests.map(label)).toEqual(['get', 'get cells', 'batchUpdate', 'batchUpdate']);
+    const write = fake.requests[3];
     const cells = (bodyOf(write).requests ?? []).flatMap((r) =>
       (r.updateCells?.rows ?? []).flatMap((row) => row.values ?? []),
     );
@@ -211,7 +212,7 @@ describe('compact write', () => {
 });
 
 describe('request counts at every size', () => {
-  test('200 and 2,000 units: 3 requests; 20,000: 2 reads + staging tabs added + RAW values batches + 1 final, each under 10 MiB', async () => {
+  test('200 and 2,000 units: 4 requests (2 reads, the write marker, the write); 20,000: 2 reads + staging tabs added + RAW values batches + 1 final, each under 10 MiB', async () => {
     const counts: Record<number, string[]> = {};
     for (const n of [200, 2000, 20_000]) {
       fake = await startFakeSheets({ spreadsheet: spreadsheetOf(inputTabs(n)), token: TOKEN });
@@ -239,8 +240,8 @@ describe('request counts at every size', () => {
       await fake.close();
       fake = null;
     }
-    expect(counts[200]).toEqual(['get', 'get cells', 'batchUpdate']);
-    expect(counts[2000]).toEqual(['get', 'get cells', 'batchUpdate']);
+    expect(counts[200]).toEqual(['get', 'get cells', 'batchUpdate', 'batchUpdate']);
+    expect(counts[2000]).toEqual(['get', 'get cells', 'batchUpdate', 'batchUpdate']);
     // About 8.3 MB of RAW values, which took 4 staging batches as 34 MB of CellData: one values batch.
     expect(counts[20_000]).toEqual(['get', 'get cells', 'batchUpdate', 'values.batchUpdate', 'batchUpdate']);
   }, 60_000);
@@ -283,7 +284,11 @@ describe('staged write (payload bound lowered so 200 units need several batches)
     );
     expect(adds.map((p) => p?.title)).toEqual(OUTPUT.map((t) => `~dvc ${t}`));
     expect(adds.every((p) => p?.hidden === true)).toBe(true);
-    expect(kindsOf(posts[0])).toEqual(OUTPUT.map(() => 'addSheet'));
+    // Each staging tab marked in the batch that adds it, and this run's write marker set with them.
+    expect(kindsOf(posts[0])).toEqual([
+      ...OUTPUT.flatMap(() => ['addSheet', 'createDeveloperMetadata']),
+      'createDeveloperMetadata',
+    ]);
     // The values batches: RAW, plain arrays, only into staging tabs, each tab's rows once and in order.
     const rowsOf = new Map<string, number>();
     for (const post of values) {
@@ -338,9 +343,16 @@ describe('staged write (payload bound lowered so 200 units need several batches)
       'values.batchUpdate',
       'values.batchUpdate',
       'batchUpdate',
+      'get',
+      'batchUpdate',
+      'batchUpdate',
     ]);
-    // The failure row's write deletes the staging tabs the first batch added, and writes only the log.
-    expect(kindsOf(fake.requests[5]).filter((k) => k === 'deleteSheet')).toHaveLength(OUTPUT.length);
+    // The failed write removes the staging tabs it added with its marker; then the failure row is written.
+    expect(kindsOf(fake.requests[5])).toEqual([
+      ...OUTPUT.map(() => 'deleteSheet'),
+      'deleteDeveloperMetadata',
+    ]);
+    expect(fake.spreadsheet.developerMetadata ?? []).toEqual([]);
     expect(stagingTabs(fake)).toEqual([]);
     for (const tab of OUTPUT.slice(0, -1)) {
       expect(valuesOf(sheetNamed(fake, tab))).toEqual(valuesOf(before.sheets.find((s) => s.title === tab)));
@@ -380,8 +392,8 @@ describe('staged write (payload bound lowered so 200 units need several batches)
     // The next run, small enough for one write: its one batchUpdate deletes the leftovers first.
     fake = await startFakeSheets({ spreadsheet: left, token: TOKEN });
     await sync(fake);
-    expect(fake.requests.map(label)).toEqual(['get', 'get cells', 'batchUpdate']);
-    expect(kindsOf(fake.requests[2]).slice(0, OUTPUT.length)).toEqual(OUTPUT.map(() => 'deleteSheet'));
+    expect(fake.requests.map(label)).toEqual(['get', 'get cells', 'batchUpdate', 'batchUpdate']);
+    expect(kindsOf(fake.requests[3]).slice(0, OUTPUT.length)).toEqual(OUTPUT.map(() => 'deleteSheet'));
     expect(stagingTabs(fake)).toEqual([]);
     expect(valuesOf(sheetNamed(fake, 'Nhật ký đồng bộ')).map((r) => r[1])).toEqual([
       'Kết quả',

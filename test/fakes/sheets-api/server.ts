@@ -1,4 +1,4 @@
-// A loopback fake of the Sheets v4 REST endpoints the sync uses: spreadsheets.get (with grid data), values.batchGet/batchUpdate, batchUpdate.
+// A loopback fake of the Sheets v4 REST endpoints the sync uses: spreadsheets.get (with grid data), values.batchGet/batchUpdate, batchUpdate, developer metadata.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import type { sheets_v4 } from 'googleapis';
@@ -32,6 +32,11 @@ export interface FakeSpreadsheet {
   spreadsheetId: string;
   locale: 'vi_VN' | 'en_US';
   sheets: FakeSheet[];
+  /**
+   * Developer metadata of the spreadsheet and of its sheets, as the API returns it (location set). Never
+   * changed in place: batches copy the list.
+   */
+  developerMetadata?: sheets_v4.Schema$DeveloperMetadata[];
 }
 
 export interface RecordedRequest {
@@ -460,8 +465,74 @@ function checkInGrid(sheet: FakeSheet, b: Bounds): void {
   }
 }
 
-/** Applies one request to the batch's state; throws ApiError like Google does for a bad request. */
-function apply(batch: Batch, request: sheets_v4.Schema$Request): void {
+/** Google's limits of developer metadata: key and value lengths. */
+const METADATA_KEY_MAX = 256;
+const METADATA_VALUE_MAX = 4096;
+
+/** createDeveloperMetadata as Google checks it: key, visibility and location required, ids unique. */
+function createMetadata(
+  state: FakeSpreadsheet,
+  request: sheets_v4.Schema$CreateDeveloperMetadataRequest,
+): sheets_v4.Schema$DeveloperMetadata {
+  const m = request.developerMetadata;
+  if (!m) throw invalid('createDeveloperMetadata: developerMetadata is required.');
+  if (!m.metadataKey) throw invalid('Invalid developer metadata: metadataKey must be set.');
+  if (m.metadataKey.length > METADATA_KEY_MAX)
+    throw invalid(`Invalid developer metadata: metadataKey longer than ${METADATA_KEY_MAX} characters.`);
+  if ((m.metadataValue ?? '').length > METADATA_VALUE_MAX)
+    throw invalid(`Invalid developer metadata: metadataValue longer than ${METADATA_VALUE_MAX} characters.`);
+  if (m.visibility !== 'DOCUMENT' && m.visibility !== 'PROJECT')
+    throw invalid('Invalid developer metadata: visibility must be DOCUMENT or PROJECT.');
+  const location = m.location ?? {};
+  let stored: sheets_v4.Schema$DeveloperMetadataLocation;
+  if (location.spreadsheet === true) stored = { locationType: 'SPREADSHEET', spreadsheet: true };
+  else if (typeof location.sheetId === 'number') {
+    findSheet(state, location.sheetId);
+    stored = { locationType: 'SHEET', sheetId: location.sheetId };
+  } else
+    throw invalid('Invalid developer metadata: location must be the spreadsheet or a sheet in this fake.');
+  const all = state.developerMetadata ?? [];
+  if (typeof m.metadataId === 'number') {
+    if (m.metadataId <= 0 || !Number.isInteger(m.metadataId) || m.metadataId > 2_147_483_647)
+      throw invalid(
+        `Invalid developer metadata: metadataId ${m.metadataId} must be a positive 32-bit integer.`,
+      );
+    if (all.some((other) => other.metadataId === m.metadataId))
+      throw invalid(`Developer metadata with id ${m.metadataId} already exists.`);
+  }
+  let id = m.metadataId ?? 0;
+  while (id <= 0 || all.some((other) => other.metadataId === id))
+    id = 1 + Math.floor(Math.random() * 2_147_483_646);
+  const created: sheets_v4.Schema$DeveloperMetadata = {
+    metadataId: id,
+    metadataKey: m.metadataKey,
+    ...(m.metadataValue !== undefined && m.metadataValue !== null ? { metadataValue: m.metadataValue } : {}),
+    location: stored,
+    visibility: m.visibility,
+  };
+  state.developerMetadata = [...all, created];
+  return created;
+}
+
+/** Whether metadata matches a DeveloperMetadataLookup (the fields this fake supports; all given must match). */
+function matchesLookup(
+  m: sheets_v4.Schema$DeveloperMetadata,
+  lookup: sheets_v4.Schema$DeveloperMetadataLookup,
+): boolean {
+  if (lookup.metadataId !== undefined && lookup.metadataId !== null && m.metadataId !== lookup.metadataId)
+    return false;
+  if (lookup.metadataKey && m.metadataKey !== lookup.metadataKey) return false;
+  if (lookup.metadataValue && m.metadataValue !== lookup.metadataValue) return false;
+  if (lookup.visibility && m.visibility !== lookup.visibility) return false;
+  if (lookup.locationType && m.location?.locationType !== lookup.locationType) return false;
+  const where = lookup.metadataLocation;
+  if (where?.spreadsheet === true && m.location?.locationType !== 'SPREADSHEET') return false;
+  if (typeof where?.sheetId === 'number' && m.location?.sheetId !== where.sheetId) return false;
+  return true;
+}
+
+/** Applies one request to the batch's state, giving its reply; throws ApiError like Google for a bad request. */
+function apply(batch: Batch, request: sheets_v4.Schema$Request): sheets_v4.Schema$Response | undefined {
   const { state } = batch;
   const kinds = Object.keys(request).filter((k) => (request as Record<string, unknown>)[k] !== undefined);
   if (kinds.length !== 1) throw invalid('Each request must have exactly one kind.');
@@ -491,7 +562,26 @@ function apply(batch: Batch, request: sheets_v4.Schema$Request): void {
     if (state.sheets.length === 1) throw invalid("You can't remove all the sheets in a document.");
     state.sheets.splice(state.sheets.indexOf(sheet), 1);
     batch.copied.delete(sheet.sheetId);
+    // A sheet's metadata goes with it, as in Google.
+    state.developerMetadata = (state.developerMetadata ?? []).filter(
+      (m) => m.location?.sheetId !== sheet.sheetId,
+    );
     return;
+  }
+  if (request.createDeveloperMetadata) {
+    return {
+      createDeveloperMetadata: { developerMetadata: createMetadata(state, request.createDeveloperMetadata) },
+    };
+  }
+  if (request.deleteDeveloperMetadata) {
+    const filter = request.deleteDeveloperMetadata.dataFilter;
+    const lookup = filter?.developerMetadataLookup;
+    if (!lookup)
+      throw invalid('deleteDeveloperMetadata: dataFilter.developerMetadataLookup is required in this fake.');
+    const all = state.developerMetadata ?? [];
+    const deleted = all.filter((m) => matchesLookup(m, lookup));
+    state.developerMetadata = all.filter((m) => !deleted.includes(m));
+    return { deleteDeveloperMetadata: { deletedDeveloperMetadata: deleted } };
   }
   if (request.updateSheetProperties) {
     const p = request.updateSheetProperties.properties ?? {};
@@ -701,6 +791,44 @@ export function requestLabel(r: RecordedRequest): string {
   return action.replace(/^\//, '').replace(':', '.').replace(/^\./, '');
 }
 
+/**
+ * The Spreadsheet resource: properties, developer metadata of the spreadsheet, and per sheet its
+ * properties and metadata (and grid data when asked). With ranges, only the tabs they name, each with one
+ * GridData per range (whole tabs here).
+ */
+function resourceOf(
+  state: FakeSpreadsheet,
+  withData: boolean,
+  rangesOf: ReadonlyMap<FakeSheet, string[]>,
+): sheets_v4.Schema$Spreadsheet {
+  const listed = rangesOf.size > 0 ? state.sheets.filter((s) => rangesOf.has(s)) : state.sheets;
+  const metadata = state.developerMetadata ?? [];
+  const spreadsheetLevel = metadata.filter((m) => m.location?.locationType === 'SPREADSHEET');
+  return {
+    spreadsheetId: state.spreadsheetId,
+    properties: { title: 'Fake', locale: state.locale },
+    ...(spreadsheetLevel.length > 0 ? { developerMetadata: spreadsheetLevel } : {}),
+    sheets: listed.map((s) => {
+      const own = metadata.filter((m) => m.location?.sheetId === s.sheetId);
+      return {
+        ...(withData ? { data: (rangesOf.get(s) ?? ['']).map(() => gridDataOf(s, state.locale)) } : {}),
+        properties: {
+          sheetId: s.sheetId,
+          title: s.title,
+          index: state.sheets.indexOf(s),
+          gridProperties: {
+            rowCount: s.rowCount,
+            columnCount: s.columnCount,
+            frozenRowCount: s.frozenRowCount,
+          },
+          ...(s.hidden ? { hidden: true } : {}),
+        },
+        ...(own.length > 0 ? { developerMetadata: own } : {}),
+      };
+    }),
+  };
+}
+
 export async function startFakeSheets(options: FakeSheetsOptions): Promise<FakeSheets> {
   const requests: RecordedRequest[] = [];
   const sockets = new Set<Socket>();
@@ -725,14 +853,19 @@ export async function startFakeSheets(options: FakeSheetsOptions): Promise<FakeS
     request: sheets_v4.Schema$BatchUpdateSpreadsheetRequest,
   ): Promise<sheets_v4.Schema$BatchUpdateSpreadsheetResponse> => {
     const committed = fake.spreadsheet;
-    const copy: FakeSpreadsheet = { ...committed, sheets: [...committed.sheets] };
+    const copy: FakeSpreadsheet = {
+      ...committed,
+      sheets: [...committed.sheets],
+      developerMetadata: [...(committed.developerMetadata ?? [])],
+    };
     const batch: Batch = { state: copy, copied: new Set() };
     const steps = request.requests ?? [];
+    const replies: sheets_v4.Schema$Response[] = [];
     const pause = steps.length > 0 ? (options.writeDelayMs ?? 0) / steps.length : 0;
     for (const [index, r] of steps.entries()) {
       if (pause > 0) await new Promise((resolve) => setTimeout(resolve, pause));
       try {
-        apply(batch, r);
+        replies.push(apply(batch, r) ?? {});
       } catch (error) {
         if (error instanceof ApiError) {
           throw new ApiError({
@@ -749,7 +882,13 @@ export async function startFakeSheets(options: FakeSheetsOptions): Promise<FakeS
       );
     }
     fake.spreadsheet = copy;
-    return { spreadsheetId: copy.spreadsheetId, replies: steps.map(() => ({})) };
+    return {
+      spreadsheetId: copy.spreadsheetId,
+      replies,
+      ...(request.includeSpreadsheetInResponse
+        ? { updatedSpreadsheet: resourceOf(copy, false, new Map()) }
+        : {}),
+    };
   };
 
   const handle = async (req: IncomingMessage, body: string): Promise<unknown> => {
@@ -803,26 +942,7 @@ export async function startFakeSheets(options: FakeSheetsOptions): Promise<FakeS
         if (!sheet) throw invalid(`Unable to parse range: ${range}`);
         rangesOf.set(sheet, [...(rangesOf.get(sheet) ?? []), range]);
       }
-      // With ranges, only the tabs they name, each with one GridData per range (whole tabs here).
-      const listed = ranges.length > 0 ? state.sheets.filter((s) => rangesOf.has(s)) : state.sheets;
-      const spreadsheet: sheets_v4.Schema$Spreadsheet = {
-        spreadsheetId: state.spreadsheetId,
-        properties: { title: 'Fake', locale: state.locale },
-        sheets: listed.map((s) => ({
-          ...(withData ? { data: (rangesOf.get(s) ?? ['']).map(() => gridDataOf(s, state.locale)) } : {}),
-          properties: {
-            sheetId: s.sheetId,
-            title: s.title,
-            index: state.sheets.indexOf(s),
-            gridProperties: {
-              rowCount: s.rowCount,
-              columnCount: s.columnCount,
-              frozenRowCount: s.frozenRowCount,
-            },
-            ...(s.hidden ? { hidden: true } : {}),
-          },
-        })),
-      };
+      const spreadsheet = resourceOf(state, withData, rangesOf);
       return paths ? maskResponse(spreadsheet, paths) : spreadsheet;
     }
     if (action === '/values:batchGet' && req.method === 'GET') {
@@ -864,7 +984,8 @@ export async function startFakeSheets(options: FakeSheetsOptions): Promise<FakeS
         req.socket.destroy();
         return undefined;
       }
-      return response;
+      const mask = url.searchParams.get('fields');
+      return mask ? maskResponse(response, fieldPaths(mask)) : response;
     }
     throw new ApiError({ code: 404, message: 'Not found', status: 'NOT_FOUND' });
   };

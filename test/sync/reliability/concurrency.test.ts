@@ -173,8 +173,8 @@ async function readersDuringWrite(split: boolean) {
 
 test("readers during the sync's Google Sheets write see all old tabs or all new ones, never a mix (one batchUpdate)", async () => {
   const seen = await readersDuringWrite(false);
-  // The first sync and the second each wrote once.
-  expect(seen.posts).toBe(2);
+  // The first sync and the second each wrote once (each after its write-marker batch).
+  expect(seen.posts).toBe(4);
   expect(seen.reads).toBeGreaterThanOrEqual(10);
   expect(seen.old).toBeGreaterThanOrEqual(5);
   expect(seen.mixed).toBe(0);
@@ -186,7 +186,7 @@ test("readers during the sync's Google Sheets write see all old tabs or all new 
 
 test('control: the same tables written one batchUpdate per tab are seen half-written', async () => {
   const seen = await readersDuringWrite(true);
-  expect(seen.posts).toBe(1 + 7);
+  expect(seen.posts).toBe(2 + 7 * 2);
   expect(seen.mixed).toBeGreaterThan(0);
   console.log(`split write: ${seen.reads} reads, ${seen.old} old, ${seen.new} new, ${seen.mixed} mixed`);
 });

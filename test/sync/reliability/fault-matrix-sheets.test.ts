@@ -69,7 +69,7 @@ const CELLS: MatrixCell[] = [
     expect: {
       outcome: 'retried, succeeded',
       exit: 0,
-      requests: ['get', 'get cells', 'batchUpdate', 'batchUpdate'],
+      requests: ['get', 'get cells', 'batchUpdate', 'batchUpdate', 'batchUpdate'],
       retries: 1,
     },
   },
@@ -82,7 +82,20 @@ const CELLS: MatrixCell[] = [
     expect: {
       outcome: 'failed cleanly',
       exit: 4,
-      requests: ['get', 'get cells', 'batchUpdate', 'batchUpdate', 'batchUpdate', 'batchUpdate'],
+      // The write marker set, the output write tried 3 times, the marker removed; then the failure row
+      // (tab list, marker, write).
+      requests: [
+        'get',
+        'get cells',
+        'batchUpdate',
+        'batchUpdate',
+        'batchUpdate',
+        'batchUpdate',
+        'batchUpdate',
+        'get',
+        'batchUpdate',
+        'batchUpdate',
+      ],
       retries: 2,
       error: /Google Sheets tạm thời không phục vụ được \(HTTP 500\)/,
       logged: true,
@@ -94,6 +107,7 @@ const CELLS: MatrixCell[] = [
     expect: {
       outcome: 'failed cleanly',
       exit: 4,
+      // The marker batch refused (not applied, so nothing to remove); the failure row's the same way.
       requests: ['get', 'get cells', 'batchUpdate', 'batchUpdate'],
       retries: 0,
       error: /không có quyền sửa bảng tính.*Không ghi được Nhật ký đồng bộ/,
@@ -115,11 +129,12 @@ const CELLS: MatrixCell[] = [
   {
     fault: 'first sync of a sheet (tabs to add): write committed, its answer lost (reset)',
     fresh: true,
-    sheetsFault: (r) => (isPost(r) && !posted++ ? 'commitThenReset' : undefined),
+    // The second POST: the first sets the write marker.
+    sheetsFault: (r) => (isPost(r) && ++posted === 2 ? 'commitThenReset' : undefined),
     expect: {
       outcome: 'retried, succeeded',
       exit: 0,
-      requests: ['get', 'get cells', 'batchUpdate', 'get', 'batchUpdate'],
+      requests: ['get', 'get cells', 'batchUpdate', 'batchUpdate', 'get', 'batchUpdate'],
       retries: 1,
     },
   },

@@ -78,8 +78,8 @@ describe('Google Sheets limits, checked before the write', () => {
     // 5 output tabs and the log, new, of 100 × 26 cells each (addSheet's size): 9,994,000 + 15,600.
     expect((error as Error).message).toContain('10.009.600 ô');
     expect((error as Error).message).toContain('giới hạn 10.000.000 ô');
-    // Read twice (tabs, values), then one write: the failure row alone, which fits.
-    expect(requests.map((r) => r.split(' ')[0])).toEqual(['GET', 'GET', 'POST']);
+    // Read twice (tabs, values), then one write (the marker, then the failure row alone, which fits).
+    expect(requests.map((r) => r.split(' ')[0])).toEqual(['GET', 'GET', 'POST', 'POST']);
     const titles = fake.spreadsheet.sheets.map((s) => s.title);
     for (const tab of OUTPUT_TABS) expect(titles).not.toContain(tab);
     const log = logRecords(valuesOf(fake.spreadsheet.sheets.find((s) => s.title === LOG_TAB)));
@@ -120,8 +120,9 @@ describe('Google Sheets limits, checked before the write', () => {
     });
     const ms = Date.now() - started;
     expect(error).toBeNull();
-    expect(requests.map((r) => r.split(' ')[0])).toEqual(['GET', 'GET', 'POST']);
-    const bytes = Number(requests[2]?.split(' ')[1]);
+    // Two reads, the write marker, the one write.
+    expect(requests.map((r) => r.split(' ')[0])).toEqual(['GET', 'GET', 'POST', 'POST']);
+    const bytes = Number(requests[3]?.split(' ')[1]);
     // Values per cell, formats per range: measured about 1,200 bytes per unit.
     expect(bytes / n).toBeLessThan(1_500);
     expect(bytes).toBeLessThan(SHEETS_LIMITS.payloadBytes);

@@ -301,7 +301,7 @@ describe('secrets never printed, logged or written', () => {
         [
           'not JSON',
           notJson,
-          /^Lỗi đồng bộ \[AUTH\]: Tệp ".*sa-broken\.json" \(biến GOOGLE_APPLICATION_CREDENTIALS\) không phải là tệp khóa JSON/,
+          /^Lỗi đồng bộ \[AUTH\]: Tệp ".*sa-broken\.json" \(biến GOOGLE_APPLICATION_CREDENTIALS\) không phải là tệp khóa tài khoản dịch vụ Google \(nội dung không phải JSON\)/,
         ],
         [
           'missing',
