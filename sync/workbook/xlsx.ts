@@ -18,6 +18,7 @@ import {
   SHEETS_WRITE_TEXT,
   STATUS,
   SYNC_TEXT,
+  SYSTEM_TEXT,
   TAB,
 } from '../../src/core';
 import { SyncError } from '../errors';
@@ -402,19 +403,24 @@ export async function saveTargetOf(location: string): Promise<SaveTarget> {
   }
 }
 
-const canWrite = (path: string): Promise<boolean> =>
-  access(path, constants.W_OK).then(
-    () => true,
-    () => false,
-  );
-
 /**
  * Refuses, before anything is computed or written, a read-only workbook (no write permission bit: someone
- * protected it on purpose, even from an administrator) or a folder where the new file cannot be created.
+ * protected it on purpose, and root would write it anyway) or one the system will not let us write, and a
+ * folder that does not take the save's temp file (tried for real: ACLs, read-only mounts) or has no write
+ * permission bit. The system's own reason, when there is one, is in the message (errors.ts translates it).
  */
 export async function assertWritable(target: SaveTarget): Promise<void> {
-  if (target.mode !== null && ((target.mode & 0o222) === 0 || !(await canWrite(target.path)))) {
-    throw new SyncError('WORKBOOK_FILE', SYNC_TEXT.xlsxReadOnly(target.path));
+  if (target.mode !== null) {
+    if ((target.mode & 0o222) === 0)
+      throw new SyncError('WORKBOOK_FILE', SYNC_TEXT.xlsxReadOnly(target.path));
+    try {
+      await access(target.path, constants.W_OK);
+    } catch (error) {
+      const reason = (error as Error).message;
+      throw new SyncError('WORKBOOK_FILE', SYSTEM_TEXT.fileNotWritable(target.path, reason), {
+        cause: error,
+      });
+    }
   }
   const folder = dirname(target.path);
   let folderMode: number;
@@ -423,7 +429,18 @@ export async function assertWritable(target: SaveTarget): Promise<void> {
   } catch {
     throw new SyncError('WORKBOOK_FILE', SYNC_TEXT.xlsxNoFolder(folder));
   }
-  if ((folderMode & 0o222) === 0 || !(await canWrite(folder))) {
+  const probe = join(
+    folder,
+    `.${basename(target.path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`,
+  );
+  try {
+    await (await open(probe, 'wx')).close();
+    await unlink(probe);
+  } catch (error) {
+    const reason = (error as Error).message;
+    throw new SyncError('WORKBOOK_FILE', SYSTEM_TEXT.folderNotWritable(folder, reason), { cause: error });
+  }
+  if ((folderMode & 0o222) === 0) {
     throw new SyncError('WORKBOOK_FILE', SYNC_TEXT.xlsxFolderReadOnly(folder));
   }
 }
