@@ -85,10 +85,13 @@ interface AddinResult {
     firstCalls: number;
     firstMs: number;
     calls: Spread;
+    roundTrips: Spread;
     byMethod: Record<string, number>;
     time: Spread;
     ratioRows: number;
+    batchBytes: number;
   };
+  careful: { calls: Spread; time: Spread };
   naive: { calls: Spread; time: Spread };
   untrimmed: string | null;
 }
@@ -102,6 +105,35 @@ const addin = SIZES.map((size) => {
     '--naive-runs',
     size >= 20000 ? 1 : 3,
   ]);
+});
+/** Round trips to Google the recompute may make at any size (issue 11). */
+const ROUND_TRIP_BUDGET = 30;
+/** Set-up must fit Apps Script's 6-minute execution limit. */
+const EXECUTION_LIMIT_MS = 6 * 60_000;
+/**
+ * Assumed time of one round trip from Apps Script to Google's spreadsheet service: an assumption for
+ * the arithmetic below, not a measurement (this machine has no network); both ends of a plausible range.
+ */
+const LATENCIES_MS = [100, 500] as const;
+const SETUP_SIZES = [20, 200, 2000] as const;
+interface SetUpResult {
+  size: number;
+  calls: number;
+  again: number;
+  time: number;
+  protections: number;
+  done: boolean;
+}
+// BENCH_BEFORE_BUNDLE: an older build of dist/Code.js (e.g. main before this work) measured alongside.
+const beforeBundle = process.env.BENCH_BEFORE_BUNDLE;
+const setups = SETUP_SIZES.map((size) => {
+  log(`add-in set-up ${size}`);
+  return {
+    now: child<SetUpResult>('addin', ['--mode', 'setup', '--size', size]),
+    before: beforeBundle
+      ? child<SetUpResult>('addin', ['--mode', 'setup', '--size', size, '--bundle', beforeBundle])
+      : null,
+  };
 });
 
 // 3. Sync
@@ -151,11 +183,22 @@ const portal = child<{
 }>('sync', ['--mode', 'portal', '--runs', 5]);
 
 // 4. Custom functions
-log('DVC_TYLE');
-const tyle = child<{ rows: number; cold: number; time: Spread; empty: number }>('functions', [
-  '--rows',
-  20000,
-]);
+interface FunctionsResult {
+  rows: number;
+  bundleBytes: number;
+  coldCall: Spread;
+  cold: number;
+  time: Spread;
+  rankRows: number;
+  rank: Spread;
+  empty: number;
+}
+log('custom functions');
+const tyle = child<FunctionsResult>('functions', ['--rows', 20000]);
+const tyleBefore = beforeBundle
+  ? child<FunctionsResult>('functions', ['--rows', 20000, '--rank-rows', 2000, '--bundle', beforeBundle])
+  : null;
+const BUNDLE_LIMIT = 150 * 1024;
 
 // Goals
 const t = (i: number) => core[i]?.time.median ?? Number.NaN;
@@ -167,9 +210,16 @@ const growth = [0, 1].map((i) => {
 });
 const coreFast = t(2) < 1000;
 const coreGrowth = growth.every((g) => g.ratio <= g.bound);
-const productCalls = addin.map((a) => a.product.calls);
+const productCalls = addin.map((a) => a.product.roundTrips);
 const sameCalls = productCalls.every((c) => c.min === c.max && c.median === productCalls[0]?.median);
+const withinBudget = productCalls.every((c) => c.max <= ROUND_TRIP_BUDGET);
+const oneBatch = addin.filter((a) => a.product.roundTrips.median === addin[0]?.product.roundTrips.median);
 const naiveFactor = (addin[1]?.naive.calls.median ?? 0) / (addin[1]?.product.calls.median ?? 1);
+const carefulCalls = addin.map((a) => a.careful.calls.median);
+const setUpAt2000 = setups[setups.length - 1]?.now;
+const setUpSlowest = (setUpAt2000?.calls ?? Number.NaN) * (LATENCIES_MS[LATENCIES_MS.length - 1] ?? 0);
+const setUpFits = setups.every((s) => s.now.done) && setUpSlowest < EXECUTION_LIMIT_MS;
+const seconds = (value: number) => `${(value / 1000).toFixed(value < 10_000 ? 1 : 0)} s`;
 const sheetsCounts = sheets.map((s) => s.recompute.requests);
 const runsOk = (s: SheetsSummary) => s.errors.length === 0;
 const allWritten = sheets.every((s) => runsOk(s.recompute) && runsOk(s.withPortal));
@@ -229,7 +279,10 @@ const lines: string[] = [
   '|---|---|---|',
   `| Core: 20,000 units × 12 months under 1 s | ${ms(t(2))} ms | ${yes(coreFast)} |`,
   `| Core: growth no worse than n log n | ×${growth.map((g) => g.ratio.toFixed(1)).join(', ×')} per 10× (bound ×${growth.map((g) => g.bound.toFixed(1)).join(', ×')}) | ${yes(coreGrowth)} |`,
-  `| Add-in: same number of service calls at every size | ${productCalls.map((c) => c.median).join(' / ')} | ${yes(sameCalls)} |`,
+  `| Add-in: at most ${ROUND_TRIP_BUDGET} round trips per recompute at every size | ${productCalls.map((c) => c.median).join(' / ')} (careful hand-written script: ${carefulCalls.join(' / ')}) | ${yes(withinBudget)} |`,
+  `| Add-in: the same round trips at every size | ${sameCalls ? 'the same' : `the same while the write fits one 10 MiB request (${oneBatch.map((a) => a.size.toLocaleString('en-US')).join(', ')} units); more batches above`} | ${yes(sameCalls)} |`,
+  `| Add-in: set-up at 2,000 units within Apps Script's 6 minutes at ${LATENCIES_MS[LATENCIES_MS.length - 1]} ms a round trip (assumed) | ${setUpAt2000?.calls ?? '?'} round trips → ${seconds(setUpSlowest)} | ${yes(setUpFits)} |`,
+  `| Add-in: \`dist/Code.js\` at most 150 KB | ${(tyle.bundleBytes / 1024).toFixed(0)} KB | ${yes(tyle.bundleBytes <= BUNDLE_LIMIT)} |`,
   `| Add-in: ≥ 100× fewer calls than naive at 2,000 units | ${Math.round(naiveFactor).toLocaleString('en-US')}× fewer | ${yes(naiveFactor >= 100)} |`,
   `| Sync: every size written, all or nothing | ${sheets.map((s) => `${s.size.toLocaleString('en-US')}: ${outcome(s.withPortal)}`).join('; ')} (with portal) | ${yes(allWritten)} |`,
   `| Sync: same Sheets API requests at every size | ${sheetsCounts.map((c) => c.median).join(' / ')} (with portal: ${sheets.map((s) => s.withPortal.requests.median).join(' / ')}) | ${yes(sameRequests)} |`,
@@ -237,6 +290,7 @@ const lines: string[] = [
   `| Sync: bounded parallel portal fetch at least 3× sequential | ${ms(portal.parallel.time.median)} vs ${ms(portal.sequential.time.median)} ms (${speedup.toFixed(1)}×; the fetch alone ${fetchSpeedup.toFixed(1)}×) | ${yes(speedup >= 3)} |`,
   `| Sync: dvcqg keeps its bound of 4 requests at once | ${portal.dvcqg.requests.toLocaleString('en-US')} requests in ${ms(portal.dvcqg.time.median)} ms, at most ${Math.max(portal.dvcqg.maxInFlight, portal.dvcqgAsked12.maxInFlight)} in flight | ${yes(portal.dvcqg.maxInFlight <= 4 && portal.dvcqgAsked12.maxInFlight <= 4)} |`,
   `| DVC_TYLE over 20,000 rows inside the 30 s custom-function limit | ${ms(tyle.time.median)} ms | ${yes(tyle.time.median < 30_000)} |`,
+  `| DVC_XEPHANG of a ${tyle.rankRows.toLocaleString('en-US')}-row range against itself inside 30 s | ${ms(tyle.rank.median)} ms | ${yes(tyle.rank.max < 30_000)} |`,
   '',
   '## 1. Core: a full `buildReport`',
   '',
@@ -266,20 +320,24 @@ const lines: string[] = [
   '',
   `Report summaries (units / ranked / errors / warnings): ${core.map((c) => `${c.summary.units} / ${c.summary.ranked} / ${c.summary.errors} / ${c.summary.warnings}`).join('; ')}.`,
   '',
-  '## 2. Add-in: spreadsheet service calls per recompute',
+  '## 2. Add-in: round trips per recompute and per set-up',
   '',
   'The built `dist/Code.js` runs in a vm against the in-memory Apps Script fake (test/fakes/apps-script), whose',
-  'counter records every call into SpreadsheetApp, Spreadsheet, Sheet, Range, LockService, etc. The measured',
-  'recompute is a steady one (`Tính lại tỷ lệ và xếp hạng` when the output tabs exist); the first one, which also',
-  'creates them, is shown apart. The naive one (bench/lib/naive.ts) reads every cell with',
-  '`getRange(r, c).getValue()` and writes `Tỷ lệ` and `Xếp hạng` row by row, computing far less.',
-  "Times are in the fake, so they show the script's own work, not Google's per-call latency.",
+  'counter records every call into SpreadsheetApp, Spreadsheet, Sheet, Range, LockService, Session and the',
+  'Advanced Sheets service (`Sheets.Spreadsheets.get`, `Sheets.Spreadsheets.batchUpdate`). `Round trips` counts',
+  'the calls that go to Google: every service call except builders (`newConditionalFormatRule()`,',
+  '`newDataValidation()`, chart builders) and what they build. The measured recompute is a steady one',
+  '(`Tính lại tỷ lệ và xếp hạng` when the output tabs exist); the first one, which also creates them, is shown',
+  'apart. Two baselines compute only `Tỷ lệ` and `Xếp hạng`, by column position: the careful one',
+  '(bench/lib/careful.ts) reads each input tab with one `getValues` and writes each output tab with one',
+  '`setValues`; the naive one (bench/lib/naive.ts) reads every cell with `getRange(r, c).getValue()` and writes',
+  "row by row. Times are in the fake, so they show the script's and the fake's own work, not Google's latency.",
   '',
-  '| Units | Calls (product) | First recompute | Calls (naive) | Naive / product | Time in fake (product) | Time in fake (naive) | 26-column input tabs |',
-  '|---:|---:|---:|---:|---:|---|---|---|',
+  '| Units | Round trips (product) | First recompute | Careful script | Naive script | Naive / product | Largest batchUpdate body | Time in fake (product) | Time in fake (careful) | 26-column input tabs |',
+  '|---:|---:|---:|---:|---:|---:|---:|---|---|---|',
   ...addin.map(
     (a) =>
-      `| ${a.size.toLocaleString('en-US')} | ${count(a.product.calls)} | ${a.product.firstCalls} | ${count(a.naive.calls)} | ${Math.round(a.naive.calls.median / a.product.calls.median).toLocaleString('en-US')}× | ${fmt(a.product.time)} | ${fmt(a.naive.time)} | ${a.untrimmed === null ? 'runs' : 'refused (cell limit)'} |`,
+      `| ${a.size.toLocaleString('en-US')} | ${count(a.product.roundTrips)} | ${a.product.firstCalls} | ${count(a.careful.calls)} | ${count(a.naive.calls)} | ${Math.round(a.naive.calls.median / a.product.roundTrips.median).toLocaleString('en-US')}× | ${MB(a.product.batchBytes)} | ${fmt(a.product.time)} | ${fmt(a.careful.time)} | ${a.untrimmed === null ? 'runs' : 'refused (cell limit)'} |`,
   ),
   '',
   `Calls of one steady recompute by method (the same at every size): ${Object.entries(
@@ -288,6 +346,32 @@ const lines: string[] = [
     .map(([name, n]) => `\`${name}\` ${n}`)
     .join(', ')}.`,
   '',
+  'Every output tab is written by ONE `Sheets.Spreadsheets.batchUpdate` (values by row bands, number formats',
+  'and bold rows by range, frozen rows and grid size, the write marker created first and deleted last), so a',
+  'reader sees the old tabs or the new ones; conditional colours and the `Tổng hợp` chart (updated in place,',
+  'not rebuilt) follow in a second batch, so a decoration that fails never stops the figures. A body above',
+  "10 MiB (Google's limit) is packed into several batches with the marker spanning them.",
+  '',
+  '### Set-up (`Thiết lập bảng tính`) by the owner on the same province',
+  '',
+  `Round trips of a first set-up and of a second one right after (which changes nothing), and the time they`,
+  `would take at an assumed ${LATENCIES_MS.join(' or ')} ms per round trip (an assumption: this machine has no`,
+  `network; Apps Script stops an execution after 6 minutes). Every protection goes in one Sheets API read`,
+  `and one \`batchUpdate\` (\`addProtectedRange\`, \`updateProtectedRange\`, \`deleteProtectedRange\`).`,
+  '',
+  `| Units | Protected ranges | Round trips | Again | ${LATENCIES_MS.map((l) => `At ${l} ms`).join(' | ')} | Time in fake |${beforeBundle ? ' Before (round trips) | Before at 500 ms |' : ''}`,
+  `|---:|---:|---:|---:|${LATENCIES_MS.map(() => '---:').join('|')}|---|${beforeBundle ? '---:|---:|' : ''}`,
+  ...setups.map(
+    ({ now: s, before: b }) =>
+      `| ${s.size.toLocaleString('en-US')} | ${s.protections.toLocaleString('en-US')} | ${s.calls} | ${s.again} | ${LATENCIES_MS.map((l) => seconds(s.calls * l)).join(' | ')} | ${ms(s.time)} ms |${b ? ` ${b.calls.toLocaleString('en-US')} | ${seconds(b.calls * 500)} |` : ''}`,
+  ),
+  '',
+  ...(beforeBundle
+    ? [
+        `\`Before\`: the same measurement of the bundle at \`${beforeBundle.replace(/^.*\/(dist\/Code\.js)$/, '$1')}\` of an earlier build (BENCH_BEFORE_BUNDLE), which set protections one call at a time.`,
+        '',
+      ]
+    : []),
   '## 3. Sync',
   '',
   '### Sheets API requests per run',
@@ -367,8 +451,13 @@ const lines: string[] = [
   '',
   '## 4. Custom functions',
   '',
+  `\`dist/Code.js\` is ${(tyle.bundleBytes / 1024).toFixed(0)} KB${tyleBefore ? ` (the earlier build: ${(tyleBefore.bundleBytes / 1024).toFixed(0)} KB)` : ''}; Apps Script loads all of it for every`,
+  'custom-function call. A cold call (a fresh vm context that runs the bundle, then `DVC_TYLE(11, 20)`):',
+  `${fmt(tyle.coldCall)}${tyleBefore ? ` (earlier build: ${fmt(tyleBefore.coldCall)})` : ''}.`,
+  '',
   `\`DVC_TYLE(online, total)\` with two ${tyle.rows.toLocaleString('en-US')}×1 ranges in one call, through \`dist/Code.js\` in a vm:`,
-  `${fmt(tyle.time)} (cold first call ${ms(tyle.cold)} ms); ${tyle.empty} rows with a zero total come back empty.`,
+  `${fmt(tyle.time)} (first call ${ms(tyle.cold)} ms); ${tyle.empty} rows with a zero total come back empty.`,
+  `\`DVC_XEPHANG(range, range)\` over a ${tyle.rankRows.toLocaleString('en-US')}-row column: ${fmt(tyle.rank)}${tyleBefore ? ` (earlier build, ${tyleBefore.rankRows.toLocaleString('en-US')} rows: ${fmt(tyleBefore.rank)})` : ''}.`,
   'Apps Script allows a custom function 30 s.',
   '',
 ];

@@ -1,6 +1,6 @@
 // npm run demo: a bundled example province → out/<province>.xlsx through the real sync, offline, no credentials.
 import { mkdirSync, rmSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import ExcelJS from 'exceljs';
 import { EXAMPLES, isExampleName, loadExample, repoRoot } from '../examples';
@@ -80,11 +80,15 @@ function rankingTop(ranking: OutputTable): string[] {
 }
 
 async function main(): Promise<void> {
-  let values: { province?: string; help?: boolean };
+  let values: { province?: string; out?: string; help?: boolean };
   try {
     ({ values } = parseArgs({
       args: process.argv.slice(2),
-      options: { province: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+      options: {
+        province: { type: 'string' },
+        out: { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
       strict: true,
     }));
   } catch (error) {
@@ -98,7 +102,8 @@ async function main(): Promise<void> {
   if (!isExampleName(province)) throw new SyncError('USAGE', SYNC_TEXT.demoUnknown(province, EXAMPLES));
   const example = loadExample(province);
   const root = repoRoot();
-  const folder = join(root, 'out');
+  // --out: another folder than the repository's out/ (the tests write into a temporary one).
+  const folder = values.out ? resolve(values.out) : join(root, 'out');
   mkdirSync(folder, { recursive: true });
   const path = join(folder, `${province}.xlsx`);
   out(SYNC_TEXT.demoStart(example.title));

@@ -3,11 +3,14 @@ import * as nodeFs from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { DateTime } from 'luxon';
+import { DateTime, FixedOffsetZone } from 'luxon';
 import lockfile from 'proper-lockfile';
-import { SYNC_TEXT, SYSTEM_TEXT, VIETNAM_ZONE } from '../src/core';
+import { SYNC_TEXT, SYSTEM_TEXT, VIETNAM_OFFSET_MINUTES } from '../src/core';
 import { oneLine, SyncError, translate } from './errors';
 import type { WorkbookTarget } from './workbook/open';
+
+/** Vietnam's fixed offset as a luxon zone (luxon serves the sync's schedule only, not the core). */
+const VIETNAM_ZONE = FixedOffsetZone.instance(VIETNAM_OFFSET_MINUTES);
 
 export interface DailyTime {
   readonly hour: number;

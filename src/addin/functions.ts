@@ -1,5 +1,5 @@
 // The DVC_* custom functions over single values or ranges (a range in, an array of the same shape out).
-import { ADDIN_TEXT, type Cell, dvcNeeded, dvcRank, dvcRatio, dvcStatus, FORMULA_MSG } from '../core';
+import { ADDIN_TEXT, type Cell, dvcNeeded, dvcRanker, dvcRatio, dvcStatus, FORMULA_MSG } from '../core';
 
 /** What Sheets passes a custom function: a single value, or a 2-D array for a range. */
 export type Argument = Cell | Cell[][];
@@ -48,8 +48,8 @@ export const status = (online: Argument, total: Argument, target: Argument): Res
 export const needed = (online: Argument, total: Argument, target: Argument): Result =>
   elementwise([online, total, target], (o, t, g) => dvcNeeded(o, t, g));
 
-/** Rank of each value among all of `values` (a range or a single value), highest first. */
+/** Rank of each value among all of `values` (a range or a single value), highest first; the pool is sorted once. */
 export function rank(value: Argument, values: Argument): Result {
-  const pool: Cell[] = isRange(values) ? values.flat() : [values];
-  return elementwise([value], (v) => dvcRank(v, pool));
+  const rankOf = dvcRanker(isRange(values) ? values.flat() : [values]);
+  return elementwise([value], (v) => rankOf(v));
 }

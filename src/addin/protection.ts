@@ -1,9 +1,5 @@
-// Protections the add-in owns (description prefix [DVC]): created, corrected or removed so set-up can run any number of times.
+// Protections the add-in owns (description prefix [DVC]): created, corrected or removed in one Sheets API batch, so set-up can run any number of times at any size.
 import { ADDIN_TEXT, a1 } from '../core';
-
-type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
-type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
-type Protection = GoogleAppsScript.Spreadsheet.Protection;
 
 /** 1-based rectangle on a sheet. */
 export interface Block {
@@ -14,7 +10,6 @@ export interface Block {
 }
 
 export interface ProtectionPlan {
-  readonly sheet: Sheet;
   readonly sheetName: string;
   /** The protected cells; null protects the whole sheet. */
   readonly block: Block | null;
@@ -35,93 +30,140 @@ export function blockA1(block: Block): string {
 const keyOf = (sheetName: string, description: string, where: string): string =>
   `${sheetName}\u0000${description}\u0000${where}`;
 
+type ProtectedRange = GoogleAppsScript.Sheets.Schema.ProtectedRange;
+type GridRange = GoogleAppsScript.Sheets.Schema.GridRange;
+type Request = GoogleAppsScript.Sheets.Schema.Request;
+
+/** A1 of a protected GridRange ('' for a whole-sheet protection, which has no row or column bounds). */
+function whereOf(range: GridRange | undefined): string {
+  if (!range || range.startRowIndex === undefined || range.startColumnIndex === undefined) return '';
+  return blockA1({
+    row: range.startRowIndex + 1,
+    column: range.startColumnIndex + 1,
+    numRows: (range.endRowIndex ?? range.startRowIndex + 1) - range.startRowIndex,
+    numColumns: (range.endColumnIndex ?? range.startColumnIndex + 1) - range.startColumnIndex,
+  });
+}
+
+const gridOf = (sheetId: number, block: Block): GridRange => ({
+  sheetId,
+  startRowIndex: block.row - 1,
+  endRowIndex: block.row - 1 + block.numRows,
+  startColumnIndex: block.column - 1,
+  endColumnIndex: block.column - 1 + block.numColumns,
+});
+
+const sameSet = (a: readonly string[], b: readonly string[]): boolean => {
+  const x = new Set(a);
+  const y = new Set(b);
+  return x.size === y.size && [...x].every((item) => y.has(item));
+};
+
 /**
- * Brings the add-in's protections in line with `plans`: stale ones removed, missing ones created,
- * editors and unprotected ranges corrected only where they differ. Returns how many calls changed something.
+ * Brings the add-in's protections in line with `plans` in two round trips whatever the number of
+ * units: one Sheets API read of every protected range, and one batchUpdate that removes stale ones,
+ * adds missing ones and corrects editors and unprotected ranges where they differ (nothing when all
+ * match, so a second set-up changes nothing). The owner and the person running set-up stay editors of
+ * every protection, as Sheets keeps them. Returns how many protections were added, changed or removed.
  */
 export function applyProtections(
-  spreadsheet: Spreadsheet,
+  api: GoogleAppsScript.Sheets,
+  spreadsheetId: string,
   plans: readonly ProtectionPlan[],
   owner: string,
   acting: string,
 ): { kept: number; changed: number } {
-  const existing = new Map<string, Protection>();
-  let changed = 0;
-  for (const type of [SpreadsheetApp.ProtectionType.SHEET, SpreadsheetApp.ProtectionType.RANGE]) {
-    for (const protection of spreadsheet.getProtections(type)) {
-      const description = protection.getDescription();
+  const read = api.Spreadsheets.get(spreadsheetId, {
+    fields: 'sheets(properties(sheetId,title,gridProperties(rowCount,columnCount)),protectedRanges)',
+  });
+  const sheetIds = new Map<string, number>();
+  const sizes = new Map<string, { rows: number; columns: number }>();
+  const existing = new Map<string, ProtectedRange>();
+  const requests: Request[] = [];
+  for (const sheet of read.sheets ?? []) {
+    const title = sheet.properties?.title ?? '';
+    sheetIds.set(title, sheet.properties?.sheetId ?? 0);
+    const grid = sheet.properties?.gridProperties;
+    sizes.set(title, { rows: grid?.rowCount ?? 0, columns: grid?.columnCount ?? 0 });
+    for (const range of sheet.protectedRanges ?? []) {
+      const description = range.description ?? '';
       if (!description.startsWith(ADDIN_TEXT.protectionPrefix)) continue;
-      const range = protection.getRange();
-      const where = type === SpreadsheetApp.ProtectionType.SHEET ? '' : range.getA1Notation();
-      const key = keyOf(range.getSheet().getName(), description, where);
-      if (existing.has(key)) {
-        protection.remove();
-        changed++;
-      } else existing.set(key, protection);
+      const key = keyOf(title, description, whereOf(range.range));
+      // A duplicate (two set-ups at once in an older version): keep the first.
+      if (existing.has(key))
+        requests.push({ deleteProtectedRange: { protectedRangeId: range.protectedRangeId } });
+      else existing.set(key, range);
     }
+  }
+  // A protected range must lie inside the grid: a tab the layout is about to lengthen (Nhập liệu with
+  // new units) grows first, in the same batch.
+  for (const [title, size] of sizes) {
+    const blocks = plans
+      .filter((plan) => plan.sheetName === title)
+      .flatMap((plan) => [...(plan.block ? [plan.block] : []), ...(plan.unprotected ?? [])]);
+    const rows = Math.max(size.rows, ...blocks.map((b) => b.row - 1 + b.numRows));
+    const columns = Math.max(size.columns, ...blocks.map((b) => b.column - 1 + b.numColumns));
+    if (rows === size.rows && columns === size.columns) continue;
+    requests.push({
+      updateSheetProperties: {
+        properties: {
+          sheetId: sheetIds.get(title),
+          gridProperties: { rowCount: rows, columnCount: columns },
+        },
+        fields: 'gridProperties.rowCount,gridProperties.columnCount',
+      },
+    });
   }
   const wanted = new Set(
     plans.map((plan) => keyOf(plan.sheetName, plan.description, plan.block ? blockA1(plan.block) : '')),
   );
-  for (const [key, protection] of existing) {
+  for (const [key, range] of existing) {
     if (wanted.has(key)) continue;
-    protection.remove();
+    requests.push({ deleteProtectedRange: { protectedRangeId: range.protectedRangeId } });
     existing.delete(key);
-    changed++;
   }
   for (const plan of plans) {
+    const sheetId = sheetIds.get(plan.sheetName);
+    if (sheetId === undefined) continue;
     const key = keyOf(plan.sheetName, plan.description, plan.block ? blockA1(plan.block) : '');
-    let protection = existing.get(key);
-    if (!protection) {
-      protection = plan.block
-        ? plan.sheet
-            .getRange(plan.block.row, plan.block.column, plan.block.numRows, plan.block.numColumns)
-            .protect()
-        : plan.sheet.protect();
-      protection.setDescription(plan.description);
-      // A new protection mirrors the file's editors until its list is changed: freeze it to the
-      // person running set-up (and the owner, who always stays), as Google's own sample does.
-      protection.addEditor(acting);
-      protection.removeEditors(protection.getEditors());
-      changed++;
+    const users = [...new Set([owner, acting, ...plan.editors].filter((email) => email !== ''))];
+    const unprotected = plan.block ? [] : (plan.unprotected ?? []).map((block) => gridOf(sheetId, block));
+    const current = existing.get(key);
+    if (!current) {
+      requests.push({
+        addProtectedRange: {
+          protectedRange: {
+            range: plan.block ? gridOf(sheetId, plan.block) : { sheetId },
+            description: plan.description,
+            warningOnly: false,
+            editors: { users, domainUsersCanEdit: false },
+            ...(plan.block ? {} : { unprotectedRanges: unprotected }),
+          },
+        },
+      });
+      continue;
     }
-    changed += syncEditors(protection, [owner, ...plan.editors], owner, acting);
-    if (protection.canDomainEdit()) {
-      protection.setDomainEdit(false);
-      changed++;
-    }
-    if (!plan.block) changed += syncUnprotected(protection, plan);
+    const currentUsers = (current.editors?.users ?? []).map((email) => email.toLowerCase());
+    const fields: string[] = [];
+    if (!sameSet(currentUsers, users) || current.editors?.domainUsersCanEdit) fields.push('editors');
+    if (current.warningOnly) fields.push('warningOnly');
+    const unprotectedNow = (current.unprotectedRanges ?? []).map(whereOf);
+    if (!plan.block && !sameSet(unprotectedNow, unprotected.map(whereOf))) fields.push('unprotectedRanges');
+    if (fields.length === 0) continue;
+    requests.push({
+      updateProtectedRange: {
+        protectedRange: {
+          protectedRangeId: current.protectedRangeId,
+          editors: { users, domainUsersCanEdit: false },
+          warningOnly: false,
+          unprotectedRanges: unprotected,
+        },
+        fields: fields.join(','),
+      },
+    });
   }
-  return { kept: plans.length, changed };
-}
-
-function syncEditors(
-  protection: Protection,
-  wanted: readonly string[],
-  owner: string,
-  acting: string,
-): number {
-  const desired = new Set(wanted.filter((email) => email !== ''));
-  const current = new Set(protection.getEditors().map((user) => user.getEmail().toLowerCase()));
-  // The owner and the person running set-up cannot be taken off a protection.
-  const extra = [...current].filter((email) => !desired.has(email) && email !== owner && email !== acting);
-  const missing = [...desired].filter((email) => !current.has(email));
-  if (extra.length > 0) protection.removeEditors(extra);
-  if (missing.length > 0) protection.addEditors(missing);
-  return (extra.length > 0 ? 1 : 0) + (missing.length > 0 ? 1 : 0);
-}
-
-function syncUnprotected(protection: Protection, plan: ProtectionPlan): number {
-  const wanted = (plan.unprotected ?? []).map(blockA1).sort();
-  const current = protection
-    .getUnprotectedRanges()
-    .map((range) => range.getA1Notation())
-    .sort();
-  if (wanted.length === current.length && wanted.every((a, i) => a === current[i])) return 0;
-  protection.setUnprotectedRanges(
-    (plan.unprotected ?? []).map((b) => plan.sheet.getRange(b.row, b.column, b.numRows, b.numColumns)),
-  );
-  return 1;
+  if (requests.length > 0) api.Spreadsheets.batchUpdate({ requests }, spreadsheetId);
+  return { kept: plans.length, changed: requests.length };
 }
 
 /** Runs of consecutive numbers: [2,3,4,7] → [[2,3], [7,1]] as [start, length]. */

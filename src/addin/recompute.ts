@@ -1,31 +1,29 @@
-// Recompute: lock, one read per input tab, the core's report, one write per output tab, colours, chart, toast.
+// Recompute: lock, one layout read, one read per input tab, the core's report, one atomic write of every output tab, then colours and chart.
 import {
   ADDIN_LIMIT_TEXT,
   ADDIN_TEXT,
+  ADDIN_WRITE_TEXT,
+  blockingMarker,
   buildReport,
   COL,
   fold,
-  headerRowIndex,
+  formatTimestamp,
+  newWriteMarker,
   type OutputTable,
   type Report,
   readModel,
-  TAB,
 } from '../core';
 import { alertUser, describeError, toastUser, withDocumentLock } from './feedback';
 import { activeEmail, decideAccess, ownerEmail } from './permissions';
+import { cellsAfterWrite, columnOf, readInputs, SPREADSHEET_CELL_LIMIT } from './sheet-io';
 import {
-  cellsAfterWrite,
-  columnOf,
-  readInputs,
-  SPREADSHEET_CELL_LIMIT,
-  sheetFor,
-  type Tabs,
-  tabsOf,
-  writeTable,
-} from './sheet-io';
-import { colourStatuses, drawOverviewChart } from './styling';
-
-type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+  decorationRequests,
+  figureBatches,
+  place,
+  readLayout,
+  removeMarker,
+  sheetsService,
+} from './sheets-api';
 
 /** Most problems listed in the alert a unit clerk gets from Kiểm tra số liệu. */
 const OWN_PROBLEMS_SHOWN = 15;
@@ -33,32 +31,45 @@ const OWN_PROBLEMS_SHOWN = 15;
 /** `all`: every output tab (menu Tính lại tỷ lệ và xếp hạng); `problems`: Kiểm tra only (Kiểm tra số liệu). */
 export type RecomputeScope = 'all' | 'problems';
 
+/**
+ * A fixed number of round trips while the write fits one 10 MiB request (22 for an administrator: the
+ * user, the lock, one layout read, one getSheets, two per input tab, one batchUpdate for the figures, one
+ * for colours and chart, the toast; the owner's e-mail costs two more for anyone else).
+ */
 export function recompute(scope: RecomputeScope): void {
   const email = activeEmail();
   if (email === '') {
     alertUser(ADDIN_TEXT.noEmail);
     return;
   }
+  const api = sheetsService();
+  if (!api) {
+    alertUser(ADDIN_WRITE_TEXT.noAdvancedService);
+    return;
+  }
   withDocumentLock(() => {
     const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
-    const tabs = tabsOf(spreadsheet);
-    const input = readInputs(tabs);
+    const spreadsheetId = spreadsheet.getId();
+    const layout = readLayout(api, spreadsheetId);
+    const input = readInputs(spreadsheet, layout);
     const now = new Date();
     // Everything is computed before the first write, so a failure here leaves every tab as it was.
     const report = buildReport(input, { now });
-    const access = decideAccess(email, ownerEmail(spreadsheet), report.settings.admins);
+    const admins = report.settings.admins;
+    // The owner is looked up only for someone who is not an administrator (two round trips saved).
+    const owner = admins.includes(email) ? '' : ownerEmail(spreadsheet);
+    const access = decideAccess(email, owner, admins);
     if (!access.allowed) {
       if (scope === 'problems')
         showOwnProblems(report, readModel(input, now).units.list, email, access.message);
       else alertUser(access.message);
       return;
     }
-    const { ratio, ranking, overview, reconciliation, problems } = report.tables;
-    // Sheets refuses a write past its cell limit midway: check the whole run before the first write.
-    const cells = cellsAfterWrite(
-      tabs,
-      scope === 'all' ? [ratio, ranking, reconciliation, problems, overview] : [problems],
-    );
+    // Every output table the core defines (a new one needs no change here), or Kiểm tra alone.
+    const tables: OutputTable[] = scope === 'all' ? Object.values(report.tables) : [report.tables.problems];
+    const placements = place(layout, tables);
+    // Sheets refuses a write past its cell limit: check the whole run before writing.
+    const cells = cellsAfterWrite(layout, placements);
     if (cells > SPREADSHEET_CELL_LIMIT) {
       alertUser(
         ADDIN_LIMIT_TEXT.cellLimit(
@@ -68,56 +79,39 @@ export function recompute(scope: RecomputeScope): void {
       );
       return;
     }
-    if (scope === 'all') writeAll(spreadsheet, tabs, report);
-    else {
-      const written = writeOutput(spreadsheet, tabs, problems);
-      decorate(() => colourOutput(written));
+    // The nightly sync is writing: write nothing rather than mix tabs of two runs.
+    const syncing = blockingMarker(layout.markers, 'addin', now);
+    if (syncing) {
+      alertUser(ADDIN_WRITE_TEXT.syncWriting(formatTimestamp(new Date(syncing.until))));
+      return;
     }
+    const runId = `${now.getTime().toString(36)}-${Math.random().toString(36).slice(2, 10)}`;
+    const markerId = 1 + Math.floor(Math.random() * 2_000_000_000);
+    // One atomic batch: every output tab changes at once, or none does (several only past 10 MiB).
+    const batches = figureBatches(placements, newWriteMarker('addin', runId, now), markerId);
+    batches.forEach((requests, index) => {
+      try {
+        api.Spreadsheets.batchUpdate({ requests }, spreadsheetId);
+      } catch (error) {
+        // A later batch failed: take the marker away at once rather than block the sync until it expires.
+        if (index > 0)
+          decorate(() => api.Spreadsheets.batchUpdate({ requests: [removeMarker(markerId)] }, spreadsheetId));
+        throw error;
+      }
+    });
+    // Colours and the chart come after the figures: a decoration that fails never stops a recompute.
+    decorate(() =>
+      api.Spreadsheets.batchUpdate(
+        { requests: decorationRequests(placements, report.year, report.settings.classification) },
+        spreadsheetId,
+      ),
+    );
     const { units, errors, warnings } = report.summary;
     toastUser(
       spreadsheet,
       scope === 'all' ? ADDIN_TEXT.recomputed(units, errors, warnings) : ADDIN_TEXT.checked(errors, warnings),
     );
   });
-}
-
-function writeAll(spreadsheet: Spreadsheet, tabs: Tabs, report: Report): void {
-  const { ratio, ranking, overview, reconciliation, problems } = report.tables;
-  const written = [ratio, ranking, reconciliation, problems, overview].map((table) =>
-    writeOutput(spreadsheet, tabs, table),
-  );
-  // Colours and the chart come after every tab's values: a decoration that fails never stops a write.
-  for (const tab of written) decorate(() => colourOutput(tab));
-  const overviewTab = written[written.length - 1] as WrittenTab;
-  decorate(() =>
-    drawOverviewChart(
-      overviewTab.sheet,
-      overview,
-      headerRowIndex(overview) + 1,
-      report.year,
-      report.settings.classification,
-    ),
-  );
-}
-
-/** One output tab: whole content in one write, formats, and colours where it has a status column. */
-interface WrittenTab {
-  readonly sheet: GoogleAppsScript.Spreadsheet.Sheet;
-  readonly table: OutputTable;
-  readonly firstDataRow: number;
-  readonly rows: number;
-}
-
-/** One output tab: whole content in one write, with its number formats. */
-function writeOutput(spreadsheet: Spreadsheet, tabs: Tabs, table: OutputTable): WrittenTab {
-  const sheet = sheetFor(spreadsheet, table.tab, tabs);
-  const { firstDataRow, rows } = writeTable(sheet, table);
-  return { sheet, table, firstDataRow, rows };
-}
-
-/** Status colours on a tab that has a status column (every output tab but Tổng hợp). */
-function colourOutput({ sheet, table, firstDataRow, rows }: WrittenTab): void {
-  if (table.tab !== TAB.overview) colourStatuses(sheet, table, firstDataRow, rows);
 }
 
 /** Runs a cosmetic step; its failure is logged, not shown, since the figures are already written. */

@@ -1,6 +1,7 @@
 // Thiết lập bảng tính: missing tabs with headers, default settings, the Nhập liệu grid, formats, validation, protections.
 import {
   ADDIN_TEXT,
+  ADDIN_WRITE_TEXT,
   CATALOGUE_LEVELS,
   type Cell,
   CLASSIFICATION,
@@ -26,6 +27,7 @@ import { alertUser, toastUser, withDocumentLock } from './feedback';
 import { activeEmail, decideAccess, ownerEmail } from './permissions';
 import { applyProtections, type Block, type ProtectionPlan, runs } from './protection';
 import { columnOf, headerRowOf, NUMBER_FORMAT, padGrid, readTab, toSheetValue } from './sheet-io';
+import { sheetsService } from './sheets-api';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -56,6 +58,11 @@ export function setUp(): void {
     alertUser(ADDIN_TEXT.noEmail);
     return;
   }
+  const api = sheetsService();
+  if (!api) {
+    alertUser(ADDIN_WRITE_TEXT.noAdvancedService);
+    return;
+  }
   withDocumentLock(() => {
     const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
     const now = new Date();
@@ -84,18 +91,22 @@ export function setUp(): void {
     for (const move of entries.archive.moves) {
       if (!spreadsheet.getSheetByName(move.tab)) spreadsheet.insertSheet(move.tab);
     }
-    const archiveSheets = spreadsheet.getSheets().filter((sheet) => isArchiveTab(sheet.getName()));
+    const archiveSheets = spreadsheet
+      .getSheets()
+      .map((sheet) => sheet.getName())
+      .filter(isArchiveTab);
     const admins = model.settings.admins;
     // Protections first: someone who may not change them is stopped before anything is written.
     const plans = [
-      ...entryProtections(entriesSheet, entries, admins),
-      ...unitProtections(unitsSheet, unitsGrid, model, admins),
+      ...entryProtections(entries, admins),
+      ...unitProtections(unitsGrid, model, admins),
       ...tabsFor(classification)
         .filter(({ tab }) => tab !== TAB.entries && tab !== TAB.units)
-        .map(({ tab }) => wholeTab(spreadsheet.getSheetByName(tab) as Sheet, tab, admins)),
-      ...archiveSheets.map((sheet) => wholeTab(sheet, sheet.getName(), admins)),
+        .map(({ tab }) => wholeTab(tab, admins)),
+      ...archiveSheets.map((name) => wholeTab(name, admins)),
     ];
-    applyProtections(spreadsheet, plans, owner, email);
+    // Every protection in one Sheets API read and one batchUpdate, whatever the number of units.
+    applyProtections(api, spreadsheet.getId(), plans, owner, email);
     // Archive first, then Nhập liệu, then empty the restored archive: a failure between two writes
     // leaves a row in two places, never in none.
     for (const move of entries.archive.moves)
@@ -433,7 +444,7 @@ const countFormula = (row: number, column: number): string => {
 };
 
 /** Nhập liệu: the sheet for owner and admins, each unit's count and note cells also for its own accounts. */
-function entryProtections(sheet: Sheet, entries: EntriesResult, admins: readonly string[]): ProtectionPlan[] {
+function entryProtections(entries: EntriesResult, admins: readonly string[]): ProtectionPlan[] {
   const columns = runs([entries.columns.resolved, entries.columns.online, entries.columns.note]);
   const blockOf = (firstRow: number, rows: number, [column, width]: [number, number]): Block => ({
     row: firstRow + 1,
@@ -446,7 +457,6 @@ function entryProtections(sheet: Sheet, entries: EntriesResult, admins: readonly
   const unprotected = first ? columns.map((run) => blockOf(first.firstRow, slotRows, run)) : [];
   const plans: ProtectionPlan[] = [
     {
-      sheet,
       sheetName: TAB.entries,
       block: null,
       description: ADDIN_TEXT.protectEntries(TAB.entries),
@@ -457,7 +467,6 @@ function entryProtections(sheet: Sheet, entries: EntriesResult, admins: readonly
   for (const { unit, firstRow, rows } of entries.blocks) {
     for (const run of columns) {
       plans.push({
-        sheet,
         sheetName: TAB.entries,
         block: blockOf(firstRow, rows, run),
         description: ADDIN_TEXT.protectUnitRows(unit.code, unit.name),
@@ -469,12 +478,7 @@ function entryProtections(sheet: Sheet, entries: EntriesResult, admins: readonly
 }
 
 /** Đơn vị: the sheet for owner and admins; each district's accounts may also set its communes' Chỉ tiêu. */
-function unitProtections(
-  sheet: Sheet,
-  grid: Grid,
-  model: Model,
-  admins: readonly string[],
-): ProtectionPlan[] {
+function unitProtections(grid: Grid, model: Model, admins: readonly string[]): ProtectionPlan[] {
   const headerRow = headerRowOf(grid, COL.unitCode);
   const target = headerRow >= 0 ? columnOf(grid[headerRow] ?? [], COL.target) : -1;
   const targetRuns: { district: Model['units']['list'][number]; run: [number, number] }[] = [];
@@ -495,7 +499,6 @@ function unitProtections(
   });
   return [
     {
-      sheet,
       sheetName: TAB.units,
       block: null,
       description: ADDIN_TEXT.protectTab(TAB.units),
@@ -503,7 +506,6 @@ function unitProtections(
       unprotected: targetRuns.map(({ run }) => blockOf(run)),
     },
     ...targetRuns.map(({ district, run }) => ({
-      sheet,
       sheetName: TAB.units,
       block: blockOf(run),
       description: ADDIN_TEXT.protectCommuneTargets(district.code, district.name),
@@ -512,6 +514,6 @@ function unitProtections(
   ];
 }
 
-function wholeTab(sheet: Sheet, tab: string, admins: readonly string[]): ProtectionPlan {
-  return { sheet, sheetName: tab, block: null, description: ADDIN_TEXT.protectTab(tab), editors: admins };
+function wholeTab(tab: string, admins: readonly string[]): ProtectionPlan {
+  return { sheetName: tab, block: null, description: ADDIN_TEXT.protectTab(tab), editors: admins };
 }

@@ -1,15 +1,6 @@
-// SpreadsheetApp reads and writes: one read per input tab, one write per output tab, values kept as typed text.
-import {
-  type Cell,
-  type ColumnFormat,
-  fold,
-  type Grid,
-  headerRowIndex,
-  type OutputTable,
-  TAB,
-  tableToGrid,
-  type WorkbookInput,
-} from '../core';
+// SpreadsheetApp reads: one read per input tab; cells as setValues should receive them (set-up's writes).
+import { type Cell, type ColumnFormat, fold, type Grid, TAB, type WorkbookInput } from '../core';
+import type { Layout, Placement } from './sheets-api';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -28,17 +19,23 @@ export function readTab(spreadsheet: Spreadsheet, name: string): Grid | undefine
   return sheet ? (sheet.getDataRange().getValues() as Cell[][]) : undefined;
 }
 
-/** Every tab by name, from one getSheets call (the recompute looks each tab up here, not one call per tab). */
-export type Tabs = ReadonlyMap<string, Sheet>;
-
-export function tabsOf(spreadsheet: Spreadsheet): Tabs {
-  return new Map(spreadsheet.getSheets().map((sheet) => [sheet.getName(), sheet]));
-}
-
-/** Every tab the core reads: Cấu hình, Đơn vị, Nhập liệu, Danh mục DVC and the sync's Dữ liệu Cổng DVC. */
-export function readInputs(tabs: Tabs): WorkbookInput {
+/**
+ * Every tab the core reads (Cấu hình, Đơn vị, Nhập liệu, Danh mục DVC and the sync's Dữ liệu Cổng DVC):
+ * one getSheets call, matched to the layout's titles by position (both list tabs in tab order, so no
+ * getName call per tab), then one getDataRange and one getValues per input tab.
+ */
+export function readInputs(spreadsheet: Spreadsheet, layout: Layout): WorkbookInput {
+  const sheets = spreadsheet.getSheets();
+  // A tab added or removed between the two reads: look each input tab up by name instead.
+  const sameTabs = sheets.length === layout.tabs.length;
+  const byTitle = new Map<string, Sheet>();
+  if (sameTabs)
+    layout.tabs.forEach((tab, index) => {
+      const sheet = sheets[index];
+      if (sheet) byTitle.set(tab.title, sheet);
+    });
   const read = (name: string): Grid | undefined => {
-    const sheet = tabs.get(name);
+    const sheet = sameTabs ? byTitle.get(name) : spreadsheet.getSheetByName(name);
     return sheet ? (sheet.getDataRange().getValues() as Cell[][]) : undefined;
   };
   return {
@@ -82,64 +79,22 @@ export function padGrid<T>(rows: readonly (readonly T[])[], height: number, widt
   return out;
 }
 
-/** The tab, created when missing. */
-export function sheetFor(spreadsheet: Spreadsheet, name: string, tabs?: Tabs): Sheet {
-  return (tabs ? tabs.get(name) : spreadsheet.getSheetByName(name)) ?? spreadsheet.insertSheet(name);
-}
-
-/**
- * Replaces a tab's content with a table in one setValues over the union of the old and new
- * rectangles (so a failure leaves the old tab whole), then its number formats and bold header rows
- * in one call each, and freezes the title and header rows. A fixed number of calls whatever the size.
- */
-export function writeTable(
-  sheet: Sheet,
-  table: OutputTable,
-): { firstDataRow: number; rows: number; width: number } {
-  const grid = tableToGrid(table).map((row) => row.map(toSheetValue));
-  const header = headerRowIndex(table);
-  const width = table.header.length;
-  const height = Math.max(grid.length, sheet.getLastRow());
-  const span = Math.max(width, sheet.getLastColumn());
-  const range = sheet.getRange(1, 1, height, span);
-  range.setValues(padGrid(grid, height, span, ''));
-  const formats = padGrid<string>([], height, span, NUMBER_FORMAT.text).map((row, r) =>
-    r <= header || r >= grid.length ? row : row.map((_, c) => NUMBER_FORMAT[table.formats[c] ?? 'text']),
-  );
-  range.setNumberFormats(formats);
-  range.setFontWeights(
-    padGrid<GoogleAppsScript.Spreadsheet.FontWeight>([], height, span, 'normal').map((row, r) =>
-      row.map((weight) => (r <= header ? 'bold' : weight)),
-    ),
-  );
-  sheet.setFrozenRows(header + 1);
-  return { firstDataRow: header + 2, rows: table.rows.length, width };
-}
-
 /** Sheets' limit on the cells of one spreadsheet: every tab's rows × columns, empty cells included. */
 export const SPREADSHEET_CELL_LIMIT = 10_000_000;
 
-/** Rows × columns of a tab Sheets creates (insertSheet). */
-const NEW_SHEET = { rows: 1000, columns: 26 };
-
 /**
- * Cells the spreadsheet will have once `tables` are written by writeTable: each written tab grows to
- * hold its grid (a missing tab is created at Sheets' default size first), the other tabs stay as they
- * are. A fixed number of calls: two per tab, whatever the size of the tables.
+ * Cells the spreadsheet will have once the placed tables are written: each written tab grows to hold
+ * its table (a missing tab is added at Sheets' default size or larger), the other tabs stay as they are.
+ * From the layout alone: no call.
  */
-export function cellsAfterWrite(tabs: Tabs, tables: readonly OutputTable[]): number {
-  const wanted = new Map(tables.map((table) => [table.tab as string, table]));
+export function cellsAfterWrite(layout: Layout, placements: readonly Placement[]): number {
   let cells = 0;
-  const grown = (rows: number, columns: number, table: OutputTable | undefined): number => {
-    if (!table) return rows * columns;
-    const height = table.title.length + 1 + table.rows.length;
-    return Math.max(rows, height) * Math.max(columns, table.header.length);
-  };
-  for (const [name, sheet] of tabs) {
-    cells += grown(sheet.getMaxRows(), sheet.getMaxColumns(), wanted.get(name));
-    wanted.delete(name);
+  const placed = new Map(placements.map((placement) => [placement.sheetId, placement]));
+  for (const tab of layout.tabs) {
+    const placement = placed.get(tab.sheetId);
+    cells += placement ? placement.rows * placement.columns : tab.rows * tab.columns;
   }
-  for (const table of wanted.values()) cells += grown(NEW_SHEET.rows, NEW_SHEET.columns, table);
+  for (const placement of placements) if (placement.added) cells += placement.rows * placement.columns;
   return cells;
 }
 

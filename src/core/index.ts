@@ -12,7 +12,7 @@ export {
   readTable,
 } from './cells';
 export { compareVietnamese } from './collate';
-export { dvcNeeded, dvcRank, dvcRatio, dvcStatus } from './formulas';
+export { dvcNeeded, dvcRank, dvcRanker, dvcRatio, dvcStatus } from './formulas';
 export type { Fraction } from './fraction';
 export * from './labels';
 export { type Model, readModel, type WorkbookInput } from './model';
@@ -26,7 +26,7 @@ export {
   type Month,
   monthIndex,
   monthOfInstant,
-  VIETNAM_ZONE,
+  VIETNAM_OFFSET_MINUTES,
 } from './month';
 export { MAX_COUNT, parseCount, parseMonth, parsePercent } from './parse';
 export { buildPortalTab, type PortalRecord, type PortalTab, portalHeader } from './portal-feed';

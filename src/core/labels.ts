@@ -403,7 +403,7 @@ export const SYNC_TEXT = {
     `${name} "${value}" không hợp lệ: hãy nhập số nguyên từ ${min} đến ${max}.`,
   // npm run demo
   demoHelp: (names: readonly string[]) =>
-    `Chạy thử đồng bộ trên một tỉnh mẫu (số liệu giả định), không cần mạng: npm run demo -- [--province ${names.join('|')}]`,
+    `Chạy thử đồng bộ trên một tỉnh mẫu (số liệu giả định), không cần mạng: npm run demo -- [--province ${names.join('|')}] [--out <thư mục>]`,
   demoUnknown: (name: string, names: readonly string[]) =>
     `Không có tỉnh mẫu "${name}". Hãy chọn: ${names.join(', ')}.`,
   demoStart: (title: string) => `Tỉnh mẫu: ${title}.`,
@@ -586,6 +586,15 @@ export const ADDIN_LIMIT_TEXT = {
   thousands: (value: number): string => String(Math.round(value)).replace(/\B(?=(\d{3})+(?!\d))/g, '.'),
   cellLimit: (cells: string, limit: string) =>
     `Không tính lại được: sau khi ghi kết quả, bảng tính sẽ có ${cells} ô, vượt giới hạn ${limit} ô của Google Trang tính (tính cả hàng, cột trống của mọi tab). Chưa có tab nào bị thay đổi. Hãy xóa bớt các hàng, cột trống hoặc các tab không còn dùng (ví dụ số liệu các năm trước) rồi thử lại.`,
+} as const;
+
+/** The add-in's one atomic write through the Advanced Sheets service, and the marker it shares with the sync. */
+export const ADDIN_WRITE_TEXT = {
+  /** The nightly sync's write marker is live: nothing is written. `until` is a Vietnamese time, e.g. 02:45. */
+  syncWriting: (until: string) =>
+    `Đợt đồng bộ số liệu từ Cổng DVC đang ghi vào bảng tính này (chậm nhất đến ${until}). Chưa có tab nào bị thay đổi. Hãy thử lại sau vài phút.`,
+  noAdvancedService:
+    'Không thực hiện được: dịch vụ nâng cao "Google Sheets API" chưa được bật cho tiện ích (tệp appsscript.json). Chưa có tab nào bị thay đổi. Hãy báo cán bộ kỹ thuật cài đặt lại tiện ích bằng npm run push.',
 } as const;
 
 /** The sync's writes at any size (sync/workbook/): Google Sheets staging tabs and Excel's sheet limits. */

@@ -1,6 +1,6 @@
 // dist/Code.js as Apps Script sees it: top-level function declarations, JSDoc for autocomplete, no work at load time.
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { BUNDLE_PATH, loadScript } from '../fakes/apps-script';
 
@@ -53,15 +53,25 @@ describe('dist/Code.js', () => {
     }
   });
 
-  test('dist/appsscript.json: V8, Asia/Ho_Chi_Minh, narrow scopes for the current document', () => {
+  test('dist/appsscript.json: V8, Asia/Ho_Chi_Minh, the Advanced Sheets service and the scopes it needs', () => {
     const manifest = JSON.parse(readFileSync(join(BUNDLE_PATH, '..', 'appsscript.json'), 'utf8'));
     expect(manifest.runtimeVersion).toBe('V8');
     expect(manifest.timeZone).toBe('Asia/Ho_Chi_Minh');
+    // The recompute writes every output tab in one Sheets API batchUpdate, which needs the full
+    // spreadsheets scope (the API does not accept spreadsheets.currentonly).
+    expect(manifest.dependencies.enabledAdvancedServices).toEqual([
+      { userSymbol: 'Sheets', serviceId: 'sheets', version: 'v4' },
+    ]);
     expect(manifest.oauthScopes).toEqual([
-      'https://www.googleapis.com/auth/spreadsheets.currentonly',
+      'https://www.googleapis.com/auth/spreadsheets',
       'https://www.googleapis.com/auth/script.container.ui',
       'https://www.googleapis.com/auth/userinfo.email',
     ]);
+  });
+
+  test('the bundle stays small (Apps Script loads all of it for every custom-function call): ≤ 150 KB, no date library', () => {
+    expect(statSync(BUNDLE_PATH).size).toBeLessThanOrEqual(150 * 1024);
+    expect(source).not.toMatch(/luxon|DateTime\.fromJSDate/);
   });
 
   test('clasp pushes exactly dist/Code.js and dist/appsscript.json (.clasp.json rootDir, .claspignore)', () => {

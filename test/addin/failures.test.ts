@@ -1,7 +1,7 @@
 // What goes wrong: service failures leave tabs whole, two-tier provinces, consumer accounts, missing tabs.
 
 import { ENTRY_HEADER, UNIT_HEADER } from '../contract-headers';
-import { type LoadedScript, loadScript, type Value } from '../fakes/apps-script';
+import { FakeProtection, type LoadedScript, loadScript, type Value } from '../fakes/apps-script';
 import { ADMIN, CATALOGUE, OWNER, records } from './province';
 
 /** A two-tier province (no districts, as since mid-2025): two departments, three communes. */
@@ -46,42 +46,67 @@ describe('a service failure never leaves a half-written tab', () => {
     expect(script.world.lockHeld).toBe(false);
   });
 
-  test('failing on the third write: the tabs before it are new, that tab and the rest are as they were', () => {
+  test('the write is refused midway (a protected tab): no output tab changes, the marker is not left behind', () => {
     const script = loadScript({ owner: OWNER });
     twoTier(script);
     script.run('recomputeAll');
     const entries = script.spreadsheet._sheet('Nhập liệu');
     entries._at('C2').value = 600;
     entries._at('D2').value = 60;
+    const outputs = ['Tỷ lệ', 'Xếp hạng', 'Đối chiếu', 'Kiểm tra', 'Tổng hợp'];
     const states = () =>
       Object.fromEntries(
-        ['Tỷ lệ', 'Xếp hạng', 'Đối chiếu', 'Kiểm tra', 'Tổng hợp'].map((tab) => [
-          tab,
-          JSON.stringify(script.spreadsheet._sheet(tab)._state()),
-        ]),
+        outputs.map((tab) => [tab, JSON.stringify(script.spreadsheet._sheet(tab)._state())]),
       );
     const before = states();
-    script.world.calls.failure = { name: 'Range.setValues', after: 2 };
+    // Kiểm tra protected for the owner alone: the administrator's batch fails at that tab's cells,
+    // after the requests for Tỷ lệ and Xếp hạng, and Sheets applies none of it.
+    const protection = new FakeProtection(script.spreadsheet._sheet('Kiểm tra'), 'SHEET', {
+      row: 1,
+      column: 1,
+      numRows: 1000,
+      numColumns: 26,
+    });
+    protection.editors = new Set([OWNER]);
+    script.spreadsheet.protections.push(protection);
+    script.as(ADMIN);
     script.run('recomputeAll');
-    const after = states();
-    expect(after['Tỷ lệ']).not.toBe(before['Tỷ lệ']);
-    expect(after['Xếp hạng']).not.toBe(before['Xếp hạng']);
-    expect(after['Đối chiếu']).toBe(before['Đối chiếu']);
-    expect(after['Kiểm tra']).toBe(before['Kiểm tra']);
-    expect(after['Tổng hợp']).toBe(before['Tổng hợp']);
-    // The tab that was written holds the new figures whole: 60 of 600 for Sở Tư pháp.
-    const row = records(script.spreadsheet._sheet('Tỷ lệ')).find(
-      ({ cells }) => cells['Mã đơn vị'] === 'H44.19',
+    const alert = script.world.ui[script.world.ui.length - 1];
+    expect(alert?.kind).toBe('alert');
+    expect(alert?.text).toContain('Không thực hiện được');
+    expect(alert?.text).toContain('chưa được quyền sửa các tab được bảo vệ');
+    expect(states()).toEqual(before);
+    expect(script.spreadsheet.developerMetadata).toEqual([]);
+    expect(script.world.lockHeld).toBe(false);
+    // The batch did carry every tab: Kiểm tra's cells came after Tỷ lệ's.
+    const batch = script.sheets.batches[script.sheets.batches.length - 1] ?? [];
+    const sheetIdOf = (tab: string) => script.spreadsheet._sheet(tab).id;
+    const written = batch.flatMap((r) => (r.updateCells ? [r.updateCells.range?.sheetId] : []));
+    expect(written.indexOf(sheetIdOf('Tỷ lệ'))).toBeLessThan(written.indexOf(sheetIdOf('Kiểm tra')));
+  });
+
+  test('the atomic write fails as a service outage: every tab as it was, the clerk reads why', () => {
+    const script = loadScript({ owner: OWNER });
+    twoTier(script);
+    script.run('recomputeAll');
+    script.spreadsheet._sheet('Nhập liệu')._at('C2').value = 600;
+    const before = JSON.stringify(script.spreadsheet._state());
+    script.world.calls.failure = { name: 'Sheets.Spreadsheets.batchUpdate', after: 0 };
+    script.run('recomputeAll');
+    expect(script.world.ui[script.world.ui.length - 1]?.text).toMatch(
+      /^Không thực hiện được: Service Spreadsheets failed/,
     );
-    expect(row?.cells['Tỷ lệ']).toBe(0.1);
+    expect(JSON.stringify(script.spreadsheet._state())).toBe(before);
+    expect(script.world.lockHeld).toBe(false);
   });
 });
 
 describe('a cosmetic step that fails never stops the figures', () => {
-  test('the chart fails: every output tab is written, the toast says so, the lock is released', () => {
+  test('colours and chart fail: every output tab is written, the toast says so, the lock is released', () => {
     const script = loadScript({ owner: OWNER });
     twoTier(script);
-    script.world.calls.failure = { name: 'Sheet.getCharts', after: 0 };
+    // The second batch (conditional colours and the chart) fails; the figures' batch went through.
+    script.world.calls.failure = { name: 'Sheets.Spreadsheets.batchUpdate', after: 1 };
     script.run('recomputeAll');
     expect(script.world.calls.failure).toBeNull();
     const ratio = records(script.spreadsheet._sheet('Tỷ lệ'));

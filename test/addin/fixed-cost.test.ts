@@ -83,20 +83,73 @@ function recomputeCalls(
   };
 }
 
-test('one recompute costs the same number of service calls for 20 units and for 2,000 units', () => {
+/** Round trips to Google the recompute may make, whatever the size (issue 11). */
+const ROUND_TRIP_BUDGET = 30;
+
+test('one recompute costs the same round trips for 20 units and for 2,000 units, at most 30', () => {
   const small = recomputeCalls(20, 3);
   const large = recomputeCalls(2000, 12);
   expect(small.rows).toBe(3 + 20);
   expect(large.rows).toBe(3 + 2000);
   expect(large.byMethod).toEqual(small.byMethod);
   expect(large.total).toBe(small.total);
-  // One read per input tab and one write per output tab.
+  // One read per input tab, no SpreadsheetApp write, and every output tab in one atomic batch
+  // (a second one for colours and the chart).
   expect(small.byMethod['Range.getValues']).toBe(5);
-  expect(small.byMethod['Range.setValues']).toBe(5);
-  // Includes the cell-limit guard before the writes: each tab's size read once (three calls per tab).
-  expect(small.total).toBeLessThan(175);
+  expect(small.byMethod['Range.setValues']).toBeUndefined();
+  expect(small.byMethod['Sheets.Spreadsheets.get']).toBe(1);
+  expect(small.byMethod['Sheets.Spreadsheets.batchUpdate']).toBe(2);
+  expect(small.total).toBeLessThanOrEqual(ROUND_TRIP_BUDGET);
   console.log(
     `service calls per recompute: ${small.total} for 20 units, ${large.total} for 2,000 units`,
     small.byMethod,
+  );
+});
+
+test('the owner (not listed as Quản trị viên) stays within the budget too', () => {
+  const script = loadScript({ owner: OWNER });
+  for (const [tab, rows] of Object.entries(province(200, 12))) script.spreadsheet._load(tab, rows);
+  script.run('recomputeAll');
+  script.world.calls.reset();
+  script.run('recomputeAll');
+  expect(script.world.ui[script.world.ui.length - 1]?.kind).toBe('toast');
+  expect(script.world.calls.total).toBeLessThanOrEqual(ROUND_TRIP_BUDGET);
+});
+
+/** Round trips of a set-up on a fresh sheet with `units` units, then of a second set-up. */
+function setUpCalls(units: number): {
+  first: number;
+  second: number;
+  protections: number;
+  byMethod: Record<string, number>;
+} {
+  const script = loadScript({ owner: OWNER });
+  for (const [tab, rows] of Object.entries(province(units, 3))) script.spreadsheet._load(tab, rows);
+  script.run('setUpSheet');
+  const first = script.world.calls.total;
+  const byMethod = script.world.calls.snapshot();
+  expect(script.world.ui[script.world.ui.length - 1]?.text).toMatch(/^Đã thiết lập/);
+  script.world.calls.reset();
+  script.run('setUpSheet');
+  return {
+    first,
+    second: script.world.calls.total,
+    protections: script.spreadsheet.protections.length,
+    byMethod,
+  };
+}
+
+test('set-up makes the same number of round trips for 20 units as for 2,000 (protections in one batch)', () => {
+  const small = setUpCalls(20);
+  const large = setUpCalls(2000);
+  // Each unit with accounts gets its own protected ranges: thousands at 2,000 units, still one request.
+  expect(large.protections).toBeGreaterThan(3000);
+  expect(large.byMethod).toEqual(small.byMethod);
+  expect(large.first).toBe(small.first);
+  expect(large.second).toBe(small.second);
+  expect(small.byMethod['Sheets.Spreadsheets.batchUpdate']).toBe(1);
+  expect(small.byMethod['Range.protect'] ?? 0).toBe(0);
+  console.log(
+    `set-up round trips: ${small.first} (20 units), ${large.first} (2,000 units); again: ${large.second}`,
   );
 });

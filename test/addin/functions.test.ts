@@ -1,4 +1,5 @@
 // DVC_TYLE, DVC_DANHGIA, DVC_CANTHEM, DVC_XEPHANG called in the bundle as Sheets calls them: values or 2-D ranges.
+import vm from 'node:vm';
 import { loadScript } from '../fakes/apps-script';
 
 const script = loadScript({ owner: 'owner@tinh.gov.vn' });
@@ -83,6 +84,41 @@ describe('DVC_XEPHANG', () => {
     );
     expect(() => call('DVC_XEPHANG', 'cao', values)).toThrow('Giá trị cần xếp hạng "cao" không phải là số.');
   });
+});
+
+test('DVC_XEPHANG ranks a 20,000-cell range against itself (sorted once: the quadratic version took over a minute)', () => {
+  const rows = 20000;
+  const column = Array.from({ length: rows }, (_, i) => [i % 1000 === 0 ? '' : (i * 7919) % 5003]);
+  const ranks = call('DVC_XEPHANG', column, column) as unknown[][];
+  expect(ranks).toHaveLength(rows);
+  const numbers = column.map((row) => row[0]).filter((v): v is number => typeof v === 'number');
+  const greater = (v: number) => numbers.filter((other) => other > v).length;
+  for (const i of [1, 2, 5003, 19999]) expect(ranks[i]?.[0]).toBe(1 + greater(column[i]?.[0] as number));
+  expect(ranks[0]?.[0]).toBe('');
+  expect(ranks.filter((row) => row[0] === 1)).toHaveLength(numbers.filter((v) => v === 5002).length);
+});
+
+test('DVC_XEPHANG walks its list a fixed number of times, not once per ranked cell', () => {
+  // Counts the elements every array scan visits inside the script's realm: linear work stays near a
+  // few passes over the list, while ranking each cell by scanning the whole list is cells × list.
+  const counted = loadScript({ owner: 'owner@tinh.gov.vn' });
+  const visited = { elements: 0 };
+  counted.context.__visited = visited;
+  vm.runInContext(
+    `for (const name of ['filter', 'includes', 'indexOf', 'some', 'every', 'forEach', 'map', 'reduce', 'find', 'findIndex']) {
+       const original = Array.prototype[name];
+       Array.prototype[name] = function (...args) { __visited.elements += this.length; return original.apply(this, args); };
+     }`,
+    counted.context,
+  );
+  const rows = 2000;
+  // Built in the script's realm, as Sheets hands a range to a custom function.
+  const column = vm.runInContext(
+    `Array.from({ length: ${rows} }, (_, i) => [(i * 37) % 701])`,
+    counted.context,
+  ) as number[][];
+  counted.run('DVC_XEPHANG', column, column);
+  expect(visited.elements).toBeLessThan(20 * rows);
 });
 
 test('custom functions touch no spreadsheet service', () => {

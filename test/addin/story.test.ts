@@ -457,6 +457,7 @@ describe('the add-in, from a fresh spreadsheet to the ranking', () => {
       'removeEditors',
       'setUnprotectedRanges',
       'insertSheet',
+      'batchUpdate',
     ]) {
       expect([method, world.calls.count(method)]).toEqual([method, 0]);
     }

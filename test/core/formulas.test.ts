@@ -1,5 +1,6 @@
 // The DVC_* custom functions' arithmetic and their Vietnamese errors.
-import { dvcNeeded, dvcRank, dvcRatio, dvcStatus } from '../../src/core';
+import fc from 'fast-check';
+import { dvcNeeded, dvcRank, dvcRanker, dvcRatio, dvcStatus } from '../../src/core';
 
 describe('DVC_TYLE', () => {
   it('divides online by total, empty when total is 0', () => {
@@ -66,5 +67,22 @@ describe('DVC_XEPHANG', () => {
   it('throws on a value that is not a number or not in the list', () => {
     expect(() => dvcRank('abc', values)).toThrow('Giá trị cần xếp hạng "abc" không phải là số.');
     expect(() => dvcRank(0.9, values)).toThrow('Giá trị 0.9 không có trong danh sách cần xếp hạng.');
+  });
+
+  it('sorting once gives the rank by definition: 1 + how many numbers of the list are greater', () => {
+    const cell = fc.oneof(
+      fc.integer({ min: -5, max: 5 }),
+      fc.double({ noNaN: true }),
+      fc.constantFrom('', null, 'x'),
+    );
+    fc.assert(
+      fc.property(fc.array(cell, { maxLength: 60 }), (pool) => {
+        const rankOf = dvcRanker(pool);
+        const numbers = pool.filter((v): v is number => typeof v === 'number' && Number.isFinite(v));
+        for (const value of numbers)
+          expect(rankOf(value)).toBe(1 + numbers.filter((other) => other > value).length);
+      }),
+      { numRuns: 500 },
+    );
   });
 });

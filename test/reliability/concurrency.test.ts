@@ -96,10 +96,10 @@ describe('two runs at once', () => {
   });
 
   test.each([
-    ['recomputeAll', 'Range.setValues', 'recomputeAll'],
+    ['recomputeAll', 'Sheets.Spreadsheets.batchUpdate', 'recomputeAll'],
     ['recomputeAll', 'Range.getValues', 'checkFigures'],
-    ['recomputeAll', 'Sheet.setFrozenRows', 'setUpSheet'],
-    ['checkFigures', 'Range.setValues', 'recomputeAll'],
+    ['recomputeAll', 'Sheets.Spreadsheets.get', 'setUpSheet'],
+    ['checkFigures', 'Sheets.Spreadsheets.batchUpdate', 'recomputeAll'],
   ])(
     'a second click (%s running, at its first %s, then %s): busy message, nothing read or written by it',
     (first, at, second) => {
@@ -109,7 +109,9 @@ describe('two runs at once', () => {
       script.run(first);
       // The second run stopped at the lock: no Range call at all, one alert with the busy text.
       expect(
-        Object.keys(during.calls).filter((m) => m.startsWith('Range.') || m.startsWith('Sheet.')),
+        Object.keys(during.calls).filter(
+          (m) => m.startsWith('Range.') || m.startsWith('Sheet.') || m.startsWith('Sheets.'),
+        ),
       ).toEqual([]);
       const busy = script.world.ui.filter((e) => e.kind === 'alert' && e.text === ADDIN_TEXT.busy);
       expect(busy.length).toBe(1);
@@ -122,9 +124,10 @@ describe('two runs at once', () => {
   test('a recompute during set-up is refused; set-up finishes whole', () => {
     const script = loadScript({ owner: OWNER });
     province(script);
-    const during = interleave(script, 'Protection.setDescription', ADMIN, 'recomputeAll');
+    const during = interleave(script, 'Sheets.Spreadsheets.batchUpdate', ADMIN, 'recomputeAll');
     script.run('setUpSheet');
     expect(during.calls['Range.setValues'] ?? 0).toBe(0);
+    expect(during.calls['Sheets.Spreadsheets.batchUpdate'] ?? 0).toBe(0);
     expect(script.world.ui.some((e) => e.kind === 'alert' && e.text === ADDIN_TEXT.busy)).toBe(true);
     expect(lastUi(script)?.text).toMatch(/^Đã thiết lập bảng tính/);
     expect(script.spreadsheet._hasSheet('Tỷ lệ')).toBe(true);
@@ -139,7 +142,7 @@ describe('two runs at once', () => {
     // Between the run's reads and its writes, a clerk changes S02's January figures and an administrator clicks.
     let fired = false;
     script.world.calls.beforeCall = (name) => {
-      if (fired || name !== 'Range.setValues') return;
+      if (fired || name !== 'Sheets.Spreadsheets.batchUpdate') return;
       fired = true;
       script.spreadsheet._sheet('Nhập liệu')._at('D3').value = 90;
       script.as(ADMIN2);
@@ -167,7 +170,7 @@ describe('two runs at once', () => {
   test('a run that fails midway still releases the lock, so the next click works', () => {
     const script = loadScript({ owner: OWNER, user: ADMIN });
     province(script);
-    script.world.calls.failure = { name: 'Range.setValues', after: 1 };
+    script.world.calls.failure = { name: 'Sheets.Spreadsheets.batchUpdate', after: 0 };
     script.run('recomputeAll');
     expect(lastUi(script)?.text).toMatch(/^Không thực hiện được/);
     expect(script.world.lockHeld).toBe(false);

@@ -278,9 +278,9 @@ describe('OAuth scopes', () => {
   };
   const bundle = readFileSync(join(ROOT, 'dist', 'Code.js'), 'utf8');
 
-  test('exactly three scopes: this spreadsheet only, its menus and dialogs, the clicking account', () => {
+  test('exactly three scopes: spreadsheets (the Sheets API needs it), menus and dialogs, the clicking account', () => {
     const scopes = [
-      'https://www.googleapis.com/auth/spreadsheets.currentonly',
+      'https://www.googleapis.com/auth/spreadsheets',
       'https://www.googleapis.com/auth/script.container.ui',
       'https://www.googleapis.com/auth/userinfo.email',
     ];
@@ -289,9 +289,13 @@ describe('OAuth scopes', () => {
   });
 
   test('each scope is used by the bundle, and no service that would need a wider one is', () => {
-    // spreadsheets.currentonly: the active spreadsheet only; container.ui: alerts and the help dialog;
-    // userinfo.email: who clicked, for the owner/administrator check.
+    // spreadsheets: the active spreadsheet, through SpreadsheetApp and the Advanced Sheets service with
+    // that spreadsheet's own id only; container.ui: alerts and the help dialog; userinfo.email: who
+    // clicked, for the owner/administrator check.
     expect(bundle).toContain('SpreadsheetApp.getActiveSpreadsheet()');
+    const sheetsCalls = bundle.match(/Spreadsheets\.(\w+)\(/g) ?? [];
+    expect(new Set(sheetsCalls)).toEqual(new Set(['Spreadsheets.get(', 'Spreadsheets.batchUpdate(']));
+    expect(bundle).not.toMatch(/Spreadsheets\.(create|Values|DeveloperMetadata|Sheets\.copyTo)/);
     expect(bundle).toMatch(/getUi\(\)\.(alert|showModalDialog)|ui\.alert/);
     expect(bundle).toContain('Session.getActiveUser()');
     for (const wider of [

@@ -54,7 +54,7 @@ test('sync on an .xlsx, then the add-in recomputes the same grids: every output 
         '--through',
         '2020-03',
       ],
-      { env: { PATH: process.env.PATH ?? '' } },
+      { env: { PATH: process.env.PATH ?? '', TMPDIR: tmpdir() } },
       (error) => resolve(error ? 1 : 0),
     ),
   );

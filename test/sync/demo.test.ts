@@ -1,16 +1,24 @@
-// npm run demo: both bundled provinces through the real sync, offline, into out/<province>.xlsx.
+// npm run demo: both bundled provinces through the real sync, offline, into out/<province>.xlsx (here a temporary out/, never the user's).
 import { execFile } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { readXlsxTabs, records } from './fixtures';
 
 const ROOT = join(__dirname, '..', '..');
 
+let dir: string;
+beforeAll(() => {
+  dir = mkdtempSync(join(tmpdir(), 'dvc-demo-'));
+});
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
 function demo(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   return new Promise((resolve) => {
     execFile(
       process.execPath,
-      [join(ROOT, 'dist', 'node', 'demo.cjs'), ...args],
-      { cwd: ROOT, env: { PATH: process.env.PATH ?? '' }, timeout: 60_000 },
+      [join(ROOT, 'dist', 'node', 'demo.cjs'), '--out', join(dir, 'out'), ...args],
+      { cwd: dir, env: { PATH: process.env.PATH ?? '', TMPDIR: tmpdir() }, timeout: 60_000 },
       (error, stdout, stderr) =>
         resolve({ code: error ? (typeof error.code === 'number' ? error.code : 1) : 0, stdout, stderr }),
     );
@@ -27,7 +35,7 @@ test.each([
   expect(result.stdout).toContain(`out/${name}.xlsx`);
   expect(result.stdout).toMatch(/Đầu bảng xếp hạng:/);
   expect(result.stdout).toContain(`  ${scope}\n     1. `);
-  const tabs = await readXlsxTabs(join(ROOT, 'out', `${name}.xlsx`));
+  const tabs = await readXlsxTabs(join(dir, 'out', `${name}.xlsx`));
   expect(records(tabs.get('Tỷ lệ')).length).toBeGreaterThan(100);
   expect(records(tabs.get('Dữ liệu Cổng DVC')).length).toBeGreaterThan(100);
   expect(records(tabs.get('Nhật ký đồng bộ'), 'Bắt đầu lúc').map((r) => r['Kết quả'])).toEqual([

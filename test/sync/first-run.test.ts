@@ -12,7 +12,7 @@ function sync(args: string[], cwd: string): Promise<{ code: number; stdout: stri
     execFile(
       process.execPath,
       [CLI, ...args],
-      { cwd, env: { PATH: process.env.PATH ?? '' }, timeout: 60_000 },
+      { cwd, env: { PATH: process.env.PATH ?? '', TMPDIR: tmpdir() }, timeout: 60_000 },
       (error, stdout, stderr) =>
         resolve({ code: error ? (typeof error.code === 'number' ? error.code : 1) : 0, stdout, stderr }),
     );

@@ -1,5 +1,7 @@
 // The Google Sheet workbook against a loopback Sheets v4 fake: request counts, locale, atomicity, retries, errors.
+
 import { execFile } from 'node:child_process';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { google } from 'googleapis';
 import { type Cell, tableToGrid } from '../../src/core';
@@ -364,6 +366,7 @@ describe('GoogleSheetWorkbook', () => {
         {
           env: {
             PATH: process.env.PATH ?? '',
+            TMPDIR: tmpdir(),
             SHEETS_API_ROOT: root,
             GOOGLE_OAUTH_ACCESS_TOKEN: TOKEN,
             GOOGLE_APPLICATION_CREDENTIALS: '/nonexistent/key.json',

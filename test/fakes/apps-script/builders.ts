@@ -207,6 +207,8 @@ interface ChartState {
   options: Record<string, unknown>;
   position: [number, number, number, number];
   numHeaders: number;
+  /** The Sheets API spec of a chart the Advanced Sheets service added or updated. */
+  spec?: unknown;
 }
 
 export class FakeChart
@@ -233,7 +235,8 @@ export class FakeChart
     return new FakeChart(this.world, this.id ?? id, this.state);
   }
   _describe(): unknown {
-    return { ...this.state, ranges: this.state.ranges.map(describeRange) };
+    const { spec: _spec, ...state } = this.state;
+    return { ...state, ranges: state.ranges.map(describeRange) };
   }
 }
 

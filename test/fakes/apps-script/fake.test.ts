@@ -128,3 +128,93 @@ describe('services', () => {
     expect(lockService.getDocumentLock().tryLock(1000)).toBe(true);
   });
 });
+
+describe('the Advanced Sheets service', () => {
+  test('get lists tabs in order with their grid size and the spreadsheet metadata', () => {
+    const { script } = setUp();
+    script.spreadsheet._load('Hai', [['x']]);
+    const got = script.sheets.Spreadsheets.get('fake-spreadsheet-id', { fields: 'sheets.properties' });
+    expect(
+      got.sheets?.map((s) => [
+        s.properties?.title,
+        s.properties?.index,
+        s.properties?.gridProperties?.rowCount,
+      ]),
+    ).toEqual([
+      ['Thử', 0, 1000],
+      ['Hai', 1, 1000],
+    ]);
+    expect(script.world.calls.count('get')).toBe(1);
+  });
+
+  test('a batch is all or nothing: a bad request undoes the ones before it, with the API’s words', () => {
+    const { script } = setUp();
+    const sheetId = script.spreadsheet._sheet('Thử').id;
+    const requests = [
+      {
+        updateCells: {
+          range: { sheetId, startRowIndex: 0, endRowIndex: 1, startColumnIndex: 0, endColumnIndex: 1 },
+          rows: [{ values: [{ userEnteredValue: { stringValue: '=không phải công thức' } }] }],
+          fields: 'userEnteredValue',
+        },
+      },
+      {
+        createDeveloperMetadata: {
+          developerMetadata: {
+            metadataKey: 'dvc.writing',
+            metadataValue: '{}',
+            location: { spreadsheet: true },
+          },
+        },
+      },
+      { deleteConditionalFormatRule: { sheetId, index: 0 } },
+    ];
+    expect(() => script.sheets.Spreadsheets.batchUpdate({ requests }, 'fake-spreadsheet-id')).toThrow(
+      'API call to sheets.spreadsheets.batchUpdate failed with error: Invalid requests[2]: deleteConditionalFormatRule: No conditional format on sheet',
+    );
+    expect(script.spreadsheet._sheet('Thử')._at('A1').value).toBe('');
+    expect(script.spreadsheet.developerMetadata).toEqual([]);
+    script.sheets.Spreadsheets.batchUpdate({ requests: requests.slice(0, 2) }, 'fake-spreadsheet-id');
+    // stringValue is stored as text, never parsed as a formula.
+    expect(script.spreadsheet._sheet('Thử')._at('A1')).toMatchObject({
+      value: '=không phải công thức',
+      formula: '',
+    });
+    expect(script.spreadsheet.developerMetadata.map((m) => m.metadataKey)).toEqual(['dvc.writing']);
+  });
+
+  test('protected ranges added through the API stop other people, and a write past the grid is refused', () => {
+    const { script } = setUp();
+    const sheetId = script.spreadsheet._sheet('Thử').id;
+    script.sheets.Spreadsheets.batchUpdate(
+      {
+        requests: [
+          {
+            addProtectedRange: {
+              protectedRange: { range: { sheetId }, description: '[DVC] Thử', editors: { users: [] } },
+            },
+          },
+        ],
+      },
+      'fake-spreadsheet-id',
+    );
+    script.as('khach@tinh.gov.vn');
+    const write = (endRowIndex: number) =>
+      script.sheets.Spreadsheets.batchUpdate(
+        {
+          requests: [
+            {
+              updateCells: {
+                range: { sheetId, startRowIndex: 0, endRowIndex, startColumnIndex: 0, endColumnIndex: 1 },
+                fields: 'userEnteredValue',
+              },
+            },
+          ],
+        },
+        'fake-spreadsheet-id',
+      );
+    expect(() => write(1)).toThrow(PROTECTED_MESSAGE);
+    script.as('owner@tinh.gov.vn');
+    expect(() => write(1001)).toThrow('exceeds grid limits. Max rows: 1000, max columns: 26');
+  });
+});

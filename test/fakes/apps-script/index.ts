@@ -3,11 +3,20 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import vm from 'node:vm';
 import { appsScriptGlobals } from './services';
+import { FakeSheetsService } from './sheets-service';
 import { FakeSpreadsheet } from './spreadsheet';
 import { FakeWorld } from './world';
 
 export { CallLog } from './calls';
-export { CELL_LIMIT, CELL_LIMIT_MESSAGE, FakeSheet, FakeSpreadsheet, PROTECTED_MESSAGE } from './spreadsheet';
+export { type FakeMetadata, FakeSheetsService } from './sheets-service';
+export {
+  CELL_LIMIT,
+  CELL_LIMIT_MESSAGE,
+  FakeProtection,
+  FakeSheet,
+  FakeSpreadsheet,
+  PROTECTED_MESSAGE,
+} from './spreadsheet';
 export type { CellState } from './values';
 export { FakeWorld, type Value } from './world';
 
@@ -16,6 +25,8 @@ export const BUNDLE_PATH = join(__dirname, '..', '..', '..', 'dist', 'Code.js');
 export interface LoadedScript {
   world: FakeWorld;
   spreadsheet: FakeSpreadsheet;
+  /** The `Sheets` global: each batchUpdate's requests are in `sheets.batches`. */
+  sheets: FakeSheetsService;
   context: vm.Context;
   /** Calls a top-level function of the script by name, as a trigger or a menu item does. */
   run(name: string, ...args: unknown[]): unknown;
@@ -24,10 +35,21 @@ export interface LoadedScript {
 }
 
 /** Loads the built bundle into a fresh V8 context whose globals are the fake services, like a pushed project. */
-export function loadScript(options: { owner: string; user?: string; source?: string }): LoadedScript {
+export function loadScript(options: {
+  owner: string;
+  user?: string;
+  source?: string;
+  /** false: the manifest does not enable the Advanced Sheets service (no `Sheets` global). */
+  advancedSheets?: boolean;
+}): LoadedScript {
   const world = new FakeWorld(options.owner, options.user ?? options.owner);
   const spreadsheet = new FakeSpreadsheet(world);
-  const context = vm.createContext({ ...appsScriptGlobals(world, spreadsheet), console });
+  const sheetsService = new FakeSheetsService(world, spreadsheet);
+  const context = vm.createContext({
+    ...appsScriptGlobals(world, spreadsheet),
+    ...(options.advancedSheets === false ? {} : { Sheets: sheetsService }),
+    console,
+  });
   world.DateClass = vm.runInContext('Date', context) as DateConstructor;
   vm.runInContext(options.source ?? readFileSync(BUNDLE_PATH, 'utf8'), context, { filename: 'Code.gs' });
   const run = (name: string, ...args: unknown[]): unknown => {
@@ -38,6 +60,7 @@ export function loadScript(options: { owner: string; user?: string; source?: str
   return {
     world,
     spreadsheet,
+    sheets: sheetsService,
     context,
     run,
     as: (email: string) => {

@@ -2,6 +2,7 @@
 import { contains, intersects, parseA1, type Rect, rectToA1 } from './a1';
 import { type FakeChart, FakeChartBuilder, type FakeConditionalFormatRule } from './builders';
 import { counted } from './calls';
+import type { FakeMetadata } from './sheets-service';
 import { type CellState, emptyCell, enter } from './values';
 import type { FakeWorld, Value } from './world';
 
@@ -55,7 +56,10 @@ export class FakeSpreadsheet
   readonly protections: FakeProtection[] = [];
   /** Editors of the file besides the owner. */
   readonly collaborators = new Set<string>();
+  /** Spreadsheet-level developer metadata (the Advanced Sheets service reads and writes it). */
+  readonly developerMetadata: FakeMetadata[] = [];
   private nextSheetId = 1;
+  private nextProtectionId = 1;
 
   constructor(
     readonly world: FakeWorld,
@@ -100,6 +104,57 @@ export class FakeSpreadsheet
     return this.protections
       .filter((p) => p.kind === (type as unknown as ProtectionKind))
       .map((p) => p.self as unknown as GProtection);
+  }
+
+  /** A new tab at the end, with the given id or the next free one (no call counted). */
+  _addSheet(title: string, id?: number): FakeSheet {
+    const sheetId = id ?? this.nextSheetId;
+    this.nextSheetId = Math.max(this.nextSheetId, sheetId + 1);
+    const sheet = new FakeSheet(this, title, sheetId);
+    this.sheets.push(sheet);
+    return sheet;
+  }
+
+  /** A protected range id, unique in the spreadsheet. */
+  _protectionId(): number {
+    return this.nextProtectionId++;
+  }
+
+  /**
+   * Everything a batchUpdate may change (the tabs it names, or all), copied; the returned function puts
+   * it back (a failed batch changes nothing, as in Sheets).
+   */
+  _snapshot(sheetIds?: ReadonlySet<number>): () => void {
+    const sheets = [...this.sheets];
+    const copied = sheetIds ? this.sheets.filter((sheet) => sheetIds.has(sheet.id)) : this.sheets;
+    const sheetStates = copied.map((sheet) => ({
+      sheet,
+      name: sheet.name,
+      rows: sheet.rows.map((row) => row.map((cell) => ({ ...cell }))),
+      maxRows: sheet.maxRows,
+      maxColumns: sheet.maxColumns,
+      frozenRows: sheet.frozenRows,
+      conditionalRules: [...sheet.conditionalRules],
+      charts: [...sheet.charts],
+    }));
+    const protections = [...this.protections];
+    const protectionStates = this.protections.map((p) => ({
+      p,
+      description: p.description,
+      editors: p.editors ? new Set(p.editors) : null,
+      unprotected: p.unprotected.map((rect) => ({ ...rect })),
+      rect: { ...p.rect },
+      warningOnly: p.warningOnly,
+      domainEdit: p.domainEdit,
+    }));
+    const metadata = this.developerMetadata.map((m) => ({ ...m }));
+    return () => {
+      this.sheets.splice(0, this.sheets.length, ...sheets);
+      for (const { sheet, ...state } of sheetStates) Object.assign(sheet, state);
+      this.protections.splice(0, this.protections.length, ...protections);
+      for (const { p, ...state } of protectionStates) Object.assign(p, state);
+      this.developerMetadata.splice(0, this.developerMetadata.length, ...metadata);
+    };
   }
 
   /** Cells of the whole spreadsheet as Sheets counts them for its limit: every tab's rows × columns. */
@@ -321,6 +376,13 @@ export class FakeSheet
   }
   getCharts(): GoogleAppsScript.Spreadsheet.EmbeddedChart[] {
     return this.charts.map((chart) => chart.self as unknown as GoogleAppsScript.Spreadsheet.EmbeddedChart);
+  }
+
+  /** New grid size (the Advanced Sheets service's gridProperties); rows and columns cut off lose their cells. */
+  _resize(rows: number, columns: number): void {
+    this.maxRows = rows;
+    this.maxColumns = columns;
+    this.rows = this.rows.slice(0, rows).map((row) => row.slice(0, columns));
   }
 
   /** A range; Apps Script grows the grid when a script addresses rows or columns past its end. */
@@ -592,6 +654,8 @@ export class FakeProtection
     >
 {
   readonly self: FakeProtection;
+  /** The protectedRangeId the Advanced Sheets service knows it by. */
+  id: number;
   description = '';
   /** null until a script first changes the editors: until then everyone who can edit the file can edit. */
   editors: Set<string> | null = null;
@@ -605,6 +669,7 @@ export class FakeProtection
     public rect: Rect,
   ) {
     this.self = counted(this, sheet.world.calls, 'Protection');
+    this.id = sheet.spreadsheet._protectionId();
   }
 
   private get api(): GProtection {

@@ -1,6 +1,8 @@
 // Shared helpers of the reliability tests: run the CLI bundle, compare tabs, read logs, keep docs/reliability.md honest.
+
 import { execFile, execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import JSZip from 'jszip';
 
@@ -32,7 +34,7 @@ export function runCli(
     const child = execFile(
       process.execPath,
       [...node, ...args],
-      { env: { PATH: process.env.PATH ?? '', ...env }, timeout: 60_000 },
+      { env: { PATH: process.env.PATH ?? '', TMPDIR: tmpdir(), ...env }, timeout: 60_000 },
       (_error, stdout, stderr) => {
         resolve({
           code: child.exitCode,

@@ -1,0 +1,426 @@
+// The Advanced Sheets service (Sheets API v4 inside Apps Script): one layout read, and the requests of one atomic batchUpdate.
+import {
+  ADDIN_TEXT,
+  type Cell,
+  type ClassificationKey,
+  COL,
+  type ColumnFormat,
+  headerRowIndex,
+  type OutputTable,
+  SEVERITY,
+  STATUS,
+  TAB,
+  tableToGrid,
+  WRITE_MARKER_KEY,
+  type WriteMarker,
+  writeMarkerValue,
+} from '../core';
+import { columnOf, NUMBER_FORMAT } from './sheet-io';
+
+type Request = GoogleAppsScript.Sheets.Schema.Request;
+type GridRange = GoogleAppsScript.Sheets.Schema.GridRange;
+type CellData = GoogleAppsScript.Sheets.Schema.CellData;
+type ChartSpec = GoogleAppsScript.Sheets.Schema.ChartSpec;
+type SheetsService = GoogleAppsScript.Sheets;
+
+/** The Advanced Sheets service, or null when appsscript.json does not enable it. */
+export function sheetsService(): SheetsService | null {
+  return typeof Sheets === 'undefined' || !Sheets ? null : Sheets;
+}
+
+/** What a write needs to know of one tab. */
+export interface TabLayout {
+  readonly sheetId: number;
+  readonly title: string;
+  readonly rows: number;
+  readonly columns: number;
+  /** How many conditional format rules the tab has (the recompute replaces them). */
+  readonly conditionalRules: number;
+  readonly chartIds: readonly number[];
+}
+
+export interface Layout {
+  /** Every tab, in tab order (the order SpreadsheetApp's getSheets returns them). */
+  readonly tabs: readonly TabLayout[];
+  /** Values of the spreadsheet's write markers (developer metadata dvc.writing). */
+  readonly markers: readonly string[];
+}
+
+/** Only what the layout needs: no grid data. */
+const LAYOUT_FIELDS =
+  'developerMetadata(metadataId,metadataKey,metadataValue),' +
+  'sheets(properties(sheetId,title,index,gridProperties(rowCount,columnCount)),conditionalFormats(ranges),charts(chartId))';
+
+/** Tabs, their sizes, rules and charts, and the write markers: one round trip. */
+export function readLayout(api: SheetsService, spreadsheetId: string): Layout {
+  const spreadsheet = api.Spreadsheets.get(spreadsheetId, { fields: LAYOUT_FIELDS });
+  const tabs = (spreadsheet.sheets ?? [])
+    .map((sheet) => ({
+      index: sheet.properties?.index ?? 0,
+      tab: {
+        sheetId: sheet.properties?.sheetId ?? 0,
+        title: sheet.properties?.title ?? '',
+        rows: sheet.properties?.gridProperties?.rowCount ?? 0,
+        columns: sheet.properties?.gridProperties?.columnCount ?? 0,
+        conditionalRules: (sheet.conditionalFormats ?? []).length,
+        chartIds: (sheet.charts ?? []).map((chart) => chart.chartId ?? 0),
+      },
+    }))
+    .sort((a, b) => a.index - b.index)
+    .map(({ tab }) => tab);
+  const markers = (spreadsheet.developerMetadata ?? [])
+    .filter((entry) => entry.metadataKey === WRITE_MARKER_KEY)
+    .map((entry) => entry.metadataValue ?? '');
+  return { tabs, markers };
+}
+
+/** Number formats as the API takes them, from the patterns SpreadsheetApp uses (one source). */
+const API_FORMAT: Record<ColumnFormat, { type: string; pattern: string }> = {
+  text: { type: 'TEXT', pattern: NUMBER_FORMAT.text },
+  integer: { type: 'NUMBER', pattern: NUMBER_FORMAT.integer },
+  percent: { type: 'PERCENT', pattern: NUMBER_FORMAT.percent },
+  decimal: { type: 'NUMBER', pattern: NUMBER_FORMAT.decimal },
+};
+
+/** Days between the spreadsheet epoch (30/12/1899) and the Unix epoch; Vietnam is UTC+7. */
+const SERIAL_EPOCH_OFFSET = 25569;
+const VIETNAM_OFFSET_MS = 7 * 3_600_000;
+
+/**
+ * A core cell as the API stores it. Text is a stringValue, which Sheets never parses: a name that
+ * starts with "=" or looks like a number stays text without the apostrophe setValues needs.
+ */
+export function cellData(cell: Cell): CellData {
+  if (typeof cell === 'string') return cell === '' ? {} : { userEnteredValue: { stringValue: cell } };
+  if (typeof cell === 'number')
+    return Number.isFinite(cell) ? { userEnteredValue: { numberValue: cell } } : {};
+  if (typeof cell === 'boolean') return { userEnteredValue: { boolValue: cell } };
+  if (cell instanceof Date) {
+    const serial = (cell.getTime() + VIETNAM_OFFSET_MS) / 86_400_000 + SERIAL_EPOCH_OFFSET;
+    return Number.isFinite(serial) ? { userEnteredValue: { numberValue: serial } } : {};
+  }
+  return {};
+}
+
+const gridRange = (
+  sheetId: number,
+  row: number,
+  rows: number,
+  column: number,
+  columns: number,
+): GridRange => ({
+  sheetId,
+  startRowIndex: row,
+  endRowIndex: row + rows,
+  startColumnIndex: column,
+  endColumnIndex: column + columns,
+});
+
+/** Where each output table goes: its tab (existing or added in the same batch) and its size after the write. */
+export interface Placement {
+  readonly table: OutputTable;
+  readonly sheetId: number;
+  readonly rows: number;
+  readonly columns: number;
+  /** Rules and charts the tab has before the write ([] and 0 for a tab the batch adds). */
+  readonly existing: Pick<TabLayout, 'conditionalRules' | 'chartIds'>;
+  readonly added: boolean;
+}
+
+/** Rows × columns of a tab Sheets creates. */
+const NEW_SHEET = { rows: 1000, columns: 26 };
+
+/** Each table's tab: existing ones by title, missing ones added with fresh ids after the highest in use. */
+export function place(layout: Layout, tables: readonly OutputTable[]): Placement[] {
+  let nextId = Math.max(0, ...layout.tabs.map((tab) => tab.sheetId)) + 1;
+  return tables.map((table) => {
+    const height = table.title.length + 1 + table.rows.length;
+    const width = table.header.length;
+    const tab = layout.tabs.find((t) => t.title === table.tab);
+    if (tab)
+      return {
+        table,
+        sheetId: tab.sheetId,
+        rows: Math.max(tab.rows, height),
+        columns: Math.max(tab.columns, width),
+        existing: tab,
+        added: false,
+      };
+    return {
+      table,
+      sheetId: nextId++,
+      rows: Math.max(NEW_SHEET.rows, height),
+      columns: Math.max(NEW_SHEET.columns, width),
+      existing: { conditionalRules: 0, chartIds: [] },
+      added: true,
+    };
+  });
+}
+
+/** Google refuses a request body above 10 MiB ("Request payload size exceeds the limit: 10485760 bytes"). */
+export const REQUEST_PAYLOAD_LIMIT = 10_485_760;
+/** Room kept for the batch's envelope and the marker's two requests. */
+const BATCH_BUDGET = REQUEST_PAYLOAD_LIMIT - 64 * 1024;
+/** A long table's values go in row bands of at most this many bytes, so any size can be packed. */
+const BAND_BYTES = 1_048_576;
+
+/** Bytes of a string in UTF-8 (Vietnamese letters take two or three), without a service call. */
+export function utf8Length(text: string): number {
+  let bytes = 0;
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code < 0x80) bytes += 1;
+    else if (code < 0x800) bytes += 2;
+    else if (code >= 0xd800 && code <= 0xdbff) {
+      bytes += 4;
+      i++;
+    } else bytes += 3;
+  }
+  return bytes;
+}
+
+const sizeOf = (value: unknown): number => utf8Length(JSON.stringify(value));
+
+/**
+ * The batches that replace every placed tab's content: the tab added or grown, its frozen header, every
+ * cell's value (cells outside the table cleared), text format over the table with bold title and header
+ * rows, and each data column's number format. The add-in's marker is set by the first request and removed
+ * by the last. Up to 10 MiB of requests (every real province: 4.2 MB at 2,000 units) this is ONE batch, applied
+ * atomically: a reader sees the old tabs or the new ones. Beyond, the requests are packed into several
+ * batches; the marker keeps the sync from writing in between.
+ */
+export function figureBatches(
+  placements: readonly Placement[],
+  marker: WriteMarker,
+  markerId: number,
+): Request[][] {
+  const create: Request = {
+    createDeveloperMetadata: {
+      developerMetadata: {
+        metadataId: markerId,
+        metadataKey: WRITE_MARKER_KEY,
+        metadataValue: writeMarkerValue(marker),
+        location: { spreadsheet: true },
+        visibility: 'DOCUMENT',
+      },
+    },
+  };
+  const batches: Request[][] = [[create]];
+  let bytes = sizeOf(create);
+  for (const placement of placements) {
+    for (const request of tableRequests(placement)) {
+      const size = sizeOf(request);
+      if (bytes + size > BATCH_BUDGET && (batches[batches.length - 1] ?? []).length > 0) {
+        batches.push([]);
+        bytes = 0;
+      }
+      (batches[batches.length - 1] as Request[]).push(request);
+      bytes += size;
+    }
+  }
+  (batches[batches.length - 1] as Request[]).push(removeMarker(markerId));
+  return batches;
+}
+
+/** The request that removes the add-in's marker (also sent alone after a failed multi-batch write). */
+export const removeMarker = (markerId: number): Request => ({
+  deleteDeveloperMetadata: { dataFilter: { developerMetadataLookup: { metadataId: markerId } } },
+});
+
+/** Values of a grid in row bands of at most BAND_BYTES; the last band reaches the grid's end, clearing it. */
+function valueBands(
+  sheetId: number,
+  grid: readonly (readonly Cell[])[],
+  rows: number,
+  columns: number,
+): Request[] {
+  const bands: Request[] = [];
+  let start = 0;
+  let band: GoogleAppsScript.Sheets.Schema.RowData[] = [];
+  let bytes = 0;
+  const flush = (end: number) => {
+    bands.push({
+      updateCells: {
+        range: gridRange(sheetId, start, end - start, 0, columns),
+        rows: band,
+        fields: 'userEnteredValue',
+      },
+    });
+    start = end;
+    band = [];
+    bytes = 0;
+  };
+  grid.forEach((row, r) => {
+    const data = { values: row.map(cellData) };
+    const size = sizeOf(data);
+    if (band.length > 0 && bytes + size > BAND_BYTES) flush(r);
+    band.push(data);
+    bytes += size;
+  });
+  flush(rows);
+  return bands;
+}
+
+function tableRequests({ table, sheetId, rows, columns, added }: Placement): Request[] {
+  const grid = tableToGrid(table);
+  const header = headerRowIndex(table);
+  const gridProperties = { rowCount: rows, columnCount: columns, frozenRowCount: header + 1 };
+  // Formats cover the table itself: cells beyond it are emptied by the value bands and keep no figure.
+  const width = table.header.length;
+  const tableRange = gridRange(sheetId, 0, grid.length, 0, width);
+  const requests: Request[] = [
+    added
+      ? { addSheet: { properties: { sheetId, title: table.tab, gridProperties } } }
+      : {
+          updateSheetProperties: {
+            properties: { sheetId, gridProperties },
+            fields: 'gridProperties.rowCount,gridProperties.columnCount,gridProperties.frozenRowCount',
+          },
+        },
+    ...valueBands(sheetId, grid, rows, columns),
+    {
+      repeatCell: {
+        range: tableRange,
+        cell: { userEnteredFormat: { numberFormat: API_FORMAT.text, textFormat: { bold: false } } },
+        fields: 'userEnteredFormat.numberFormat,userEnteredFormat.textFormat.bold',
+      },
+    },
+    {
+      repeatCell: {
+        range: gridRange(sheetId, 0, header + 1, 0, width),
+        cell: { userEnteredFormat: { textFormat: { bold: true } } },
+        fields: 'userEnteredFormat.textFormat.bold',
+      },
+    },
+  ];
+  const dataRows = table.rows.length;
+  if (dataRows > 0) {
+    // One request per run of adjacent columns sharing a format other than text.
+    for (let c = 0; c < table.header.length; ) {
+      const format = table.formats[c] ?? 'text';
+      let end = c + 1;
+      while (end < table.header.length && (table.formats[end] ?? 'text') === format) end++;
+      if (format !== 'text')
+        requests.push({
+          repeatCell: {
+            range: gridRange(sheetId, header + 1, dataRows, c, end - c),
+            cell: { userEnteredFormat: { numberFormat: API_FORMAT[format] } },
+            fields: 'userEnteredFormat.numberFormat',
+          },
+        });
+      c = end;
+    }
+  }
+  return requests;
+}
+
+/** Background and text colours: green for met, amber for not met, red for data errors. */
+const COLOURS: readonly { text: string; background: string; font: string }[] = [
+  { text: STATUS.met, background: '#d9ead3', font: '#274e13' },
+  { text: STATUS.notMet, background: '#fce5cd', font: '#b45f06' },
+  { text: STATUS.dataError, background: '#f4cccc', font: '#990000' },
+  { text: SEVERITY.error, background: '#f4cccc', font: '#990000' },
+  { text: SEVERITY.warning, background: '#fff2cc', font: '#7f6000' },
+];
+
+const colour = (hex: string): GoogleAppsScript.Sheets.Schema.Color => ({
+  red: Number.parseInt(hex.slice(1, 3), 16) / 255,
+  green: Number.parseInt(hex.slice(3, 5), 16) / 255,
+  blue: Number.parseInt(hex.slice(5, 7), 16) / 255,
+});
+
+/**
+ * Decoration, after the figures: each tab's conditional colours on its Đánh giá column (Mức độ on
+ * Kiểm tra) replace its rules, and the Tổng hợp chart gets its new ranges (updated, not rebuilt).
+ */
+export function decorationRequests(
+  placements: readonly Placement[],
+  year: number,
+  classification: ClassificationKey,
+): Request[] {
+  const requests: Request[] = [];
+  for (const placement of placements) {
+    requests.push(...colourRequests(placement));
+    if (placement.table.tab === TAB.overview) requests.push(chartRequest(placement, year, classification));
+  }
+  return requests;
+}
+
+function colourRequests({ table, sheetId, existing }: Placement): Request[] {
+  const status = columnOf(table.header, COL.status);
+  const column = status >= 0 ? status : columnOf(table.header, COL.severity);
+  if (column < 0) return [];
+  const texts: readonly string[] =
+    status >= 0 ? [STATUS.met, STATUS.notMet, STATUS.dataError] : [SEVERITY.error, SEVERITY.warning];
+  const range = gridRange(sheetId, headerRowIndex(table) + 1, Math.max(table.rows.length, 1), column, 1);
+  const requests: Request[] = [];
+  for (let i = 0; i < existing.conditionalRules; i++)
+    requests.push({ deleteConditionalFormatRule: { sheetId, index: 0 } });
+  COLOURS.filter((c) => texts.includes(c.text)).forEach((c, index) => {
+    requests.push({
+      addConditionalFormatRule: {
+        index,
+        rule: {
+          ranges: [range],
+          booleanRule: {
+            condition: { type: 'TEXT_EQ', values: [{ userEnteredValue: c.text }] },
+            format: {
+              backgroundColor: colour(c.background),
+              textFormat: { foregroundColor: colour(c.font) },
+            },
+          },
+        },
+      },
+    });
+  });
+  return requests;
+}
+
+/** One combo chart on Tổng hợp: bars for each scope's ratio, a line for its target. */
+function chartRequest(
+  { table, sheetId, existing }: Placement,
+  year: number,
+  classification: ClassificationKey,
+): Request {
+  const header = headerRowIndex(table);
+  const rows = table.rows.length + 1;
+  const source = (name: string) => ({
+    sourceRange: { sources: [gridRange(sheetId, header, rows, columnOf(table.header, name), 1)] },
+  });
+  const spec: ChartSpec = {
+    title: ADDIN_TEXT.chartTitle(year, classification),
+    basicChart: {
+      chartType: 'COMBO',
+      legendPosition: 'BOTTOM_LEGEND',
+      headerCount: 1,
+      // viewWindowOptions is in the API but not in these typings: the ratio axis starts at 0.
+      axis: [
+        {
+          position: 'LEFT_AXIS',
+          viewWindowOptions: { viewWindowMin: 0 },
+        } as GoogleAppsScript.Sheets.Schema.BasicChartAxis,
+      ],
+      domains: [{ domain: source(COL.rankScope) }],
+      series: [
+        { series: source(COL.ratio), type: 'COLUMN', targetAxis: 'LEFT_AXIS' },
+        { series: source(COL.target), type: 'LINE', targetAxis: 'LEFT_AXIS', lineStyle: { width: 3 } },
+      ],
+    },
+  };
+  const [chartId] = existing.chartIds;
+  if (chartId !== undefined) return { updateChartSpec: { chartId, spec } };
+  return {
+    addChart: {
+      chart: {
+        spec,
+        position: {
+          overlayPosition: {
+            anchorCell: { sheetId, rowIndex: 0, columnIndex: table.header.length + 1 },
+            offsetXPixels: 0,
+            offsetYPixels: 0,
+          },
+        },
+      },
+    },
+  };
+}

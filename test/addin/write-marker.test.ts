@@ -1,0 +1,120 @@
+// The add-in side of the write marker (developer metadata dvc.writing) and the one atomic write of every output tab.
+import { newWriteMarker, WRITE_MARKER_KEY, writeMarkerValue } from '../../src/core';
+import { ENTRY_HEADER, UNIT_HEADER } from '../contract-headers';
+import { type LoadedScript, loadScript } from '../fakes/apps-script';
+import { ADMIN, CATALOGUE, OWNER, records } from './province';
+
+const OUTPUTS = ['Tỷ lệ', 'Xếp hạng', 'Đối chiếu', 'Kiểm tra', 'Tổng hợp'];
+
+function province(): LoadedScript {
+  const script = loadScript({ owner: OWNER, user: ADMIN });
+  const load = (tab: string, rows: (string | number)[][]) => script.spreadsheet._load(tab, rows);
+  load('Cấu hình', [
+    ['Tham số', 'Giá trị'],
+    ['Năm', 2020],
+    ['Quản trị viên', ADMIN],
+  ]);
+  load('Đơn vị', [
+    [...UNIT_HEADER],
+    ['S01', 'Sở Nội vụ', 'SBN', '', '30%', '', ''],
+    ['S02', 'Sở Tư pháp', 'SBN', '', '', '', ''],
+  ]);
+  load('Danh mục DVC', CATALOGUE as (string | number)[][]);
+  load('Nhập liệu', [ENTRY_HEADER, ['01/2020', 'S01', 100, 40, ''], ['01/2020', 'S02', 50, 5, '']]);
+  return script;
+}
+
+/** A marker the nightly sync left, as the sync writes it through the Sheets API. */
+function syncMarker(script: LoadedScript, until: Date): void {
+  const marker = newWriteMarker('sync', 'sync-run-1', new Date(until.getTime() - 15 * 60_000));
+  script.spreadsheet.developerMetadata.push({
+    metadataId: 77,
+    metadataKey: WRITE_MARKER_KEY,
+    metadataValue: writeMarkerValue(marker),
+    visibility: 'DOCUMENT',
+  });
+}
+
+const ratioOf = (script: LoadedScript, code: string) =>
+  records(script.spreadsheet._sheet('Tỷ lệ')).find(({ cells }) => cells['Mã đơn vị'] === code)?.cells[
+    'Tỷ lệ'
+  ];
+
+test('while the nightly sync is writing, a recompute says so in Vietnamese and writes nothing', () => {
+  const script = province();
+  script.run('recomputeAll');
+  script.spreadsheet._sheet('Nhập liệu')._at('D2').value = 80;
+  syncMarker(script, new Date(Date.now() + 10 * 60_000));
+  const before = JSON.stringify(script.spreadsheet._state());
+  const batches = script.sheets.batches.length;
+  script.run('recomputeAll');
+  const alert = script.world.ui[script.world.ui.length - 1];
+  expect(alert?.kind).toBe('alert');
+  expect(alert?.text).toMatch(
+    /^Đợt đồng bộ số liệu từ Cổng DVC đang ghi vào bảng tính này \(chậm nhất đến \d\d\/\d\d\/\d{4} \d\d:\d\d:\d\d\)/,
+  );
+  expect(alert?.text).toContain('Chưa có tab nào bị thay đổi');
+  expect(script.sheets.batches.length).toBe(batches);
+  expect(JSON.stringify(script.spreadsheet._state())).toBe(before);
+  expect(script.spreadsheet.developerMetadata.map((m) => m.metadataId)).toEqual([77]);
+  expect(script.world.lockHeld).toBe(false);
+  // Kiểm tra số liệu writes too: refused the same way.
+  script.run('checkFigures');
+  expect(script.world.ui[script.world.ui.length - 1]?.text).toMatch(/^Đợt đồng bộ số liệu/);
+  expect(ratioOf(script, 'S01')).toBe(0.4);
+});
+
+test('a sync marker past its expiry (a crashed sync) does not block the recompute', () => {
+  const script = province();
+  syncMarker(script, new Date(Date.now() - 60_000));
+  script.run('recomputeAll');
+  expect(script.world.ui[script.world.ui.length - 1]?.kind).toBe('toast');
+  expect(ratioOf(script, 'S01')).toBe(0.4);
+});
+
+test("the add-in's own marker and every output tab travel in one batchUpdate; the marker is gone afterwards", () => {
+  const script = province();
+  script.run('recomputeAll');
+  const [figures, decoration] = script.sheets.batches;
+  const markerRequests = (figures ?? []).filter(
+    (r) => r.createDeveloperMetadata || r.deleteDeveloperMetadata,
+  );
+  expect(figures?.[0]?.createDeveloperMetadata?.developerMetadata).toMatchObject({
+    metadataKey: WRITE_MARKER_KEY,
+    location: { spreadsheet: true },
+    visibility: 'DOCUMENT',
+  });
+  const value = JSON.parse(figures?.[0]?.createDeveloperMetadata?.developerMetadata?.metadataValue ?? '{}');
+  expect(value.by).toBe('addin');
+  expect(Date.parse(value.until)).toBeGreaterThan(Date.now());
+  expect(figures?.[figures.length - 1]?.deleteDeveloperMetadata?.dataFilter?.developerMetadataLookup).toEqual(
+    {
+      metadataId: figures?.[0]?.createDeveloperMetadata?.developerMetadata?.metadataId,
+    },
+  );
+  expect(markerRequests).toHaveLength(2);
+  // Every output tab is written in that one batch; colours and the chart come in the second.
+  const titles = (figures ?? []).flatMap((r) => (r.addSheet ? [r.addSheet.properties?.title] : []));
+  expect(titles).toEqual(expect.arrayContaining(OUTPUTS));
+  expect((decoration ?? []).some((r) => r.addChart)).toBe(true);
+  expect((figures ?? []).some((r) => r.addChart || r.addConditionalFormatRule)).toBe(false);
+  expect(script.spreadsheet.developerMetadata).toEqual([]);
+  // The second recompute updates the chart in place instead of adding one.
+  script.run('recomputeAll');
+  const again = script.sheets.batches[3] ?? [];
+  expect(again.some((r) => r.addChart)).toBe(false);
+  expect(again.filter((r) => r.updateChartSpec)).toHaveLength(1);
+  expect(script.spreadsheet._sheet('Tổng hợp').charts).toHaveLength(1);
+});
+
+test('without the Advanced Sheets service (an old manifest), a recompute explains and changes nothing', () => {
+  const script = loadScript({ owner: OWNER, advancedSheets: false });
+  script.spreadsheet._load('Cấu hình', [
+    ['Tham số', 'Giá trị'],
+    ['Năm', 2020],
+  ]);
+  const before = JSON.stringify(script.spreadsheet._state());
+  script.run('recomputeAll');
+  expect(script.world.ui[script.world.ui.length - 1]?.text).toContain('Google Sheets API');
+  expect(JSON.stringify(script.spreadsheet._state())).toBe(before);
+});
