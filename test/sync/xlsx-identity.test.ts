@@ -14,7 +14,7 @@ import {
   symlinkSync,
 } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { writeProvinceXlsx } from './fixtures';
 
 const CLI = join(__dirname, '..', '..', 'dist', 'node', 'sync.cjs');
@@ -143,24 +143,31 @@ describe('the identity of a local workbook across a sync', () => {
   // cannot be given back to its owner, but it keeps its group and mode, so the group can still use it.
   asRoot('run by a member of its group, a shared workbook keeps its group and mode', async () => {
     const group = 4323;
-    chmodSync(dir, 0o777);
-    const book = join(dir, 'tinh.xlsx');
-    await writeProvinceXlsx(book);
-    chownSync(book, 4321, group);
-    chmodSync(book, 0o664);
-    const drop = `process.setgroups([${group}]); process.setgid(65534); process.setuid(65534); require(${JSON.stringify(CLI)});`;
-    const result = await new Promise<{ code: number; stderr: string }>((resolve) => {
-      execFile(
-        process.execPath,
-        ['-e', drop, 'x', '--workbook', book],
-        { env: { PATH: process.env.PATH ?? '' }, timeout: 120_000 },
-        (error, _stdout, stderr) =>
-          resolve({ code: error ? (typeof error.code === 'number' ? error.code : 1) : 0, stderr }),
-      );
-    });
-    expect(result.stderr).toBe('');
-    expect(result.code).toBe(0);
-    const info = statSync(book);
-    expect([info.uid, info.gid, info.mode & 0o777]).toEqual([65534, group, 0o664]);
+    // nobody must reach the folder: not under this test run's private TMPDIR (0700), but beside it.
+    const runDir = process.env.DVC_TEST_RUN_DIR;
+    const shared = mkdtempSync(join(runDir ? dirname(runDir) : tmpdir(), 'dvc-xlsx-group-'));
+    chmodSync(shared, 0o777);
+    try {
+      const book = join(shared, 'tinh.xlsx');
+      await writeProvinceXlsx(book);
+      chownSync(book, 4321, group);
+      chmodSync(book, 0o664);
+      const drop = `process.setgroups([${group}]); process.setgid(65534); process.setuid(65534); require(${JSON.stringify(CLI)});`;
+      const result = await new Promise<{ code: number; stderr: string }>((resolve) => {
+        execFile(
+          process.execPath,
+          ['-e', drop, 'x', '--workbook', book],
+          { env: { PATH: process.env.PATH ?? '' }, timeout: 120_000 },
+          (error, _stdout, stderr) =>
+            resolve({ code: error ? (typeof error.code === 'number' ? error.code : 1) : 0, stderr }),
+        );
+      });
+      expect(result.stderr).toBe('');
+      expect(result.code).toBe(0);
+      const info = statSync(book);
+      expect([info.uid, info.gid, info.mode & 0o777]).toEqual([65534, group, 0o664]);
+    } finally {
+      rmSync(shared, { recursive: true, force: true });
+    }
   });
 });
