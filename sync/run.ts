@@ -1,5 +1,5 @@
 // One sync run: read the workbook, fetch every portal month, compute with the core, then write all or nothing.
-import type { Month, OutputTable, Problem, Report } from '../src/core';
+import type { Month, OutputTable, Report } from '../src/core';
 import {
   buildPortalTab,
   buildReport,
@@ -149,8 +149,9 @@ export async function runSync(options: RunOptions): Promise<RunResult> {
     let gathered: Gathered | null = null;
     let portalTable: OutputTable | null = null;
     let unmapped: readonly string[] = [];
-    const portalWarnings: string[] = [];
-    let portalProblems: readonly Problem[] | undefined;
+    // Warnings about this run rather than the figures (the portal answered nothing): they go to the
+    // output and Nhật ký đồng bộ, not Kiểm tra, which the add-in recomputes from the tabs alone.
+    const runWarnings: string[] = [];
     if (options.sources) {
       const context = portalContext(snapshot.input, model);
       if (early && early.year !== year) early.cancel();
@@ -159,34 +160,32 @@ export async function runSync(options: RunOptions): Promise<RunResult> {
           ? await early.take(progress)
           : await gatherPortal(options.sources, months, year, progress, context);
       gathered = fetched;
-      portalWarnings.push(...gathered.warnings);
+      // Named per file here; Kiểm tra gets the same count from Dữ liệu Cổng DVC (core portal-checks).
+      for (const warning of gathered.warnings) progress(warning);
       const kept = keptPortalRows(gathered, snapshot.input);
       if (kept > 0) {
         // A portal that had rows and now answers none for every month is more likely broken than empty.
         const warning = PORTAL_TEXT.emptyAnswerKept(monthsText(gathered.months), kept);
-        portalWarnings.push(warning);
+        runWarnings.push(warning);
         progress(warning);
         portalRows = kept;
       } else {
         if (gathered.months.length > 0 && gathered.portalRecords === 0) {
           // Nothing to keep, but an empty answer for every month is still worth a word (wrong ids, wrong profile).
           const warning = PORTAL_TEXT.emptyAnswer(monthsText(gathered.months));
-          portalWarnings.push(warning);
+          runWarnings.push(warning);
           progress(warning);
         }
         const portal = buildPortalTab(gathered.records, snapshot.input, startedAt);
         portalTable = portal.table;
         portalRows = portal.rowCount;
         unmapped = portal.unmapped;
-        portalProblems = portal.problems;
         input = { ...snapshot.input, portal: tableToGrid(portal.table) };
       }
     }
     const report = buildReport(input, {
       now: startedAt,
       through: options.through,
-      portalProblems,
-      portalWarnings,
     });
     const { ratio, ranking, problems, reconciliation, overview } = report.tables;
     const tables = [
@@ -200,7 +199,14 @@ export async function runSync(options: RunOptions): Promise<RunResult> {
     const elapsed = () => Math.max(0, now().getTime() - startedAt.getTime());
     if (!options.dryRun) {
       const success = () =>
-        syncLogRow({ startedAt, result: 'success', units, portalRows, durationMs: elapsed() });
+        syncLogRow({
+          startedAt,
+          result: 'success',
+          units,
+          portalRows,
+          durationMs: elapsed(),
+          error: runWarnings.length > 0 ? runWarnings.join(' ') : undefined,
+        });
       const row = success();
       // The row travels in the write it logs: its duration is taken as late as the adapter allows (right
       // before the file is serialised or the final batch is sent), so it covers re-reading and building.

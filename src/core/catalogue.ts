@@ -1,7 +1,7 @@
 // The Danh mục DVC tab: the approved catalogue (levels 3, 4 or toàn trình, một phần) that filters per-procedure rows.
 import { cellAddress, type Grid, isBlank, pick, quoteCell, readTable } from './cells';
-import { CATALOGUE_LEVELS, type ClassificationKey, COL, MSG, TAB, VOCABULARY } from './labels';
-import type { Problem, ProblemLog } from './problems';
+import { CATALOGUE_LEVELS, COL, MSG, TAB } from './labels';
+import type { ProblemLog } from './problems';
 import { clean, excerpt, fold } from './text';
 
 /** Mức độ values accepted whatever Cách phân loại says (contract §8.1), compared as section 2 says. */
@@ -45,27 +45,4 @@ export function readCatalogue(grid: Grid | undefined, problems: ProblemLog): Cat
     codes.add(key);
   }
   return { codes, present: true };
-}
-
-/**
- * Contract §8.4: per-procedure rows (`seen` procedure codes, folded) against an empty catalogue, or one
- * holding none of them, count no online dossier at all. That is one Lỗi on Danh mục DVC; the figures
- * are still written. Nothing when no row is per procedure. `seen` is `true` when rows are known to be
- * per procedure but their codes are not (the Dữ liệu Cổng DVC tab keeps only their number): then only
- * an empty catalogue can be told.
- */
-export function catalogueProblem(
-  catalogue: Catalogue,
-  seen: ReadonlySet<string> | boolean,
-  classification: ClassificationKey,
-): Problem | null {
-  const name = VOCABULARY[classification].catalogueName;
-  const perProcedure = typeof seen === 'boolean' ? seen : seen.size > 0;
-  let message: string | null = null;
-  if (!perProcedure) return null;
-  if (catalogue.codes.size === 0) message = MSG.catalogueEmpty(name);
-  else if (typeof seen !== 'boolean' && ![...seen].some((code) => catalogue.codes.has(code)))
-    message = MSG.catalogueUnmatched(name, seen.size);
-  if (message === null) return null;
-  return { tab: TAB.catalogue, cell: '', unitCode: '', month: '', severity: 'error', message };
 }

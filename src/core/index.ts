@@ -1,6 +1,5 @@
 // The domain core's public surface: what the add-in and the sync may use.
 
-export { catalogueProblem } from './catalogue';
 export {
   a1,
   type Cell,
@@ -29,6 +28,7 @@ export {
   VIETNAM_OFFSET_MINUTES,
 } from './month';
 export { MAX_COUNT, parseCount, parseMonth, parsePercent } from './parse';
+export { type FeedCounts, feedCounts, feedProblems } from './portal-checks';
 export { buildPortalTab, type PortalRecord, type PortalTab, portalHeader } from './portal-feed';
 export type { Problem } from './problems';
 export { buildReport, type Report, type ReportOptions } from './report';

@@ -55,6 +55,8 @@ export const COL = {
   message: 'Nội dung',
   procedureCount: 'Số TTHC',
   updatedAt: 'Cập nhật lúc',
+  proceduresInCatalogue: 'Số TTHC thuộc danh mục',
+  rowsWithoutProcedure: 'Số dòng không có Mã TTHC',
   portalResolved: 'Tổng số hồ sơ (Cổng DVC)',
   enteredResolved: 'Tổng số hồ sơ (đơn vị nhập)',
   portalOnline: 'Hồ sơ trực tuyến (Cổng DVC)',
@@ -250,8 +252,10 @@ export const MSG = {
   duplicateProcedure: (code: string, firstCell: string) => `Mã TTHC "${code}" đã có ở ô ${firstCell}.`,
   catalogueEmpty: (catalogue: string) =>
     `${catalogue} trống nên không hồ sơ trực tuyến nào lấy từ Cổng DVC theo từng TTHC được tính. Hãy nhập danh mục vào tab Danh mục DVC rồi tính lại.`,
-  catalogueUnmatched: (catalogue: string, seen: number) =>
-    `Không mã TTHC nào trong ${seen} mã có hồ sơ trên Cổng DVC thuộc ${catalogue}, nên không hồ sơ trực tuyến nào theo từng TTHC được tính. Hãy kiểm tra cột Mã TTHC của tab Danh mục DVC (mã phải giống mã trên Cổng DVC).`,
+  catalogueUnmatched: (catalogue: string, rows: number) =>
+    `Không mã TTHC nào có hồ sơ trên Cổng DVC (${rows} dòng của tab Dữ liệu Cổng DVC) thuộc ${catalogue}, nên không hồ sơ trực tuyến nào theo từng TTHC được tính. Hãy kiểm tra cột Mã TTHC của tab Danh mục DVC (mã phải giống mã trên Cổng DVC) rồi đồng bộ lại.`,
+  rowsWithoutProcedure: (rows: number, catalogue: string) =>
+    `${rows} dòng không có Mã TTHC trong số liệu lấy từ Cổng DVC hoặc tệp xuất nên không lọc được theo ${catalogue}; tổng số hồ sơ của các dòng này vẫn được tính, số hồ sơ trực tuyến thì không. Cột "Số dòng không có Mã TTHC" của tab Dữ liệu Cổng DVC cho biết đơn vị và kỳ.`,
   missingHeaderRow: (tab: string, column: string) =>
     `Tab "${tab}" không có dòng tiêu đề chứa cột "${column}" (tiêu đề bị đổi tên hoặc gộp ô?). Số liệu của tab này chưa được tính; hãy sửa lại dòng tiêu đề.`,
   missingColumnIgnored: (tab: string, column: string) =>

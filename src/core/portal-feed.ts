@@ -1,16 +1,14 @@
 // Portal rows → the Dữ liệu Cổng DVC tab: catalogue filter, agency codes mapped to units, one row per unit and month.
-import { catalogueProblem } from './catalogue';
 import { type Cell, type Grid, headerRowOf } from './cells';
 import type { ClassificationKey } from './labels';
 import { COL, TAB } from './labels';
 import { readModel, type WorkbookInput } from './model';
 import { formatMonth, formatTimestamp } from './month';
-import type { Problem } from './problems';
 import { COLUMN_ALIASES, inVocabulary, PORTAL_FORMATS, PORTAL_HEADER } from './schema';
 import type { OutputTable } from './table';
 import { clean, fold } from './text';
 
-/** One row of a portal feed: per procedure (procedureCode set) or already aggregated (null). */
+/** One row of a portal feed: per procedure (procedureCode set; '' for a row without Mã TTHC) or aggregated (null). */
 export interface PortalRecord {
   readonly agencyCode: string;
   readonly procedureCode: string | null;
@@ -25,8 +23,6 @@ export interface PortalTab {
   /** Agency codes that match no unit; their rows keep the portal code and show as Cảnh báo in Kiểm tra. */
   readonly unmapped: readonly string[];
   readonly rowCount: number;
-  /** Problems of the feed itself for Kiểm tra: the catalogue Lỗi of contract §8.4. */
-  readonly problems: readonly Problem[];
 }
 
 /**
@@ -45,7 +41,8 @@ export function portalHeader(existing: Grid | undefined, classification: Classif
 /**
  * Per unit and month: total = Σ resolved over all procedures; online = Σ online over procedures in the
  * approved catalogue (aggregated rows carry no procedure and are taken as they are). Rows outside the
- * tracked year are dropped.
+ * tracked year are dropped. The row also keeps how many of its procedures were in the catalogue and how
+ * many feed rows had no Mã TTHC: the problems of Kiểm tra are derived from those (portal-checks.ts).
  */
 export function buildPortalTab(
   records: readonly PortalRecord[],
@@ -63,10 +60,11 @@ export function buildPortalTab(
       resolved: number;
       online: number;
       procedures: Set<string> | null;
+      inCatalogue: Set<string>;
+      withoutCode: number;
     }
   >();
   const unmapped = new Set<string>();
-  const seen = new Set<string>();
   for (const record of records) {
     if (record.year !== settings.year) continue;
     const agency = clean(record.agencyCode);
@@ -83,6 +81,8 @@ export function buildPortalTab(
         resolved: 0,
         online: 0,
         procedures: record.procedureCode === null ? null : new Set(),
+        inCatalogue: new Set(),
+        withoutCode: 0,
       };
       slots.set(key, slot);
     }
@@ -90,11 +90,14 @@ export function buildPortalTab(
     if (record.procedureCode === null) slot.online += record.online;
     else {
       const procedure = fold(record.procedureCode);
-      // A row without a code cannot pass the filter whatever the catalogue holds: not a code seen.
-      if (procedure !== '') seen.add(procedure);
       if (!slot.procedures) slot.procedures = new Set();
       slot.procedures.add(procedure);
-      if (catalogue.codes.has(procedure)) slot.online += record.online;
+      // A row without a code cannot pass the filter whatever the catalogue holds (contract §8.3).
+      if (procedure === '') slot.withoutCode++;
+      else if (catalogue.codes.has(procedure)) {
+        slot.online += record.online;
+        slot.inCatalogue.add(procedure);
+      }
     }
   }
   const stamp = formatTimestamp(updatedAt);
@@ -107,6 +110,9 @@ export function buildPortalTab(
       slot.online,
       slot.procedures ? slot.procedures.size : '',
       stamp,
+      // Aggregated rows pass no filter: nothing to tell (and the Lỗi of §8.4 never applies to them).
+      slot.procedures ? slot.inCatalogue.size : '',
+      slot.procedures ? slot.withoutCode : '',
     ]);
   return {
     table: {
@@ -118,6 +124,5 @@ export function buildPortalTab(
     },
     unmapped: [...unmapped].sort(),
     rowCount: rows.length,
-    problems: [catalogueProblem(catalogue, seen, settings.classification)].filter((p) => p !== null),
   };
 }

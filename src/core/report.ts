@@ -1,8 +1,7 @@
 // Inputs → every output table: Tỷ lệ, Xếp hạng, Kiểm tra, Đối chiếu, Tổng hợp. The one computation both halves share.
 
 import { assess, forecast } from './assess';
-import { catalogueProblem } from './catalogue';
-import { type Cell, type Grid, readTable } from './cells';
+import type { Cell } from './cells';
 import { type CollationKey, collationKey } from './collate';
 import {
   mergeUnit,
@@ -13,9 +12,10 @@ import {
   type UnitTotals,
 } from './figures';
 import { compare, type Fraction, toNumber } from './fraction';
-import { COL, MSG, SEVERITY, SOURCE, STATUS, TAB, TITLE } from './labels';
+import { MSG, SEVERITY, SOURCE, STATUS, TAB, TITLE } from './labels';
 import { readModelInto, type WorkbookInput } from './model';
 import { addMonths, formatMonth, fromIndex, lastDay, type Month, monthIndex } from './month';
+import { feedProblems } from './portal-checks';
 import { type Problem, ProblemLog } from './problems';
 import { communesByDistrict, type Ranked, rank, rankChange, type Scope, scopesOf } from './rank';
 import {
@@ -41,13 +41,6 @@ export interface ReportOptions {
   readonly now: Date;
   /** Last month included (the sync's --through); else Kỳ báo cáo đến; else the last month with figures. */
   readonly through?: Month | null;
-  /**
-   * Problems of a portal feed fetched in this run (the sync's buildPortalTab): they replace the checks
-   * made from the Dữ liệu Cổng DVC tab, which knows the procedure count but not the codes.
-   */
-  readonly portalProblems?: readonly Problem[];
-  /** Warnings of the sync's portal sources (export rows without Mã TTHC, an empty answer), for Kiểm tra. */
-  readonly portalWarnings?: readonly string[];
 }
 
 export interface Report {
@@ -112,13 +105,10 @@ function periodThrough(
 export function buildReport(input: WorkbookInput, options: ReportOptions): Report {
   const log = new ProblemLog();
   const { settings, units, catalogue } = readModelInto(input, options.now, log);
-  for (const message of options.portalWarnings ?? []) log.warning(TAB.portal, '', message);
   const entered = readFigures(input.entries, 'entered', units, settings, log);
   const portal = readFigures(input.portal, 'portal', units, settings, log);
-  const feedProblems = options.portalProblems ?? [
-    catalogueProblem(catalogue, perProcedureRows(input.portal), settings.classification),
-  ];
-  for (const problem of feedProblems) if (problem) log.items.push(problem);
+  // From the tab alone, never from the run: a sync and the add-in's recompute after it list the same.
+  log.items.push(...feedProblems(input.portal, catalogue, settings.classification));
 
   const scopes = scopesOf(units);
   const collations = new Map(units.list.map((unit) => [unit.key, collationKey(unit.name)]));
@@ -259,18 +249,6 @@ export function buildReport(input: WorkbookInput, options: ReportOptions): Repor
       warnings: problems.filter((p) => p.severity === 'warning').length,
     },
   };
-}
-
-/** Whether Dữ liệu Cổng DVC holds per-procedure rows (a Số TTHC above 0): enough to tell an empty catalogue. */
-function perProcedureRows(grid: Grid | undefined): boolean {
-  if (!grid || grid.length === 0) return false;
-  const table = readTable(grid, COL.unitCode, [COL.procedureCount]);
-  if (table.headerRow < 0 || table.missing.length > 0) return false;
-  const column = table.columns.get(COL.procedureCount) as number;
-  return table.rows.some(({ cells }) => {
-    const cell = cells[column];
-    return typeof cell === 'number' ? cell > 0 : /^\s*[1-9]\d*\s*$/.test(String(cell ?? ''));
-  });
 }
 
 function sourceLabel(sources: ReadonlySet<string>): string {

@@ -67,6 +67,9 @@ const PORTAL_COLUMNS: readonly OutputColumn[] = [
   [COL.online, 'integer'],
   [COL.procedureCount, 'integer'],
   [COL.updatedAt, 'text'],
+  // What the checks of Kiểm tra need per unit-month, so the add-in derives them as the sync does.
+  [COL.proceduresInCatalogue, 'integer'],
+  [COL.rowsWithoutProcedure, 'integer'],
 ];
 const RECONCILIATION_COLUMNS: readonly OutputColumn[] = [
   [COL.month, 'text'],

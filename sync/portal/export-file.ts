@@ -242,7 +242,8 @@ export function recordsOfExportGrid(
     if (procedure === '') withoutProcedure++;
     records.push({
       agencyCode,
-      procedureCode: procedure === '' ? null : procedure,
+      // '' (not null, which means an aggregated row): the tab counts these rows for Kiểm tra (§8.3).
+      procedureCode: procedure,
       year: month.year,
       month: month.month,
       resolved,

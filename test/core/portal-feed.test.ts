@@ -47,13 +47,15 @@ describe('buildPortalTab', () => {
       'Số hồ sơ giải quyết trực tuyến mức độ 3, 4',
       'Số TTHC',
       'Cập nhật lúc',
+      'Số TTHC thuộc danh mục',
+      'Số dòng không có Mã TTHC',
     ]);
     expect(tab.table.rows).toEqual([
-      ['09/2020', 'B', 20, 5, 1, stamp],
-      // 100 + 50 + 10 resolved; 30 + 10 online (9.999 is not approved); 3 procedures.
-      ['10/2020', 'A', 160, 40, 3, stamp],
-      ['10/2020', 'C', 30, 12, '', stamp],
-      ['10/2020', 'H99', 40, 4, 1, stamp],
+      ['09/2020', 'B', 20, 5, 1, stamp, 1, 0],
+      // 100 + 50 + 10 resolved; 30 + 10 online (9.999 is not approved); 3 procedures, 2 of them approved.
+      ['10/2020', 'A', 160, 40, 3, stamp, 2, 0],
+      ['10/2020', 'C', 30, 12, '', stamp, '', ''],
+      ['10/2020', 'H99', 40, 4, 1, stamp, 1, 0],
     ]);
     expect(tab.rowCount).toBe(4);
     expect(tab.unmapped).toEqual(['H99']);

@@ -255,10 +255,7 @@ describe('the catalogue Lỗi of contract §8.4', () => {
   const feed = (records: PortalRecord[], catalogue?: Cell[][]) => {
     const input = { settings, units: twoUnits, catalogue };
     const portal = buildPortalTab(records, input, NOW_2026);
-    const report = buildReport(
-      { ...input, portal: tableToGrid(portal.table) },
-      { now: NOW_2026, portalProblems: portal.problems },
-    );
+    const report = buildReport({ ...input, portal: tableToGrid(portal.table) }, { now: NOW_2026 });
     return { portal, report };
   };
   const catalogueErrors = (report: ReturnType<typeof buildReport>) =>
@@ -286,7 +283,7 @@ describe('the catalogue Lỗi of contract §8.4', () => {
   it('a catalogue with none of the codes seen is one Lỗi; one code in it is enough to be fine', () => {
     const none = feed(perProcedure, catalogueOf('1.999', '1.998'));
     expect(catalogueErrors(none.report)).toEqual([
-      ['Lỗi', expect.stringContaining('Không mã TTHC nào trong 2 mã')],
+      ['Lỗi', expect.stringContaining('Không mã TTHC nào có hồ sơ trên Cổng DVC (2 dòng')],
     ]);
     const one = feed(perProcedure, catalogueOf('1.002'));
     expect(catalogueErrors(one.report)).toEqual([]);

@@ -27,7 +27,7 @@ describe('readExportFile', () => {
     const read = await readExportFile(file);
     expect(read.records).toEqual([
       { agencyCode: 'H28.01', procedureCode: '1.000456', year: 2020, month: 10, resolved: 1234, online: 35 },
-      { agencyCode: 'H28.02', procedureCode: null, year: 2020, month: 11, resolved: 7, online: 0 },
+      { agencyCode: 'H28.02', procedureCode: '', year: 2020, month: 11, resolved: 7, online: 0 },
     ]);
   });
 

@@ -145,6 +145,8 @@ describe('npm run sync on a two-tier 2026 province in the new vocabulary', () =>
       'Số hồ sơ giải quyết trực tuyến',
       'Số TTHC',
       'Cập nhật lúc',
+      'Số TTHC thuộc danh mục',
+      'Số dòng không có Mã TTHC',
     ]);
     // The province's own total (H44) maps to no unit: one Cảnh báo per month.
     expect(stdout).toContain('Kiểm tra: 0 lỗi, 2 cảnh báo');
