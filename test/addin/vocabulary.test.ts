@@ -1,5 +1,6 @@
 // The built add-in under Cách phân loại (contract §8.1): set-up keeps a sheet's own online header, new
 // headers and texts follow the setting, and a recompute reads either header to the same figures.
+import { UNIT_HEADER } from '../contract-headers';
 import { loadScript, type Value } from '../fakes/apps-script';
 import { valuesOf } from './province';
 
@@ -8,15 +9,7 @@ const LEVELS = 'Số hồ sơ giải quyết trực tuyến mức độ 3, 4';
 const MODES = 'Số hồ sơ giải quyết trực tuyến';
 
 const UNITS: Value[][] = [
-  [
-    'Mã đơn vị',
-    'Tên đơn vị',
-    'Nhóm',
-    'Mã đơn vị cấp trên',
-    'Chỉ tiêu',
-    'Mã trên Cổng DVC',
-    'Email nhập liệu',
-  ],
+  UNIT_HEADER,
   ['S1', 'Sở Công Thương', 'SBN', '', '50%', '', ''],
   ['X1', 'UBND xã Hy Cương', 'Xã, phường, đặc khu', '', '', '', ''],
 ];

@@ -1,11 +1,9 @@
 // The built CLI never exits 0 in silence: a run whose work never settles is a failure with one stderr line.
-import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { writeProvinceXlsx } from './fixtures';
-
-const CLI = join(__dirname, '..', '..', 'dist', 'node', 'sync.cjs');
+import { runCli } from './run-cli';
 
 describe('a run that never settles', () => {
   let dir: string;
@@ -21,25 +19,14 @@ describe('a run that never settles', () => {
     // aborted inflating body whose promise never settled).
     const preload = join(dir, 'stuck-fetch.js');
     writeFileSync(preload, 'globalThis.fetch = () => new Promise(() => {});\n');
-    const outcome = await new Promise<{ code: number; stdout: string; stderr: string }>((resolve) => {
-      execFile(
-        process.execPath,
-        [
-          '--require',
-          preload,
-          CLI,
-          '--workbook',
-          workbook,
-          '--portal',
-          'http://127.0.0.1:9',
-          '--timeout',
-          '600',
-        ],
-        { env: { PATH: process.env.PATH ?? '', TMPDIR: tmpdir() }, timeout: 60_000 },
-        (error, stdout, stderr) =>
-          resolve({ code: error ? (typeof error.code === 'number' ? error.code : -1) : 0, stdout, stderr }),
-      );
-    });
+    const outcome = await runCli(
+      ['--workbook', workbook, '--portal', 'http://127.0.0.1:9', '--timeout', '600'],
+      {
+        preload,
+        tmpdir: true,
+        codeWithoutExit: -1,
+      },
+    );
     expect(outcome.code).toBe(1);
     expect(outcome.stderr.trim().split('\n')).toEqual([
       'Lần đồng bộ dừng giữa chừng mà không có kết quả (lỗi của chương trình, hãy báo cho bộ phận kỹ thuật).',

@@ -1,5 +1,4 @@
 // The sync end to end through the built CLI bundle on an .xlsx: figures, exit codes, all or nothing, idempotence.
-import { execFile } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -15,29 +14,11 @@ import {
   records,
   writeProvinceXlsx,
 } from './fixtures';
+import { runCli } from './run-cli';
 
-const CLI = join(__dirname, '..', '..', 'dist', 'node', 'sync.cjs');
 const OUTPUT_TABS = ['Dữ liệu Cổng DVC', 'Tỷ lệ', 'Xếp hạng', 'Kiểm tra', 'Đối chiếu', 'Tổng hợp'];
 
-interface Outcome {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-function sync(args: string[], env: Record<string, string> = {}): Promise<Outcome> {
-  return new Promise((resolve) => {
-    execFile(
-      process.execPath,
-      [CLI, ...args],
-      { env: { PATH: process.env.PATH ?? '', TMPDIR: tmpdir(), ...env }, timeout: 60_000 },
-      (error, stdout, stderr) => {
-        const code = error ? (typeof error.code === 'number' ? error.code : 1) : 0;
-        resolve({ code, stdout, stderr });
-      },
-    );
-  });
-}
+const sync = (args: string[], env: Record<string, string> = {}) => runCli(args, { env, tmpdir: true });
 
 let dir: string;
 let portal: FakePortal;

@@ -1,9 +1,9 @@
 // npm run demo: both bundled provinces through the real sync, offline, into out/<province>.xlsx (here a temporary out/, never the user's).
-import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { readXlsxTabs, records } from './fixtures';
+import { runCli } from './run-cli';
 
 const ROOT = join(__dirname, '..', '..');
 
@@ -13,17 +13,12 @@ beforeAll(() => {
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-function demo(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    execFile(
-      process.execPath,
-      [join(ROOT, 'dist', 'node', 'demo.cjs'), '--out', join(dir, 'out'), ...args],
-      { cwd: dir, env: { PATH: process.env.PATH ?? '', TMPDIR: tmpdir() }, timeout: 60_000 },
-      (error, stdout, stderr) =>
-        resolve({ code: error ? (typeof error.code === 'number' ? error.code : 1) : 0, stdout, stderr }),
-    );
+const demo = (args: string[]) =>
+  runCli(['--out', join(dir, 'out'), ...args], {
+    script: join(ROOT, 'dist', 'node', 'demo.cjs'),
+    cwd: dir,
+    tmpdir: true,
   });
-}
 
 test.each([
   ['hoa-binh-2020', [], 'Huyện, thành phố'],

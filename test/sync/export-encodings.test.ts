@@ -1,5 +1,4 @@
 // Export files as offices have them (§8.3): encodings, two-row headers, a columns mapping, rows without Mã TTHC.
-import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -9,8 +8,7 @@ import { SyncError } from '../../sync/errors';
 import { decodeCsv, readExportFile } from '../../sync/portal/export-file';
 import { resolveProfile } from '../../sync/portal/profiles';
 import { readXlsxTabs, records, writeProvinceXlsx } from './fixtures';
-
-const CLI = join(__dirname, '..', '..', 'dist', 'node', 'sync.cjs');
+import { runCli } from './run-cli';
 
 let dir: string;
 beforeEach(() => {
@@ -146,17 +144,7 @@ describe('two-row headers and a columns mapping', () => {
   });
 });
 
-function sync(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    execFile(
-      process.execPath,
-      [CLI, ...args],
-      { env: { PATH: process.env.PATH ?? '' }, timeout: 60_000 },
-      (error, stdout, stderr) =>
-        resolve({ code: error ? (typeof error.code === 'number' ? error.code : 1) : 0, stdout, stderr }),
-    );
-  });
-}
+const sync = (args: string[]) => runCli(args);
 
 describe('through the CLI', () => {
   test('rows without Mã TTHC: total counted, online not, one Kiểm tra warning per file with the count', async () => {

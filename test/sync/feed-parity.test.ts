@@ -1,11 +1,11 @@
 // A sync, then the built add-in's recompute on what it wrote: Kiểm tra (and every output tab) identical, feed problems kept.
-import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadScript, type Value } from '../fakes/apps-script';
 import { type FakePortal, startFakePortal } from '../fakes/portal/server';
-import { ENTRIES, readXlsxTabs, records, SETTINGS, UNITS, writeProvinceXlsx } from './fixtures';
+import { ENTRIES, readXlsxTabs, records, SETTINGS, trimGrid, UNITS, writeProvinceXlsx } from './fixtures';
+import { runCli } from './run-cli';
 
 const OWNER = 'owner@example.vn';
 const INPUT_TABS = ['Cấu hình', 'Đơn vị', 'Nhập liệu', 'Danh mục DVC', 'Dữ liệu Cổng DVC'];
@@ -20,32 +20,13 @@ const CATALOGUE = [
   ['1.000532', 'Đăng ký khai sinh', 3],
 ];
 
-const trim = (grid: readonly (readonly unknown[])[]): unknown[][] => {
-  const rows = grid.map((row) => {
-    const out = [...row];
-    while (out.length > 0 && (out[out.length - 1] === '' || out[out.length - 1] === null)) out.pop();
-    return out;
-  });
-  while (rows.length > 0 && (rows[rows.length - 1] ?? []).length === 0) rows.pop();
-  return rows;
-};
-
 let dir: string;
 beforeAll(() => {
   dir = mkdtempSync(join(tmpdir(), 'dvc-feed-parity-'));
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-function sync(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((resolve) =>
-    execFile(
-      process.execPath,
-      [join(__dirname, '..', '..', 'dist', 'node', 'sync.cjs'), ...args],
-      { env: { PATH: process.env.PATH ?? '', TMPDIR: tmpdir() } },
-      (error, stdout, stderr) => resolve({ code: error ? Number(error.code ?? 1) : 0, stdout, stderr }),
-    ),
-  );
-}
+const sync = (args: string[]) => runCli(args, { tmpdir: true, timeout: 0 });
 
 /** The built add-in's Tính lại tỷ lệ và xếp hạng on the input tabs exactly as the sync left them. */
 function recomputeInAddin(synced: Map<string, unknown[][]>): (tab: string) => unknown[][] {
@@ -58,14 +39,14 @@ function recomputeInAddin(synced: Map<string, unknown[][]>): (tab: string) => un
   )?.functionName;
   expect(recompute).toBeDefined();
   script.run(recompute as string);
-  return (tab) => trim(spreadsheet._sheet(tab)._values());
+  return (tab) => trimGrid(spreadsheet._sheet(tab)._values());
 }
 
 async function expectParity(book: string): Promise<Record<string, unknown>[]> {
   const synced = await readXlsxTabs(book);
   const addin = recomputeInAddin(synced);
   for (const tab of COMPARED)
-    expect({ tab, grid: addin(tab) }).toEqual({ tab, grid: trim(synced.get(tab) ?? []) });
+    expect({ tab, grid: addin(tab) }).toEqual({ tab, grid: trimGrid(synced.get(tab) ?? []) });
   return records(synced.get('Kiểm tra'));
 }
 

@@ -1,23 +1,11 @@
 // First run of npm run sync through the built bundle: missing or wrong options say what to type, in one or two lines.
-import { execFile } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { writeProvinceXlsx } from './fixtures';
+import { runCli } from './run-cli';
 
-const CLI = join(__dirname, '..', '..', 'dist', 'node', 'sync.cjs');
-
-function sync(args: string[], cwd: string): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    execFile(
-      process.execPath,
-      [CLI, ...args],
-      { cwd, env: { PATH: process.env.PATH ?? '', TMPDIR: tmpdir() }, timeout: 60_000 },
-      (error, stdout, stderr) =>
-        resolve({ code: error ? (typeof error.code === 'number' ? error.code : 1) : 0, stdout, stderr }),
-    );
-  });
-}
+const sync = (args: string[], cwd: string) => runCli(args, { cwd, tmpdir: true });
 
 let dir: string;
 beforeEach(() => {

@@ -1,6 +1,7 @@
 // A small province computed by hand, as input grids, portal items and an .xlsx, for the sync's tests.
 import ExcelJS from 'exceljs';
 import type { RetryPolicy } from '../../sync/retry';
+import { ENTRY_HEADER, UNIT_HEADER } from '../contract-headers';
 import { type FakeSheet, fakeSheet } from '../fakes/sheets-api/server';
 
 type Row = (string | number | null)[];
@@ -24,15 +25,7 @@ export const SETTINGS: Row[] = [
 ];
 
 export const UNITS: Row[] = [
-  [
-    'Mã đơn vị',
-    'Tên đơn vị',
-    'Nhóm',
-    'Mã đơn vị cấp trên',
-    'Chỉ tiêu',
-    'Mã trên Cổng DVC',
-    'Email nhập liệu',
-  ],
+  UNIT_HEADER,
   ['SNV', 'Sở Nội vụ', 'Sở, ban, ngành', '', '30%', 'H28.01', 'snv@example.vn'],
   ['STP', 'Sở Tư pháp', 'SBN', '', 0.25, 'H28.02', 'stp@example.vn'],
   ['HLS', 'UBND huyện Lương Sơn', 'Huyện, thành phố', '', '25%', 'H28.10', ''],
@@ -40,7 +33,7 @@ export const UNITS: Row[] = [
 ];
 
 export const ENTRIES: Row[] = [
-  ['Kỳ', 'Mã đơn vị', 'Tổng số hồ sơ đã giải quyết', 'Số hồ sơ giải quyết trực tuyến mức độ 3, 4', 'Ghi chú'],
+  ENTRY_HEADER,
   // Differs from the portal (4 of 20): shows in Đối chiếu; the portal wins (Nguồn ưu tiên).
   ['01/2020', 'STP', 20, 10, ''],
 ];
@@ -51,17 +44,10 @@ export const CATALOGUE: Row[] = [
   ['1.000532', 'Đăng ký khai sinh', 3],
 ];
 
-/**
- * Every month the same per-procedure items. Per month: H28.01 → total 50 (40 + 10 of a procedure outside
- * the catalogue), online 10; H28.02 → 20 / 4; H28.10 → 30 / 6; H28.10.01 → 10 / 3; H99.99 matches no unit.
- */
-export function portalItems(year: number, month: number): Record<string, unknown>[] {
-  const item = (
-    agencyCode: string,
-    procedureCode: string,
-    resolvedCount: number,
-    resolvedOnlineCount: number,
-  ) => ({
+/** The portal item builder of one month: agency, procedure, resolved and resolved online counts. */
+export const monthItem =
+  (year: number, month: number) =>
+  (agencyCode: string, procedureCode: string, resolvedCount: number, resolvedOnlineCount: number) => ({
     agencyCode,
     procedureCode,
     year,
@@ -69,6 +55,13 @@ export function portalItems(year: number, month: number): Record<string, unknown
     resolvedCount,
     resolvedOnlineCount,
   });
+
+/**
+ * Every month the same per-procedure items. Per month: H28.01 → total 50 (40 + 10 of a procedure outside
+ * the catalogue), online 10; H28.02 → 20 / 4; H28.10 → 30 / 6; H28.10.01 → 10 / 3; H99.99 matches no unit.
+ */
+export function portalItems(year: number, month: number): Record<string, unknown>[] {
+  const item = monthItem(year, month);
   return [
     item('H28.01', '1.000456', 40, 10),
     item('H28.01', '9.999999', 10, 5),
@@ -100,9 +93,21 @@ export const inputSheets = (
 
 export const INPUT_GRIDS = { settings: SETTINGS, units: UNITS, entries: ENTRIES, catalogue: CATALOGUE };
 
+/** An .xlsx whose tabs are given in order (exceljs, like Excel, refuses names equal but for case). */
+export async function writeXlsxTabs(
+  path: string,
+  tabs: Iterable<readonly [string, readonly (readonly unknown[])[]]>,
+): Promise<void> {
+  const workbook = new ExcelJS.Workbook();
+  for (const [name, rows] of tabs) {
+    const sheet = workbook.addWorksheet(name);
+    for (const row of rows) sheet.addRow(row);
+  }
+  await workbook.xlsx.writeFile(path);
+}
+
 /** An .xlsx with the four input tabs, as a province would keep it. */
 export async function writeProvinceXlsx(path: string, extraTabs: Record<string, Row[]> = {}): Promise<void> {
-  const workbook = new ExcelJS.Workbook();
   const tabs: Record<string, Row[]> = {
     'Cấu hình': SETTINGS,
     'Đơn vị': UNITS,
@@ -110,11 +115,7 @@ export async function writeProvinceXlsx(path: string, extraTabs: Record<string, 
     'Danh mục DVC': CATALOGUE,
     ...extraTabs,
   };
-  for (const [name, rows] of Object.entries(tabs)) {
-    const sheet = workbook.addWorksheet(name);
-    for (const row of rows) sheet.addRow(row);
-  }
-  await workbook.xlsx.writeFile(path);
+  await writeXlsxTabs(path, Object.entries(tabs));
 }
 
 /** Every tab of an .xlsx as plain values (formulas → results, rich text → text), trailing blanks dropped. */
@@ -144,6 +145,17 @@ export async function readXlsxTabs(path: string): Promise<Map<string, unknown[][
   }
   return tabs;
 }
+
+/** A grid without trailing blank cells ('' or null) on each row and without trailing empty rows. */
+export const trimGrid = (grid: readonly (readonly unknown[])[]): unknown[][] => {
+  const rows = grid.map((row) => {
+    const out = [...row];
+    while (out.length > 0 && (out[out.length - 1] === '' || out[out.length - 1] === null)) out.pop();
+    return out;
+  });
+  while (rows.length > 0 && (rows[rows.length - 1] ?? []).length === 0) rows.pop();
+  return rows;
+};
 
 /** Rows of a tab as objects keyed by header, the header row being the first containing `anchor`. */
 export function records(grid: unknown[][] | undefined, anchor = 'Mã đơn vị'): Record<string, unknown>[] {

@@ -1,8 +1,5 @@
 // The Google Sheet workbook against a loopback Sheets v4 fake: request counts, locale, atomicity, retries, errors.
 
-import { execFile } from 'node:child_process';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import { google } from 'googleapis';
 import { type Cell, tableToGrid } from '../../src/core';
 import { isSyncError, type SyncError } from '../../sync/errors';
@@ -17,6 +14,7 @@ import {
   valuesOf,
 } from '../fakes/sheets-api/server';
 import { CATALOGUE, EXPECTED_RATIO, inputSheets, instantRetry, SETTINGS, UNITS } from './fixtures';
+import { runCli } from './run-cli';
 
 const TOKEN = 'ya29.fixed-test-token';
 const ID = '1AbCdEfGhIjKlMnOpQrStUvWxYz0123456789';
@@ -355,27 +353,13 @@ describe('GoogleSheetWorkbook', () => {
   test('the CLI bundle on a Google Sheet: SHEETS_API_ROOT and GOOGLE_OAUTH_ACCESS_TOKEN, 4 requests', async () => {
     fake = await startFakeSheets({ spreadsheet: spreadsheet(20), token: TOKEN });
     const root = fake.rootUrl;
-    const result = await new Promise<{ code: number; stdout: string; stderr: string }>((resolve) => {
-      execFile(
-        process.execPath,
-        [
-          join(__dirname, '..', '..', 'dist', 'node', 'sync.cjs'),
-          '--workbook',
-          `https://docs.google.com/spreadsheets/d/${ID}/edit#gid=0`,
-        ],
-        {
-          env: {
-            PATH: process.env.PATH ?? '',
-            TMPDIR: tmpdir(),
-            SHEETS_API_ROOT: root,
-            GOOGLE_OAUTH_ACCESS_TOKEN: TOKEN,
-            GOOGLE_APPLICATION_CREDENTIALS: '/nonexistent/key.json',
-          },
-          timeout: 60_000,
-        },
-        (error, stdout, stderr) =>
-          resolve({ code: error ? (typeof error.code === 'number' ? error.code : 1) : 0, stdout, stderr }),
-      );
+    const result = await runCli(['--workbook', `https://docs.google.com/spreadsheets/d/${ID}/edit#gid=0`], {
+      tmpdir: true,
+      env: {
+        SHEETS_API_ROOT: root,
+        GOOGLE_OAUTH_ACCESS_TOKEN: TOKEN,
+        GOOGLE_APPLICATION_CREDENTIALS: '/nonexistent/key.json',
+      },
     });
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);

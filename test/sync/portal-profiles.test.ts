@@ -1,25 +1,19 @@
 // The four shipped profiles (§8.2) against loopback stand-ins: exact requests, answers, faults, concurrency, CLI figures.
-import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { SyncError } from '../../sync/errors';
-import {
-  BUILT_IN_NAMES,
-  DVCQG_PROFILE,
-  type HttpProfile,
-  MOT_CUA_PROFILE,
-  resolveProfile,
-} from '../../sync/portal/profiles';
+import { BUILT_IN_NAMES, DVCQG_PROFILE, MOT_CUA_PROFILE, resolveProfile } from '../../sync/portal/profiles';
 import { gatherPortal, type PortalContext, type PortalSources } from '../../sync/portal/sources';
 import type { RetryPolicy } from '../../sync/retry';
 import { runSync } from '../../sync/run';
 import type { Workbook } from '../../sync/workbook/workbook';
+import { UNIT_HEADER } from '../contract-headers';
 import { type FakePortal, type Fault, type PortalRequest, startFakePortal } from '../fakes/portal/server';
-import { INPUT_GRIDS, portalItems, readXlsxTabs, records } from './fixtures';
+import { INPUT_GRIDS, portalItems, readXlsxTabs, records, writeXlsxTabs } from './fixtures';
+import { runCli } from './run-cli';
 
-const CLI = join(__dirname, '..', '..', 'dist', 'node', 'sync.cjs');
 const PROVINCE_ID = '11358';
 
 function fastRetry(attempts = 4): RetryPolicy & { delays: number[] } {
@@ -46,15 +40,7 @@ function fastRetry(attempts = 4): RetryPolicy & { delays: number[] } {
  *   X03 20+30 = 50, 10+5 = 15 → 30%, target 30% → Đạt (exactly), rank 2; January's code is lower case
  */
 const UNITS = [
-  [
-    'Mã đơn vị',
-    'Tên đơn vị',
-    'Nhóm',
-    'Mã đơn vị cấp trên',
-    'Chỉ tiêu',
-    'Mã trên Cổng DVC',
-    'Email nhập liệu',
-  ],
+  UNIT_HEADER,
   ['SCT', 'Sở Công Thương', 'SBN', '', '50%', 'H44.07', ''],
   ['STP', 'Sở Tư pháp', 'SBN', '', '30%', 'H44.08', ''],
   ['X01', 'Phường Ba Đình', 'XA', '', '', 'H44.51', ''],
@@ -144,7 +130,11 @@ afterEach(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-const sourcesOf = (url: string, profile: HttpProfile, extra: Partial<PortalSources> = {}): PortalSources => ({
+const sourcesOf = (
+  url: string,
+  profile: PortalSources['profile'],
+  extra: Partial<PortalSources> = {},
+): PortalSources => ({
   baseUrl: url,
   profile,
   files: [],
@@ -435,27 +425,12 @@ describe('dvcqg', () => {
 });
 
 // Through the built CLI on an .xlsx, as the acceptance checks run it.
-interface Outcome {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-function sync(args: string[], env: Record<string, string> = {}): Promise<Outcome> {
-  return new Promise((resolve) => {
-    execFile(
-      process.execPath,
-      [CLI, ...args],
-      { env: { PATH: process.env.PATH ?? '', ...env }, timeout: 60_000 },
-      (error, stdout, stderr) => {
-        const code = error ? (typeof error.code === 'number' ? error.code : 1) : 0;
-        resolve({ code, stdout, stderr });
-      },
-    );
-  });
-}
+const sync = (args: string[], env: Record<string, string> = {}) => runCli(args, { env });
+/** Syncs `workbook` from `url` with `profile` through 02/2026, the two months the stand-ins answer. */
+const syncProfile = (workbook: string, url: string, profile: string, ...more: string[]) =>
+  sync(['--workbook', workbook, '--portal', url, '--profile', profile, '--through', '2026-02', ...more]);
 
 async function writeProvince(path: string, portalCodes: Record<string, string> | null): Promise<void> {
-  const workbook = new ExcelJS.Workbook();
   const tabs: Record<string, unknown[][]> = {
     'Cấu hình': [
       ['Tham số', 'Giá trị'],
@@ -476,11 +451,7 @@ async function writeProvince(path: string, portalCodes: Record<string, string> |
       ['1.000456', 'Cấp Phiếu lý lịch tư pháp', 'Toàn trình'],
     ],
   };
-  for (const [name, rows] of Object.entries(tabs)) {
-    const sheet = workbook.addWorksheet(name);
-    for (const row of rows) sheet.addRow(row);
-  }
-  await workbook.xlsx.writeFile(path);
+  await writeXlsxTabs(path, Object.entries(tabs));
 }
 
 function expectHandWorkedFigures(tabs: Map<string, unknown[][]>): void {
@@ -529,16 +500,7 @@ describe('npm run sync with --profile mot-cua and dvcqg', () => {
     const p = portal;
     const workbook = join(dir, 'tinh.xlsx');
     await writeProvince(workbook, null);
-    const result = await sync([
-      '--workbook',
-      workbook,
-      '--portal',
-      `${p.url}/api/v1`,
-      '--profile',
-      'mot-cua',
-      '--through',
-      '2026-02',
-    ]);
+    const result = await syncProfile(workbook, `${p.url}/api/v1`, 'mot-cua');
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
     expect(p.requests.map((r) => r.path)).toEqual([
@@ -561,18 +523,7 @@ describe('npm run sync with --profile mot-cua and dvcqg', () => {
     const p = await dvcqg(undefined, 20);
     const workbook = join(dir, 'tinh.xlsx');
     await writeProvince(workbook, DVCQG_IDS);
-    const result = await sync([
-      '--workbook',
-      workbook,
-      '--portal',
-      p.url,
-      '--profile',
-      'dvcqg',
-      '--through',
-      '2026-02',
-      '--concurrency',
-      '12',
-    ]);
+    const result = await syncProfile(workbook, p.url, 'dvcqg', '--concurrency', '12');
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
     expect(p.requests).toHaveLength(10);
@@ -586,20 +537,9 @@ describe('npm run sync with --profile mot-cua and dvcqg', () => {
     async (name) => {
       const workbook = join(dir, 'tinh.xlsx');
       await writeProvince(workbook, name === 'dvcqg' ? DVCQG_IDS : null);
-      const args = (url: string) => [
-        '--workbook',
-        workbook,
-        '--portal',
-        url,
-        '--profile',
-        name,
-        '--through',
-        '2026-02',
-        '--retries',
-        '0',
-      ];
+      const run = (url: string) => syncProfile(workbook, url, name, '--retries', '0');
       const good = name === 'dvcqg' ? await dvcqg() : await motCua();
-      expect((await sync(args(good.url))).code).toBe(0);
+      expect((await run(good.url)).code).toBe(0);
       await good.close();
       portal = null;
       const before = await readXlsxTabs(workbook);
@@ -609,7 +549,7 @@ describe('npm run sync with --profile mot-cua and dvcqg', () => {
               r.unit === '2003' && r.month === 2 ? { kind: 'status', status: 503 } : undefined,
             )
           : await motCua((r) => (r.month === 2 ? { kind: 'status', status: 503 } : undefined));
-      const result = await sync(args(bad.url));
+      const result = await run(bad.url);
       expect(result.code).toBe(3);
       expect(result.stderr).toMatch(/tháng 02\/2026.*HTTP 503/);
       const after = await readXlsxTabs(workbook);
@@ -633,16 +573,7 @@ describe('npm run sync with --profile mot-cua and dvcqg', () => {
     expect(settings.getCell('A4').value).toBe('Mã tỉnh trên Cổng DVC quốc gia');
     settings.getCell('B4').value = '99999';
     await book.xlsx.writeFile(workbook);
-    const result = await sync([
-      '--workbook',
-      workbook,
-      '--portal',
-      p.url,
-      '--profile',
-      'dvcqg',
-      '--through',
-      '2026-02',
-    ]);
+    const result = await syncProfile(workbook, p.url, 'dvcqg');
     expect(result.code).toBe(0);
     expect(p.requests).toHaveLength(10);
     expect(result.stdout).toMatch(/không trả về dòng số liệu nào cho 01\/2026–02\/2026/);
@@ -680,16 +611,7 @@ describe('npm run sync with --profile mot-cua and dvcqg', () => {
     writeFileSync(file, JSON.stringify({ ...MOT_CUA_PROFILE, name: 'thanh-hoa' }));
     const workbook = join(dir, 'tinh.xlsx');
     await writeProvince(workbook, null);
-    const result = await sync([
-      '--workbook',
-      workbook,
-      '--portal',
-      p.url,
-      '--profile',
-      file,
-      '--through',
-      '2026-02',
-    ]);
+    const result = await syncProfile(workbook, p.url, file);
     expect(result.code).toBe(0);
     expectHandWorkedFigures(await readXlsxTabs(workbook));
   });
@@ -732,14 +654,7 @@ describe('the fetch overlaps the workbook read when --through gives the year', (
     const slow = slowWorkbook(2020, () => p.requests.length > 0);
     const result = await runSync({
       workbook: slow.workbook,
-      sources: {
-        baseUrl: p.url,
-        profile: resolveProfile('dossiers'),
-        files: [],
-        timeoutMs: 2000,
-        retry: fastRetry(),
-        concurrency: 4,
-      },
+      sources: sourcesOf(p.url, resolveProfile('dossiers')),
       through: { year: 2020, month: 2 },
       dryRun: true,
     });
@@ -755,14 +670,7 @@ describe('the fetch overlaps the workbook read when --through gives the year', (
     const lines: string[] = [];
     const error = await runSync({
       workbook: slow.workbook,
-      sources: {
-        baseUrl: p.url,
-        profile: resolveProfile('dossiers'),
-        files: [],
-        timeoutMs: 2000,
-        retry: fastRetry(),
-        concurrency: 4,
-      },
+      sources: sourcesOf(p.url, resolveProfile('dossiers')),
       through: { year: 2021, month: 2 },
       dryRun: true,
       progress: (line) => lines.push(line),

@@ -1,10 +1,9 @@
 // The sync's run control through the built CLI: exact tab names, staging tabs it owns, the write marker
 // shared with the add-in, the lock a stalled run loses, --daily's preflight, errors in Vietnamese.
-import { type ChildProcess, execFile, spawn } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import ExcelJS from 'exceljs';
 import lockfile from 'proper-lockfile';
 import { newWriteMarker, WRITE_MARKER_KEY, writeMarkerValue } from '../../src/core';
 import { type FakePortal, startFakePortal } from '../fakes/portal/server';
@@ -25,29 +24,14 @@ import {
   records,
   SETTINGS,
   UNITS,
+  writeXlsxTabs,
 } from './fixtures';
+import { CLI, runCli } from './run-cli';
 
-const CLI = join(__dirname, '..', '..', 'dist', 'node', 'sync.cjs');
 const TOKEN = 'ya29.run-control-token';
 const ID = '1RunControlSheet0123456789abcdefgh';
 
-interface Outcome {
-  code: number;
-  stdout: string;
-  stderr: string;
-}
-
-function sync(args: string[], env: Record<string, string> = {}): Promise<Outcome> {
-  return new Promise((resolve) => {
-    execFile(
-      process.execPath,
-      [CLI, ...args],
-      { env: { PATH: process.env.PATH ?? '', ...env }, timeout: 90_000 },
-      (error, stdout, stderr) =>
-        resolve({ code: error ? (typeof error.code === 'number' ? error.code : 1) : 0, stdout, stderr }),
-    );
-  });
-}
+const sync = (args: string[], env: Record<string, string> = {}) => runCli(args, { env, timeout: 90_000 });
 
 const lines = (text: string) =>
   text
@@ -65,16 +49,6 @@ afterEach(async () => {
   sheets = null;
   rmSync(dir, { recursive: true, force: true });
 });
-
-/** An .xlsx whose tabs are given in order (exceljs, like Excel, refuses names equal but for case). */
-async function xlsxWithTabs(path: string, tabs: [string, unknown[][]][]): Promise<void> {
-  const workbook = new ExcelJS.Workbook();
-  for (const [name, rows] of tabs) {
-    const sheet = workbook.addWorksheet(name);
-    for (const row of rows) sheet.addRow(row);
-  }
-  await workbook.xlsx.writeFile(path);
-}
 
 const PROVINCE: [string, unknown[][]][] = [
   ['Cấu hình', SETTINGS],
@@ -94,7 +68,12 @@ describe('tabs are matched by their exact name (item 1)', () => {
   test('.xlsx: a decoy Nhập liệu typed in NFD before the real one stops the run, nothing written', async () => {
     const book = join(dir, 'tinh.xlsx');
     const nfd = 'Nhập liệu'.normalize('NFD');
-    await xlsxWithTabs(book, [['Cấu hình', SETTINGS], ['Đơn vị', UNITS], [nfd, DECOY], ...PROVINCE.slice(2)]);
+    await writeXlsxTabs(book, [
+      ['Cấu hình', SETTINGS],
+      ['Đơn vị', UNITS],
+      [nfd, DECOY],
+      ...PROVINCE.slice(2),
+    ]);
     const before = readFileSync(book);
     const result = await sync(['--workbook', book]);
     expect(result.code).toBe(4);
@@ -110,7 +89,7 @@ describe('tabs are matched by their exact name (item 1)', () => {
 
   test('.xlsx: a spacing variant of an input tab beside the real one stops the run too', async () => {
     const book = join(dir, 'tinh.xlsx');
-    await xlsxWithTabs(book, [...PROVINCE, ['Nhập  liệu ', DECOY]]);
+    await writeXlsxTabs(book, [...PROVINCE, ['Nhập  liệu ', DECOY]]);
     const before = readFileSync(book);
     const result = await sync(['--workbook', book]);
     expect(result.code).toBe(4);
@@ -137,7 +116,7 @@ describe('tabs are matched by their exact name (item 1)', () => {
 describe('user tabs are never replaced or deleted (item 3)', () => {
   test('.xlsx: "Kiểm  tra " (a spacing variant) is the user’s: kept as it was, Kiểm tra written beside it', async () => {
     const book = join(dir, 'tinh.xlsx');
-    await xlsxWithTabs(book, [...PROVINCE, ['Kiểm  tra ', [['ghi chú của tôi', 7]]]]);
+    await writeXlsxTabs(book, [...PROVINCE, ['Kiểm  tra ', [['ghi chú của tôi', 7]]]]);
     const result = await sync(['--workbook', book]);
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
@@ -148,7 +127,7 @@ describe('user tabs are never replaced or deleted (item 3)', () => {
 
   test('.xlsx: "TỔNG HỢP" (a case variant) is refused before writing, not replaced', async () => {
     const book = join(dir, 'tinh.xlsx');
-    await xlsxWithTabs(book, [...PROVINCE, ['TỔNG HỢP', [['bảng của tôi']]]]);
+    await writeXlsxTabs(book, [...PROVINCE, ['TỔNG HỢP', [['bảng của tôi']]]]);
     const before = readFileSync(book);
     const result = await sync(['--workbook', book]);
     expect(result.code).toBe(4);
@@ -283,7 +262,7 @@ describe('the lock (item 4)', () => {
 
   test('a run stopped (SIGSTOP) while another takes its lock writes nothing once resumed, and says so', async () => {
     const book = join(dir, 'tinh.xlsx');
-    await xlsxWithTabs(book, PROVINCE);
+    await writeXlsxTabs(book, PROVINCE);
     const before = readFileSync(book);
     let first: (() => void) | null = null;
     const asked = new Promise<void>((resolve) => {
@@ -335,6 +314,19 @@ describe('the lock (item 4)', () => {
 describe('--daily checks before it waits (issue 12)', () => {
   const daily = (args: string[], env: Record<string, string> = {}) =>
     sync([...args, '--daily', '02:30'], env);
+  /** Starts `--daily 02:30`, and once it says when the next sync is, ends it with SIGTERM: exit code, stdout. */
+  async function dailyUntilWaiting(args: string[], env: Record<string, string> = {}) {
+    const child = spawn(process.execPath, [CLI, ...args, '--daily', '02:30'], {
+      env: { PATH: process.env.PATH ?? '', ...env },
+    });
+    let stdout = '';
+    child.stdout.on('data', (chunk) => (stdout += chunk));
+    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+    while (!/Lần đồng bộ tiếp theo/.test(stdout) && child.exitCode === null)
+      await new Promise((r) => setTimeout(r, 100));
+    child.kill('SIGTERM');
+    return { code: await exited, stdout };
+  }
 
   test('a folder that does not exist, a text file named .xlsx: exit 4 at once with the reason', async () => {
     const missing = await daily(['--workbook', join(dir, 'khong-co', 'tinh.xlsx')]);
@@ -357,17 +349,9 @@ describe('--daily checks before it waits (issue 12)', () => {
 
   test('a sound workbook: says the check passed and when the next sync is, then waits (SIGTERM ends it, exit 0)', async () => {
     const book = join(dir, 'tinh.xlsx');
-    await xlsxWithTabs(book, PROVINCE);
-    const child = spawn(process.execPath, [CLI, '--workbook', book, '--daily', '02:30'], {
-      env: { PATH: process.env.PATH ?? '' },
-    });
-    let stdout = '';
-    child.stdout.on('data', (chunk) => (stdout += chunk));
-    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-    while (!/Lần đồng bộ tiếp theo/.test(stdout) && child.exitCode === null)
-      await new Promise((r) => setTimeout(r, 100));
-    child.kill('SIGTERM');
-    expect(await exited).toBe(0);
+    await writeXlsxTabs(book, PROVINCE);
+    const { code, stdout } = await dailyUntilWaiting(['--workbook', book]);
+    expect(code).toBe(0);
     expect(lines(stdout).slice(0, 2)).toEqual([
       `Đã kiểm tra: mở và ghi được tệp ${book}.`,
       expect.stringMatching(/^Lần đồng bộ tiếp theo: \d\d\/\d\d\/\d{4} 02:30 \(giờ Việt Nam\)\.$/),
@@ -390,16 +374,8 @@ describe('--daily checks before it waits (issue 12)', () => {
       ),
     ]);
     sheets.requests.length = 0;
-    const child = spawn(process.execPath, [CLI, '--workbook', ID, '--daily', '02:30'], {
-      env: { PATH: process.env.PATH ?? '', ...googleEnv(sheets) },
-    });
-    let stdout = '';
-    child.stdout.on('data', (chunk) => (stdout += chunk));
-    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-    while (!/Lần đồng bộ tiếp theo/.test(stdout) && child.exitCode === null)
-      await new Promise((r) => setTimeout(r, 100));
-    child.kill('SIGTERM');
-    expect(await exited).toBe(0);
+    const { code, stdout } = await dailyUntilWaiting(['--workbook', ID], googleEnv(sheets));
+    expect(code).toBe(0);
     expect(stdout).toMatch(/^Đã kiểm tra: đăng nhập Google được và đọc được bảng tính "Fake"/);
     expect(labels(sheets)).toEqual(['get']);
   });
@@ -414,7 +390,7 @@ describe('system and library errors in one Vietnamese sentence (issue 12, item 1
     const file = join(dir, 'tep.txt');
     writeFileSync(file, 'x');
     const book = join(dir, 'tinh.xlsx');
-    await xlsxWithTabs(book, PROVINCE);
+    await writeXlsxTabs(book, PROVINCE);
     const cases: [string[], number, RegExp][] = [
       [
         ['--workbook', empty],

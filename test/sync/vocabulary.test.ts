@@ -1,16 +1,16 @@
 // The built CLI on a two-tier 2026 province in the Decree-42 vocabulary (contract §8.1, §8.4), figures worked
 // by hand; the built add-in recomputes the same tabs; catalogue, formula and over-long cell traps.
-import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
+import { UNIT_HEADER } from '../contract-headers';
 import { loadScript, type Value } from '../fakes/apps-script';
 import { type FakePortal, startFakePortal } from '../fakes/portal/server';
-import { readXlsxTabs, records } from './fixtures';
+import { monthItem, readXlsxTabs, records, trimGrid, writeXlsxTabs } from './fixtures';
+import { runCli } from './run-cli';
 
 type Row = (string | number | null | ExcelJS.CellValue)[];
-const CLI = join(__dirname, '..', '..', 'dist', 'node', 'sync.cjs');
 const OWNER = 'owner@phutho.example';
 
 const SETTINGS: Row[] = [
@@ -19,15 +19,7 @@ const SETTINGS: Row[] = [
   ['Chỉ tiêu tối thiểu', '20%', ''],
 ];
 const UNITS: Row[] = [
-  [
-    'Mã đơn vị',
-    'Tên đơn vị',
-    'Nhóm',
-    'Mã đơn vị cấp trên',
-    'Chỉ tiêu',
-    'Mã trên Cổng DVC',
-    'Email nhập liệu',
-  ],
+  UNIT_HEADER,
   ['S1', 'Sở Công Thương', 'Sở, ban, ngành', '', '50%', 'H44.07', ''],
   ['X1', 'UBND phường Việt Trì', 'Xã, phường, đặc khu', '', '30%', 'H44.100', ''],
   ['X2', 'UBND xã Hy Cương', 'XA', '', '', 'H44.101', ''],
@@ -48,19 +40,7 @@ const CATALOGUE: Row[] = [
  * H44.100 50 / 15; H44.101 20 / 10; H44 (the province's own total) maps to no unit.
  */
 function portalItems(year: number, month: number): Record<string, unknown>[] {
-  const item = (
-    agencyCode: string,
-    procedureCode: string,
-    resolvedCount: number,
-    resolvedOnlineCount: number,
-  ) => ({
-    agencyCode,
-    procedureCode,
-    year,
-    month,
-    resolvedCount,
-    resolvedOnlineCount,
-  });
+  const item = monthItem(year, month);
   return [
     item('H44.07', '1.001', 60, 30),
     item('H44.07', '1.003', 40, 20),
@@ -70,36 +50,9 @@ function portalItems(year: number, month: number): Record<string, unknown>[] {
   ];
 }
 
-async function writeBook(path: string, tabs: Record<string, Row[]>): Promise<void> {
-  const workbook = new ExcelJS.Workbook();
-  for (const [name, rows] of Object.entries(tabs)) {
-    const sheet = workbook.addWorksheet(name);
-    for (const row of rows) sheet.addRow(row);
-  }
-  await workbook.xlsx.writeFile(path);
-}
+const writeBook = (path: string, tabs: Record<string, Row[]>) => writeXlsxTabs(path, Object.entries(tabs));
 
-function sync(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((resolve) =>
-    execFile(
-      process.execPath,
-      [CLI, ...args],
-      { env: { PATH: process.env.PATH ?? '' } },
-      (error, stdout, stderr) =>
-        resolve({ code: error ? (typeof error.code === 'number' ? error.code : 1) : 0, stdout, stderr }),
-    ),
-  );
-}
-
-const trim = (grid: readonly (readonly unknown[])[]): unknown[][] => {
-  const rows = grid.map((row) => {
-    const out = [...row];
-    while (out.length > 0 && (out[out.length - 1] === '' || out[out.length - 1] === null)) out.pop();
-    return out;
-  });
-  while (rows.length > 0 && (rows[rows.length - 1] ?? []).length === 0) rows.pop();
-  return rows;
-};
+const sync = (args: string[]) => runCli(args, { timeout: 0 });
 
 const pick = (row: Record<string, unknown> | undefined, ...columns: string[]) => columns.map((c) => row?.[c]);
 
@@ -199,10 +152,10 @@ describe('npm run sync on a two-tier 2026 province in the new vocabulary', () =>
     spreadsheet._load('Dữ liệu Cổng DVC', tabs.get('Dữ liệu Cổng DVC') as Value[][]);
     script.run('recomputeAll');
     for (const tab of ['Tỷ lệ', 'Xếp hạng', 'Kiểm tra', 'Đối chiếu', 'Tổng hợp']) {
-      const addin = trim(spreadsheet._sheet(tab)._values());
-      expect({ tab, grid: addin }).toEqual({ tab, grid: trim(tabs.get(tab) ?? []) });
+      const addin = trimGrid(spreadsheet._sheet(tab)._values());
+      expect({ tab, grid: addin }).toEqual({ tab, grid: trimGrid(tabs.get(tab) ?? []) });
     }
-    expect(trim(spreadsheet._sheet('Tỷ lệ')._values())[2]).toContain('Hồ sơ trực tuyến');
+    expect(trimGrid(spreadsheet._sheet('Tỷ lệ')._values())[2]).toContain('Hồ sơ trực tuyến');
   });
 });
 
