@@ -71,10 +71,15 @@ async function syncOnce(options: CliOptions, env: NodeJS.ProcessEnv): Promise<vo
       dryRun: options.dryRun,
       progress: out,
     });
+  // A workbook that cannot be written (read-only file or folder) is refused before the lock beside it.
+  if (!options.dryRun) await workbook.assertWritable?.();
   const result = options.dryRun ? await run() : await withLock(lockPathOf(options.workbook), run);
   out(result.summary);
+  if (result.written && workbook instanceof XlsxWorkbook && workbook.created)
+    out(SYNC_TEXT.xlsxCreated(workbook.location));
   if (result.written && workbook instanceof XlsxWorkbook && workbook.chartPath)
     out(SYNC_TEXT.chartWritten(workbook.chartPath));
+  if (result.written && workbook instanceof XlsxWorkbook && workbook.chartEmpty) out(SYNC_TEXT.chartEmpty);
   // The workbook is saved (the chart inside Tổng hợp too): a missing PNG beside it is said, not a failure.
   if (result.written && workbook instanceof XlsxWorkbook && workbook.chartError)
     out(

@@ -120,6 +120,8 @@ export async function runSync(options: RunOptions): Promise<RunResult> {
   const progress = options.progress ?? (() => undefined);
   const startedAt = now();
   const { workbook } = options;
+  // A workbook that cannot be written is refused before the portal is asked.
+  if (!options.dryRun) await workbook.assertWritable?.();
   // With --through the year is known before the workbook is read: the portal may be asked meanwhile.
   const early =
     options.sources && options.through

@@ -1,4 +1,4 @@
-// Remakes the pictures of docs/huong-dan.md from the demo workbook: LibreOffice prints each tab to PDF, pdftoppm makes PNG.
+// Remakes the pictures of docs/huong-dan.md from the demo workbook: LibreOffice (Vietnamese locale: 1.234, 41,43%) prints each tab to PDF, pdftoppm makes PNG.
 // Needs `apt-get install -y libreoffice-calc poppler-utils` (only for these pictures; never in tests or CI).
 // Usage: npm run demo && node docs/images/screenshots.mjs [picture.png …] (default: every picture)
 import { execFileSync } from 'node:child_process';
@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import ExcelJS from 'exceljs';
+import { profile, toPdf } from '../../scripts/libreoffice.mjs';
 
 const here = dirname(fileURLToPath(import.meta.url));
 const root = join(here, '..', '..');
@@ -92,6 +93,8 @@ function contentBox(ppm, margin = 14) {
 
 const work = mkdtempSync(join(tmpdir(), 'dvc-screenshots-'));
 try {
+  // The locale clerks have: numbers show as 1.234 and 41,43%, as the guide tells them to type.
+  const lo = profile(work);
   const source = new ExcelJS.Workbook();
   await source.xlsx.readFile(workbookPath);
   const only = process.argv.slice(2);
@@ -99,9 +102,7 @@ try {
     if (only.length > 0 && !only.includes(file)) continue;
     const base = join(work, file.replace('.png', ''));
     await shortWorkbook(source, tab, rows, `${base}.xlsx`, fromEnd);
-    execFileSync('soffice', ['--headless', '--convert-to', 'pdf', '--outdir', work, `${base}.xlsx`], {
-      stdio: 'ignore',
-    });
+    toPdf(`${base}.xlsx`, work, lo);
     const page = ['-r', String(DPI), '-f', '1', '-l', '1', '-singlefile', `${base}.pdf`];
     execFileSync('pdftoppm', [...page, base]);
     const [x, y, w, h] = contentBox(readFileSync(`${base}.ppm`));

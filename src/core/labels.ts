@@ -494,6 +494,19 @@ Mã thoát: 0 thành công; 2 sai tham số; 3 lỗi Cổng DVC hoặc tệp xu�
     `Chưa ghi gì: lần ghi cuối (thay mọi tab kết quả cùng lúc) cần ${size} MB, vượt giới hạn ${limit} MB của một yêu cầu Google Sheets.`,
   chartNotDrawn: (path: string, reason: string) =>
     `Không tạo được tệp ảnh biểu đồ ${path}: ${reason}. Sổ tính vẫn được ghi đầy đủ, biểu đồ vẫn có trong tab Tổng hợp.`,
+  // The local .xlsx: file identity, user parts, a new workbook, printing (sync/workbook/xlsx.ts)
+  xlsxReadOnly: (path: string) =>
+    `Chưa ghi gì: tệp Excel "${path}" đang ở chế độ chỉ đọc. Hãy bỏ chế độ chỉ đọc (hoặc chỉ định tệp khác) rồi chạy lại.`,
+  xlsxFolderReadOnly: (folder: string) =>
+    `Chưa ghi gì: không được phép ghi vào thư mục "${folder}" (cần quyền ghi để lưu tệp Excel an toàn). Hãy cấp quyền ghi hoặc chọn thư mục khác.`,
+  xlsxCannotKeep: (path: string, detail: string) =>
+    `Chưa ghi gì: tệp Excel "${path}" có cấu trúc mà chương trình không ghi lại được mà vẫn giữ nguyên các phần khác (${detail}). Hãy mở tệp bằng Excel hoặc LibreOffice, lưu lại dạng .xlsx rồi chạy lại.`,
+  xlsxCreated: (path: string) =>
+    `Đã tạo bảng tính mới ${path} (trước đó chưa có tệp này) với đủ các tab; hãy điền các tab Cấu hình, Đơn vị, Danh mục DVC rồi chạy lại.`,
+  chartEmpty:
+    'Chưa vẽ biểu đồ: chưa nhóm xếp hạng nào có đơn vị (tab Đơn vị còn trống). Biểu đồ sẽ có sau lần đồng bộ đầu tiên có đơn vị.',
+  /** The footer of every printed page of the .xlsx (Excel codes: &P page, &N pages). */
+  printFooter: '&CTrang &P/&N',
 } as const;
 
 /** Texts of the Apps Script add-in (src/addin): menu, alerts, toasts, help, protections, validation, chart. */

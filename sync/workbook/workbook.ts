@@ -26,6 +26,8 @@ export interface Workbook {
   /** Where the tabs go, for the summary: a file path or the sheet's URL. */
   readonly location: string;
   read(): Promise<WorkbookSnapshot>;
+  /** Refuses, before a run computes anything, a workbook that cannot be written (a read-only file). */
+  assertWritable?(): Promise<void>;
   /** Replaces each given tab whole; all tabs or none (a failure leaves every tab as it was). */
   write(tables: readonly OutputTable[], options?: WriteOptions): Promise<void>;
 }

@@ -1,7 +1,7 @@
-// A local .xlsx workbook through exceljs: reads input tabs as grids, replaces output tabs, saves atomically.
+// A local .xlsx workbook: reads input tabs as grids (exceljs); writes output tabs with exceljs into the original package (xlsx-package.ts), saved atomically, keeping the file's identity.
 import { randomBytes } from 'node:crypto';
-import { existsSync } from 'node:fs';
-import { open, readdir, rename, stat, unlink, writeFile } from 'node:fs/promises';
+import { constants, existsSync } from 'node:fs';
+import { access, open, readdir, readFile, readlink, realpath, rename, stat, unlink } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import ExcelJS from 'exceljs';
 import type {
@@ -27,6 +27,7 @@ import {
   SHEETS_WRITE_TEXT,
   STATUS,
   SYNC_TEXT,
+  SYSTEM_TEXT,
   TAB,
 } from '../../src/core';
 import { SyncError } from '../errors';
@@ -41,6 +42,7 @@ import {
   type WorkbookSnapshot,
   type WriteOptions,
 } from './workbook';
+import { composePackage, PackageError, tabNamesOf } from './xlsx-package';
 
 export const EXCEL_FORMATS: Record<ColumnFormat, string> = {
   text: '@',
@@ -116,7 +118,62 @@ function colourStatuses(
   });
 }
 
-/** Writes a table into an empty sheet: title rows, styled header, rows, formats, widths, frozen header. */
+/** The one font of every cell the product writes, named so no reader falls back to a serif default. */
+export const XLSX_FONT_NAME = 'Arial';
+const FONT = { body: 10, header: 10, title: 13, subtitle: 10 } as const;
+const bodyFont = (): Partial<ExcelJS.Font> => ({ name: XLSX_FONT_NAME, size: FONT.body });
+
+/** Print set-up of every tab the product writes: A4 landscape, one page wide, as many pages tall as needed. */
+export const PRINT = {
+  paperSize: 9, // A4
+  orientation: 'landscape',
+  /** Inches, as Excel stores them. */
+  margins: { left: 0.4, right: 0.4, top: 0.5, bottom: 0.6, header: 0.25, footer: 0.3 },
+  /** The printable box of an A4 landscape page inside those margins, in pixels at 96 per inch. */
+  pagePixels: { width: Math.floor((297 / 25.4 - 0.8) * 96), height: Math.floor((210 / 25.4 - 1.1) * 96) },
+} as const;
+
+/** Pixels of a column of exceljs width `width` (characters of the default font), as Excel lays it out. */
+const columnPixels = (width: number | undefined): number => Math.round((width ?? 9.14) * 7 + 5);
+/** Pixels of a row of `points` height (the default row is 15 pt). */
+const rowPixels = (points: number | undefined): number => Math.round(((points ?? 15) * 96) / 72);
+
+/** The number of columns from A that together are at least `pixels` wide. */
+function columnsSpanning(sheet: ExcelJS.Worksheet, pixels: number): number {
+  let total = 0;
+  let columns = 0;
+  while (total < pixels && columns < EXCEL_LIMITS.columns) {
+    columns++;
+    total += columnPixels(sheet.getColumn(columns).width);
+  }
+  return columns;
+}
+
+/**
+ * Print area and repeated rows of a tab: A4 landscape, fit to one page wide and any number tall (a long
+ * ranking stays readable), title and header rows on every page, page numbers in the footer.
+ */
+export function setUpPrinting(
+  sheet: ExcelJS.Worksheet,
+  columns: number,
+  rows: number,
+  repeated: number,
+): void {
+  sheet.pageSetup = {
+    paperSize: PRINT.paperSize,
+    orientation: PRINT.orientation,
+    fitToPage: true,
+    fitToWidth: 1,
+    fitToHeight: 0,
+    margins: { ...PRINT.margins },
+    // exceljs puts a `$` before each end of the range; the rows' `$` are ours: $A$1:$L$20.
+    printArea: `A$1:${columnLetter(Math.max(1, columns) - 1)}$${Math.max(1, rows)}`,
+    ...(repeated > 0 ? { printTitlesRow: `1:${repeated}` } : {}),
+  };
+  sheet.headerFooter = { oddFooter: SYNC_TEXT.printFooter };
+}
+
+/** Writes a table into an empty sheet: title rows, styled header, rows, formats, widths, frozen header, print set-up. */
 export function writeRows(sheet: ExcelJS.Worksheet, table: OutputTable): void {
   const width = table.header.length;
   const titleRows = table.titleRows ?? table.title.map((line) => [line]);
@@ -126,13 +183,20 @@ export function writeRows(sheet: ExcelJS.Worksheet, table: OutputTable): void {
         cell === '' || cell === undefined ? null : typeof cell === 'string' ? fitCell(cell) : cell,
       ),
     );
-    row.font = { bold: true, size: index === 0 ? 13 : 11 };
+    cells.forEach((cell, c) => {
+      if (cell === '' || cell === undefined) return;
+      row.getCell(c + 1).font = {
+        name: XLSX_FONT_NAME,
+        bold: true,
+        size: index === 0 ? FONT.title : FONT.subtitle,
+      };
+    });
   });
   const headerRow = sheet.addRow([...table.header]);
-  headerRow.font = { bold: true };
   headerRow.alignment = { vertical: 'middle', wrapText: true };
   for (let c = 1; c <= width; c++) {
     const cell = headerRow.getCell(c);
+    cell.font = { name: XLSX_FONT_NAME, bold: true, size: FONT.header };
     cell.fill = HEADER_FILL;
     cell.border = { bottom: { style: 'thin' } };
   }
@@ -149,14 +213,40 @@ export function writeRows(sheet: ExcelJS.Worksheet, table: OutputTable): void {
   const lastData = headerIndex + table.rows.length;
   for (let c = 1; c <= width; c++) {
     const format = table.formats[c - 1];
-    if (format) {
-      for (let r = firstData; r <= lastData; r++) sheet.getRow(r).getCell(c).numFmt = EXCEL_FORMATS[format];
+    const numFmt = format ? EXCEL_FORMATS[format] : undefined;
+    for (let r = firstData; r <= lastData; r++) {
+      const cell = sheet.getRow(r).getCell(c);
+      cell.font = bodyFont();
+      if (numFmt) cell.numFmt = numFmt;
     }
     let widest = String(table.header[c - 1] ?? '').length * 0.8;
     for (const data of table.rows) widest = Math.max(widest, displayWidth(data[c - 1], format));
-    sheet.getColumn(c).width = Math.min(60, Math.max(9, Math.ceil(widest) + 2));
+    sheet.getColumn(c).width = Math.min(MAX_COLUMN_WIDTH, Math.max(9, Math.ceil(widest) + 2));
   }
   if (table.layout) applyLayout(sheet, table.layout);
+  // Text longer than its (capped) column wraps inside it, on a row tall enough: else it would run past
+  // the print area's edge and be cut on paper (a long Kiểm tra sentence).
+  // (Not on a laid-out tab: Báo cáo's long lines are merged across the page.)
+  if (!table.layout?.merges)
+    table.rows.forEach((data, index) => {
+      let lines = 1;
+      for (let c = 1; c <= width; c++) {
+        const value = data[c - 1];
+        if (typeof value !== 'string') continue;
+        const room = Math.max(1, (sheet.getColumn(c).width ?? 9) - 1);
+        if (value.length <= room) continue;
+        sheet.getRow(firstData + index).getCell(c).alignment = { wrapText: true, vertical: 'top' };
+        lines = Math.max(lines, Math.ceil(value.length / (room * BODY_CHARS_PER_WIDTH)));
+      }
+      if (lines === 1) return;
+      const row = sheet.getRow(firstData + index);
+      row.height = BODY_LINE_POINTS * lines + 2;
+      // The row's other cells at the top too, level with the first line of the wrapped text.
+      for (let c = 1; c <= width; c++) {
+        const cell = row.getCell(c);
+        cell.alignment = { ...cell.alignment, vertical: 'top' };
+      }
+    });
   // Wrapped header names need a taller row: not every spreadsheet program fits it on opening.
   const headerLines = Math.max(
     1,
@@ -170,6 +260,14 @@ export function writeRows(sheet: ExcelJS.Worksheet, table: OutputTable): void {
   if (width > 0 && table.rows.length > 0 && !table.layout?.merges) {
     sheet.autoFilter = { from: { row: headerIndex, column: 1 }, to: { row: headerIndex, column: width } };
   }
+  // A title longer than the table spills into the empty cells on its right: they are printed too.
+  const titleColumns = Math.max(
+    0,
+    ...table.title.map((line, index) =>
+      columnsSpanning(sheet, line.length * (index === 0 ? TITLE_CHAR_PIXELS : BODY_CHAR_PIXELS)),
+    ),
+  );
+  setUpPrinting(sheet, Math.max(width, titleColumns), lastData, headerIndex);
 }
 
 const argb = (hex: string): string => `FF${hex.replace('#', '').toUpperCase()}`;
@@ -231,57 +329,48 @@ function applyLayout(sheet: ExcelJS.Worksheet, layout: TableLayout): void {
 
 /** exceljs keeps the tab order in orderNo, which its type definitions leave out. */
 type OrderedSheet = ExcelJS.Worksheet & { orderNo: number };
+/** The widest a column gets (characters); longer text wraps. */
+const MAX_COLUMN_WIDTH = 60;
+/** Height of one line of 10 pt text, in points. */
+const BODY_LINE_POINTS = 13;
+/**
+ * Characters of 10 pt Arial per unit of column width (a unit is one digit of the 11 pt default font):
+ * about 1.2, taken low so words that do not break evenly still fit.
+ */
+const BODY_CHARS_PER_WIDTH = 1.05;
 
-/** Replaces a tab by a fresh sheet at the same place in the tab order (exceljs has no "clear sheet"). */
-function replaceSheet(workbook: ExcelJS.Workbook, table: OutputTable): void {
-  const old = findByName(workbook.worksheets, table.tab, (s) => s.name) as OrderedSheet | undefined;
-  let orderNo: number | undefined;
-  if (old) {
-    orderNo = old.orderNo;
-    workbook.removeWorksheet(old.id);
-  }
-  const sheet = workbook.addWorksheet(table.tab) as OrderedSheet;
-  if (orderNo !== undefined) sheet.orderNo = orderNo;
-  writeRows(sheet, table);
-}
+/** Average glyph widths of the title (13 pt bold) and of 10 pt text in Arial, Vietnamese marks included. */
+const TITLE_CHAR_PIXELS = 10;
+const BODY_CHAR_PIXELS = 7;
 
-/** The chart's size on the sheet: the PNG is drawn large for print and shown at 70%. */
-const CHART_SCALE = 0.7;
-
-/** exceljs internals (4.4): the workbook's media list and each sheet's images, which point into it by index. */
-type MediaWorkbook = ExcelJS.Workbook & { media: unknown[] };
-type MediaSheet = ExcelJS.Worksheet & { _media: { imageId: number | string }[] };
+/** Blank rows between the Tổng hợp table and the chart under it. */
+const CHART_GAP_ROWS = 2;
 
 /**
- * Drops images no sheet shows any more (the previous chart of a replaced Tổng hợp), renumbering the
- * rest, so re-running the sync does not pile up copies inside the file.
+ * Puts the chart on Tổng hợp under its table, on a page of its own: scaled to fit one A4 landscape page
+ * (below the repeated title and header rows), with a page break before it and the print area around it.
  */
-export function dropUnusedMedia(workbook: ExcelJS.Workbook): void {
-  const book = workbook as MediaWorkbook;
-  const sheets = workbook.worksheets as MediaSheet[];
-  const used = new Set(sheets.flatMap((sheet) => sheet._media.map((medium) => Number(medium.imageId))));
-  const renumber = new Map<number, number>();
-  const kept: unknown[] = [];
-  book.media.forEach((medium, index) => {
-    if (!used.has(index)) return;
-    renumber.set(index, kept.length);
-    kept.push(medium);
-  });
-  book.media = kept;
-  for (const sheet of sheets) {
-    for (const medium of sheet._media) medium.imageId = renumber.get(Number(medium.imageId)) ?? 0;
-  }
-}
-
-/** Puts the chart on Tổng hợp, to the right of its table, as the add-in places the Google Sheets chart. */
 export function embedChart(workbook: ExcelJS.Workbook, table: OutputTable, chart: ChartImage): void {
   const sheet = findByName(workbook.worksheets, table.tab, (s) => s.name);
   if (!sheet) return;
+  const headerIndex = table.title.length + 1;
+  const lastData = headerIndex + table.rows.length;
+  let repeatedPixels = 0;
+  for (let r = 1; r <= headerIndex; r++) repeatedPixels += rowPixels(sheet.getRow(r).height);
+  const box = { width: PRINT.pagePixels.width, height: PRINT.pagePixels.height - repeatedPixels - 8 };
+  const scale = Math.min(1, box.width / chart.width, box.height / chart.height);
+  const ext = { width: Math.floor(chart.width * scale), height: Math.floor(chart.height * scale) };
+  const top = lastData + CHART_GAP_ROWS;
   const imageId = workbook.addImage({ buffer: chart.png as unknown as ExcelJS.Buffer, extension: 'png' });
-  sheet.addImage(imageId, {
-    tl: { col: table.header.length + 1, row: 0 },
-    ext: { width: Math.round(chart.width * CHART_SCALE), height: Math.round(chart.height * CHART_SCALE) },
-  });
+  sheet.addImage(imageId, { tl: { col: 0, row: top }, ext, editAs: 'oneCell' });
+  // The chart starts a page: a row break after the gap, then rows enough to hold it.
+  sheet.getRow(top).addPageBreak();
+  const chartRows = Math.ceil(ext.height / rowPixels(undefined)) + 1;
+  const printArea = sheet.pageSetup.printArea ?? '';
+  const tableColumns = /:\$?([A-Z]+)\$?\d+$/.exec(printArea)?.[1] ?? 'A';
+  let columns = 0;
+  for (const letter of tableColumns) columns = columns * 26 + (letter.charCodeAt(0) - 64);
+  setUpPrinting(sheet, Math.max(columns, columnsSpanning(sheet, ext.width)), top + chartRows, headerIndex);
 }
 
 /** Where the chart PNG goes: beside the workbook, `tinh.xlsx` → `tinh.chart.png`. */
@@ -361,28 +450,103 @@ export async function removeStaleTemps(paths: readonly string[], now = Date.now(
   return removed;
 }
 
-/** Writes a file through a temporary one and a rename, so a reader never sees half of it. */
-async function writeFileAtomically(path: string, data: Buffer): Promise<void> {
-  const temp = tempPathOf(path);
+/**
+ * The file a save replaces, and what it must keep: a symbolic link is written through (its target is
+ * replaced, the link stays), and the target's permission bits and owner are given to the new file.
+ */
+export interface SaveTarget {
+  readonly path: string;
+  /** Permission bits of the existing file, or null for a new one. */
+  readonly mode: number | null;
+  readonly uid: number | null;
+  readonly gid: number | null;
+}
+
+export async function saveTargetOf(location: string): Promise<SaveTarget> {
+  let path = location;
   try {
-    await writeFile(temp, data);
-    await rename(temp, path);
-  } catch (error) {
-    await unlink(temp).catch(() => undefined);
-    throw new SyncError('WORKBOOK_FILE', SYNC_TEXT.xlsxWriteFailed(path, (error as Error).message), {
-      cause: error,
-    });
+    path = await realpath(location);
+  } catch {
+    // Not there yet. A dangling link is written through to where it points.
+    try {
+      path = resolve(dirname(location), await readlink(location));
+    } catch {
+      path = location;
+    }
+  }
+  try {
+    const info = await stat(path);
+    return { path, mode: info.mode & 0o7777, uid: info.uid, gid: info.gid };
+  } catch {
+    return { path, mode: null, uid: null, gid: null };
   }
 }
 
-/** Saves beside the target, then renames over it: a crash leaves the old file or the new one, never half. */
-export async function saveAtomically(workbook: ExcelJS.Workbook, path: string): Promise<void> {
-  const buffer = Buffer.from(await workbook.xlsx.writeBuffer());
+/**
+ * Refuses, before anything is computed or written, a read-only workbook (no write permission bit: someone
+ * protected it on purpose, and root would write it anyway) or one the system will not let us write, and a
+ * folder that does not take the save's temp file (tried for real: ACLs, read-only mounts) or has no write
+ * permission bit. The system's own reason, when there is one, is in the message (errors.ts translates it).
+ */
+export async function assertWritable(target: SaveTarget): Promise<void> {
+  if (target.mode !== null) {
+    if ((target.mode & 0o222) === 0)
+      throw new SyncError('WORKBOOK_FILE', SYNC_TEXT.xlsxReadOnly(target.path));
+    try {
+      await access(target.path, constants.W_OK);
+    } catch (error) {
+      const reason = (error as Error).message;
+      throw new SyncError('WORKBOOK_FILE', SYSTEM_TEXT.fileNotWritable(target.path, reason), {
+        cause: error,
+      });
+    }
+  }
+  const folder = dirname(target.path);
+  let folderMode: number;
+  try {
+    folderMode = (await stat(folder)).mode;
+  } catch {
+    throw new SyncError('WORKBOOK_FILE', SYNC_TEXT.xlsxNoFolder(folder));
+  }
+  const probe = join(
+    folder,
+    `.${basename(target.path)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`,
+  );
+  try {
+    await (await open(probe, 'wx')).close();
+    await unlink(probe);
+  } catch (error) {
+    const reason = (error as Error).message;
+    throw new SyncError('WORKBOOK_FILE', SYSTEM_TEXT.folderNotWritable(folder, reason), { cause: error });
+  }
+  if ((folderMode & 0o222) === 0) {
+    throw new SyncError('WORKBOOK_FILE', SYNC_TEXT.xlsxFolderReadOnly(folder));
+  }
+}
+
+/**
+ * Writes `data` beside the target and renames it over the target, so a reader never sees half a file and
+ * a crash leaves the old file or the new one. The new file gets `like`'s mode and owner (giving a file to
+ * another owner needs root: elsewhere it stays the running user's, which is then the owner already).
+ */
+async function replaceFile(path: string, data: Uint8Array, like: SaveTarget): Promise<void> {
   const temp = tempPathOf(path);
   try {
-    const handle = await open(temp, 'w');
+    const handle = await open(temp, 'wx', like.mode ?? 0o666);
     try {
-      await handle.writeFile(buffer);
+      await handle.writeFile(data);
+      if (like.mode !== null) await handle.chmod(like.mode);
+      if (
+        like.uid !== null &&
+        like.gid !== null &&
+        (like.uid !== process.getuid?.() || like.gid !== process.getgid?.())
+      ) {
+        // Only root may give a file away; anyone may keep its group if they belong to it.
+        await handle
+          .chown(like.uid, like.gid)
+          .catch(() => handle.chown(process.getuid?.() ?? like.uid ?? 0, like.gid ?? 0))
+          .catch(() => undefined);
+      }
       await handle.sync();
     } finally {
       await handle.close();
@@ -394,6 +558,12 @@ export async function saveAtomically(workbook: ExcelJS.Workbook, path: string): 
       cause: error,
     });
   }
+}
+
+/** Saves an exceljs workbook beside the target, then renames it over the target (see replaceFile). */
+export async function saveAtomically(workbook: ExcelJS.Workbook, path: string): Promise<void> {
+  const target = await saveTargetOf(path);
+  await replaceFile(target.path, Buffer.from(await workbook.xlsx.writeBuffer()), target);
 }
 
 async function load(path: string): Promise<ExcelJS.Workbook> {
@@ -434,6 +604,10 @@ export class XlsxWorkbook implements Workbook {
   chartPath: string | null = null;
   /** Why the last write could not write its chart PNG (the workbook itself was saved), else null. */
   chartError: string | null = null;
+  /** The last write included Tổng hợp but drew no chart: no ranking scope has a unit yet. */
+  chartEmpty = false;
+  /** The last write created the file (it did not exist): the run says so. */
+  created = false;
 
   constructor(
     path: string,
@@ -453,35 +627,72 @@ export class XlsxWorkbook implements Workbook {
     return snapshotOf(await load(this.location));
   }
 
+  /** Before a run that will write: a read-only workbook or folder is refused before any fetch. */
+  async assertWritable(): Promise<void> {
+    await assertWritable(await saveTargetOf(this.location));
+  }
+
   /**
-   * Re-reads the file right before writing, so edits made while the portal was fetched are kept. Tables
-   * too large for Excel are refused before anything is read or written; temp files of a killed save are
-   * removed; the chart PNG is written only once the workbook is saved, so a failed save leaves the old
-   * workbook and the old PNG.
+   * Re-reads the file right before writing, so edits made while the portal was fetched are kept, and
+   * replaces only the given tabs inside it at zip level: every other part (user tabs, their charts,
+   * images, pivots, tables, names) is kept as it is. Tables too large for Excel are refused before
+   * anything is read or written; temp files of a killed save are removed; the chart PNG is written only
+   * once the workbook is saved, so a failed save leaves the old workbook and the old PNG.
    */
   async write(tables: readonly OutputTable[], options?: WriteOptions): Promise<void> {
     assertFitsExcel(tables);
-    const workbook = existsSync(this.location) ? await load(this.location) : templateWorkbook(this.now());
+    const target = await saveTargetOf(this.location);
+    await assertWritable(target);
+    const isNew = target.mode === null;
+    const original = isNew
+      ? Buffer.from(await templateWorkbook(this.now()).xlsx.writeBuffer())
+      : await readFile(target.path).catch((error: Error) => {
+          throw new SyncError('WORKBOOK_FILE', SYNC_TEXT.xlsxReadFailed(this.location, error.message), {
+            cause: error,
+          });
+        });
     // Tab names checked again on the file as it is now, before any tab is replaced.
+    let names: string[];
+    try {
+      names = await tabNamesOf(original);
+    } catch (error) {
+      const reason = (error as Error).message;
+      throw new SyncError('WORKBOOK_FILE', SYNC_TEXT.xlsxReadFailed(this.location, reason), { cause: error });
+    }
     assertTabNames(
-      workbook.worksheets.map((sheet) => sheet.name),
+      names,
       tables.map((table) => table.tab),
     );
     const overview = tables.find((table) => table.tab === TAB.overview);
     const chart = overview ? overviewChart(overview) : null;
+    // The last moment the tables may change (the log row's duration): they are serialised next.
     options?.beforeCommit?.();
-    for (const table of tables) replaceSheet(workbook, table);
-    dropUnusedMedia(workbook);
-    if (overview && chart) embedChart(workbook, overview, chart);
+    const generated = new ExcelJS.Workbook();
+    generated.creator = 'dvc-sync';
+    for (const table of tables) writeRows(generated.addWorksheet(table.tab), table);
+    if (overview && chart) embedChart(generated, overview, chart);
+    let composed: Buffer;
+    try {
+      composed = await composePackage(original, Buffer.from(await generated.xlsx.writeBuffer()), sameTab);
+    } catch (error) {
+      if (!(error instanceof PackageError)) throw error;
+      throw new SyncError('WORKBOOK_FILE', SYNC_TEXT.xlsxCannotKeep(this.location, error.message), {
+        cause: error,
+      });
+    }
     const chartPath = chartPathOf(this.location);
-    await removeStaleTemps([this.location, chartPath]);
-    await saveAtomically(workbook, this.location);
+    await removeStaleTemps([target.path, chartPath]);
+    await replaceFile(target.path, composed, target);
+    this.created = isNew;
     if (!overview) return;
     this.chartPath = null;
     this.chartError = null;
+    this.chartEmpty = chart === null;
     if (!chart) return;
+    // The PNG gets the workbook's mode and owner: a private workbook has a private chart.
+    const saved = await saveTargetOf(target.path);
     try {
-      await writeFileAtomically(chartPath, chart.png);
+      await replaceFile((await saveTargetOf(chartPath)).path, chart.png, saved);
       this.chartPath = chartPath;
     } catch (error) {
       // The workbook, with the chart inside Tổng hợp, is saved: the run stands. A PNG that no longer
@@ -493,3 +704,9 @@ export class XlsxWorkbook implements Workbook {
     }
   }
 }
+
+/** Which tab of the original a generated tab replaces: the one reading would find (findByName). */
+const sameTab = (entries: readonly { name: string }[], name: string): number => {
+  const found = findByName(entries, name, (entry) => entry.name);
+  return found ? entries.indexOf(found) : -1;
+};

@@ -276,7 +276,7 @@ function sync(args: string[]): Promise<{ code: number; stdout: string; stderr: s
     execFile(
       process.execPath,
       [CLI, ...args],
-      { env: { PATH: process.env.PATH ?? '' } },
+      { env: { PATH: process.env.PATH ?? '', TMPDIR: tmpdir() } },
       (error, stdout, stderr) =>
         resolve({ code: error ? ((error as { code?: number }).code ?? 1) : 0, stdout, stderr }),
     ),

@@ -23,7 +23,6 @@ describe('a run that never settles', () => {
       ['--workbook', workbook, '--portal', 'http://127.0.0.1:9', '--timeout', '600'],
       {
         preload,
-        tmpdir: true,
         codeWithoutExit: -1,
       },
     );

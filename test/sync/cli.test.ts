@@ -18,7 +18,7 @@ import { runCli } from './run-cli';
 
 const OUTPUT_TABS = ['Dữ liệu Cổng DVC', 'Tỷ lệ', 'Xếp hạng', 'Kiểm tra', 'Đối chiếu', 'Tổng hợp'];
 
-const sync = (args: string[], env: Record<string, string> = {}) => runCli(args, { env, tmpdir: true });
+const sync = (args: string[], env: Record<string, string> = {}) => runCli(args, { env });
 
 let dir: string;
 let portal: FakePortal;

@@ -17,7 +17,6 @@ const demo = (args: string[]) =>
   runCli(['--out', join(dir, 'out'), ...args], {
     script: join(ROOT, 'dist', 'node', 'demo.cjs'),
     cwd: dir,
-    tmpdir: true,
   });
 
 test.each([

@@ -26,7 +26,7 @@ beforeAll(() => {
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-const sync = (args: string[]) => runCli(args, { tmpdir: true, timeout: 0 });
+const sync = (args: string[]) => runCli(args, { timeout: 0 });
 
 /** The built add-in's Tính lại tỷ lệ và xếp hạng on the input tabs exactly as the sync left them. */
 function recomputeInAddin(synced: Map<string, unknown[][]>): (tab: string) => unknown[][] {

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { writeProvinceXlsx } from './fixtures';
 import { runCli } from './run-cli';
 
-const sync = (args: string[], cwd: string) => runCli(args, { cwd, tmpdir: true });
+const sync = (args: string[], cwd: string) => runCli(args, { cwd });
 
 let dir: string;
 beforeEach(() => {
@@ -46,8 +46,14 @@ describe('npm run sync on a first try', () => {
     const empty = await sync(['--workbook', 'tinh.xlsx'], dir);
     expect(empty.code).toBe(0);
     expect(existsSync(join(dir, 'tinh.xlsx'))).toBe(true);
-    // No unit yet: nothing to chart.
-    expect(empty.stdout).not.toContain('Biểu đồ');
+    // A new workbook is said; no unit yet, so no chart, and the output says why.
+    expect(empty.stdout).toContain(`Đã tạo bảng tính mới ${join(dir, 'tinh.xlsx')}`);
+    expect(empty.stdout).toContain('Chưa vẽ biểu đồ: chưa nhóm xếp hạng nào có đơn vị');
+    expect(existsSync(join(dir, 'tinh.chart.png'))).toBe(false);
+    // The second run on it: not new any more.
+    const again = await sync(['--workbook', 'tinh.xlsx'], dir);
+    expect(again.code).toBe(0);
+    expect(again.stdout).not.toContain('Đã tạo bảng tính mới');
 
     const book = join(dir, 'tinh-that.xlsx');
     await writeProvinceXlsx(book);
@@ -57,6 +63,8 @@ describe('npm run sync on a first try', () => {
     expect(result.stdout).toContain(
       `Biểu đồ tỷ lệ so với chỉ tiêu: ${chart} (cũng được chèn vào tab Tổng hợp).`,
     );
+    expect(result.stdout).not.toContain('Đã tạo bảng tính mới');
+    expect(result.stdout).not.toContain('Chưa vẽ biểu đồ');
     expect(readFileSync(chart).subarray(1, 4).toString()).toBe('PNG');
   });
 });

@@ -354,7 +354,6 @@ describe('GoogleSheetWorkbook', () => {
     fake = await startFakeSheets({ spreadsheet: spreadsheet(20), token: TOKEN });
     const root = fake.rootUrl;
     const result = await runCli(['--workbook', `https://docs.google.com/spreadsheets/d/${ID}/edit#gid=0`], {
-      tmpdir: true,
       env: {
         SHEETS_API_ROOT: root,
         GOOGLE_OAUTH_ACCESS_TOKEN: TOKEN,

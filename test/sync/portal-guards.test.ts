@@ -22,7 +22,7 @@ function run(args: string[], onStart?: (child: ChildProcess) => void): Promise<O
   const started = Date.now();
   return new Promise((resolve) => {
     const child = spawn(process.execPath, [CLI, ...args], {
-      env: { PATH: process.env.PATH ?? '', PORTAL_TOKEN: TOKEN },
+      env: { PATH: process.env.PATH ?? '', TMPDIR: tmpdir(), PORTAL_TOKEN: TOKEN },
     });
     let stdout = '';
     let stderr = '';

@@ -400,7 +400,7 @@ describe('dvcqg', () => {
   ])('%s for one unit and month, every time, fails everything; once, is retried', async (_, fault) => {
     const always = await dvcqg((r) => (r.unit === '2001' && r.month === 2 ? fault : undefined));
     const error = (await gatherPortal(
-      sourcesOf(always.url, DVCQG_PROFILE, { retry: fastRetry(2), timeoutMs: 300 }),
+      sourcesOf(always.url, DVCQG_PROFILE, { retry: fastRetry(2), timeoutMs: 1000 }),
       JAN_FEB,
       2026,
       () => {},
@@ -413,7 +413,7 @@ describe('dvcqg', () => {
       r.unit === '2001' && r.month === 2 && r.attempt === 1 ? fault : undefined,
     );
     const gathered = await gatherPortal(
-      sourcesOf(once.url, DVCQG_PROFILE, { retry: fastRetry(2), timeoutMs: 300 }),
+      sourcesOf(once.url, DVCQG_PROFILE, { retry: fastRetry(2), timeoutMs: 5000 }),
       JAN_FEB,
       2026,
       () => {},

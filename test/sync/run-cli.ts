@@ -12,10 +12,11 @@ export interface CliOutcome {
 }
 
 export interface CliOptions {
-  /** Variables added to the child's environment, which otherwise holds only PATH (and TMPDIR, see below). */
+  /**
+   * Variables added to the child's environment, which otherwise holds only PATH and TMPDIR (this jest run's
+   * own temporary folder, so locks and temp files of two test runs at once never meet in /tmp).
+   */
   env?: Record<string, string>;
-  /** Pass this process's temporary folder as TMPDIR (default false: the child falls back to /tmp). */
-  tmpdir?: boolean;
   /** Kill the child after this many ms; 0 waits for ever (default 60 s). */
   timeout?: number;
   cwd?: string;
@@ -32,7 +33,7 @@ export function runCli(args: readonly string[], options: CliOptions = {}): Promi
   const node = options.preload ? ['--require', options.preload] : [];
   const env = {
     PATH: process.env.PATH ?? '',
-    ...(options.tmpdir ? { TMPDIR: tmpdir() } : {}),
+    TMPDIR: tmpdir(),
     ...options.env,
   };
   return new Promise((resolve) => {

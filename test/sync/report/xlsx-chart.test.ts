@@ -8,6 +8,7 @@ import { renderPng } from '../../../sync/report/chart';
 import { runSync } from '../../../sync/run';
 import { chartPathOf, XlsxWorkbook } from '../../../sync/workbook/xlsx';
 import { INPUT_GRIDS, writeProvinceXlsx } from '../fixtures';
+import { sheetXmlOf, text, zipOf } from '../xlsx-parts';
 
 const NOW = new Date('2020-11-15T03:00:00Z');
 const PNG_SIGNATURE = '89504e470d0a1a0a';
@@ -35,7 +36,7 @@ const recompute = (path: string) =>
   });
 
 describe('the Tổng hợp chart in a local workbook', () => {
-  test('a sync embeds one PNG on Tổng hợp, right of the table, and writes the same PNG beside the workbook', async () => {
+  test('a sync embeds one PNG on Tổng hợp, under the table on a page of its own, and writes the same PNG beside the workbook', async () => {
     const path = join(dir, 'tinh.xlsx');
     await writeProvinceXlsx(path);
     const workbook = new XlsxWorkbook(path, () => NOW);
@@ -47,7 +48,18 @@ describe('the Tổng hợp chart in a local workbook', () => {
     const { workbook: book, media } = await load(path);
     const images = book.getWorksheet('Tổng hợp')?.getImages() ?? [];
     expect(images).toHaveLength(1);
-    expect(images[0]?.range.tl.nativeCol).toBe(8); // column I: the table has 7 columns, one left empty
+    // Under the table (2 title rows, the header, the rows), two rows apart, from column A.
+    const tableRows = buildReport(INPUT_GRIDS, { now: NOW }).tables.overview.rows.length;
+    expect(images[0]?.range.tl.nativeCol).toBe(0);
+    expect(images[0]?.range.tl.nativeRow).toBe(3 + tableRows + 2);
+    // A page break right before it, and the print area reaching past it.
+    const xml = await sheetXmlOf(path, 'Tổng hợp');
+    expect([...xml.matchAll(/<brk id="(\d+)"/g)].map((m) => Number(m[1]))).toEqual([3 + tableRows + 2]);
+    const names = await text(await zipOf(path), 'xl/workbook.xml');
+    const printed = /Print_Area" localSheetId="\d+">&apos;Tổng hợp&apos;!\$A\$1:\$[A-Z]+\$(\d+)</.exec(
+      names,
+    )?.[1];
+    expect(Number(printed)).toBeGreaterThan(3 + tableRows + 2 + 10);
     expect(media).toHaveLength(1);
     expect(media[0]?.extension).toBe('png');
     expect(Buffer.from(media[0]?.buffer as Buffer).equals(png)).toBe(true);

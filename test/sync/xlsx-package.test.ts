@@ -1,0 +1,116 @@
+// Saving a local workbook keeps what the product does not own (issue 13, break 2), through the built CLI.
+import { execFile } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import ExcelJS from 'exceljs';
+import { renderPng } from '../../sync/report/chart';
+import { writeProvinceXlsx } from './fixtures';
+import { addUserParts } from './user-parts';
+import { sheetPartOf, sheetXmlOf, text, zipOf } from './xlsx-parts';
+
+const CLI = join(__dirname, '..', '..', 'dist', 'node', 'sync.cjs');
+
+function sync(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  return new Promise((resolve) => {
+    execFile(
+      process.execPath,
+      [CLI, ...args],
+      { env: { PATH: process.env.PATH ?? '' }, timeout: 120_000 },
+      (error, stdout, stderr) =>
+        resolve({ code: error ? (typeof error.code === 'number' ? error.code : 1) : 0, stdout, stderr }),
+    );
+  });
+}
+
+let dir: string;
+beforeEach(() => {
+  dir = mkdtempSync(join(tmpdir(), 'dvc-xlsx-package-'));
+});
+afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+const LOGO = renderPng(
+  '<svg xmlns="http://www.w3.org/2000/svg" width="40" height="40"><circle cx="20" cy="20" r="18" fill="#c00"/></svg>',
+).png;
+
+describe('a sync of a workbook with the office’s own chart, picture, table and name', () => {
+  test('keeps every user part byte for byte, run after run, and replaces only the output tabs', async () => {
+    const book = join(dir, 'tinh.xlsx');
+    await writeProvinceXlsx(book);
+    const parts = await addUserParts(book, LOGO);
+    const inputBefore = await sheetXmlOf(book, 'Nhập liệu');
+
+    const styles: string[] = [];
+    for (let run = 1; run <= 3; run++) {
+      const result = await sync(['--workbook', book, '--through', '2020-03']);
+      expect(result.stderr).toBe('');
+      expect(result.code).toBe(0);
+      const zip = await zipOf(book);
+      for (const [part, bytes] of parts) {
+        const kept = await zip.file(part)?.async('nodebuffer');
+        expect({ part, same: kept?.equals(bytes) }).toEqual({ part, same: true });
+      }
+      const types = await text(zip, '[Content_Types].xml');
+      expect(types).toContain('PartName="/xl/charts/chart1.xml"');
+      expect(types).toContain('PartName="/xl/tables/table1.xml"');
+      expect(types).toContain('PartName="/xl/drawings/drawing1.xml"');
+      const workbook = await text(zip, 'xl/workbook.xml');
+      expect(workbook).toContain(`<definedName name="ChiTieuDonVi">'Đơn vị'!$E$2:$E$5</definedName>`);
+      // Input tabs untouched; output tabs written (Tỷ lệ has its four units).
+      expect(await text(zip, await sheetPartOf(zip, 'Nhập liệu'))).toBe(inputBefore);
+      const read = new ExcelJS.Workbook();
+      await read.xlsx.load(readFileSync(book) as unknown as ExcelJS.Buffer);
+      const codes: unknown[] = [];
+      read.getWorksheet('Tỷ lệ')?.eachRow((row, index) => {
+        if (index > 3) codes.push(row.getCell(1).value);
+      });
+      expect(codes.sort()).toEqual(['HLS', 'SNV', 'STP', 'XHS']);
+      expect(read.getWorksheet('Nhật ký đồng bộ')?.rowCount).toBe(1 + run);
+      // One chart image of the product, whatever the number of runs, beside the office's logo.
+      const media = Object.keys(zip.files).filter((name) => /^xl\/media\/./.test(name));
+      expect(media).toHaveLength(2);
+      expect(media).toContain('xl/media/logo-tinh.png');
+      expect(readdirSync(dir).filter((name) => name.endsWith('.tmp'))).toEqual([]);
+      styles.push(await text(zip, 'xl/styles.xml'));
+    }
+    // The output tabs' styles are added once and then reused: the styles part does not grow nightly.
+    expect(styles[2]).toBe(styles[1]);
+  });
+
+  test('a user tab is never rewritten: its styles, shared strings and formulas stay as saved', async () => {
+    const book = join(dir, 'tinh.xlsx');
+    await writeProvinceXlsx(book);
+    {
+      const workbook = new ExcelJS.Workbook();
+      await workbook.xlsx.readFile(book);
+      const own = workbook.addWorksheet('Báo cáo tháng');
+      own.getCell('A1').value = 'Tổng hồ sơ';
+      own.getCell('A1').font = { name: 'Times New Roman', italic: true, size: 14 };
+      own.getCell('B1').value = { formula: "SUM('Nhập liệu'!C2:C10)", result: 20 };
+      own.getCell('B1').numFmt = '#,##0" hồ sơ"';
+      await workbook.xlsx.writeFile(book);
+    }
+    const zip = await zipOf(book);
+    const sheetBefore = await text(zip, await sheetPartOf(zip, 'Báo cáo tháng'));
+    const stringsBefore = await text(zip, 'xl/sharedStrings.xml');
+    const result = await sync(['--workbook', book]);
+    expect(result.code).toBe(0);
+    const after = await zipOf(book);
+    expect(await text(after, await sheetPartOf(after, 'Báo cáo tháng'))).toBe(sheetBefore);
+    expect(await text(after, 'xl/sharedStrings.xml')).toBe(stringsBefore);
+    // Read back: the same font and format (the style indexes still point at the same styles).
+    const read = new ExcelJS.Workbook();
+    await read.xlsx.readFile(book);
+    const cell = read.getWorksheet('Báo cáo tháng')?.getCell('A1');
+    expect(cell?.value).toBe('Tổng hồ sơ');
+    expect(cell?.font).toMatchObject({ name: 'Times New Roman', italic: true, size: 14 });
+    expect(read.getWorksheet('Báo cáo tháng')?.getCell('B1').numFmt).toBe('#,##0" hồ sơ"');
+    expect(read.getWorksheet('Báo cáo tháng')?.getCell('B1').value).toMatchObject({
+      formula: "SUM('Nhập liệu'!C2:C10)",
+    });
+    // The output tabs' own look came through the merged styles.
+    const header = read.getWorksheet('Tỷ lệ')?.getRow(3).getCell(1);
+    expect(header?.font).toMatchObject({ name: 'Arial', bold: true });
+    expect(read.getWorksheet('Tỷ lệ')?.getRow(4).getCell(7).numFmt).toBe('0.00%');
+  });
+});
