@@ -157,7 +157,8 @@ export function setUpPrinting(
   sheet: ExcelJS.Worksheet,
   columns: number,
   rows: number,
-  repeated: number,
+  /** Rows printed again at the top of every page, e.g. [1, 3]; null for none. */
+  repeated: readonly [first: number, last: number] | null,
 ): void {
   sheet.pageSetup = {
     paperSize: PRINT.paperSize,
@@ -168,7 +169,7 @@ export function setUpPrinting(
     margins: { ...PRINT.margins },
     // exceljs puts a `$` before each end of the range; the rows' `$` are ours: $A$1:$L$20.
     printArea: `A$1:${columnLetter(Math.max(1, columns) - 1)}$${Math.max(1, rows)}`,
-    ...(repeated > 0 ? { printTitlesRow: `1:${repeated}` } : {}),
+    ...(repeated ? { printTitlesRow: `${repeated[0]}:${repeated[1]}` } : {}),
   };
   sheet.headerFooter = { oddFooter: SYNC_TEXT.printFooter };
 }
@@ -267,7 +268,10 @@ export function writeRows(sheet: ExcelJS.Worksheet, table: OutputTable): void {
       columnsSpanning(sheet, line.length * (index === 0 ? TITLE_CHAR_PIXELS : BODY_CHAR_PIXELS)),
     ),
   );
-  setUpPrinting(sheet, Math.max(width, titleColumns), lastData, headerIndex);
+  // A tab with its own title block (Báo cáo: issuing body, motto, title) prints that block once, on the first
+  // page, and repeats only the column header; other tabs repeat their short titles with the header.
+  const repeatFrom = table.titleRows ? headerIndex : 1;
+  setUpPrinting(sheet, Math.max(width, titleColumns), lastData, [repeatFrom, headerIndex]);
 }
 
 const argb = (hex: string): string => `FF${hex.replace('#', '').toUpperCase()}`;
@@ -327,8 +331,6 @@ function applyLayout(sheet: ExcelJS.Worksheet, layout: TableLayout): void {
   }
 }
 
-/** exceljs keeps the tab order in orderNo, which its type definitions leave out. */
-type OrderedSheet = ExcelJS.Worksheet & { orderNo: number };
 /** The widest a column gets (characters); longer text wraps. */
 const MAX_COLUMN_WIDTH = 60;
 /** Height of one line of 10 pt text, in points. */
@@ -370,7 +372,10 @@ export function embedChart(workbook: ExcelJS.Workbook, table: OutputTable, chart
   const tableColumns = /:\$?([A-Z]+)\$?\d+$/.exec(printArea)?.[1] ?? 'A';
   let columns = 0;
   for (const letter of tableColumns) columns = columns * 26 + (letter.charCodeAt(0) - 64);
-  setUpPrinting(sheet, Math.max(columns, columnsSpanning(sheet, ext.width)), top + chartRows, headerIndex);
+  setUpPrinting(sheet, Math.max(columns, columnsSpanning(sheet, ext.width)), top + chartRows, [
+    1,
+    headerIndex,
+  ]);
 }
 
 /** Where the chart PNG goes: beside the workbook, `tinh.xlsx` → `tinh.chart.png`. */

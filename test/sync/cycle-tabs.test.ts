@@ -1,15 +1,14 @@
 // Báo cáo and Diễn biến theo tháng through the built CLI: the Google Sheet gets their merges, styles and colour rules in its one write (again on a second run, never piled up), the .xlsx the same.
-import { execFile } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { type FakeSheets, fakeSheet, startFakeSheets, valuesOf } from '../fakes/sheets-api/server';
 import { CATALOGUE, SETTINGS, UNITS, writeProvinceXlsx } from './fixtures';
+import { runCli } from './run-cli';
 
 const TOKEN = 'ya29.cycle-test-token';
 const ID = '1CycleTabsSpreadsheet0123456789abcdefghij';
-const CLI = join(__dirname, '..', '..', 'dist', 'node', 'sync.cjs');
 
 /** SNV and HLS report January–March, STP January–February, XHS nothing. */
 const ENTRIES = [
@@ -30,17 +29,7 @@ const SETTINGS_WITH_NAMES = [
   ['Địa danh', 'Hòa Bình', ''],
 ];
 
-function run(args: string[], env: Record<string, string> = {}): Promise<{ code: number; stderr: string }> {
-  return new Promise((resolve) =>
-    execFile(
-      process.execPath,
-      [CLI, ...args],
-      { env: { PATH: process.env.PATH ?? '', ...env }, timeout: 60_000 },
-      (error, _stdout, stderr) =>
-        resolve({ code: error ? (typeof error.code === 'number' ? error.code : 1) : 0, stderr }),
-    ),
-  );
-}
+const run = (args: string[], env: Record<string, string> = {}) => runCli(args, { env });
 
 let dir: string;
 let fake: FakeSheets | null = null;
@@ -71,7 +60,7 @@ test('Google Sheet: Báo cáo merged and unfrozen, Diễn biến coloured agains
   const sheetOf = (title: string) => fake?.spreadsheet.sheets.find((s) => s.title === title);
   for (let runNo = 1; runNo <= 2; runNo++) {
     const result = await run(['--workbook', ID], env);
-    expect(result).toEqual({ code: 0, stderr: '' });
+    expect(result).toMatchObject({ code: 0, stderr: '' });
     // Per run the write marker, then the one write: the layout travels in it, no request of its own.
     expect(fake.requests.filter((r) => r.method === 'POST')).toHaveLength(2 * runNo);
 
@@ -148,7 +137,7 @@ test('.xlsx: Báo cáo merged with fixed widths, Diễn biến with formula rule
   settings.addRow(['Cơ quan chủ quản', 'UBND tỉnh Hòa Bình']);
   await workbook.xlsx.writeFile(book);
 
-  expect(await run(['--workbook', book])).toEqual({ code: 0, stderr: '' });
+  expect(await run(['--workbook', book])).toMatchObject({ code: 0, stderr: '' });
   const written = new ExcelJS.Workbook();
   await written.xlsx.readFile(book);
   const report = written.getWorksheet('Báo cáo') as ExcelJS.Worksheet;

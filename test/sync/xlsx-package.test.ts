@@ -1,27 +1,15 @@
 // Saving a local workbook keeps what the product does not own (issue 13, break 2), through the built CLI.
-import { execFile } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { renderPng } from '../../sync/report/chart';
 import { writeProvinceXlsx } from './fixtures';
+import { runCli } from './run-cli';
 import { addUserParts } from './user-parts';
 import { sheetPartOf, sheetXmlOf, text, zipOf } from './xlsx-parts';
 
-const CLI = join(__dirname, '..', '..', 'dist', 'node', 'sync.cjs');
-
-function sync(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  return new Promise((resolve) => {
-    execFile(
-      process.execPath,
-      [CLI, ...args],
-      { env: { PATH: process.env.PATH ?? '' }, timeout: 120_000 },
-      (error, stdout, stderr) =>
-        resolve({ code: error ? (typeof error.code === 'number' ? error.code : 1) : 0, stdout, stderr }),
-    );
-  });
-}
+const sync = (args: string[]) => runCli(args, { timeout: 120_000 });
 
 let dir: string;
 beforeEach(() => {
