@@ -125,7 +125,9 @@ async function sheetsRun(p: Province, portalUrl: string | null): Promise<SheetsR
     let error: string | null = null;
     const ms = await timeAsyncMs(() =>
       runSync({ ...options, dryRun: false }).catch((e: unknown) => {
-        error = (e as { code?: string }).code ?? String(e);
+        // The code and the job's own sentence, so a refusal says which limit it met.
+        const { code, message } = e as { code?: string; message?: string };
+        error = code ? `${code} (${message ?? ''})` : String(e);
         if (process.env.BENCH_DEBUG) {
           for (let c: unknown = e; c instanceof Error; c = (c as { cause?: unknown }).cause)
             console.error(`${c.name}: ${c.message.slice(0, 300)} ${(c as { code?: string }).code ?? ''}`);
