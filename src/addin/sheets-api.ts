@@ -15,7 +15,7 @@ import {
   type WriteMarker,
   writeMarkerValue,
 } from '../core';
-import { layoutRequests } from './layout';
+import { layoutRequests } from '../sheets/layout-requests';
 import { columnOf, NUMBER_FORMAT } from './sheet-io';
 
 type Request = GoogleAppsScript.Sheets.Schema.Request;

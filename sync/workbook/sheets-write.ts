@@ -1,7 +1,8 @@
 // The Sheets v4 requests of a write: one compact atomic batchUpdate, or hidden staging tabs filled with RAW values under the payload bound and one atomic final batch.
 import type { sheets_v4 } from 'googleapis';
-import type { Block, BlockStyle, Cell, ColumnFormat, OutputTable } from '../../src/core';
-import { headerRowIndex, RULE_COLOURS, SHEETS_WRITE_TEXT, tableToGrid } from '../../src/core';
+import type { Cell, ColumnFormat, OutputTable } from '../../src/core';
+import { headerRowIndex, SHEETS_WRITE_TEXT, tableToGrid } from '../../src/core';
+import { layoutRequests } from '../../src/sheets/layout-requests';
 import { findByName } from './workbook';
 
 type Request = sheets_v4.Schema$Request;
@@ -98,127 +99,6 @@ export function formatRequests(table: OutputTable, sheetId: number): Request[] {
           },
           cell: { userEnteredFormat: { numberFormat: NUMBER_FORMATS[format] } },
           fields: 'userEnteredFormat.numberFormat',
-        },
-      });
-    });
-  }
-  return requests;
-}
-
-/** A colour of the core (#rrggbb) as Sheets wants it. */
-function colourOf(hex: string): sheets_v4.Schema$Color {
-  const value = Number.parseInt(hex.replace('#', ''), 16);
-  return { red: ((value >> 16) & 255) / 255, green: ((value >> 8) & 255) / 255, blue: (value & 255) / 255 };
-}
-
-const gridRange = (sheetId: number, block: Block): sheets_v4.Schema$GridRange => ({
-  sheetId,
-  startRowIndex: block.row,
-  endRowIndex: block.row + block.rows,
-  startColumnIndex: block.column,
-  endColumnIndex: block.column + block.columns,
-});
-
-/** One block's style as a repeatCell naming only the fields it sets, so number formats stay. */
-function styleRequest(sheetId: number, style: BlockStyle): Request | null {
-  const textFormat: sheets_v4.Schema$TextFormat = {};
-  const format: sheets_v4.Schema$CellFormat = {};
-  const fields: string[] = [];
-  if (style.bold !== undefined) {
-    textFormat.bold = style.bold;
-    fields.push('userEnteredFormat.textFormat.bold');
-  }
-  if (style.italic !== undefined) {
-    textFormat.italic = style.italic;
-    fields.push('userEnteredFormat.textFormat.italic');
-  }
-  if (style.size !== undefined) {
-    textFormat.fontSize = style.size;
-    fields.push('userEnteredFormat.textFormat.fontSize');
-  }
-  if (Object.keys(textFormat).length > 0) format.textFormat = textFormat;
-  if (style.align !== undefined) {
-    format.horizontalAlignment = style.align.toUpperCase();
-    fields.push('userEnteredFormat.horizontalAlignment');
-  }
-  if (style.wrap !== undefined) {
-    format.wrapStrategy = style.wrap ? 'WRAP' : 'OVERFLOW_CELL';
-    fields.push('userEnteredFormat.wrapStrategy');
-  }
-  if (fields.length === 0 || style.rows <= 0 || style.columns <= 0) return null;
-  return {
-    repeatCell: {
-      range: gridRange(sheetId, style),
-      cell: { userEnteredFormat: format },
-      fields: fields.join(','),
-    },
-  };
-}
-
-/** Pixels of a column `characters` wide at Sheets' default font. */
-const pixelsOf = (characters: number): number => Math.round(characters * 7 + 10);
-
-/**
- * The core's layout (table.ts) as requests, after the values and formats: merges (old ones undone
- * first), block styles, borders, widths, and conditional colours replacing the tab's existing rules.
- */
-export function layoutRequests(table: OutputTable, sheetId: number, existingRules = 0): Request[] {
-  const layout = table.layout;
-  if (!layout) return [];
-  const requests: Request[] = [];
-  if (layout.merges) {
-    requests.push({ unmergeCells: { range: { sheetId } } });
-    for (const block of layout.merges) {
-      if (block.rows * block.columns > 1)
-        requests.push({ mergeCells: { range: gridRange(sheetId, block), mergeType: 'MERGE_ALL' } });
-    }
-  }
-  for (const style of layout.styles ?? []) {
-    const request = styleRequest(sheetId, style);
-    if (request) requests.push(request);
-  }
-  const solid: sheets_v4.Schema$Border = { style: 'SOLID' };
-  for (const block of layout.borders ?? []) {
-    if (block.rows <= 0 || block.columns <= 0) continue;
-    requests.push({
-      updateBorders: {
-        range: gridRange(sheetId, block),
-        top: solid,
-        bottom: solid,
-        left: solid,
-        right: solid,
-        innerHorizontal: solid,
-        innerVertical: solid,
-      },
-    });
-  }
-  layout.widths?.forEach((width, column) => {
-    requests.push({
-      updateDimensionProperties: {
-        range: { sheetId, dimension: 'COLUMNS', startIndex: column, endIndex: column + 1 },
-        properties: { pixelSize: pixelsOf(width) },
-        fields: 'pixelSize',
-      },
-    });
-  });
-  if (layout.colourRules) {
-    for (let i = 0; i < existingRules; i++)
-      requests.push({ deleteConditionalFormatRule: { sheetId, index: 0 } });
-    layout.colourRules.forEach((rule, index) => {
-      const colour = RULE_COLOURS[rule.colour];
-      requests.push({
-        addConditionalFormatRule: {
-          index,
-          rule: {
-            ranges: [gridRange(sheetId, rule.block)],
-            booleanRule: {
-              condition: { type: 'CUSTOM_FORMULA', values: [{ userEnteredValue: `=${rule.formula}` }] },
-              format: {
-                backgroundColor: colourOf(colour.background),
-                textFormat: { foregroundColor: colourOf(colour.font) },
-              },
-            },
-          },
         },
       });
     });

@@ -1,8 +1,71 @@
-// The core's table layout (merges, block styles, borders, widths, colour rules) as Advanced Sheets service requests, for the decoration batch.
+// The core's table layout (merges, block styles, borders, widths, colour rules) as Sheets v4 requests: plain JSON
+// that the add-in sends through the Advanced Sheets service and the sync through googleapis.
 import { type Block, type BlockStyle, type OutputTable, RULE_COLOURS } from '../core';
 
-type Request = GoogleAppsScript.Sheets.Schema.Request;
-type GridRange = GoogleAppsScript.Sheets.Schema.GridRange;
+// Plain shapes of exactly what is built here: with no field beyond these, they fit both the Apps Script
+// schema (GoogleAppsScript.Sheets.Schema.Request) and googleapis' sheets_v4.Schema$Request.
+interface GridRange {
+  sheetId: number;
+  startRowIndex?: number;
+  endRowIndex?: number;
+  startColumnIndex?: number;
+  endColumnIndex?: number;
+}
+interface Color {
+  red: number;
+  green: number;
+  blue: number;
+}
+interface TextFormat {
+  bold?: boolean;
+  italic?: boolean;
+  fontSize?: number;
+  foregroundColor?: Color;
+}
+interface CellFormat {
+  textFormat?: TextFormat;
+  horizontalAlignment?: string;
+  wrapStrategy?: string;
+  backgroundColor?: Color;
+}
+interface Border {
+  style: string;
+}
+export type LayoutRequest =
+  | { unmergeCells: { range: GridRange } }
+  | { mergeCells: { range: GridRange; mergeType: string } }
+  | { repeatCell: { range: GridRange; cell: { userEnteredFormat: CellFormat }; fields: string } }
+  | {
+      updateBorders: {
+        range: GridRange;
+        top: Border;
+        bottom: Border;
+        left: Border;
+        right: Border;
+        innerHorizontal: Border;
+        innerVertical: Border;
+      };
+    }
+  | {
+      updateDimensionProperties: {
+        range: { sheetId: number; dimension: string; startIndex: number; endIndex: number };
+        properties: { pixelSize: number };
+        fields: string;
+      };
+    }
+  | { deleteConditionalFormatRule: { sheetId: number; index: number } }
+  | {
+      addConditionalFormatRule: {
+        index: number;
+        rule: {
+          ranges: GridRange[];
+          booleanRule: {
+            condition: { type: string; values: { userEnteredValue: string }[] };
+            format: CellFormat;
+          };
+        };
+      };
+    };
 
 const rangeOf = (sheetId: number, block: Block): GridRange => ({
   sheetId,
@@ -12,19 +75,19 @@ const rangeOf = (sheetId: number, block: Block): GridRange => ({
   endColumnIndex: block.column + block.columns,
 });
 
-const colour = (hex: string): GoogleAppsScript.Sheets.Schema.Color => ({
+const colour = (hex: string): Color => ({
   red: Number.parseInt(hex.slice(1, 3), 16) / 255,
   green: Number.parseInt(hex.slice(3, 5), 16) / 255,
   blue: Number.parseInt(hex.slice(5, 7), 16) / 255,
 });
 
-/** Pixels of a column `characters` wide at Sheets' default font (as the sync's Sheets writer). */
+/** Pixels of a column `characters` wide at Sheets' default font. */
 const pixelsOf = (characters: number): number => Math.round(characters * 7 + 10);
 
 /** One block's style as a repeatCell naming only the fields it sets, so number formats stay. */
-function styleRequest(sheetId: number, style: BlockStyle): Request | null {
-  const textFormat: GoogleAppsScript.Sheets.Schema.TextFormat = {};
-  const format: GoogleAppsScript.Sheets.Schema.CellFormat = {};
+function styleRequest(sheetId: number, style: BlockStyle): LayoutRequest | null {
+  const textFormat: TextFormat = {};
+  const format: CellFormat = {};
   const fields: string[] = [];
   if (style.bold !== undefined) {
     textFormat.bold = style.bold;
@@ -62,10 +125,10 @@ function styleRequest(sheetId: number, style: BlockStyle): Request | null {
  * and its colour rules replacing the tab's `existingRules` rules. A fixed number per table whatever the
  * number of units (Báo cáo's merged blocks are its header and signature parts).
  */
-export function layoutRequests(table: OutputTable, sheetId: number, existingRules: number): Request[] {
+export function layoutRequests(table: OutputTable, sheetId: number, existingRules: number): LayoutRequest[] {
   const layout = table.layout;
   if (!layout) return [];
-  const requests: Request[] = [];
+  const requests: LayoutRequest[] = [];
   if (layout.merges) {
     requests.push({ unmergeCells: { range: { sheetId } } });
     for (const block of layout.merges)
