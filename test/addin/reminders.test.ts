@@ -145,10 +145,17 @@ test('the monthly trigger: set on the day after Hạn nhập liệu, sends witho
     expect.objectContaining({ handler: 'remindMonthly', monthDay: 11, hour: 8 }),
   ]);
 
-  // The trigger runs as the owner who set it (the fake's clock is today's: it sends only on or after the 11th).
+  // The trigger runs as the owner who set it, every day: it sends on the day after Hạn nhập liệu (10)
+  // only, in Asia/Ho_Chi_Minh. 16:59 UTC on 10 April is still the 10th there: nothing is sent.
+  world.clock = () => Date.UTC(2026, 3, 10, 16, 59);
   script.run('remindMonthly');
-  const today = new Date(Date.now() + 7 * 3_600_000).getUTCDate();
-  expect(world.sentMail).toHaveLength(today >= 11 ? 2 : 0);
+  expect(world.sentMail).toEqual([]);
+  // 17:00 UTC is midnight of the 11th in Vietnam: B (March) and C (January–March) are written to; D has
+  // no address.
+  world.clock = () => Date.UTC(2026, 3, 10, 17, 0);
+  script.run('remindMonthly');
+  expect(world.sentMail.map((mail) => mail.to)).toEqual(['b1@tinh.gov.vn,b2@tinh.gov.vn', 'c@tinh.gov.vn']);
+  expect(world.sentMail[0]?.body).toContain('Hạn nhập số liệu: ngày 10/04/2026.');
   expect(world.triggers).toHaveLength(1);
   expect(world.triggers[0]?.monthDay).toBe(11);
 
