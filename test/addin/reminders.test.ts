@@ -174,7 +174,9 @@ test('a unit without a valid Email nhập liệu is listed, not written to, and 
   script.run(menuFunction(script, 'Nhắc đơn vị chưa nhập số liệu'));
   const confirm = world.ui.find((event) => event.text.startsWith('Sẽ gửi'));
   expect(confirm?.text).toContain('Sẽ gửi 2 email (3 người nhận');
-  expect(confirm?.text).toContain('Xã E (E), tháng 01–03/2026:  — Đơn vị chưa có Email nhập liệu hợp lệ trong tab Đơn vị');
+  expect(confirm?.text).toContain(
+    'Xã E (E), tháng 01–03/2026:  — Đơn vị chưa có Email nhập liệu hợp lệ trong tab Đơn vị',
+  );
   expect(world.sentMail.map((mail) => mail.to)).toEqual(['b1@tinh.gov.vn,b2@tinh.gov.vn', 'c@tinh.gov.vn']);
   const log = spreadsheet._sheet('Nhật ký nhắc nhở')._values();
   expect(log.slice(1).map((row) => row.slice(1, 7))).toEqual([
