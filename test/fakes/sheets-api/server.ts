@@ -617,7 +617,8 @@ function apply(batch: Batch, request: sheets_v4.Schema$Request): sheets_v4.Schem
       const b = boundsOf(sheet, u.range);
       const whole = b.c0 === 0 && b.c1 === sheet.columnCount;
       for (let r = b.r0; r < Math.min(b.r1, Math.max(sheet.cells.length, sheet.formats.length)); r++) {
-        if (whole && paths.length === CELL_FIELDS.length) {
+        // Every field of every cell: the row goes; a narrower mask (userEnteredFormat.numberFormat) keeps the rest.
+        if (whole && CELL_FIELDS.every((field) => paths.includes(field))) {
           sheet.cells[r] = [];
           sheet.formats[r] = [];
         } else for (let c = b.c0; c < b.c1; c++) writeCell(sheet, r, c, {}, paths, memo);
@@ -635,7 +636,8 @@ function apply(batch: Batch, request: sheets_v4.Schema$Request): sheets_v4.Schem
             `Range ('${sheet.title}'!R${r + 1}C${c + 1}) exceeds grid limits. Max rows: ${sheet.rowCount}, max columns: ${sheet.columnCount}`,
           );
         }
-        writeCell(sheet, r, c, data, paths, memo);
+        // A memo per cell: cells of one updateCells carry different formats (repeatCell's share one).
+        writeCell(sheet, r, c, data, paths, new Map());
       });
     });
     return;
