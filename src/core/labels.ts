@@ -739,13 +739,17 @@ export const SYSTEM_TEXT = {
   keyWrongType: (type: string) => `loại "${type}", cần "service_account"`,
   keyMissingFields: (fields: string) => `thiếu ${fields}`,
   keyBadPrivateKey: 'trường private_key không phải là khóa riêng PEM',
-  // --daily preflight
-  preflightXlsx: (path: string) => `Đã kiểm tra: mở và ghi được tệp ${path}.`,
+  // --daily and --check preflight: the line lists what was proved
+  preflightPassed: (proved: readonly string[]) => `Đã kiểm tra: ${proved.join('; ')}.`,
+  preflightXlsx: (path: string) => `mở và ghi được tệp ${path}`,
   preflightXlsxNew: (path: string) =>
-    `Đã kiểm tra: thư mục ghi được; tệp ${path} chưa có, sẽ được tạo ở lần đồng bộ đầu tiên.`,
+    `thư mục ghi được; tệp ${path} chưa có, sẽ được tạo ở lần đồng bộ đầu tiên`,
   preflightGoogle: (sheet: string, title: string) =>
-    `Đã kiểm tra: đăng nhập Google được và đọc được bảng tính "${title}" (${sheet}).`,
-  preflightFailed: (message: string) => `Kiểm tra trước khi chờ giờ đồng bộ không đạt: ${message}`,
+    `đăng nhập Google được, đọc được và ghi được bảng tính "${title}" (${sheet}; đã ghi thử rồi xóa một dấu kiểm tra)`,
+  preflightPortal: (url: string, profile: string, month: string, rows: number) =>
+    `Cổng DVC ${url} (dạng ${profile}) trả lời tháng ${month}: ${rows} dòng`,
+  preflightFailed: (message: string, waiting: boolean) =>
+    `${waiting ? 'Kiểm tra trước khi chờ giờ đồng bộ không đạt' : 'Kiểm tra không đạt'}: ${message}`,
   folderNotWritable: (folder: string, reason: string) =>
     `Không ghi được vào thư mục "${folder}" của bảng tính (${reason}).`,
   fileNotWritable: (path: string, reason: string) => `Không ghi được tệp Excel "${path}" (${reason}).`,
@@ -763,6 +767,46 @@ export const SYSTEM_TEXT = {
   // The write marker shared with the add-in (src/core/write-marker.ts)
   addinWriting: (until: string) =>
     `Tiện ích Dịch vụ công trong Google Sheet đang tính lại và ghi các tab kết quả (đến muộn nhất ${until}). Lần đồng bộ này dừng lại, không ghi gì; hãy chạy lại sau vài phút.`,
+} as const;
+
+/** The sync as an IT person rolls it out: the preflight's question to the portal, and --import (sync/import.ts). */
+export const ROLLOUT_TEXT = {
+  // The preflight's one request to the portal: its answer, then what to do
+  portalCheckFailed: (request: string, answer: string, fix: string) =>
+    `Cổng DVC không trả lời được yêu cầu thử (${request}): ${answer}.${fix ? ` ${fix}` : ''}`,
+  portalFixDenied:
+    'Hãy đặt đúng PORTAL_TOKEN trong môi trường chạy đồng bộ (cron và systemd không đọc tệp cấu hình của shell).',
+  portalFixNotFound:
+    'Hãy kiểm tra địa chỉ --portal (địa chỉ gốc của API) và --profile có đúng với hệ thống của Cổng không.',
+  portalFixRejected: (profile: string) =>
+    `Yêu cầu theo dạng ${profile} không hợp với Cổng này: hãy kiểm tra --profile và các tham số Cấu hình nó dùng.`,
+  portalFixBusy: 'Cổng đang quá tải hoặc gặp sự cố: hãy thử lại sau, hoặc báo đơn vị quản lý Cổng.',
+  portalFixNetwork:
+    'Hãy kiểm tra địa chỉ --portal, DNS, tường lửa hoặc proxy của máy chạy đồng bộ (thử mở địa chỉ đó bằng curl từ chính máy này).',
+  portalFixTimeout: 'Hãy tăng --timeout, hoặc kiểm tra đường mạng tới Cổng.',
+  portalFixNotApi:
+    'Địa chỉ này không trả về dữ liệu JSON của API (có thể là trang web hoặc trang đăng nhập): hãy kiểm tra --portal.',
+  portalFixShape: (profile: string) =>
+    `Câu trả lời không khớp dạng ${profile}: hãy chọn đúng --profile, hoặc sửa tệp cấu hình Cổng (docs/portal-profiles.md).`,
+  // --import <file.xlsx> --workbook <Google Sheet> [--ghi-de]
+  importNeedsXlsx: (path: string) => `--import cần đường dẫn một tệp .xlsx (nhận được "${path}").`,
+  importNeedsSheet:
+    '--import chép dữ liệu vào một Google Sheet: --workbook phải là đường dẫn hoặc mã của Google Sheet.',
+  importNotWith: (option: string) => `--import không dùng cùng ${option}: hãy chạy riêng.`,
+  overwriteWithoutImport: '--ghi-de chỉ dùng cùng --import.',
+  importNoInputTabs: (path: string, tabs: readonly string[]) =>
+    `Chưa chép gì: tệp "${path}" không có tab nào để chép (cần ít nhất một trong: ${tabs.join(', ')}).`,
+  importNotEmpty: (tabs: readonly string[]) =>
+    `Chưa chép gì: Google Sheet đã có dữ liệu ở ${tabs.map((tab) => `"${tab}"`).join(', ')}. Để thay dữ liệu ở đó bằng dữ liệu của tệp .xlsx, chạy lại với --ghi-de.`,
+  importFormulaWithoutValue: (path: string, tab: string, cell: string) =>
+    `Chưa chép gì: ô ${cell} của tab "${tab}" trong tệp "${path}" chứa công thức nhưng tệp chưa lưu giá trị đã tính. Hãy mở tệp bằng Excel hoặc LibreOffice, lưu lại rồi chạy lại.`,
+  importTooLarge: (size: string, limit: string) =>
+    `Chưa chép gì: dữ liệu cần chép (${size} MB) vượt giới hạn ${limit} MB của một yêu cầu Google Sheets. Hãy chuyển bớt các tab lưu trữ "Nhập liệu <năm>" sang tệp khác rồi chạy lại.`,
+  importTab: (tab: string, rows: number, replaced: boolean) =>
+    `"${tab}" (${rows} dòng${replaced ? ', thay dữ liệu cũ' : ''})`,
+  importDone: (path: string, sheet: string, tabs: readonly string[]) =>
+    `Đã chép từ ${path} vào ${sheet}, trong một lần ghi: ${tabs.join(', ')}.`,
+  importRecompute: 'Tính lại các tab kết quả từ dữ liệu vừa chép:',
 } as const;
 
 /** Texts of the sync's portal side (sync/portal/): profiles, requests, answers and export files. */

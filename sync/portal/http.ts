@@ -73,7 +73,7 @@ export class Limiter {
 }
 
 /** A fault worth retrying (5xx, 429, reset, time-out, a garbled page) or not (other 4xx, too large). */
-class FetchFault extends Error {
+export class FetchFault extends Error {
   constructor(
     message: string,
     readonly retryable: boolean,
@@ -94,7 +94,7 @@ export function safeLine(text: string, token: string | undefined): string {
 }
 
 /** The portal's own words quoted in a message: safe, and short. */
-function quote(text: string, token?: string): string {
+export function quote(text: string, token?: string): string {
   const plain = safeLine(text, token);
   return plain.length > MAX_QUOTE ? `${plain.slice(0, MAX_QUOTE)}…` : plain;
 }
@@ -172,7 +172,7 @@ export function buildRequest(
   return { url: url.toString(), method: request.method, headers, body };
 }
 
-function describeNetworkError(error: unknown): string {
+export function describeNetworkError(error: unknown): string {
   const e = error as { name?: string; message?: string; cause?: { code?: string; message?: string } };
   if (e.name === 'TimeoutError') return SYNC_TEXT.portalTimeout;
   const code = e.cause?.code ?? e.cause?.message ?? e.message ?? String(error);
@@ -180,7 +180,11 @@ function describeNetworkError(error: unknown): string {
 }
 
 /** The body as text, counting decompressed bytes as they arrive: a bomb or an endless body stops at the bound. */
-async function boundedText(response: Response, maxBytes: number, stop: AbortController): Promise<string> {
+export async function boundedText(
+  response: Response,
+  maxBytes: number,
+  stop: AbortController,
+): Promise<string> {
   if (!response.body) return '';
   const reader = response.body.getReader();
   const chunks: Uint8Array[] = [];

@@ -571,7 +571,8 @@ export async function saveAtomically(workbook: ExcelJS.Workbook, path: string): 
   await replaceFile(target.path, Buffer.from(await workbook.xlsx.writeBuffer()), target);
 }
 
-async function load(path: string): Promise<ExcelJS.Workbook> {
+/** An .xlsx loaded whole (the run's read, the import's source); refused when it is not a workbook. */
+export async function load(path: string): Promise<ExcelJS.Workbook> {
   const workbook = new ExcelJS.Workbook();
   try {
     await workbook.xlsx.readFile(path);
