@@ -443,7 +443,8 @@ Cách dùng:
   npm run sync -- --workbook <tệp.xlsx | đường dẫn hoặc mã Google Sheet>
                   [--portal <URL gốc>] [--portal-file <tệp.csv|tệp.xlsx>]...
                   [--profile dossiers|aggregated|mot-cua|dvcqg|<tệp.json>] [--through YYYY-MM]
-                  [--dry-run] [--daily HH:MM]
+                  [--dry-run] [--daily HH:MM] [--check]
+  npm run sync -- --import <tệp.xlsx> --workbook <Google Sheet> [--ghi-de]
 
 Tùy chọn:
   --workbook      Tệp .xlsx trên máy (chưa có thì tạo mới với đủ các tab) hoặc Google Sheet.
@@ -458,6 +459,13 @@ Tùy chọn:
   --through       Tháng cuối cùng được tính (mặc định: tháng hiện tại; tháng 12 nếu năm đã qua).
   --dry-run       Tính và in tóm tắt, không ghi gì vào bảng tính (kể cả Nhật ký đồng bộ).
   --daily         Chạy liên tục, đồng bộ mỗi ngày lúc HH:MM giờ Việt Nam (Asia/Ho_Chi_Minh).
+  --check         Chỉ kiểm tra rồi thoát (0 khi đạt): đọc và ghi được bảng tính (Google Sheet: ghi thử
+                  rồi xóa một dấu kiểm tra), Cổng DVC trả lời (một yêu cầu, tháng 1 của Năm).
+                  Nên chạy trước đêm đồng bộ đầu tiên; --daily cũng kiểm tra như vậy trước khi chờ.
+  --import        Tệp .xlsx văn phòng đã dùng trước đây: chép các tab Cấu hình, Đơn vị, Nhập liệu,
+                  Danh mục DVC, Dữ liệu Cổng DVC và Nhập liệu <năm> vào Google Sheet của --workbook
+                  trong một lần ghi (hoặc không chép gì), rồi tính lại các tab kết quả.
+  --ghi-de        Cùng --import: cho phép thay các tab của Google Sheet đã có dữ liệu.
   --timeout       Số giây chờ mỗi yêu cầu (mặc định 20).
   --retries       Số lần thử lại mỗi yêu cầu khi lỗi tạm thời (mặc định 4).
   --concurrency   Số yêu cầu gửi cùng lúc tới Cổng DVC (mặc định 4).

@@ -627,6 +627,9 @@ function apply(batch: Batch, request: sheets_v4.Schema$Request): sheets_v4.Schem
     }
     const r0 = u.start?.rowIndex ?? u.range?.startRowIndex ?? 0;
     const c0 = u.start?.columnIndex ?? u.range?.startColumnIndex ?? 0;
+    // A memo per cell when formats are written: cells of one updateCells carry different formats (the
+    // cells of a repeatCell share one).
+    const perCell = paths.some((path) => path !== 'userEnteredValue');
     (u.rows ?? []).forEach((row, i) => {
       const r = r0 + i;
       (row.values ?? []).forEach((data, j) => {
@@ -636,8 +639,7 @@ function apply(batch: Batch, request: sheets_v4.Schema$Request): sheets_v4.Schem
             `Range ('${sheet.title}'!R${r + 1}C${c + 1}) exceeds grid limits. Max rows: ${sheet.rowCount}, max columns: ${sheet.columnCount}`,
           );
         }
-        // A memo per cell: cells of one updateCells carry different formats (repeatCell's share one).
-        writeCell(sheet, r, c, data, paths, new Map());
+        writeCell(sheet, r, c, data, paths, perCell ? new Map() : memo);
       });
     });
     return;
