@@ -39,6 +39,24 @@ export interface LoadedScript {
   as(email: string): void;
 }
 
+/**
+ * Replaces the realm's Date by one that reads `world.clock` for "now" (no arguments, Date.now()); with any
+ * argument, and for instanceof, it is the realm's own Date.
+ */
+const CLOCK_SHIM = `(function (clock) {
+  const Real = Date;
+  const now = () => { const t = clock(); return t === null ? Real.now() : t; };
+  function ClockDate(...args) {
+    if (!new.target) return new Real(now()).toString();
+    return args.length === 0 ? new Real(now()) : new Real(...args);
+  }
+  ClockDate.prototype = Real.prototype;
+  ClockDate.now = now;
+  ClockDate.UTC = Real.UTC;
+  ClockDate.parse = Real.parse;
+  globalThis.Date = ClockDate;
+})`;
+
 /** Loads the built bundle into a fresh V8 context whose globals are the fake services, like a pushed project. */
 export function loadScript(options: {
   owner: string;
@@ -65,6 +83,9 @@ export function loadScript(options: {
     console,
   });
   world.DateClass = vm.runInContext('Date', context) as DateConstructor;
+  (vm.runInContext(CLOCK_SHIM, context) as (clock: () => number | null) => void)(
+    () => world.clock?.() ?? null,
+  );
   vm.runInContext(options.source ?? readFileSync(BUNDLE_PATH, 'utf8'), context, { filename: 'Code.gs' });
   const run = (name: string, ...args: unknown[]): unknown => {
     const fn = (context as Record<string, unknown>)[name];

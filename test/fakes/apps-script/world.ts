@@ -45,6 +45,11 @@ export class FakeWorld {
   readonly shareNotifications: string[] = [];
   /** The Date of the script's realm, so `instanceof Date` holds inside a vm context as in Apps Script. */
   DateClass: DateConstructor = Date;
+  /**
+   * The script's clock in ms since the epoch (`new Date()` and `Date.now()` inside the script); null is the
+   * machine's. Tests whose outcome depends on the day of the month set it, so they hold on every day.
+   */
+  clock: (() => number) | null = null;
 
   constructor(
     readonly owner: string,
