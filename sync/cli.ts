@@ -1,7 +1,7 @@
 // npm run sync: thin entry that wires options to the run, prints progress and the summary, and sets the exit code.
 import { existsSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { ROLLOUT_TEXT, SYNC_TEXT } from '../src/core';
+import { SYNC_ROLLOUT_TEXT, SYNC_TEXT } from '../src/core';
 import { exitCodeOf, oneLine, reasonOf, SyncError, translate } from './errors';
 import { importIntoSheet } from './import';
 import { type CliOptions, parseOptions } from './options';
@@ -110,7 +110,7 @@ async function importThenRecompute(options: CliOptions, from: string, env: NodeJ
   );
   out(done);
   out(SYNC_TEXT.googleRequests(sheet.requests));
-  out(ROLLOUT_TEXT.importRecompute);
+  out(SYNC_ROLLOUT_TEXT.importRecompute);
   await syncOnce(options, env);
 }
 

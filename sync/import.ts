@@ -1,6 +1,6 @@
 // --import: the input tabs of an office's .xlsx copied into its Google Sheet in one atomic batch, never over data unless asked (--ghi-de).
 import { resolve } from 'node:path';
-import { ROLLOUT_TEXT } from '../src/core';
+import { SYNC_ROLLOUT_TEXT } from '../src/core';
 import { SyncError } from './errors';
 import { assertCellsWithinLimit, type GoogleSheetWorkbook, SHEETS_LIMITS } from './workbook/google-sheet';
 import {
@@ -29,10 +29,13 @@ async function tabsOf(path: string): Promise<ImportTab[]> {
     tabs = importTabs(workbook);
   } catch (error) {
     if (!(error instanceof FormulaWithoutValue)) throw error;
-    throw new SyncError('WORKBOOK_FILE', ROLLOUT_TEXT.importFormulaWithoutValue(path, error.tab, error.cell));
+    throw new SyncError(
+      'WORKBOOK_FILE',
+      SYNC_ROLLOUT_TEXT.importFormulaWithoutValue(path, error.tab, error.cell),
+    );
   }
   if (tabs.length === 0)
-    throw new SyncError('WORKBOOK_FILE', ROLLOUT_TEXT.importNoInputTabs(path, IMPORTED_TABS));
+    throw new SyncError('WORKBOOK_FILE', SYNC_ROLLOUT_TEXT.importNoInputTabs(path, IMPORTED_TABS));
   return tabs;
 }
 
@@ -59,23 +62,24 @@ export async function importIntoSheet(
   const holding = existing
     .map((tab) => tab.title)
     .filter((title) => holdsData(title, grids.get(title) ?? []));
-  if (holding.length > 0 && !overwrite) throw new SyncError('USAGE', ROLLOUT_TEXT.importNotEmpty(holding));
+  if (holding.length > 0 && !overwrite)
+    throw new SyncError('USAGE', SYNC_ROLLOUT_TEXT.importNotEmpty(holding));
   const body = (list: readonly SheetInfo[]) => batchBody(importRequests(tabs, list));
   const bytes = bytesOf(body(live));
   if (bytes > SHEETS_LIMITS.payloadBytes)
     throw new SyncError(
       'LIMIT',
-      ROLLOUT_TEXT.importTooLarge(megabytes(bytes), megabytes(SHEETS_LIMITS.payloadBytes)),
+      SYNC_ROLLOUT_TEXT.importTooLarge(megabytes(bytes), megabytes(SHEETS_LIMITS.payloadBytes)),
     );
   assertCellsWithinLimit(cellsAfterImport(tabs, live));
   await beforeWrite();
   await sheet.applyAtomically(body);
   const replaced = new Set(holding.map((title) => title.normalize('NFC')));
-  return ROLLOUT_TEXT.importDone(
+  return SYNC_ROLLOUT_TEXT.importDone(
     path,
     sheet.location,
     tabs.map((tab) =>
-      ROLLOUT_TEXT.importTab(tab.title, tab.rows.length, replaced.has(tab.title.normalize('NFC'))),
+      SYNC_ROLLOUT_TEXT.importTab(tab.title, tab.rows.length, replaced.has(tab.title.normalize('NFC'))),
     ),
   );
 }

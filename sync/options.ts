@@ -2,7 +2,7 @@
 import { extname } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Month } from '../src/core';
-import { parseMonth, ROLLOUT_TEXT, SYNC_TEXT } from '../src/core';
+import { parseMonth, SYNC_ROLLOUT_TEXT, SYNC_TEXT } from '../src/core';
 import { SyncError } from './errors';
 import { httpProfile, type PortalProfile, resolveProfile } from './portal/profiles';
 import { type DailyTime, parseDailyTime } from './schedule';
@@ -55,19 +55,19 @@ function rollout(
 ): Pick<CliOptions, 'check' | 'importFrom' | 'overwrite'> {
   const overwrite = v['ghi-de'] ?? false;
   if (v.import === undefined) {
-    if (overwrite) throw new SyncError('USAGE', ROLLOUT_TEXT.overwriteWithoutImport);
+    if (overwrite) throw new SyncError('USAGE', SYNC_ROLLOUT_TEXT.overwriteWithoutImport);
     return { check: v.check ?? false, importFrom: null, overwrite };
   }
   const from = v.import.trim();
   if (extname(from).toLowerCase() !== '.xlsx')
-    throw new SyncError('USAGE', ROLLOUT_TEXT.importNeedsXlsx(from));
-  if (workbook.kind !== 'google') throw new SyncError('USAGE', ROLLOUT_TEXT.importNeedsSheet);
+    throw new SyncError('USAGE', SYNC_ROLLOUT_TEXT.importNeedsXlsx(from));
+  if (workbook.kind !== 'google') throw new SyncError('USAGE', SYNC_ROLLOUT_TEXT.importNeedsSheet);
   for (const [given, option] of [
     [v.check, '--check'],
     [v.daily !== undefined, '--daily'],
     [v['dry-run'], '--dry-run'],
   ] as const)
-    if (given) throw new SyncError('USAGE', ROLLOUT_TEXT.importNotWith(option));
+    if (given) throw new SyncError('USAGE', SYNC_ROLLOUT_TEXT.importNotWith(option));
   return { check: false, importFrom: from, overwrite };
 }
 

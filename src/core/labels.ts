@@ -827,7 +827,7 @@ export const SYSTEM_TEXT = {
 } as const;
 
 /** The sync as an IT person rolls it out: the preflight's question to the portal, and --import (sync/import.ts). */
-export const ROLLOUT_TEXT = {
+export const SYNC_ROLLOUT_TEXT = {
   // The preflight's one request to the portal: its answer, then what to do
   portalCheckFailed: (request: string, answer: string, fix: string) =>
     `Cổng DVC không trả lời được yêu cầu thử (${request}): ${answer}.${fix ? ` ${fix}` : ''}`,

@@ -1,6 +1,6 @@
 // The preflight's one question to the portal: the first request of a month, its answer checked against the profile, a failure told with its fix.
 import type { Month } from '../../src/core';
-import { ROLLOUT_TEXT, SYNC_TEXT } from '../../src/core';
+import { SYNC_ROLLOUT_TEXT, SYNC_TEXT } from '../../src/core';
 import { SyncError } from '../errors';
 import {
   boundedText,
@@ -29,13 +29,13 @@ function statusFailure(status: number, body: string, sources: PortalSources, pro
   if (status === 401 || status === 403)
     return {
       answer: SYNC_TEXT.portalDenied(status, Boolean(sources.token)),
-      fix: ROLLOUT_TEXT.portalFixDenied,
+      fix: SYNC_ROLLOUT_TEXT.portalFixDenied,
     };
   if (status === 429 || status >= 500)
-    return { answer: SYNC_TEXT.portalStatus(status), fix: ROLLOUT_TEXT.portalFixBusy };
+    return { answer: SYNC_TEXT.portalStatus(status), fix: SYNC_ROLLOUT_TEXT.portalFixBusy };
   const answer = SYNC_TEXT.portalRejected(status, quote(body.slice(0, 400), sources.token));
-  if (status === 404 || status === 405) return { answer, fix: ROLLOUT_TEXT.portalFixNotFound };
-  return { answer, fix: ROLLOUT_TEXT.portalFixRejected(profile) };
+  if (status === 404 || status === 405) return { answer, fix: SYNC_ROLLOUT_TEXT.portalFixNotFound };
+  return { answer, fix: SYNC_ROLLOUT_TEXT.portalFixRejected(profile) };
 }
 
 /**
@@ -62,7 +62,7 @@ export async function checkPortal(
   const { url, method, headers, body } = buildRequest(options, target, 1);
   const request = safeLine(`${method} ${url}`, sources.token);
   const fail = (code: 'PORTAL_HTTP' | 'PORTAL_DATA', answer: string, fix: string, cause?: unknown): never => {
-    throw new SyncError(code, ROLLOUT_TEXT.portalCheckFailed(request, answer, fix), { cause });
+    throw new SyncError(code, SYNC_ROLLOUT_TEXT.portalCheckFailed(request, answer, fix), { cause });
   };
   const stop = new AbortController();
   let status: number;
@@ -82,7 +82,7 @@ export async function checkPortal(
     return fail(
       'PORTAL_HTTP',
       safeLine(answer, sources.token),
-      timedOut ? ROLLOUT_TEXT.portalFixTimeout : ROLLOUT_TEXT.portalFixNetwork,
+      timedOut ? SYNC_ROLLOUT_TEXT.portalFixTimeout : SYNC_ROLLOUT_TEXT.portalFixNetwork,
       error,
     );
   }
@@ -97,7 +97,7 @@ export async function checkPortal(
     return fail(
       'PORTAL_DATA',
       `${SYNC_TEXT.portalBadJson} (${quote(text.slice(0, 200), sources.token)})`,
-      ROLLOUT_TEXT.portalFixNotApi,
+      SYNC_ROLLOUT_TEXT.portalFixNotApi,
       error,
     );
   }
@@ -108,7 +108,7 @@ export async function checkPortal(
     return fail(
       'PORTAL_DATA',
       safeLine((error as Error).message, sources.token),
-      ROLLOUT_TEXT.portalFixShape(profile.name),
+      SYNC_ROLLOUT_TEXT.portalFixShape(profile.name),
       error,
     );
   }
