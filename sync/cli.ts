@@ -26,6 +26,15 @@ function assertFolderExists(options: CliOptions): void {
   if (!existsSync(folder)) throw new SyncError('WORKBOOK_FILE', SYNC_TEXT.xlsxNoFolder(folder));
 }
 
+/**
+ * DVC_TEST_ANSWER_BUDGET_BYTES, for tests only: a lower bound on the portal answers a run holds, so the
+ * refusal past 512 MiB can be tried with a few megabytes. It can only lower the bound (sources caps it).
+ */
+function testAnswerBudget(env: NodeJS.ProcessEnv): number | undefined {
+  const text = env.DVC_TEST_ANSWER_BUDGET_BYTES?.trim() ?? '';
+  return /^\d+$/.test(text) ? Number(text) : undefined;
+}
+
 /** The workbook whose every write first makes sure this run still holds the lock. */
 function guarded(workbook: Workbook, guard: LockGuard): Workbook {
   return {
@@ -61,6 +70,7 @@ async function syncOnce(options: CliOptions, env: NodeJS.ProcessEnv): Promise<vo
           timeoutMs: options.timeoutMs,
           retry,
           concurrency: options.concurrency,
+          answerBudgetBytes: testAnswerBudget(env),
         }
       : null;
   const run = (guard?: LockGuard) =>

@@ -348,9 +348,6 @@ export const SYNC_TEXT = {
   // Portal export files
   exportBadExtension: (file: string) => `Tệp xuất từ Cổng DVC "${file}" phải là .csv hoặc .xlsx.`,
   exportUnreadable: (file: string, reason: string) => `Không đọc được tệp "${file}": ${reason}`,
-  exportNoHeader: (file: string, column: string) =>
-    `Tệp "${file}" không có dòng tiêu đề chứa cột "${column}".`,
-  exportMissingColumn: (file: string, column: string) => `Tệp "${file}" thiếu cột "${column}".`,
   exportBadRow: (file: string, line: number, reason: string) => `${file}:${line}: ${reason}`,
   exportBadMonth: (value: string) => `kỳ "${value}" không hợp lệ (ví dụ 10/2020)`,
   exportMissingUnit: 'thiếu mã đơn vị',
@@ -766,6 +763,10 @@ export const SYSTEM_TEXT = {
 } as const;
 
 /** Texts of the sync's portal side (sync/portal/): profiles, requests, answers and export files. */
+/** How to turn a TCVN3 (ABC) file into Unicode: Unikey's converter, as offices do it. */
+const TCVN3_STEPS =
+  'Nếu tệp gõ bằng bảng mã TCVN3 (ABC, phông chữ .VnTime): mở tệp bằng Excel, chọn toàn bộ (Ctrl+A) và sao chép (Ctrl+C); mở Unikey > Công cụ chuyển mã (Ctrl+Shift+F6), chọn Nguồn "TCVN3 (ABC)", Đích "Unicode", bấm "Chuyển mã" rồi dán (Ctrl+V) vào một trang tính mới và lưu thành "CSV UTF-8 (Comma delimited) (*.csv)" hoặc .xlsx.';
+
 export const PORTAL_TEXT = {
   badProfile: (source: string, field: string, reason: string) =>
     `Cấu hình Cổng DVC "${source}" không hợp lệ ở trường "${field}": ${reason}. Chưa gửi yêu cầu nào. Xem docs/portal-profiles.md.`,
@@ -798,6 +799,10 @@ export const PORTAL_TEXT = {
   // Answers
   responseTooLarge: (limit: string) =>
     `câu trả lời của Cổng DVC vượt ${limit} MB (sau khi giải nén); đã dừng đọc để tránh treo máy`,
+  runTooLarge: (limit: string) =>
+    `Các câu trả lời của Cổng DVC trong lần đồng bộ này đã vượt ${limit} MB (tính cả các trang và số liệu giữ lại), quá nhiều so với số liệu một tỉnh thật sự có: đã dừng để máy không hết bộ nhớ, chưa ghi gì. Hãy kiểm tra địa chỉ --portal và cấu hình --profile (kích thước trang, đường dẫn tới danh sách dòng), hoặc hỏi ít tháng hơn mỗi lần (--through), rồi chạy lại.`,
+  wrongProfile: (status: number, profile: string, profiles: string, detail: string) =>
+    `Cổng DVC không nhận kiểu yêu cầu của cấu hình "${profile}" (HTTP ${status} ở yêu cầu đầu tiên${detail ? `: ${detail}` : ''}; không thử lại vì thử lại cũng vậy). Thường là do chọn sai cấu hình Cổng DVC hoặc sai địa chỉ: hãy chạy lại với --profile ${profiles} (hoặc tệp .json của mình) đúng với hệ thống của tỉnh, và kiểm tra địa chỉ --portal`,
   notAList: (path: string) => `không có danh sách dòng ở "${path || '(gốc)'}"`,
   badCount: (agency: string, field: string, value: string) =>
     `đơn vị ${agency}: trường "${field}" có giá trị ${value}, không phải số hồ sơ (số nguyên không âm)`,
@@ -816,7 +821,20 @@ export const PORTAL_TEXT = {
     `"${file}" không phải là một tệp thông thường (có thể là thư mục, FIFO hay thiết bị): chỉ đọc được tệp .csv, .xlsx hoặc .json.`,
   fileTooLarge: (file: string, limit: string) => `Tệp "${file}" lớn hơn ${limit} MB, không đọc.`,
   badEncoding: (file: string) =>
-    `Tệp "${file}" không ở bảng mã đọc được (UTF-8, UTF-16 có BOM hoặc Windows-1258). Hãy mở tệp bằng Excel và chọn Lưu thành (Save As) > "CSV UTF-8 (Comma delimited) (*.csv)", hoặc lưu thành tệp .xlsx, rồi chạy lại.`,
+    `Tệp "${file}" không ở bảng mã đọc được (UTF-8, UTF-16 có BOM hoặc Windows-1258). Hãy mở tệp bằng Excel và chọn Lưu thành (Save As) > "CSV UTF-8 (Comma delimited) (*.csv)", hoặc lưu thành tệp .xlsx, rồi chạy lại. ${TCVN3_STEPS}`,
+  tcvn3: (file: string) =>
+    `Tệp "${file}" được gõ bằng bảng mã TCVN3 (ABC, phông chữ .VnTime), không phải bảng mã đọc được (UTF-8, UTF-16 có BOM hoặc Windows-1258). ${TCVN3_STEPS}`,
+  legacyXls: (file: string) =>
+    `Tệp "${file}" là tệp Excel kiểu cũ (.xls, Excel 97-2003), chưa đọc được. Hãy mở tệp bằng Excel và chọn Lưu thành (Save As) > "Excel Workbook (*.xlsx)" hoặc "CSV UTF-8 (Comma delimited) (*.csv)"; bằng LibreOffice Calc: Tệp (File) > Lưu thành (Save As) > "Excel 2007-365 (.xlsx)", hoặc "Văn bản CSV (.csv)" với bộ ký tự Unicode (UTF-8). Rồi chạy lại với tệp mới.`,
+  exportColumnsMissing: (
+    file: string,
+    missing: readonly string[],
+    found: readonly string[],
+    mapping: string,
+    anchor?: string,
+  ) =>
+    `Tệp "${file}" ${anchor ? `không có dòng tiêu đề chứa cột "${anchor}", nên ` : ''}thiếu cột ${missing.map((name) => `"${name}"`).join(', ')}${found.length > 0 ? ` (${anchor ? 'dòng đầu tiên' : 'dòng tiêu đề'} của tệp có: ${found.map((name) => `"${name}"`).join(', ')})` : ''}. Nếu hệ thống của tỉnh xuất các cột này dưới tên khác, hãy tạo một tệp cấu hình .json có phần ánh xạ cột "columns" (xem docs/portal-profiles.md), ví dụ ${mapping}, rồi chạy lại với --profile <tệp>.json.`,
+  columnInFile: '<tên cột trong tệp>',
   rowsWithoutProcedure: (file: string, rows: number) =>
     `Tệp ${file}: ${rows} dòng không có Mã TTHC nên không lọc được theo Danh mục DVC; tổng số hồ sơ của các dòng này vẫn được tính, số hồ sơ trực tuyến thì không.`,
   badColumnsMapping: (column: string, allowed: readonly string[]) =>

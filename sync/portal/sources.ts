@@ -6,7 +6,15 @@ import { clean } from '../../src/core/text';
 import { SyncError } from '../errors';
 import type { RetryPolicy } from '../retry';
 import { readExportFile } from './export-file';
-import { fetchTarget, Limiter, safeLine, type Target, type TargetResult } from './http';
+import {
+  AnswerBudget,
+  fetchTarget,
+  Limiter,
+  MAX_RUN_ANSWER_BYTES,
+  safeLine,
+  type Target,
+  type TargetResult,
+} from './http';
 import { type HttpProfile, httpProfile, type PortalProfile, settingsUsed } from './profiles';
 
 export interface PortalSources {
@@ -18,6 +26,8 @@ export interface PortalSources {
   readonly retry: RetryPolicy;
   /** Most requests in flight at once (the profile's maxConcurrent may lower it). */
   readonly concurrency: number;
+  /** Bytes of answers the run may hold (default and most: MAX_RUN_ANSWER_BYTES); lowered by tests only. */
+  readonly answerBudgetBytes?: number;
 }
 
 export interface Gathered {
@@ -157,6 +167,10 @@ async function fetchAll(
   const limiter = new Limiter(
     Math.min(sources.concurrency, profile.request.maxConcurrent ?? Number.POSITIVE_INFINITY),
   );
+  // Beside the bound on requests in flight, the bound on what they bring: one for the whole run.
+  const budget = new AnswerBudget(
+    Math.min(sources.answerBudgetBytes ?? MAX_RUN_ANSWER_BYTES, MAX_RUN_ANSWER_BYTES),
+  );
   // One progress line per month, once all of its targets are in.
   const pending = new Map<number, { left: number; pages: number; requests: number; rows: number }>();
   for (const target of targets) {
@@ -176,6 +190,7 @@ async function fetchAll(
         settings: context.settings,
         signal: outer ? AbortSignal.any([signal, outer]) : signal,
         limiter,
+        budget,
         onRetry: (what, attempt, delay) => say(SYNC_TEXT.progressRetry(what, attempt, delay)),
       },
       target,
