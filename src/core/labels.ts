@@ -184,6 +184,8 @@ export const STATUS = {
   met: 'Đạt',
   notMet: 'Chưa đạt',
   noDossiers: 'Không phát sinh hồ sơ',
+  /** No month of the period has figures that count (contract §10.4): never printed as 0 dossiers. */
+  noData: 'Chưa có số liệu',
   dataError: 'Số liệu lỗi',
 } as const;
 
