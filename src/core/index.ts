@@ -57,6 +57,8 @@ export { EXCERPT_LENGTH, excerpt, fitCell, fold, MAX_CELL_TEXT } from './text';
 export { groupName, type Unit, type UnitDirectory } from './units';
 export {
   blockingMarker,
+  judgeMarker,
+  type MarkerVerdict,
   newWriteMarker,
   parseWriteMarker,
   WRITE_MARKER_KEY,

@@ -621,6 +621,9 @@ export const ADDIN_WRITE_TEXT = {
   /** The nightly sync's write marker is live: nothing is written. `until` is a Vietnamese time, e.g. 02:45. */
   syncWriting: (until: string) =>
     `Đợt đồng bộ số liệu từ Cổng DVC đang ghi vào bảng tính này (chậm nhất đến ${until}). Chưa có tab nào bị thay đổi. Hãy thử lại sau vài phút.`,
+  /** Both halves: markers that claimed more than their writer's limit, could not be read or named no known writer. */
+  staleMarkersRemoved: (count: number) =>
+    `Đã gỡ ${count} dấu "đang ghi" (dvc.writing) không hợp lệ khỏi bảng tính: dấu hẹn giờ quá thời hạn cho phép, không đọc được hoặc không rõ bên ghi. Dấu như vậy không chặn việc ghi; nếu nó xuất hiện lại, hãy kiểm tra ai đã thêm nó.`,
   noAdvancedService:
     'Không thực hiện được: dịch vụ nâng cao "Google Sheets API" chưa được bật cho tiện ích (tệp appsscript.json). Chưa có tab nào bị thay đổi. Hãy báo cán bộ kỹ thuật cài đặt lại tiện ích bằng npm run push.',
 } as const;
