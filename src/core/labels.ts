@@ -501,6 +501,13 @@ Mã thoát: 0 thành công; 2 sai tham số; 3 lỗi Cổng DVC hoặc tệp xu�
     `Chưa ghi gì: không được phép ghi vào thư mục "${folder}" (cần quyền ghi để lưu tệp Excel an toàn). Hãy cấp quyền ghi hoặc chọn thư mục khác.`,
   xlsxCannotKeep: (path: string, detail: string) =>
     `Chưa ghi gì: tệp Excel "${path}" có cấu trúc mà chương trình không ghi lại được mà vẫn giữ nguyên các phần khác (${detail}). Hãy mở tệp bằng Excel hoặc LibreOffice, lưu lại dạng .xlsx rồi chạy lại.`,
+  /** Contract 10.3: Excel's `~$` or LibreOffice's `.~lock.…#` file beside the workbook. `who` from xlsxSomeone when unknown. */
+  xlsxOpenBy: (path: string, who: string, app: string, lock: string) =>
+    `Chưa ghi gì: tệp Excel "${path}" đang được ${who} mở bằng ${app}; hãy đóng tệp rồi chạy lại (nếu chắc không còn ai mở tệp, hãy xóa tệp khóa "${lock}").`,
+  xlsxSomeone: 'một người khác',
+  /** Contract 10.3: the file changed between the run's read and its rename. */
+  xlsxChangedMeanwhile: (path: string) =>
+    `Chưa ghi gì: tệp Excel "${path}" vừa được lưu lại trong lúc đồng bộ đang chạy, nên bản vừa lưu được giữ nguyên; hãy chạy lại đồng bộ để tính trên bản mới.`,
   xlsxCreated: (path: string) =>
     `Đã tạo bảng tính mới ${path} (trước đó chưa có tệp này) với đủ các tab; hãy điền các tab Cấu hình, Đơn vị, Danh mục DVC rồi chạy lại.`,
   chartEmpty:
