@@ -45,11 +45,14 @@ export interface Layout {
   readonly tabs: readonly TabLayout[];
   /** The spreadsheet's write markers (developer metadata dvc.writing): metadata id and value. */
   readonly markers: readonly { readonly id: number; readonly value: string }[];
+  /** The spreadsheet's locale and time zone ('' when the API leaves them out), read in the same round trip. */
+  readonly locale: string;
+  readonly timeZone: string;
 }
 
 /** Only what the layout needs: no grid data. */
 const LAYOUT_FIELDS =
-  'developerMetadata(metadataId,metadataKey,metadataValue),' +
+  'properties(locale,timeZone),developerMetadata(metadataId,metadataKey,metadataValue),' +
   'sheets(properties(sheetId,title,index,gridProperties(rowCount,columnCount)),conditionalFormats(ranges),charts(chartId))';
 
 /** Tabs, their sizes, rules and charts, and the write markers: one round trip. */
@@ -72,7 +75,12 @@ export function readLayout(api: SheetsService, spreadsheetId: string): Layout {
   const markers = (spreadsheet.developerMetadata ?? [])
     .filter((entry) => entry.metadataKey === WRITE_MARKER_KEY)
     .map((entry) => ({ id: entry.metadataId ?? 0, value: entry.metadataValue ?? '' }));
-  return { tabs, markers };
+  return {
+    tabs,
+    markers,
+    locale: spreadsheet.properties?.locale ?? '',
+    timeZone: spreadsheet.properties?.timeZone ?? '',
+  };
 }
 
 /** Number formats as the API takes them, from the patterns SpreadsheetApp uses (one source). */

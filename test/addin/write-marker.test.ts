@@ -1,10 +1,10 @@
 // The add-in side of the write marker (developer metadata dvc.writing) and the one atomic write of every output tab.
 import { newWriteMarker, WRITE_MARKER_KEY, writeMarkerValue } from '../../src/core';
-import { ENTRY_HEADER, UNIT_HEADER } from '../contract-headers';
+import { ENTRY_HEADER, RECOMPUTED_TABS, UNIT_HEADER } from '../contract-headers';
 import { type LoadedScript, loadScript } from '../fakes/apps-script';
 import { ADMIN, CATALOGUE, OWNER, records } from './province';
 
-const OUTPUTS = ['Tỷ lệ', 'Xếp hạng', 'Đối chiếu', 'Kiểm tra', 'Tổng hợp'];
+const OUTPUTS = RECOMPUTED_TABS;
 
 function province(): LoadedScript {
   const script = loadScript({ owner: OWNER, user: ADMIN });
