@@ -50,6 +50,8 @@ export {
   headerRowIndex,
   type OutputTable,
   RULE_COLOURS,
+  SEVERITY_COLOURS,
+  STATUS_COLOURS,
   type TableLayout,
   tableToGrid,
 } from './table';
@@ -57,6 +59,8 @@ export { EXCERPT_LENGTH, excerpt, fitCell, fold, isEmail, MAX_CELL_TEXT } from '
 export { groupName, type Unit, type UnitDirectory } from './units';
 export {
   blockingMarker,
+  judgeMarker,
+  type MarkerVerdict,
   newWriteMarker,
   parseWriteMarker,
   WRITE_MARKER_KEY,

@@ -184,6 +184,8 @@ export const STATUS = {
   met: 'Đạt',
   notMet: 'Chưa đạt',
   noDossiers: 'Không phát sinh hồ sơ',
+  /** No month of the period has figures that count (contract §10.4): never printed as 0 dossiers. */
+  noData: 'Chưa có số liệu',
   dataError: 'Số liệu lỗi',
 } as const;
 
@@ -501,6 +503,13 @@ Mã thoát: 0 thành công; 2 sai tham số; 3 lỗi Cổng DVC hoặc tệp xu�
     `Chưa ghi gì: không được phép ghi vào thư mục "${folder}" (cần quyền ghi để lưu tệp Excel an toàn). Hãy cấp quyền ghi hoặc chọn thư mục khác.`,
   xlsxCannotKeep: (path: string, detail: string) =>
     `Chưa ghi gì: tệp Excel "${path}" có cấu trúc mà chương trình không ghi lại được mà vẫn giữ nguyên các phần khác (${detail}). Hãy mở tệp bằng Excel hoặc LibreOffice, lưu lại dạng .xlsx rồi chạy lại.`,
+  /** Contract 10.3: Excel's `~$` or LibreOffice's `.~lock.…#` file beside the workbook. `who` from xlsxSomeone when unknown. */
+  xlsxOpenBy: (path: string, who: string, app: string, lock: string) =>
+    `Chưa ghi gì: tệp Excel "${path}" đang được ${who} mở bằng ${app}; hãy đóng tệp rồi chạy lại (nếu chắc không còn ai mở tệp, hãy xóa tệp khóa "${lock}").`,
+  xlsxSomeone: 'một người khác',
+  /** Contract 10.3: the file changed between the run's read and its rename. */
+  xlsxChangedMeanwhile: (path: string) =>
+    `Chưa ghi gì: tệp Excel "${path}" vừa được lưu lại trong lúc đồng bộ đang chạy, nên bản vừa lưu được giữ nguyên; hãy chạy lại đồng bộ để tính trên bản mới.`,
   xlsxCreated: (path: string) =>
     `Đã tạo bảng tính mới ${path} (trước đó chưa có tệp này) với đủ các tab; hãy điền các tab Cấu hình, Đơn vị, Danh mục DVC rồi chạy lại.`,
   chartEmpty:
@@ -586,12 +595,12 @@ export const ADDIN_TEXT = {
 <p><b>Hàm tính nhanh</b> (dùng được với một ô hoặc cả vùng):</p>
 <ul>
 <li><code>=DVC_TYLE(C2; B2)</code>: tỷ lệ trực tuyến.</li>
-<li><code>=DVC_DANHGIA(C2; B2; D2)</code>: Đạt / Chưa đạt / Không phát sinh hồ sơ.</li>
+<li><code>=DVC_DANHGIA(C2; B2; D2)</code>: Đạt / Chưa đạt / Không phát sinh hồ sơ (tổng số hồ sơ bằng 0) / Chưa có số liệu (cả hai ô để trống).</li>
 <li><code>=DVC_CANTHEM(C2; B2; D2)</code>: số hồ sơ trực tuyến cần thêm để đạt chỉ tiêu.</li>
 <li><code>=DVC_XEPHANG(E2; E$2:E$30)</code>: thứ hạng, cao nhất là 1, bằng nhau cùng hạng.</li>
 </ul>
 <p><b>Ví dụ</b>: tháng 10/${year} Sở Nội vụ giải quyết 1.234 hồ sơ, trong đó 400 hồ sơ ${VOCABULARY[classification].onlineWords}. Cán bộ của Sở tìm dòng <code>10/${year}</code> | <code>SNV</code> và nhập <code>1234</code> vào cột <i>Tổng số hồ sơ đã giải quyết</i>, <code>400</code> vào cột <i>${VOCABULARY[classification].online}</i>. Tháng không có hồ sơ: nhập <code>0</code> và <code>0</code>.</p>
-<p><b>Màu ở cột Đánh giá</b>: xanh là Đạt, cam là Chưa đạt, đỏ là Số liệu lỗi. Tab <b>Kiểm tra</b> ghi từng lỗi (đỏ) và cảnh báo (vàng) kèm ô cần sửa, ví dụ <i>Nhập liệu D7</i>; sửa ô đó rồi chọn <b>Kiểm tra số liệu</b> lại. <b>Hồ sơ cần thêm</b> là số hồ sơ trực tuyến tối thiểu còn thiếu để đạt chỉ tiêu.</p>
+<p><b>Màu ở cột Đánh giá</b>: xanh là Đạt, cam là Chưa đạt, đỏ là Số liệu lỗi, xám là Chưa có số liệu (chưa có tháng nào có số liệu được tính; các cột số hồ sơ để trống). Không phát sinh hồ sơ (số liệu đã nhập cộng lại bằng 0) không tô màu. Tab <b>Kiểm tra</b> ghi từng lỗi (đỏ) và cảnh báo (vàng) kèm ô cần sửa, ví dụ <i>Nhập liệu D7</i>; sửa ô đó rồi chọn <b>Kiểm tra số liệu</b> lại. <b>Hồ sơ cần thêm</b> là số hồ sơ trực tuyến tối thiểu còn thiếu để đạt chỉ tiêu.</p>
 <p>Tỷ lệ = tổng hồ sơ trực tuyến / tổng hồ sơ đã giải quyết từ đầu năm (không lấy bình quân các tháng).</p>
 </div>`,
 } as const;
@@ -621,6 +630,9 @@ export const ADDIN_WRITE_TEXT = {
   /** The nightly sync's write marker is live: nothing is written. `until` is a Vietnamese time, e.g. 02:45. */
   syncWriting: (until: string) =>
     `Đợt đồng bộ số liệu từ Cổng DVC đang ghi vào bảng tính này (chậm nhất đến ${until}). Chưa có tab nào bị thay đổi. Hãy thử lại sau vài phút.`,
+  /** Both halves: markers that claimed more than their writer's limit, could not be read or named no known writer. */
+  staleMarkersRemoved: (count: number) =>
+    `Đã gỡ ${count} dấu "đang ghi" (dvc.writing) không hợp lệ khỏi bảng tính: dấu hẹn giờ quá thời hạn cho phép, không đọc được hoặc không rõ bên ghi. Dấu như vậy không chặn việc ghi; nếu nó xuất hiện lại, hãy kiểm tra ai đã thêm nó.`,
   noAdvancedService:
     'Không thực hiện được: dịch vụ nâng cao "Google Sheets API" chưa được bật cho tiện ích (tệp appsscript.json). Chưa có tab nào bị thay đổi. Hãy báo cán bộ kỹ thuật cài đặt lại tiện ích bằng npm run push.',
 } as const;
