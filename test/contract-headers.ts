@@ -32,3 +32,20 @@ export const PORTAL_HEADER = [
   'Mã trên Cổng DVC',
   'Nguồn trả về rỗng lúc',
 ];
+
+/**
+ * Every tab a recompute writes (contract §4, §9.4, §9.5, and the overview `Tổng hợp`), in tab-bar order:
+ * the tests of "all or nothing" check each one, so a new output tab is added here once.
+ */
+export const RECOMPUTED_TABS = [
+  'Tỷ lệ',
+  'Xếp hạng',
+  'Kiểm tra',
+  'Đối chiếu',
+  'Tổng hợp',
+  'Báo cáo',
+  'Diễn biến theo tháng',
+];
+
+/** What a sync with a portal writes besides the sync log: the portal tab, then every recomputed tab. */
+export const SYNCED_TABS = ['Dữ liệu Cổng DVC', ...RECOMPUTED_TABS];

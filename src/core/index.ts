@@ -60,10 +60,12 @@ export {
   type TableLayout,
   tableToGrid,
 } from './table';
-export { EXCERPT_LENGTH, excerpt, fitCell, fold, MAX_CELL_TEXT } from './text';
+export { EXCERPT_LENGTH, excerpt, fitCell, fold, isEmail, MAX_CELL_TEXT } from './text';
 export { groupName, type Unit, type UnitDirectory } from './units';
 export {
   blockingMarker,
+  judgeMarker,
+  type MarkerVerdict,
   newWriteMarker,
   parseWriteMarker,
   WRITE_MARKER_KEY,

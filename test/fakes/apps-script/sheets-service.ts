@@ -99,7 +99,7 @@ export class FakeSheetsService {
     return JSON.parse(
       JSON.stringify({
         spreadsheetId,
-        properties: { title: ss.name, timeZone: 'Asia/Ho_Chi_Minh', locale: 'vi_VN' },
+        properties: { title: ss.name, timeZone: ss.timeZone, locale: ss.locale },
         developerMetadata: ss.developerMetadata.map((m) => ({
           ...m,
           location: { locationType: 'SPREADSHEET', spreadsheet: true },
