@@ -57,6 +57,8 @@ export {
   headerRowIndex,
   type OutputTable,
   RULE_COLOURS,
+  SEVERITY_COLOURS,
+  STATUS_COLOURS,
   type TableLayout,
   tableToGrid,
 } from './table';
