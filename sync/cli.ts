@@ -27,6 +27,15 @@ function assertFolderExists(options: CliOptions): void {
   if (!existsSync(folder)) throw new SyncError('WORKBOOK_FILE', SYNC_TEXT.xlsxNoFolder(folder));
 }
 
+/**
+ * DVC_TEST_ANSWER_BUDGET_BYTES, for tests only: a lower bound on the portal answers a run holds, so the
+ * refusal past 512 MiB can be tried with a few megabytes. It can only lower the bound (sources caps it).
+ */
+function testAnswerBudget(env: NodeJS.ProcessEnv): number | undefined {
+  const text = env.DVC_TEST_ANSWER_BUDGET_BYTES?.trim() ?? '';
+  return /^\d+$/.test(text) ? Number(text) : undefined;
+}
+
 /** The workbook whose every write first makes sure this run still holds the lock. */
 function guarded(workbook: Workbook, guard: LockGuard): Workbook {
   return {
@@ -61,6 +70,7 @@ function sourcesOf(options: CliOptions, env: NodeJS.ProcessEnv): PortalSources |
     timeoutMs: options.timeoutMs,
     retry: { ...DEFAULT_RETRY, attempts: options.retries + 1 },
     concurrency: options.concurrency,
+    answerBudgetBytes: testAnswerBudget(env),
   };
 }
 
@@ -74,6 +84,7 @@ async function syncOnce(options: CliOptions, env: NodeJS.ProcessEnv): Promise<vo
       workbook: guard ? guarded(workbook, guard) : workbook,
       sources,
       through: options.through,
+      rebuildPortal: options.rebuildPortal,
       dryRun: options.dryRun,
       progress: out,
     });

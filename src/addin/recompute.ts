@@ -8,6 +8,7 @@ import {
   COL,
   fold,
   formatTimestamp,
+  judgeMarker,
   newWriteMarker,
   type OutputTable,
   type Report,
@@ -85,15 +86,23 @@ export function recompute(scope: RecomputeScope, identify = true): void {
       return;
     }
     // The nightly sync is writing: write nothing rather than mix tabs of two runs.
-    const syncing = blockingMarker(layout.markers, 'addin', now);
+    const syncing = blockingMarker(
+      layout.markers.map((marker) => marker.value),
+      'addin',
+      now,
+    );
     if (syncing) {
       alertUser(ADDIN_WRITE_TEXT.syncWriting(formatTimestamp(new Date(syncing.until))));
       return;
     }
     const runId = `${now.getTime().toString(36)}-${Math.random().toString(36).slice(2, 10)}`;
     const markerId = 1 + Math.floor(Math.random() * 2_000_000_000);
+    // Markers no writer may trust (a forged "until 9999", junk) block no one and go with this write.
+    const stale = layout.markers
+      .filter((marker) => judgeMarker(marker.value, now).state === 'stale')
+      .map((marker) => marker.id);
     // One atomic batch: every output tab changes at once, or none does (several only past 10 MiB).
-    const batches = figureBatches(placements, newWriteMarker('addin', runId, now), markerId);
+    const batches = figureBatches(placements, newWriteMarker('addin', runId, now), markerId, stale);
     batches.forEach((requests, index) => {
       try {
         api.Spreadsheets.batchUpdate({ requests }, spreadsheetId);
@@ -112,10 +121,11 @@ export function recompute(scope: RecomputeScope, identify = true): void {
       ),
     );
     const { units, errors, warnings } = report.summary;
-    toastUser(
-      spreadsheet,
-      scope === 'all' ? ADDIN_TEXT.recomputed(units, errors, warnings) : ADDIN_TEXT.checked(errors, warnings),
-    );
+    const removed = stale.length > 0 ? ADDIN_WRITE_TEXT.staleMarkersRemoved(stale.length) : '';
+    if (removed) console.warn(`Dịch vụ công: ${removed}`);
+    const done =
+      scope === 'all' ? ADDIN_TEXT.recomputed(units, errors, warnings) : ADDIN_TEXT.checked(errors, warnings);
+    toastUser(spreadsheet, removed ? `${done} ${removed}` : done);
   });
 }
 

@@ -75,7 +75,8 @@ export async function checkPortal(
       signal: AbortSignal.any([AbortSignal.timeout(sources.timeoutMs), stop.signal]),
     });
     status = response.status;
-    text = await boundedText(response, MAX_RESPONSE_BYTES, stop);
+    // One request: not counted against the run's answer budget (a preflight holds one answer).
+    text = await boundedText(response, MAX_RESPONSE_BYTES, stop, undefined);
   } catch (error) {
     const timedOut = (error as { name?: string }).name === 'TimeoutError';
     const answer = error instanceof FetchFault ? error.message : describeNetworkError(error);
