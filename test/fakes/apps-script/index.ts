@@ -2,12 +2,15 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import vm from 'node:vm';
-import { appsScriptGlobals } from './services';
+import { FakeDriveService } from './drive-service';
+import { appsScriptGlobals, scopeGuard } from './services';
 import { FakeSheetsService } from './sheets-service';
 import { FakeSpreadsheet } from './spreadsheet';
 import { FakeWorld } from './world';
 
 export { CallLog } from './calls';
+export { FakeDriveService } from './drive-service';
+export { AUTHORIZATION_REQUIRED } from './services';
 export { type FakeMetadata, FakeSheetsService } from './sheets-service';
 export {
   CELL_LIMIT,
@@ -21,6 +24,8 @@ export type { CellState } from './values';
 export { FakeWorld, type Value } from './world';
 
 export const BUNDLE_PATH = join(__dirname, '..', '..', '..', 'dist', 'Code.js');
+/** The manifest pushed with the bundle: its OAuth scopes are what a person can grant. */
+export const MANIFEST_PATH = join(__dirname, '..', '..', '..', 'dist', 'appsscript.json');
 
 export interface LoadedScript {
   world: FakeWorld;
@@ -59,13 +64,22 @@ export function loadScript(options: {
   source?: string;
   /** false: the manifest does not enable the Advanced Sheets service (no `Sheets` global). */
   advancedSheets?: boolean;
+  /** false: the manifest does not enable the Advanced Drive service (no `Drive` global). */
+  advancedDrive?: boolean;
+  /** The scopes the person granted on the consent screen; default every scope of the manifest. */
+  granted?: readonly string[];
 }): LoadedScript {
   const world = new FakeWorld(options.owner, options.user ?? options.owner);
+  const manifest = JSON.parse(readFileSync(MANIFEST_PATH, 'utf8')) as { oauthScopes: string[] };
+  for (const scope of manifest.oauthScopes) world.declared.add(scope);
+  for (const scope of options.granted ?? manifest.oauthScopes) world.granted.add(scope);
+  world.calls.guard = scopeGuard(world);
   const spreadsheet = new FakeSpreadsheet(world);
   const sheetsService = new FakeSheetsService(world, spreadsheet);
   const context = vm.createContext({
     ...appsScriptGlobals(world, spreadsheet),
     ...(options.advancedSheets === false ? {} : { Sheets: sheetsService }),
+    ...(options.advancedDrive === false ? {} : { Drive: new FakeDriveService(world, spreadsheet) }),
     console,
   });
   world.DateClass = vm.runInContext('Date', context) as DateConstructor;
