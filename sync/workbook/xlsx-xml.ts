@@ -156,3 +156,32 @@ export function parseSheetList(xml: string, part: string): SheetList {
   if (!found || !closed) throw new XmlPartError(`${part}: no <sheets> list`);
   return { sheets, ...found, ...closed };
 }
+
+/**
+ * `xml` without the children of its root element whose local names are in `locals` (whole, with their
+ * content), e.g. a worksheet's `<drawing>` and `<tableParts>`. Found by the parser, cut by its offsets.
+ */
+export function withoutChildren(xml: string, part: string, locals: ReadonlySet<string>): string {
+  const cuts: [number, number][] = [];
+  let from = -1;
+  walk(
+    xml,
+    part,
+    (tag, start, _scope, depth) => {
+      if (depth === 1 && locals.has(tag.local)) from = start;
+    },
+    (tag, end, depth) => {
+      if (depth === 1 && from >= 0 && locals.has(tag.local)) {
+        cuts.push([from, end]);
+        from = -1;
+      }
+    },
+  );
+  let out = '';
+  let at = 0;
+  for (const [start, end] of cuts) {
+    out += xml.slice(at, start);
+    at = end;
+  }
+  return out + xml.slice(at);
+}
