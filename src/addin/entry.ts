@@ -65,12 +65,12 @@ export function DVC_TYLE(online: Argument, total: Argument): Result {
 }
 
 /**
- * Đánh giá so với chỉ tiêu: Đạt, Chưa đạt hoặc Không phát sinh hồ sơ.
+ * Đánh giá so với chỉ tiêu: Đạt, Chưa đạt, Không phát sinh hồ sơ (tổng số hồ sơ bằng 0) hoặc Chưa có số liệu (cả hai ô số hồ sơ đều để trống).
  *
  * @param {number|Array<Array<number>>} online Số hồ sơ giải quyết trực tuyến mức độ 3, 4 (một ô hoặc một vùng).
  * @param {number|Array<Array<number>>} total Tổng số hồ sơ đã giải quyết.
  * @param {number|string|Array<Array<number>>} target Chỉ tiêu, ví dụ 30% hoặc 0,3.
- * @return Đạt, Chưa đạt hoặc Không phát sinh hồ sơ.
+ * @return Đạt, Chưa đạt, Không phát sinh hồ sơ hoặc Chưa có số liệu.
  * @customfunction
  */
 export function DVC_DANHGIA(online: Argument, total: Argument, target: Argument): Result {

@@ -7,8 +7,9 @@ import {
   type ColumnFormat,
   headerRowIndex,
   type OutputTable,
-  SEVERITY,
-  STATUS,
+  RULE_COLOURS,
+  SEVERITY_COLOURS,
+  STATUS_COLOURS,
   TAB,
   tableToGrid,
   WRITE_MARKER_KEY,
@@ -326,15 +327,6 @@ function tableRequests({ table, sheetId, rows, columns, added }: Placement): Req
   return requests;
 }
 
-/** Background and text colours: green for met, amber for not met, red for data errors. */
-const COLOURS: readonly { text: string; background: string; font: string }[] = [
-  { text: STATUS.met, background: '#d9ead3', font: '#274e13' },
-  { text: STATUS.notMet, background: '#fce5cd', font: '#b45f06' },
-  { text: STATUS.dataError, background: '#f4cccc', font: '#990000' },
-  { text: SEVERITY.error, background: '#f4cccc', font: '#990000' },
-  { text: SEVERITY.warning, background: '#fff2cc', font: '#7f6000' },
-];
-
 const colour = (hex: string): GoogleAppsScript.Sheets.Schema.Color => ({
   red: Number.parseInt(hex.slice(1, 3), 16) / 255,
   green: Number.parseInt(hex.slice(3, 5), 16) / 255,
@@ -364,13 +356,13 @@ function colourRequests({ table, sheetId, existing }: Placement): Request[] {
   const status = columnOf(table.header, COL.status);
   const column = status >= 0 ? status : columnOf(table.header, COL.severity);
   if (column < 0) return [];
-  const texts: readonly string[] =
-    status >= 0 ? [STATUS.met, STATUS.notMet, STATUS.dataError] : [SEVERITY.error, SEVERITY.warning];
+  const palette = status >= 0 ? STATUS_COLOURS : SEVERITY_COLOURS;
   const range = gridRange(sheetId, headerRowIndex(table) + 1, Math.max(table.rows.length, 1), column, 1);
   const requests: Request[] = [];
   for (let i = 0; i < existing.conditionalRules; i++)
     requests.push({ deleteConditionalFormatRule: { sheetId, index: 0 } });
-  COLOURS.filter((c) => texts.includes(c.text)).forEach((c, index) => {
+  palette.forEach((c, index) => {
+    const { background, font } = RULE_COLOURS[c.colour];
     requests.push({
       addConditionalFormatRule: {
         index,
@@ -379,8 +371,8 @@ function colourRequests({ table, sheetId, existing }: Placement): Request[] {
           booleanRule: {
             condition: { type: 'TEXT_EQ', values: [{ userEnteredValue: c.text }] },
             format: {
-              backgroundColor: colour(c.background),
-              textFormat: { foregroundColor: colour(c.font) },
+              backgroundColor: colour(background),
+              textFormat: { foregroundColor: colour(font) },
             },
           },
         },

@@ -23,9 +23,9 @@ import {
   RULE_COLOURS,
   SETTING,
   SETTING_HELP,
-  SEVERITY,
+  SEVERITY_COLOURS,
   SHEETS_WRITE_TEXT,
-  STATUS,
+  STATUS_COLOURS,
   SYNC_TEXT,
   SYSTEM_TEXT,
   TAB,
@@ -86,14 +86,11 @@ function displayWidth(cell: Cell, format: ColumnFormat | undefined): number {
   return String(cell).length;
 }
 
-/** The add-in's colours (src/addin/styling.ts): green met, amber not met, red data errors; Kiểm tra by severity. */
-const STATUS_COLOURS: readonly { text: string; background: string; font: string }[] = [
-  { text: STATUS.met, background: 'FFD9EAD3', font: 'FF274E13' },
-  { text: STATUS.notMet, background: 'FFFCE5CD', font: 'FFB45F06' },
-  { text: STATUS.dataError, background: 'FFF4CCCC', font: 'FF990000' },
-  { text: SEVERITY.error, background: 'FFF4CCCC', font: 'FF990000' },
-  { text: SEVERITY.warning, background: 'FFFFF2CC', font: 'FF7F6000' },
-];
+/** The add-in's colours (one palette in the core): Đánh giá by status, then Kiểm tra's Mức độ by severity. */
+const STATUS_RULES = [...STATUS_COLOURS, ...SEVERITY_COLOURS].map(({ text, colour }) => ({
+  text,
+  ...RULE_COLOURS[colour],
+}));
 
 /** Conditional colours on Đánh giá (Tỷ lệ, Xếp hạng) and on Mức độ of Kiểm tra, as the Google Sheet shows them. */
 function colourStatuses(
@@ -108,13 +105,13 @@ function colourStatuses(
   const letter = columnLetter(column);
   sheet.addConditionalFormatting({
     ref: `${letter}${firstData}:${letter}${lastData}`,
-    rules: STATUS_COLOURS.map(({ text, background, font }, priority) => ({
+    rules: STATUS_RULES.map(({ text, background, font }, priority) => ({
       type: 'expression',
       priority: priority + 1,
       formulae: [`EXACT($${letter}${firstData},"${text}")`],
       style: {
-        fill: { type: 'pattern', pattern: 'solid', bgColor: { argb: background } },
-        font: { color: { argb: font } },
+        fill: { type: 'pattern', pattern: 'solid', bgColor: { argb: argb(background) } },
+        font: { color: { argb: argb(font) } },
       },
     })),
   });
@@ -628,7 +625,8 @@ export async function saveAtomically(workbook: ExcelJS.Workbook, path: string): 
   await replaceFile(target.path, Buffer.from(await workbook.xlsx.writeBuffer()), target);
 }
 
-async function load(path: string): Promise<ExcelJS.Workbook> {
+/** An .xlsx loaded whole (the run's read, the import's source); refused when it is not a workbook. */
+export async function load(path: string): Promise<ExcelJS.Workbook> {
   const workbook = new ExcelJS.Workbook();
   try {
     // Cells only: exceljs's reader throws on drawings, comments and tables laid out as openpyxl writes

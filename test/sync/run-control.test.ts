@@ -417,7 +417,7 @@ describe('--daily checks before it waits (issue 12)', () => {
     ]);
   });
 
-  test('Google Sheet: refused credentials exit 4 at once; accepted ones cost one request before waiting', async () => {
+  test('Google Sheet: refused credentials exit 4 at once; accepted ones cost a read and a write check before waiting', async () => {
     sheets = await startFakeSheets({
       spreadsheet: { spreadsheetId: ID, locale: 'vi_VN', sheets: inputSheets() },
       token: TOKEN,
@@ -435,8 +435,8 @@ describe('--daily checks before it waits (issue 12)', () => {
     sheets.requests.length = 0;
     const { code, stdout } = await dailyUntilWaiting(['--workbook', ID], googleEnv(sheets));
     expect(code).toBe(0);
-    expect(stdout).toMatch(/^Đã kiểm tra: đăng nhập Google được và đọc được bảng tính "Fake"/);
-    expect(labels(sheets)).toEqual(['get']);
+    expect(stdout).toMatch(/^Đã kiểm tra: đăng nhập Google được, đọc được và ghi được bảng tính "Fake"/);
+    expect(labels(sheets)).toEqual(['get', 'batchUpdate']);
   });
 });
 
