@@ -6,6 +6,14 @@ import { fitCell } from './text';
 /** How a column is shown: adapters map these to number formats (0.00%, #,##0, 0.00, plain text). */
 export type ColumnFormat = 'text' | 'integer' | 'percent' | 'decimal';
 
+/** The number format pattern of each column format: the same text in Sheets and Excel (the one source). */
+export const NUMBER_PATTERNS: Readonly<Record<ColumnFormat, string>> = {
+  text: '@',
+  integer: '#,##0',
+  percent: '0.00%',
+  decimal: '0.00',
+};
+
 export interface OutputTable {
   readonly tab: TabName;
   /** Rows of text above the header row (a title and the reporting period); may be empty. */
@@ -55,6 +63,9 @@ export const RULE_COLOURS = {
   warning: { background: '#fff2cc', font: '#7f6000' },
 } as const;
 export type RuleColour = keyof typeof RULE_COLOURS;
+
+/** The header row's background in every writer (bold, wrapped, centred vertically on it). */
+export const HEADER_TINT = '#ddebf7';
 
 /** Đánh giá's coloured statuses (Không phát sinh hồ sơ stays plain), in rule order. */
 export const STATUS_COLOURS: readonly { readonly text: string; readonly colour: RuleColour }[] = [

@@ -19,7 +19,9 @@ import {
   columnLetter,
   defaultClassification,
   fitCell,
+  HEADER_TINT,
   monthOfInstant,
+  NUMBER_PATTERNS,
   RULE_COLOURS,
   SETTING,
   SETTING_HELP,
@@ -46,14 +48,13 @@ import {
 import { cellsView } from './xlsx-cells-view';
 import { composePackage, PackageError, tabNamesOf } from './xlsx-package';
 
-export const EXCEL_FORMATS: Record<ColumnFormat, string> = {
-  text: '@',
-  integer: '#,##0',
-  percent: '0.00%',
-  decimal: '0.00',
-};
+export const EXCEL_FORMATS: Readonly<Record<ColumnFormat, string>> = NUMBER_PATTERNS;
 
-const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFDDEBF7' } };
+const HEADER_FILL: ExcelJS.Fill = {
+  type: 'pattern',
+  pattern: 'solid',
+  fgColor: { argb: `FF${HEADER_TINT.slice(1).toUpperCase()}` },
+};
 
 /** A new workbook: every input tab with its header, Cấu hình listing its parameters with help. */
 export function templateWorkbook(now: Date): ExcelJS.Workbook {
