@@ -43,6 +43,7 @@ import {
   type WorkbookSnapshot,
   type WriteOptions,
 } from './workbook';
+import { cellsView } from './xlsx-cells-view';
 import { composePackage, PackageError, tabNamesOf } from './xlsx-package';
 
 export const EXCEL_FORMATS: Record<ColumnFormat, string> = {
@@ -628,7 +629,9 @@ export async function saveAtomically(workbook: ExcelJS.Workbook, path: string): 
 export async function load(path: string): Promise<ExcelJS.Workbook> {
   const workbook = new ExcelJS.Workbook();
   try {
-    await workbook.xlsx.readFile(path);
+    // Cells only: exceljs's reader throws on drawings, comments and tables laid out as openpyxl writes
+    // them. They are not needed to read figures, and the write keeps them from the original bytes.
+    await workbook.xlsx.load((await cellsView(await readFile(path))) as unknown as ExcelJS.Buffer);
   } catch (error) {
     throw new SyncError('WORKBOOK_FILE', SYNC_TEXT.xlsxReadFailed(path, (error as Error).message), {
       cause: error,
