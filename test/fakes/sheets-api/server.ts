@@ -1,8 +1,8 @@
-// A loopback fake of the Sheets v4 REST endpoints the sync uses: spreadsheets.get (with grid data), values.batchGet/batchUpdate, batchUpdate (bodies checked against the discovery document's schemas), developer metadata.
+// A loopback fake of the Sheets v4 REST endpoints the sync uses: spreadsheets.get (with grid data), values.batchGet/batchUpdate, batchUpdate (bodies checked against Google's discovery document in test/fakes/google), developer metadata.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import type { sheets_v4 } from 'googleapis';
-import { schemaProblem } from './schema';
+import { invalidBody } from '../google/discovery';
 
 /**
  * A stored cell: what was typed (number, text, a date as a serial number, a boolean) or a formula's error,
@@ -1048,9 +1048,9 @@ export async function startFakeSheets(options: FakeSheetsOptions): Promise<FakeS
           status: 'PERMISSION_DENIED',
         });
       }
-      // As Google: a body that does not fit the discovery document (an unknown field, a value outside an
-      // enum) is refused whole before anything is applied.
-      const problem = schemaProblem(
+      // As Google: a body that does not fit the discovery document (an unknown field, a wrong JSON type, a
+      // value outside an enum) is refused whole before anything is applied.
+      const problem = invalidBody(
         action === ':batchUpdate' ? 'BatchUpdateSpreadsheetRequest' : 'BatchUpdateValuesRequest',
         recorded.body,
       );

@@ -1,4 +1,4 @@
-// The Sheets stand-in refuses what Google refuses, driven by googleapis as the product drives it: unknown fields, wrong enum values, missing field masks.
+// The Sheets stand-in refuses what Google refuses (the discovery document of test/fakes/google), driven by googleapis as the product drives it: unknown fields, wrong enum values, missing field masks.
 import { google, type sheets_v4 } from 'googleapis';
 import { type FakeSheets, fakeSheet, startFakeSheets } from './server';
 
@@ -73,7 +73,7 @@ test('a value outside an enum is refused; a mask-less updateCells too; a valid b
       },
     ]),
   ).toBe(
-    `400: Invalid value at 'requests[0].create_developer_metadata.developer_metadata.visibility', "PRIVATE"`,
+    `400: Invalid value at 'requests[0].create_developer_metadata.developer_metadata.visibility' (type.googleapis.com/google.apps.sheets.v4.DeveloperMetadata), "PRIVATE"`,
   );
   expect(
     await send([
@@ -86,7 +86,7 @@ test('a value outside an enum is refused; a mask-less updateCells too; a valid b
       },
     ]),
   ).toBe(
-    `400: Invalid value at 'requests[0].repeat_cell.cell.user_entered_format.number_format.type', "PERCENTAGE"`,
+    `400: Invalid value at 'requests[0].repeat_cell.cell.user_entered_format.number_format.type' (type.googleapis.com/google.apps.sheets.v4.NumberFormat), "PERCENTAGE"`,
   );
   expect(
     await send([
