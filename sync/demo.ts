@@ -5,7 +5,7 @@ import { parseArgs } from 'node:util';
 import ExcelJS from 'exceljs';
 import { EXAMPLES, isExampleName, loadExample, repoRoot } from '../examples';
 import type { Cell, Grid, OutputTable } from '../src/core';
-import { COL, GROUP, SYNC_TEXT, TAB } from '../src/core';
+import { COL, GROUP, percentText, SYNC_TEXT, TAB } from '../src/core';
 import { exitCodeOf, oneLine, SyncError } from './errors';
 import { DOSSIERS_PROFILE } from './portal/profiles';
 import { DEFAULT_RETRY } from './retry';
@@ -49,8 +49,7 @@ async function createWorkbook(path: string, input: Record<string, Grid | undefin
   await saveAtomically(workbook, path);
 }
 
-const percent = (cell: Cell): string =>
-  typeof cell === 'number' ? `${(cell * 100).toFixed(2).replace('.', ',')}%` : String(cell ?? '');
+const percent = (cell: Cell): string => (typeof cell === 'number' ? percentText(cell) : String(cell ?? ''));
 
 /** The first units of each ranking scope, as lines. */
 function rankingTop(ranking: OutputTable): string[] {

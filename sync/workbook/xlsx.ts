@@ -20,6 +20,7 @@ import {
   defaultClassification,
   fitCell,
   monthOfInstant,
+  NUMBER_PATTERNS,
   RULE_COLOURS,
   SETTING,
   SETTING_HELP,
@@ -44,12 +45,7 @@ import {
 } from './workbook';
 import { composePackage, PackageError, tabNamesOf } from './xlsx-package';
 
-export const EXCEL_FORMATS: Record<ColumnFormat, string> = {
-  text: '@',
-  integer: '#,##0',
-  percent: '0.00%',
-  decimal: '0.00',
-};
+export const EXCEL_FORMATS: Readonly<Record<ColumnFormat, string>> = NUMBER_PATTERNS;
 
 const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFDDEBF7' } };
 
