@@ -269,8 +269,10 @@ export const MSG = {
   badProcedureLevel: (value: string) =>
     `Mức độ "${value}" không hợp lệ. Hãy nhập một trong bốn giá trị: 3; 4; Toàn trình; Một phần. Thủ tục này vẫn được tính là thuộc danh mục.`,
   duplicateProcedure: (code: string, firstCell: string) => `Mã TTHC "${code}" đã có ở ô ${firstCell}.`,
+  // The online counts of Dữ liệu Cổng DVC were filtered by the catalogue when the sync fetched them: a
+  // recompute reads those counts again, so only a new sync fixes them.
   catalogueEmpty: (catalogue: string) =>
-    `${catalogue} trống nên không hồ sơ trực tuyến nào lấy từ Cổng DVC theo từng TTHC được tính. Hãy nhập danh mục vào tab Danh mục DVC rồi tính lại.`,
+    `${catalogue} trống nên không hồ sơ trực tuyến nào lấy từ Cổng DVC theo từng TTHC được tính. Hãy nhập danh mục vào tab Danh mục DVC rồi chạy đồng bộ lại (lấy lại số liệu từ Cổng DVC): số hồ sơ trực tuyến được lọc theo danh mục lúc đồng bộ, nên chỉ tính lại thì số liệu không đổi.`,
   catalogueUnmatched: (catalogue: string, rows: number) =>
     `Không mã TTHC nào có hồ sơ trên Cổng DVC (${rows} dòng của tab Dữ liệu Cổng DVC) thuộc ${catalogue}, nên không hồ sơ trực tuyến nào theo từng TTHC được tính. Hãy kiểm tra cột Mã TTHC của tab Danh mục DVC (mã phải giống mã trên Cổng DVC) rồi đồng bộ lại.`,
   rowsWithoutProcedure: (rows: number, catalogue: string) =>
