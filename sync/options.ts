@@ -29,6 +29,7 @@ const SPEC = {
   profile: { type: 'string' },
   through: { type: 'string' },
   'dry-run': { type: 'boolean' },
+  'tao-moi': { type: 'boolean' },
   daily: { type: 'string' },
   timeout: { type: 'string' },
   retries: { type: 'string' },
@@ -88,10 +89,15 @@ export function parseOptions(argv: readonly string[]): CliOptions | { help: true
     if (!through) throw new SyncError('USAGE', SYNC_TEXT.badThroughOption(v.through));
   }
   const profile = resolveProfile(v.profile);
+  let workbook = workbookTarget(v.workbook);
+  if (v['tao-moi']) {
+    if (workbook.kind !== 'xlsx') throw new SyncError('USAGE', SYNC_TEXT.createNotXlsx);
+    workbook = { ...workbook, create: true };
+  }
   if (portal !== undefined) httpProfile(profile); // a columns-only profile cannot ask a portal: said before any request
   return {
     help: false,
-    workbook: workbookTarget(v.workbook),
+    workbook,
     portal,
     portalFiles: v['portal-file'] ?? [],
     profile,

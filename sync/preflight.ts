@@ -43,7 +43,10 @@ export async function preflight(target: WorkbookTarget, options: OpenOptions): P
         () => true,
         () => false,
       );
-      if (!exists) return SYSTEM_TEXT.preflightXlsxNew(path);
+      if (!exists) {
+        if (!target.create) throw new SyncError('WORKBOOK_FILE', SYNC_TEXT.xlsxMissing(path));
+        return SYSTEM_TEXT.preflightXlsxNew(path);
+      }
       await new XlsxWorkbook(path, options.now).read();
       try {
         await access(path, constants.W_OK);

@@ -1,5 +1,13 @@
 // SpreadsheetApp reads: one read per input tab; cells as setValues should receive them (set-up's writes).
-import { type Cell, type ColumnFormat, fold, type Grid, NUMBER_PATTERNS, TAB, type WorkbookInput } from '../core';
+import {
+  type Cell,
+  type ColumnFormat,
+  fold,
+  type Grid,
+  NUMBER_PATTERNS,
+  TAB,
+  type WorkbookInput,
+} from '../core';
 import type { Layout, Placement } from './sheets-api';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;

@@ -53,6 +53,7 @@ export {
   PERCENT_DECIMALS,
   percentText,
   RULE_COLOURS,
+  type TableFont,
   type TableLayout,
   tableToGrid,
 } from './table';

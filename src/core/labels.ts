@@ -102,6 +102,8 @@ export const SETTING = {
   parentAgency: 'Cơ quan chủ quản',
   reportingAgency: 'Cơ quan báo cáo',
   place: 'Địa danh',
+  reportNumber: 'Số ký hiệu báo cáo',
+  recipients: 'Nơi nhận',
   classification: 'Cách phân loại',
   portalProvince: 'Mã tỉnh trên Cổng DVC quốc gia',
 } as const;
@@ -120,6 +122,10 @@ export const SETTING_HELP: Record<keyof typeof SETTING, string> = {
   parentAgency: 'Tên cơ quan chủ quản in ở góc trái tab Báo cáo, ví dụ UBND tỉnh Hòa Bình.',
   reportingAgency: 'Tên cơ quan lập báo cáo, ví dụ Sở Thông tin và Truyền thông.',
   place: 'Địa danh ghi ở dòng ngày tháng của tab Báo cáo, ví dụ Hòa Bình.',
+  reportNumber:
+    'Số và ký hiệu in dưới tên cơ quan ở tab Báo cáo, ví dụ 125/BC-STTTT. Để trống: in "Số:      /BC-……" để ghi tay.',
+  recipients:
+    'Nơi nhận in ở cuối tab Báo cáo, mỗi nơi một dòng trong cùng ô (Alt+Enter để xuống dòng) hoặc cách nhau bởi dấu chấm phẩy, ví dụ: UBND tỉnh (để b/c); Các sở, ban, ngành; Lưu: VT.',
   classification:
     'Mức độ 3, 4 hoặc Toàn trình, một phần (Nghị định 42/2022/NĐ-CP). Để trống: Mức độ 3, 4 đến năm 2022, Toàn trình, một phần từ năm 2023.',
   portalProvince:
@@ -388,6 +394,9 @@ export const SYNC_TEXT = {
   xlsxReadFailed: (path: string, reason: string) => `Không mở được tệp Excel "${path}": ${reason}.`,
   xlsxWriteFailed: (path: string, reason: string) => `Không ghi được tệp Excel "${path}": ${reason}.`,
   xlsxNoFolder: (folder: string) => `Thư mục "${folder}" không tồn tại.`,
+  xlsxMissing: (path: string) =>
+    `Không có tệp "${path}". Hãy kiểm tra lại đường dẫn và tên tệp. Nếu muốn tạo bảng tính mới ở đó, chạy lại với thêm --tao-moi.`,
+  createNotXlsx: '--tao-moi chỉ dùng với tệp .xlsx trên máy; Google Sheet mới thì tạo trên Google Drive.',
   badSheetUrl: (url: string) =>
     `Địa chỉ "${url}" không phải là đường dẫn Google Sheets (…/spreadsheets/d/<mã>/…).`,
   badWorkbookArgument: (value: string) =>
@@ -439,16 +448,21 @@ export const SYNC_TEXT = {
   demoWritten: (path: string) => `Bảng tính kết quả: ${path}`,
   demoTarget: 'chỉ tiêu',
   demoRankingTitle: 'Đầu bảng xếp hạng:',
+  /** After the demo's summary: its Kiểm tra findings are planted in the example, and where they are explained. */
+  demoPlanted: (errors: number, warnings: number, readme: string, tab: string) =>
+    `Lưu ý: ${errors} lỗi và ${warnings} cảnh báo ở trên là cố ý. Số liệu mẫu được cài sẵn sai sót (ví dụ số trực tuyến lớn hơn tổng số, một tháng nhập hai lần, mã đơn vị gõ sai) và đơn vị chưa nhập đủ các tháng, để thấy tab ${tab} hoạt động ra sao. Giải thích từng trường hợp: ${readme}; danh sách đầy đủ: tab ${tab} của bảng tính.`,
   help: `Đồng bộ số liệu Cổng DVC vào bảng tính (tỷ lệ hồ sơ giải quyết trực tuyến).
 
 Cách dùng:
   npm run sync -- --workbook <tệp.xlsx | đường dẫn hoặc mã Google Sheet>
                   [--portal <URL gốc>] [--portal-file <tệp.csv|tệp.xlsx>]...
                   [--profile dossiers|aggregated|mot-cua|dvcqg|<tệp.json>] [--through YYYY-MM]
-                  [--dry-run] [--daily HH:MM]
+                  [--dry-run] [--daily HH:MM] [--tao-moi]
 
 Tùy chọn:
-  --workbook      Tệp .xlsx trên máy (chưa có thì tạo mới với đủ các tab) hoặc Google Sheet.
+  --workbook      Tệp .xlsx trên máy hoặc Google Sheet. Tệp .xlsx chưa có thì dừng (mã thoát 4),
+                  trừ khi có --tao-moi.
+  --tao-moi       Tạo tệp .xlsx mới với đủ các tab nếu tệp --workbook chưa có.
   --portal        Địa chỉ gốc của Cổng DVC; hỏi {portal}/statistics/dossiers từng tháng.
   --portal-file   Tệp xuất từ Cổng DVC (cột Kỳ, Mã đơn vị, Mã TTHC, Tổng số hồ sơ đã giải quyết,
                   Số hồ sơ giải quyết trực tuyến); dùng được nhiều lần.
@@ -486,7 +500,7 @@ Mã thoát: 0 thành công; 2 sai tham số; 3 lỗi Cổng DVC hoặc tệp xu�
   chartLegendTarget: 'Chỉ tiêu của nhóm (bình quân theo số hồ sơ)',
   chartWritten: (path: string) => `Biểu đồ tỷ lệ so với chỉ tiêu: ${path} (cũng được chèn vào tab Tổng hợp).`,
   usageExample:
-    'Ví dụ: npm run sync -- --workbook tinh.xlsx (tệp chưa có sẽ được tạo sẵn các tab); chạy thử không cần mạng: npm run demo; mọi tùy chọn: npm run sync -- --help.',
+    'Ví dụ: npm run sync -- --workbook tinh.xlsx --tao-moi (tạo bảng tính mới với đủ các tab; các lần sau bỏ --tao-moi); chạy thử không cần mạng: npm run demo; mọi tùy chọn: npm run sync -- --help.',
   unknownOption: (name: string) => `không có tùy chọn ${name}`,
   strayArgument: (value: string) =>
     `"${value}" thiếu tên tùy chọn đứng trước (ví dụ --workbook ${value}); khi chạy qua npm, nhớ đặt -- trước các tùy chọn: npm run sync -- --workbook ${value}`,
@@ -643,6 +657,13 @@ export const REPORT_TEXT = {
   motto: 'Độc lập - Tự do - Hạnh phúc',
   /** Shown for a Cấu hình name left empty, so the printed page has room to write it by hand. */
   blank: '……………………',
+  /** The number and symbol line under the issuing body (Decree 30: Số, ký hiệu). */
+  number: (value: string) => `Số: ${value}`,
+  /** Số ký hiệu báo cáo left empty: room for the number and the body's abbreviation, written by hand. */
+  numberBlank: 'Số:       /BC-……',
+  recipientsTitle: 'Nơi nhận:',
+  /** One recipient line, as Decree 30 lists them: each starts with a dash; the office types the rest. */
+  recipient: (line: string) => `- ${line}`,
   title: 'BÁO CÁO',
   subtitle: 'Kết quả thực hiện chỉ tiêu tỷ lệ hồ sơ giải quyết trực tuyến',
   unitOfMeasure: 'Đơn vị tính: hồ sơ; tỷ lệ: %',

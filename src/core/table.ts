@@ -21,7 +21,7 @@ export const NUMBER_PATTERNS: Readonly<Record<ColumnFormat, string>> = {
 export function percentText(value: number): string {
   // Rounded half away from zero on the decimal digits, as spreadsheets round a displayed number.
   const scale = 10 ** PERCENT_DECIMALS;
-  const shown = Math.sign(value) * Math.round(Math.abs(value) * 100 * scale + 1e-9) / scale;
+  const shown = (Math.sign(value) * Math.round(Math.abs(value) * 100 * scale + 1e-9)) / scale;
   return `${shown.toFixed(PERCENT_DECIMALS).replace('.', ',')}%`;
 }
 
@@ -80,7 +80,26 @@ export interface ColourRule {
   readonly colour: RuleColour;
 }
 
+/** A tab's own font for every cell, before the block styles: family and size in points. */
+export interface TableFont {
+  readonly family: string;
+  readonly size: number;
+}
+
 export interface TableLayout {
+  /** Every cell in this font (Báo cáo: Times New Roman); absent: the writer's. Block sizes override. */
+  readonly font?: TableFont;
+  /** Room between the text and the cell's borders in every cell (Sheets' padding, Excel's indent). */
+  readonly padded?: boolean;
+  /** Short rules: a thin line under each block and nowhere else (the rules of an administrative heading). */
+  readonly rules?: readonly Block[];
+  /** Row heights in points where the automatic height is not wanted (a thin row that only carries a rule). */
+  readonly heights?: readonly { readonly row: number; readonly points: number }[];
+  /**
+   * Columns the printed page leaves out (Diễn biến's months after the reporting month): hidden in the
+   * .xlsx, which only prints visible columns. The columns stay in the tab.
+   */
+  readonly unprinted?: { readonly column: number; readonly columns: number };
   /** Merged cells: each block becomes one cell showing its top-left value. */
   readonly merges?: readonly Block[];
   /** Applied in order, after the writer's own title and header styles. */

@@ -200,6 +200,9 @@ describe('Hòa Bình 2020 (three tiers)', () => {
       'Cơ quan chủ quản': 'UBND tỉnh Hòa Bình',
       'Cơ quan báo cáo': 'Sở Thông tin và Truyền thông',
       'Địa danh': 'Hòa Bình',
+      'Số ký hiệu báo cáo': '125/BC-STTTT',
+      'Nơi nhận':
+        'UBND tỉnh (để báo cáo);\nSở Nội vụ;\nCác sở, ban, ngành;\nUBND các huyện, thành phố;\nLưu: VT, CNTT.',
     });
   });
 

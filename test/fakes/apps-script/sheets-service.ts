@@ -420,6 +420,14 @@ export class FakeSheetsService {
       const all = [top, bottom, left, right, innerHorizontal, innerVertical].every(
         (b) => b?.style === 'SOLID',
       );
+      // Only a bottom: the rule under the range's last row, nothing else touched.
+      const bottomOnly =
+        bottom?.style === 'SOLID' && [top, left, right, innerHorizontal, innerVertical].every((b) => !b);
+      if (bottomOnly) {
+        for (let c = 0; c < rect.numColumns; c++)
+          sheet._cell(rect.row + rect.numRows - 1, rect.column + c).bottomBorder = true;
+        return {};
+      }
       for (let r = 0; r < rect.numRows; r++)
         for (let c = 0; c < rect.numColumns; c++) sheet._cell(rect.row + r, rect.column + c).border = all;
       return {};
@@ -580,7 +588,9 @@ function writeCell(
   const empty =
     data.userEnteredValue === undefined &&
     data.userEnteredFormat?.numberFormat === undefined &&
-    data.userEnteredFormat?.textFormat?.bold === undefined;
+    data.userEnteredFormat?.textFormat?.bold === undefined &&
+    data.userEnteredFormat?.textFormat?.fontFamily === undefined &&
+    data.userEnteredFormat?.padding === undefined;
   if (empty && !sheet._peek(row, column)) return;
   const cell: CellState = sheet._cell(row, column);
   if (has('userEnteredValue')) {
@@ -608,4 +618,12 @@ function writeCell(
   if (mask.includes('userEnteredFormat.horizontalAlignment'))
     cell.align = format?.horizontalAlignment?.toLowerCase() ?? undefined;
   if (mask.includes('userEnteredFormat.wrapStrategy')) cell.wrap = format?.wrapStrategy === 'WRAP';
+  if (mask.includes('userEnteredFormat.textFormat.fontFamily'))
+    cell.fontFamily = format?.textFormat?.fontFamily ?? undefined;
+  if (mask.includes('userEnteredFormat.padding')) {
+    const p = format?.padding;
+    cell.padding = p
+      ? { top: p.top ?? 0, right: p.right ?? 0, bottom: p.bottom ?? 0, left: p.left ?? 0 }
+      : undefined;
+  }
 }
