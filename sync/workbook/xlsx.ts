@@ -157,15 +157,14 @@ const fontPoints = (cell: ExcelJS.Cell): number => cell.font?.size ?? 11;
 /** The smallest font size of the cells with something in them, in the first `rows` × `columns`. */
 export function smallestFont(sheet: ExcelJS.Worksheet, columns: number, rows: number): number {
   let smallest = Number.POSITIVE_INFINITY;
+  // findRow and eachCell read without creating rows or cells (getCell would add empty styled ones).
   for (let r = 1; r <= rows; r++) {
-    const row = sheet.getRow(r);
-    for (let c = 1; c <= columns; c++) {
-      const cell = row.getCell(c);
+    sheet.findRow(r)?.eachCell((cell, c) => {
       // A merged block counts once, by its top-left cell (the others show its value).
-      if (cell.isMerged && cell.master !== cell) continue;
+      if (c > columns || (cell.isMerged && cell.master !== cell)) return;
       if (cell.value !== null && cell.value !== undefined && cell.value !== '')
         smallest = Math.min(smallest, fontPoints(cell));
-    }
+    });
   }
   return Number.isFinite(smallest) ? smallest : 11;
 }

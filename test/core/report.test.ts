@@ -498,28 +498,24 @@ describe('Báo cáo: Decree 30 layout', () => {
     expect(layout?.heights).toEqual([{ row: 2, points: 4 }]);
     const w = layout?.widths ?? [];
     expect(w).toEqual([5, 21, 36, 26, 27, 11, 11, 20, 7]);
+    const sum = (from: number, to: number) => w.slice(from, to).reduce((a, b) => a + b, 0);
     // Left block A:D = 88: C (36) has 26 on each side; right block E:I = 76: F:G (22) has 27 on each side.
-    expect([w[0]! + w[1]!, w[2], w[3]]).toEqual([26, 36, 26]);
-    expect([w[4], w[5]! + w[6]!, w[7]! + w[8]!]).toEqual([27, 22, 27]);
+    expect([sum(0, 2), sum(2, 3), sum(3, 4)]).toEqual([26, 36, 26]);
+    expect([sum(4, 5), sum(5, 7), sum(7, 9)]).toEqual([27, 22, 27]);
   });
 
   it('is Times New Roman 13 with padding, with Decree 30 sizes per block', () => {
     expect(layout?.font).toEqual({ family: 'Times New Roman', size: 13 });
     expect(layout?.padded).toBe(true);
-    const styleAt = (row: number, column: number) =>
-      (layout?.styles ?? [])
-        .filter(
-          (s) => row >= s.row && row < s.row + s.rows && column >= s.column && column < s.column + s.columns,
-        )
-        .reduce(
-          (acc, s) => ({
-            ...acc,
-            ...Object.fromEntries(
-              Object.entries(s).filter(([k]) => !['row', 'column', 'rows', 'columns'].includes(k)),
-            ),
-          }),
-          {} as Record<string, unknown>,
-        );
+    // What the block styles covering a cell leave it with, the later ones winning.
+    const styleAt = (row: number, column: number) => {
+      const out: Record<string, unknown> = {};
+      for (const s of layout?.styles ?? [])
+        if (row >= s.row && row < s.row + s.rows && column >= s.column && column < s.column + s.columns)
+          for (const [key, value] of Object.entries(s))
+            if (!['row', 'column', 'rows', 'columns'].includes(key)) out[key] = value;
+      return out;
+    };
     expect(styleAt(0, 0)).toMatchObject({ size: 12, bold: false, align: 'center' });
     expect(styleAt(1, 0)).toMatchObject({ size: 12, bold: true });
     expect(styleAt(0, 4)).toMatchObject({ size: 12, bold: true });
