@@ -125,15 +125,17 @@ async function main(): Promise<void> {
   const problems = result.report.tables.problems;
   const severity = problems.header.indexOf(COL.severity);
   const count = (text: string) => problems.rows.filter((row) => row[severity] === text).length;
-  out(
-    SYNC_TEXT.demoPlanted(
-      count(SEVERITY.error),
-      count(SEVERITY.warning),
-      // From the repository's root, where a reader of the demo opens it.
-      join('examples', 'README.md'),
-      TAB.problems,
-    ),
-  );
+  const [errors, warnings] = [count(SEVERITY.error), count(SEVERITY.warning)];
+  if (errors + warnings > 0)
+    out(
+      SYNC_TEXT.demoPlanted(
+        errors,
+        warnings,
+        // From the repository's root, where a reader of the demo opens it.
+        join('examples', 'README.md'),
+        TAB.problems,
+      ),
+    );
   out('');
   out(SYNC_TEXT.demoWritten(relative(process.cwd(), path) || path));
   if (workbook.chartPath) out(SYNC_TEXT.chartWritten(relative(process.cwd(), workbook.chartPath)));

@@ -450,7 +450,7 @@ export const SYNC_TEXT = {
   demoRankingTitle: 'Đầu bảng xếp hạng:',
   /** After the demo's summary: its Kiểm tra findings are planted in the example, and where they are explained. */
   demoPlanted: (errors: number, warnings: number, readme: string, tab: string) =>
-    `Lưu ý: ${errors} lỗi và ${warnings} cảnh báo ở trên là cố ý. Số liệu mẫu được cài sẵn sai sót (ví dụ số trực tuyến lớn hơn tổng số, một tháng nhập hai lần, mã đơn vị gõ sai) và đơn vị chưa nhập đủ các tháng, để thấy tab ${tab} hoạt động ra sao. Giải thích từng trường hợp: ${readme}; danh sách đầy đủ: tab ${tab} của bảng tính.`,
+    `Lưu ý: ${errors} lỗi và ${warnings} cảnh báo ở trên là cố ý. Số liệu mẫu được cài sẵn sai sót (số trực tuyến lớn hơn tổng số, tháng nhập hai lần, mã gõ sai…) và đơn vị chưa nhập đủ các tháng, để thấy tab ${tab} hoạt động ra sao. Giải thích từng trường hợp: ${readme}; danh sách đầy đủ: tab ${tab} của bảng tính.`,
   help: `Đồng bộ số liệu Cổng DVC vào bảng tính (tỷ lệ hồ sơ giải quyết trực tuyến).
 
 Cách dùng:

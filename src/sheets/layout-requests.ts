@@ -142,24 +142,21 @@ export function layoutRequests(table: OutputTable, sheetId: number, existingRule
   const layout = table.layout;
   if (!layout) return [];
   const requests: LayoutRequest[] = [];
-  // The tab's font and padding on the whole sheet first: the block styles below set sizes over it.
-  if (layout.font)
+  // The tab's font and padding on the whole sheet first, in one request: the block styles below set sizes
+  // over it.
+  const base: CellFormat = {};
+  const baseFields: string[] = [];
+  if (layout.font) {
+    base.textFormat = { fontFamily: layout.font.family, fontSize: layout.font.size };
+    baseFields.push('userEnteredFormat.textFormat.fontFamily', 'userEnteredFormat.textFormat.fontSize');
+  }
+  if (layout.padded) {
+    base.padding = { ...CELL_PADDING };
+    baseFields.push('userEnteredFormat.padding');
+  }
+  if (baseFields.length > 0)
     requests.push({
-      repeatCell: {
-        range: { sheetId },
-        cell: {
-          userEnteredFormat: { textFormat: { fontFamily: layout.font.family, fontSize: layout.font.size } },
-        },
-        fields: 'userEnteredFormat.textFormat.fontFamily,userEnteredFormat.textFormat.fontSize',
-      },
-    });
-  if (layout.padded)
-    requests.push({
-      repeatCell: {
-        range: { sheetId },
-        cell: { userEnteredFormat: { padding: { ...CELL_PADDING } } },
-        fields: 'userEnteredFormat.padding',
-      },
+      repeatCell: { range: { sheetId }, cell: { userEnteredFormat: base }, fields: baseFields.join(',') },
     });
   if (layout.merges) {
     requests.push({ unmergeCells: { range: { sheetId } } });
