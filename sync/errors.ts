@@ -1,6 +1,6 @@
 // The one error type of the sync: a stable code for scripts and exit codes, a Vietnamese sentence for people;
 // and the one translator of system and library errors (Node's errno codes, a file that is not an .xlsx).
-import { SYSTEM_TEXT } from '../src/core';
+import { type Cell, type OutputTable, SYSTEM_TEXT } from '../src/core';
 
 /** Stable codes; the CLI maps each family to an exit code (see exitCodeOf). */
 export type SyncErrorCode =
@@ -27,6 +27,10 @@ export type SyncErrorCode =
   | 'BUSY'
   /** This run's lock was taken over by another run while it stalled: nothing written. */
   | 'LOCK_LOST'
+  /** The .xlsx is open in Excel or LibreOffice (their lock file is beside it): nothing written. */
+  | 'FILE_IN_USE'
+  /** The .xlsx was saved by someone else between the run's read and its rename: nothing written. */
+  | 'FILE_CHANGED'
   | 'INTERNAL';
 
 export class SyncError extends Error {
@@ -62,6 +66,8 @@ export function exitCodeOf(error: unknown): number {
     case 'LOCKED':
     case 'BUSY':
     case 'LOCK_LOST':
+    case 'FILE_IN_USE':
+    case 'FILE_CHANGED':
       return 5;
     case 'INTERNAL':
       return 1;
@@ -84,10 +90,43 @@ export function redact(text: string, secrets: readonly (string | undefined)[]): 
   return out;
 }
 
+/** A row with the secrets removed from its text cells; the same array when none was there. */
+export function redactRow<T extends readonly Cell[]>(row: T, secrets: readonly (string | undefined)[]): T {
+  let changed = false;
+  const out = row.map((cell) => {
+    if (typeof cell !== 'string') return cell;
+    const clean = redact(cell, secrets);
+    if (clean !== cell) changed = true;
+    return clean;
+  });
+  return changed ? (out as unknown as T) : row;
+}
+
+/**
+ * A table about to be written, with the secrets removed from every text cell (title, header, rows) as they
+ * are from messages: whatever a portal echoes, no cell the sync writes holds them (contract §10.4). Rows
+ * without a secret stay the same arrays (the log row is completed in place right before the write).
+ */
+export function redactTable(table: OutputTable, secrets: readonly (string | undefined)[]): OutputTable {
+  if (!secrets.some((secret) => secret && secret.length >= 4)) return table;
+  return {
+    ...table,
+    title: table.title.map((text) => redact(text, secrets)),
+    header: table.header.map((text) => redact(text, secrets)),
+    rows: table.rows.map((row) => redactRow(row, secrets)),
+    ...(table.titleRows ? { titleRows: table.titleRows.map((row) => redactRow(row, secrets)) } : {}),
+  };
+}
+
 /** Failures after which the run must not write even its failure row: the write itself is what is unsafe. */
 export function forbidsWriting(error: unknown): boolean {
   return (
-    isSyncError(error) && (error.code === 'BUSY' || error.code === 'LOCK_LOST' || error.code === 'TAB_NAMES')
+    isSyncError(error) &&
+    (error.code === 'BUSY' ||
+      error.code === 'LOCK_LOST' ||
+      error.code === 'TAB_NAMES' ||
+      error.code === 'FILE_IN_USE' ||
+      error.code === 'FILE_CHANGED')
   );
 }
 

@@ -29,8 +29,15 @@ export {
   VIETNAM_OFFSET_MINUTES,
 } from './month';
 export { MAX_COUNT, parseCount, parseMonth, parsePercent } from './parse';
-export { type FeedCounts, feedCounts, feedProblems } from './portal-checks';
-export { buildPortalTab, type PortalRecord, type PortalTab, portalHeader } from './portal-feed';
+export { emptyAnswerProblems, type FeedCounts, feedCounts, feedProblems } from './portal-checks';
+export {
+  buildPortalTab,
+  type PortalRecord,
+  type PortalTab,
+  portalHeader,
+  type SourcedRecords,
+} from './portal-feed';
+export { mergePortalTab, type PortalAnswer, type PortalGrain, type PortalMerge } from './portal-merge';
 export type { Problem } from './problems';
 export { monthsText, type Reminder } from './reminders';
 export { buildReport, type Report, type ReportOptions } from './report';
@@ -53,14 +60,18 @@ export {
   PERCENT_DECIMALS,
   percentText,
   RULE_COLOURS,
+  SEVERITY_COLOURS,
+  STATUS_COLOURS,
   type TableFont,
   type TableLayout,
   tableToGrid,
 } from './table';
-export { EXCERPT_LENGTH, excerpt, fitCell, fold, MAX_CELL_TEXT } from './text';
+export { EXCERPT_LENGTH, excerpt, fitCell, fold, isEmail, MAX_CELL_TEXT } from './text';
 export { groupName, type Unit, type UnitDirectory } from './units';
 export {
   blockingMarker,
+  judgeMarker,
+  type MarkerVerdict,
   newWriteMarker,
   parseWriteMarker,
   WRITE_MARKER_KEY,

@@ -58,6 +58,8 @@ export const COL = {
   message: 'Nội dung',
   procedureCount: 'Số TTHC',
   updatedAt: 'Cập nhật lúc',
+  portalSource: 'Nguồn',
+  emptyAnswerAt: 'Nguồn trả về rỗng lúc',
   proceduresInCatalogue: 'Số TTHC thuộc danh mục',
   rowsWithoutProcedure: 'Số dòng không có Mã TTHC',
   portalResolved: 'Tổng số hồ sơ (Cổng DVC)',
@@ -190,6 +192,8 @@ export const STATUS = {
   met: 'Đạt',
   notMet: 'Chưa đạt',
   noDossiers: 'Không phát sinh hồ sơ',
+  /** No month of the period has figures that count (contract §10.4): never printed as 0 dossiers. */
+  noData: 'Chưa có số liệu',
   dataError: 'Số liệu lỗi',
 } as const;
 
@@ -270,6 +274,8 @@ export const MSG = {
     `Số hồ sơ trực tuyến (${online}) lớn hơn tổng số hồ sơ đã giải quyết (${total}). Hãy kiểm tra lại.`,
   duplicateMonth: (code: string, month: string, firstCell: string) =>
     `Đơn vị ${code} đã nhập số liệu kỳ ${month} ở dòng có ô ${firstCell}. Mỗi đơn vị chỉ nhập một dòng cho mỗi tháng; cả hai dòng bị bỏ qua đến khi sửa.`,
+  emptyAnswerKept: (month: string, at: string, rows: number) =>
+    `Lần đồng bộ lúc ${at}, nguồn số liệu không trả về dòng nào cho kỳ ${month}; ${rows} dòng lấy trước đó được giữ nguyên (xem cột "Cập nhật lúc" và "Nguồn"). Hãy kiểm tra Cổng DVC hoặc tệp xuất trước khi dùng số liệu kỳ này.`,
   unmappedAgency: (code: string) =>
     `Mã cơ quan "${code}" trên Cổng DVC chưa gán cho đơn vị nào. Hãy điền mã này vào cột "Mã trên Cổng DVC" của tab Đơn vị.`,
   badProcedureLevel: (value: string) =>
@@ -356,9 +362,6 @@ export const SYNC_TEXT = {
   // Portal export files
   exportBadExtension: (file: string) => `Tệp xuất từ Cổng DVC "${file}" phải là .csv hoặc .xlsx.`,
   exportUnreadable: (file: string, reason: string) => `Không đọc được tệp "${file}": ${reason}`,
-  exportNoHeader: (file: string, column: string) =>
-    `Tệp "${file}" không có dòng tiêu đề chứa cột "${column}".`,
-  exportMissingColumn: (file: string, column: string) => `Tệp "${file}" thiếu cột "${column}".`,
   exportBadRow: (file: string, line: number, reason: string) => `${file}:${line}: ${reason}`,
   exportBadMonth: (value: string) => `kỳ "${value}" không hợp lệ (ví dụ 10/2020)`,
   exportMissingUnit: 'thiếu mã đơn vị',
@@ -381,6 +384,10 @@ export const SYNC_TEXT = {
   summaryFiles: (count: number) => `${count} tệp xuất từ Cổng DVC`,
   summaryPortalRows: (rows: number, unmapped: number) =>
     `${rows} dòng Dữ liệu Cổng DVC${unmapped > 0 ? ` (${unmapped} mã cơ quan chưa gán cho đơn vị nào)` : ''}`,
+  summaryRebuilt: 'tab Dữ liệu Cổng DVC được làm mới hoàn toàn từ lần chạy này (--lam-moi-du-lieu-cong)',
+  rebuiltLog: 'Làm mới tab Dữ liệu Cổng DVC từ lần chạy này (--lam-moi-du-lieu-cong).',
+  rebuildWithoutSource:
+    '--lam-moi-du-lieu-cong cần --portal hoặc --portal-file: không có nguồn số liệu thì không làm mới được tab Dữ liệu Cổng DVC (số liệu cũ được giữ nguyên).',
   summaryProblems: (errors: number, warnings: number) => `Kiểm tra: ${errors} lỗi, ${warnings} cảnh báo`,
   summaryThrough: (month: string | null) =>
     month ? `kỳ báo cáo đến ${month}` : 'chưa có kỳ báo cáo nào có số liệu',
@@ -457,7 +464,8 @@ Cách dùng:
   npm run sync -- --workbook <tệp.xlsx | đường dẫn hoặc mã Google Sheet>
                   [--portal <URL gốc>] [--portal-file <tệp.csv|tệp.xlsx>]...
                   [--profile dossiers|aggregated|mot-cua|dvcqg|<tệp.json>] [--through YYYY-MM]
-                  [--dry-run] [--daily HH:MM] [--tao-moi]
+                  [--lam-moi-du-lieu-cong] [--dry-run] [--daily HH:MM] [--check] [--tao-moi]
+  npm run sync -- --import <tệp.xlsx> --workbook <Google Sheet> [--ghi-de]
 
 Tùy chọn:
   --workbook      Tệp .xlsx trên máy hoặc Google Sheet. Tệp .xlsx chưa có thì dừng (mã thoát 4),
@@ -472,8 +480,18 @@ Tùy chọn:
                   "Mã tỉnh trên Cổng DVC quốc gia" trong Cấu hình), hoặc một tệp .json mô tả dạng khác
                   (xem docs/portal-profiles.md).
   --through       Tháng cuối cùng được tính (mặc định: tháng hiện tại; tháng 12 nếu năm đã qua).
+  --lam-moi-du-lieu-cong
+                  Xóa hết dòng cũ của tab Dữ liệu Cổng DVC, chỉ giữ số liệu của lần chạy này
+                  (mặc định: chỉ thay các tháng, đơn vị lấy được đầy đủ; dòng khác giữ nguyên).
   --dry-run       Tính và in tóm tắt, không ghi gì vào bảng tính (kể cả Nhật ký đồng bộ).
   --daily         Chạy liên tục, đồng bộ mỗi ngày lúc HH:MM giờ Việt Nam (Asia/Ho_Chi_Minh).
+  --check         Chỉ kiểm tra rồi thoát (0 khi đạt): đọc và ghi được bảng tính (Google Sheet: ghi thử
+                  rồi xóa một dấu kiểm tra), Cổng DVC trả lời (một yêu cầu, tháng 1 của Năm).
+                  Nên chạy trước đêm đồng bộ đầu tiên; --daily cũng kiểm tra như vậy trước khi chờ.
+  --import        Tệp .xlsx văn phòng đã dùng trước đây: chép các tab Cấu hình, Đơn vị, Nhập liệu,
+                  Danh mục DVC, Dữ liệu Cổng DVC và Nhập liệu <năm> vào Google Sheet của --workbook
+                  trong một lần ghi (hoặc không chép gì), rồi tính lại các tab kết quả.
+  --ghi-de        Cùng --import: cho phép thay các tab của Google Sheet đã có dữ liệu.
   --timeout       Số giây chờ mỗi yêu cầu (mặc định 20).
   --retries       Số lần thử lại mỗi yêu cầu khi lỗi tạm thời (mặc định 4).
   --concurrency   Số yêu cầu gửi cùng lúc tới Cổng DVC (mặc định 4).
@@ -517,6 +535,13 @@ Mã thoát: 0 thành công; 2 sai tham số; 3 lỗi Cổng DVC hoặc tệp xu�
     `Chưa ghi gì: không được phép ghi vào thư mục "${folder}" (cần quyền ghi để lưu tệp Excel an toàn). Hãy cấp quyền ghi hoặc chọn thư mục khác.`,
   xlsxCannotKeep: (path: string, detail: string) =>
     `Chưa ghi gì: tệp Excel "${path}" có cấu trúc mà chương trình không ghi lại được mà vẫn giữ nguyên các phần khác (${detail}). Hãy mở tệp bằng Excel hoặc LibreOffice, lưu lại dạng .xlsx rồi chạy lại.`,
+  /** Contract 10.3: Excel's `~$` or LibreOffice's `.~lock.…#` file beside the workbook. `who` from xlsxSomeone when unknown. */
+  xlsxOpenBy: (path: string, who: string, app: string, lock: string) =>
+    `Chưa ghi gì: tệp Excel "${path}" đang được ${who} mở bằng ${app}; hãy đóng tệp rồi chạy lại (nếu chắc không còn ai mở tệp, hãy xóa tệp khóa "${lock}").`,
+  xlsxSomeone: 'một người khác',
+  /** Contract 10.3: the file changed between the run's read and its rename. */
+  xlsxChangedMeanwhile: (path: string) =>
+    `Chưa ghi gì: tệp Excel "${path}" vừa được lưu lại trong lúc đồng bộ đang chạy, nên bản vừa lưu được giữ nguyên; hãy chạy lại đồng bộ để tính trên bản mới.`,
   xlsxCreated: (path: string) =>
     `Đã tạo bảng tính mới ${path} (trước đó chưa có tệp này) với đủ các tab; hãy điền các tab Cấu hình, Đơn vị, Danh mục DVC rồi chạy lại.`,
   chartEmpty:
@@ -602,12 +627,12 @@ export const ADDIN_TEXT = {
 <p><b>Hàm tính nhanh</b> (dùng được với một ô hoặc cả vùng):</p>
 <ul>
 <li><code>=DVC_TYLE(C2; B2)</code>: tỷ lệ trực tuyến.</li>
-<li><code>=DVC_DANHGIA(C2; B2; D2)</code>: Đạt / Chưa đạt / Không phát sinh hồ sơ.</li>
+<li><code>=DVC_DANHGIA(C2; B2; D2)</code>: Đạt / Chưa đạt / Không phát sinh hồ sơ (tổng số hồ sơ bằng 0) / Chưa có số liệu (cả hai ô để trống).</li>
 <li><code>=DVC_CANTHEM(C2; B2; D2)</code>: số hồ sơ trực tuyến cần thêm để đạt chỉ tiêu.</li>
 <li><code>=DVC_XEPHANG(E2; E$2:E$30)</code>: thứ hạng, cao nhất là 1, bằng nhau cùng hạng.</li>
 </ul>
 <p><b>Ví dụ</b>: tháng 10/${year} Sở Nội vụ giải quyết 1.234 hồ sơ, trong đó 400 hồ sơ ${VOCABULARY[classification].onlineWords}. Cán bộ của Sở tìm dòng <code>10/${year}</code> | <code>SNV</code> và nhập <code>1234</code> vào cột <i>Tổng số hồ sơ đã giải quyết</i>, <code>400</code> vào cột <i>${VOCABULARY[classification].online}</i>. Tháng không có hồ sơ: nhập <code>0</code> và <code>0</code>.</p>
-<p><b>Màu ở cột Đánh giá</b>: xanh là Đạt, cam là Chưa đạt, đỏ là Số liệu lỗi. Tab <b>Kiểm tra</b> ghi từng lỗi (đỏ) và cảnh báo (vàng) kèm ô cần sửa, ví dụ <i>Nhập liệu D7</i>; sửa ô đó rồi chọn <b>Kiểm tra số liệu</b> lại. <b>Hồ sơ cần thêm</b> là số hồ sơ trực tuyến tối thiểu còn thiếu để đạt chỉ tiêu.</p>
+<p><b>Màu ở cột Đánh giá</b>: xanh là Đạt, cam là Chưa đạt, đỏ là Số liệu lỗi, xám là Chưa có số liệu (chưa có tháng nào có số liệu được tính; các cột số hồ sơ để trống). Không phát sinh hồ sơ (số liệu đã nhập cộng lại bằng 0) không tô màu. Tab <b>Kiểm tra</b> ghi từng lỗi (đỏ) và cảnh báo (vàng) kèm ô cần sửa, ví dụ <i>Nhập liệu D7</i>; sửa ô đó rồi chọn <b>Kiểm tra số liệu</b> lại. <b>Hồ sơ cần thêm</b> là số hồ sơ trực tuyến tối thiểu còn thiếu để đạt chỉ tiêu.</p>
 <p>Tỷ lệ = tổng hồ sơ trực tuyến / tổng hồ sơ đã giải quyết từ đầu năm (không lấy bình quân các tháng).</p>
 </div>`,
 } as const;
@@ -637,6 +662,9 @@ export const ADDIN_WRITE_TEXT = {
   /** The nightly sync's write marker is live: nothing is written. `until` is a Vietnamese time, e.g. 02:45. */
   syncWriting: (until: string) =>
     `Đợt đồng bộ số liệu từ Cổng DVC đang ghi vào bảng tính này (chậm nhất đến ${until}). Chưa có tab nào bị thay đổi. Hãy thử lại sau vài phút.`,
+  /** Both halves: markers that claimed more than their writer's limit, could not be read or named no known writer. */
+  staleMarkersRemoved: (count: number) =>
+    `Đã gỡ ${count} dấu "đang ghi" (dvc.writing) không hợp lệ khỏi bảng tính: dấu hẹn giờ quá thời hạn cho phép, không đọc được hoặc không rõ bên ghi. Dấu như vậy không chặn việc ghi; nếu nó xuất hiện lại, hãy kiểm tra ai đã thêm nó.`,
   noAdvancedService:
     'Không thực hiện được: dịch vụ nâng cao "Google Sheets API" chưa được bật cho tiện ích (tệp appsscript.json). Chưa có tab nào bị thay đổi. Hãy báo cán bộ kỹ thuật cài đặt lại tiện ích bằng npm run push.',
 } as const;
@@ -726,6 +754,55 @@ export const REMINDER_TEXT = {
 } as const;
 
 /**
+ * The add-in's roll-out texts: the permissions a menu item needs (in the plain words of Google's consent
+ * screen), sharing the sheet with the units, and the spreadsheet's locale and time zone.
+ */
+export const ROLLOUT_TEXT = {
+  /** What each OAuth scope lets the add-in do, as a clerk would say it. */
+  scope: {
+    spreadsheets: 'xem và sửa bảng tính Google này',
+    ui: 'hiển thị menu, hộp thoại và thông báo trong bảng tính',
+    email: 'xem địa chỉ email của bạn (để biết ai đang thao tác)',
+    mail: 'gửi thư thay bạn',
+    triggers: 'chạy khi bạn không có mặt (nhắc nhở tự động)',
+    drive: 'xem và quản lý tệp trên Google Drive của bạn (để chia sẻ bảng tính với các đơn vị)',
+  },
+  scopesMissing: (action: string, missing: readonly string[]) =>
+    `Để dùng "${action}", tiện ích cần quyền bạn chưa cho phép:\n\n${missing.map((words) => `• ${words}`).join('\n')}\n\nChưa có gì thay đổi. Sau khi bấm OK, Google sẽ hỏi lại: đánh dấu chọn các quyền trên, bấm Tiếp tục, rồi chọn lại mục này trong menu Dịch vụ công.`,
+  /** Written to the execution log when the monthly trigger runs without a permission it needs. */
+  triggerScopesMissing: (missing: readonly string[]) =>
+    `Nhắc nhở tự động không chạy: tài khoản đã bật nhắc nhở chưa cho phép ${missing.join('; ')}. Hãy chọn lại "Bật/tắt nhắc nhở tự động hằng tháng" để Google hỏi lại.`,
+  noEmailScope:
+    'Bạn chưa cho phép tiện ích xem địa chỉ email của bạn, nên chưa biết bạn phụ trách đơn vị nào. Các vấn đề của toàn bộ bảng tính:',
+  localeSet: (changes: readonly string[]) => ` Đã đặt ${changes.join(' và ')}.`,
+  localeChange: (what: string, value: string, before: string) => `${what} ${value} (trước đó ${before})`,
+  localeWhat: 'khu vực (định dạng số, ngày) là Việt Nam',
+  timeZoneWhat: 'múi giờ là',
+  localeWrong: (locale: string, timeZone: string) =>
+    `Cảnh báo: bảng tính đang dùng khu vực ${locale} và múi giờ ${timeZone}, không phải Việt Nam (vi_VN, Asia/Ho_Chi_Minh). Khi đó số gõ 1.234 có thể bị hiểu là một phẩy hai ba bốn, và tháng, ngày có thể bị đảo. Hãy nhờ chủ sở hữu hoặc Quản trị viên chạy lại "Thiết lập bảng tính" (hoặc vào Tệp > Cài đặt, chọn Khu vực Việt Nam, Múi giờ GMT+07:00), rồi xem lại các số vừa nhập.`,
+  shareTitle: 'Chia sẻ bảng tính với các đơn vị',
+  shareAsk: (count: number, list: string) =>
+    `Thêm ${count} người làm người chỉnh sửa bảng tính (Email nhập liệu của các đơn vị và Quản trị viên chưa có quyền)?\n\n${list}\n\nGoogle sẽ không gửi email thông báo cho từng người: hãy gửi đường liên kết bảng tính cho các đơn vị. Không ai bị bỏ quyền.`,
+  shareMore: (count: number) => `… và ${count} người khác.`,
+  shareAll: ' Mọi Email nhập liệu và Quản trị viên đều đã có quyền chỉnh sửa bảng tính.',
+  shareCancelled: ' Chưa chia sẻ bảng tính với ai (bạn chọn Không).',
+  shareAdded: (count: number) => ` Đã thêm ${count} người làm người chỉnh sửa (không gửi email thông báo).`,
+  shareFailed: (count: number, lines: string) =>
+    `Không thêm được ${count} người làm người chỉnh sửa bảng tính:\n\n${lines}\n\nSửa Email nhập liệu trong tab Đơn vị (hoặc nhờ quản trị viên Google Workspace cho phép), rồi chạy lại "Thiết lập bảng tính": chỉ những người còn thiếu được thêm.`,
+  shareLine: (email: string, reason: string) => `• ${email}: ${reason}`,
+  shareLeft: (count: number, limit: number) =>
+    ` Còn ${count} người chưa được thêm (mỗi lần chạy thêm tối đa ${limit} người cho kịp giới hạn 6 phút của Google): hãy chạy lại "Thiết lập bảng tính".`,
+  shareInvalid: 'không phải địa chỉ email hợp lệ',
+  shareOutsideDomain: 'địa chỉ ngoài tổ chức, mà cài đặt chia sẻ của tổ chức không cho chia sẻ ra ngoài',
+  shareNoAccount:
+    'địa chỉ này chưa có tài khoản Google (hãy tạo tài khoản, hoặc dùng địa chỉ công vụ đã có tài khoản)',
+  shareOther: 'Google từ chối',
+  shareGoogleWords: (reason: string, detail: string) => `${reason} (${detail})`,
+  noDriveService:
+    'Dự án Apps Script chưa bật dịch vụ nâng cao Drive API (v3), cần để chia sẻ bảng tính với các đơn vị mà không gửi email thông báo. Hãy đưa lại tệp appsscript.json của dự án lên (npm run push) rồi thử lại. Bảng tính không thay đổi.',
+} as const;
+
+/**
  * The sync's translation of system and library errors (sync/errors.ts): what happened and what to do, the
  * system's own words kept in brackets by the caller. Also the run control of the sync (--daily preflight,
  * the lock, tab names, the write marker shared with the add-in).
@@ -762,13 +839,17 @@ export const SYSTEM_TEXT = {
   keyWrongType: (type: string) => `loại "${type}", cần "service_account"`,
   keyMissingFields: (fields: string) => `thiếu ${fields}`,
   keyBadPrivateKey: 'trường private_key không phải là khóa riêng PEM',
-  // --daily preflight
-  preflightXlsx: (path: string) => `Đã kiểm tra: mở và ghi được tệp ${path}.`,
+  // --daily and --check preflight: the line lists what was proved
+  preflightPassed: (proved: readonly string[]) => `Đã kiểm tra: ${proved.join('; ')}.`,
+  preflightXlsx: (path: string) => `mở và ghi được tệp ${path}`,
   preflightXlsxNew: (path: string) =>
-    `Đã kiểm tra: thư mục ghi được; tệp ${path} chưa có, sẽ được tạo ở lần đồng bộ đầu tiên.`,
+    `thư mục ghi được; tệp ${path} chưa có, sẽ được tạo ở lần đồng bộ đầu tiên`,
   preflightGoogle: (sheet: string, title: string) =>
-    `Đã kiểm tra: đăng nhập Google được và đọc được bảng tính "${title}" (${sheet}).`,
-  preflightFailed: (message: string) => `Kiểm tra trước khi chờ giờ đồng bộ không đạt: ${message}`,
+    `đăng nhập Google được, đọc được và ghi được bảng tính "${title}" (${sheet}; đã ghi thử rồi xóa một dấu kiểm tra)`,
+  preflightPortal: (url: string, profile: string, month: string, rows: number) =>
+    `Cổng DVC ${url} (dạng ${profile}) trả lời tháng ${month}: ${rows} dòng`,
+  preflightFailed: (message: string, waiting: boolean) =>
+    `${waiting ? 'Kiểm tra trước khi chờ giờ đồng bộ không đạt' : 'Kiểm tra không đạt'}: ${message}`,
   folderNotWritable: (folder: string, reason: string) =>
     `Không ghi được vào thư mục "${folder}" của bảng tính (${reason}).`,
   fileNotWritable: (path: string, reason: string) => `Không ghi được tệp Excel "${path}" (${reason}).`,
@@ -788,7 +869,51 @@ export const SYSTEM_TEXT = {
     `Tiện ích Dịch vụ công trong Google Sheet đang tính lại và ghi các tab kết quả (đến muộn nhất ${until}). Lần đồng bộ này dừng lại, không ghi gì; hãy chạy lại sau vài phút.`,
 } as const;
 
+/** The sync as an IT person rolls it out: the preflight's question to the portal, and --import (sync/import.ts). */
+export const SYNC_ROLLOUT_TEXT = {
+  // The preflight's one request to the portal: its answer, then what to do
+  portalCheckFailed: (request: string, answer: string, fix: string) =>
+    `Cổng DVC không trả lời được yêu cầu thử (${request}): ${answer}.${fix ? ` ${fix}` : ''}`,
+  portalFixDenied:
+    'Hãy đặt đúng PORTAL_TOKEN trong môi trường chạy đồng bộ (cron và systemd không đọc tệp cấu hình của shell).',
+  portalFixNotFound:
+    'Hãy kiểm tra địa chỉ --portal (địa chỉ gốc của API) và --profile có đúng với hệ thống của Cổng không.',
+  portalFixRejected: (profile: string) =>
+    `Yêu cầu theo dạng ${profile} không hợp với Cổng này: hãy kiểm tra --profile và các tham số Cấu hình nó dùng.`,
+  portalFixBusy: 'Cổng đang quá tải hoặc gặp sự cố: hãy thử lại sau, hoặc báo đơn vị quản lý Cổng.',
+  portalFixNetwork:
+    'Hãy kiểm tra địa chỉ --portal, DNS, tường lửa hoặc proxy của máy chạy đồng bộ (thử mở địa chỉ đó bằng curl từ chính máy này).',
+  portalFixTimeout: 'Hãy tăng --timeout, hoặc kiểm tra đường mạng tới Cổng.',
+  portalFixNotApi:
+    'Địa chỉ này không trả về dữ liệu JSON của API (có thể là trang web hoặc trang đăng nhập): hãy kiểm tra --portal.',
+  portalFixShape: (profile: string) =>
+    `Câu trả lời không khớp dạng ${profile}: hãy chọn đúng --profile, hoặc sửa tệp cấu hình Cổng (docs/portal-profiles.md).`,
+  // --import <file.xlsx> --workbook <Google Sheet> [--ghi-de]
+  importNeedsXlsx: (path: string) => `--import cần đường dẫn một tệp .xlsx (nhận được "${path}").`,
+  importNeedsSheet:
+    '--import chép dữ liệu vào một Google Sheet: --workbook phải là đường dẫn hoặc mã của Google Sheet.',
+  importNotWith: (option: string) => `--import không dùng cùng ${option}: hãy chạy riêng.`,
+  overwriteWithoutImport: '--ghi-de chỉ dùng cùng --import.',
+  importNoInputTabs: (path: string, tabs: readonly string[]) =>
+    `Chưa chép gì: tệp "${path}" không có tab nào để chép (cần ít nhất một trong: ${tabs.join(', ')}).`,
+  importNotEmpty: (tabs: readonly string[]) =>
+    `Chưa chép gì: Google Sheet đã có dữ liệu ở ${tabs.map((tab) => `"${tab}"`).join(', ')}. Để thay dữ liệu ở đó bằng dữ liệu của tệp .xlsx, chạy lại với --ghi-de.`,
+  importFormulaWithoutValue: (path: string, tab: string, cell: string) =>
+    `Chưa chép gì: ô ${cell} của tab "${tab}" trong tệp "${path}" chứa công thức nhưng tệp chưa lưu giá trị đã tính. Hãy mở tệp bằng Excel hoặc LibreOffice, lưu lại rồi chạy lại.`,
+  importTooLarge: (size: string, limit: string) =>
+    `Chưa chép gì: dữ liệu cần chép (${size} MB) vượt giới hạn ${limit} MB của một yêu cầu Google Sheets. Hãy chuyển bớt các tab lưu trữ "Nhập liệu <năm>" sang tệp khác rồi chạy lại.`,
+  importTab: (tab: string, rows: number, replaced: boolean) =>
+    `"${tab}" (${rows} dòng${replaced ? ', thay dữ liệu cũ' : ''})`,
+  importDone: (path: string, sheet: string, tabs: readonly string[]) =>
+    `Đã chép từ ${path} vào ${sheet}, trong một lần ghi: ${tabs.join(', ')}.`,
+  importRecompute: 'Tính lại các tab kết quả từ dữ liệu vừa chép:',
+} as const;
+
 /** Texts of the sync's portal side (sync/portal/): profiles, requests, answers and export files. */
+/** How to turn a TCVN3 (ABC) file into Unicode: Unikey's converter, as offices do it. */
+const TCVN3_STEPS =
+  'Nếu tệp gõ bằng bảng mã TCVN3 (ABC, phông chữ .VnTime): mở tệp bằng Excel, chọn toàn bộ (Ctrl+A) và sao chép (Ctrl+C); mở Unikey > Công cụ chuyển mã (Ctrl+Shift+F6), chọn Nguồn "TCVN3 (ABC)", Đích "Unicode", bấm "Chuyển mã" rồi dán (Ctrl+V) vào một trang tính mới và lưu thành "CSV UTF-8 (Comma delimited) (*.csv)" hoặc .xlsx.';
+
 export const PORTAL_TEXT = {
   badProfile: (source: string, field: string, reason: string) =>
     `Cấu hình Cổng DVC "${source}" không hợp lệ ở trường "${field}": ${reason}. Chưa gửi yêu cầu nào. Xem docs/portal-profiles.md.`,
@@ -821,6 +946,10 @@ export const PORTAL_TEXT = {
   // Answers
   responseTooLarge: (limit: string) =>
     `câu trả lời của Cổng DVC vượt ${limit} MB (sau khi giải nén); đã dừng đọc để tránh treo máy`,
+  runTooLarge: (limit: string) =>
+    `Các câu trả lời của Cổng DVC trong lần đồng bộ này đã vượt ${limit} MB (tính cả các trang và số liệu giữ lại), quá nhiều so với số liệu một tỉnh thật sự có: đã dừng để máy không hết bộ nhớ, chưa ghi gì. Hãy kiểm tra địa chỉ --portal và cấu hình --profile (kích thước trang, đường dẫn tới danh sách dòng), hoặc hỏi ít tháng hơn mỗi lần (--through), rồi chạy lại.`,
+  wrongProfile: (status: number, profile: string, profiles: string, detail: string) =>
+    `Cổng DVC không nhận kiểu yêu cầu của cấu hình "${profile}" (HTTP ${status} ở yêu cầu đầu tiên${detail ? `: ${detail}` : ''}; không thử lại vì thử lại cũng vậy). Thường là do chọn sai cấu hình Cổng DVC hoặc sai địa chỉ: hãy chạy lại với --profile ${profiles} (hoặc tệp .json của mình) đúng với hệ thống của tỉnh, và kiểm tra địa chỉ --portal`,
   notAList: (path: string) => `không có danh sách dòng ở "${path || '(gốc)'}"`,
   badCount: (agency: string, field: string, value: string) =>
     `đơn vị ${agency}: trường "${field}" có giá trị ${value}, không phải số hồ sơ (số nguyên không âm)`,
@@ -839,7 +968,20 @@ export const PORTAL_TEXT = {
     `"${file}" không phải là một tệp thông thường (có thể là thư mục, FIFO hay thiết bị): chỉ đọc được tệp .csv, .xlsx hoặc .json.`,
   fileTooLarge: (file: string, limit: string) => `Tệp "${file}" lớn hơn ${limit} MB, không đọc.`,
   badEncoding: (file: string) =>
-    `Tệp "${file}" không ở bảng mã đọc được (UTF-8, UTF-16 có BOM hoặc Windows-1258). Hãy mở tệp bằng Excel và chọn Lưu thành (Save As) > "CSV UTF-8 (Comma delimited) (*.csv)", hoặc lưu thành tệp .xlsx, rồi chạy lại.`,
+    `Tệp "${file}" không ở bảng mã đọc được (UTF-8, UTF-16 có BOM hoặc Windows-1258). Hãy mở tệp bằng Excel và chọn Lưu thành (Save As) > "CSV UTF-8 (Comma delimited) (*.csv)", hoặc lưu thành tệp .xlsx, rồi chạy lại. ${TCVN3_STEPS}`,
+  tcvn3: (file: string) =>
+    `Tệp "${file}" được gõ bằng bảng mã TCVN3 (ABC, phông chữ .VnTime), không phải bảng mã đọc được (UTF-8, UTF-16 có BOM hoặc Windows-1258). ${TCVN3_STEPS}`,
+  legacyXls: (file: string) =>
+    `Tệp "${file}" là tệp Excel kiểu cũ (.xls, Excel 97-2003), chưa đọc được. Hãy mở tệp bằng Excel và chọn Lưu thành (Save As) > "Excel Workbook (*.xlsx)" hoặc "CSV UTF-8 (Comma delimited) (*.csv)"; bằng LibreOffice Calc: Tệp (File) > Lưu thành (Save As) > "Excel 2007-365 (.xlsx)", hoặc "Văn bản CSV (.csv)" với bộ ký tự Unicode (UTF-8). Rồi chạy lại với tệp mới.`,
+  exportColumnsMissing: (
+    file: string,
+    missing: readonly string[],
+    found: readonly string[],
+    mapping: string,
+    anchor?: string,
+  ) =>
+    `Tệp "${file}" ${anchor ? `không có dòng tiêu đề chứa cột "${anchor}", nên ` : ''}thiếu cột ${missing.map((name) => `"${name}"`).join(', ')}${found.length > 0 ? ` (${anchor ? 'dòng đầu tiên' : 'dòng tiêu đề'} của tệp có: ${found.map((name) => `"${name}"`).join(', ')})` : ''}. Nếu hệ thống của tỉnh xuất các cột này dưới tên khác, hãy tạo một tệp cấu hình .json có phần ánh xạ cột "columns" (xem docs/portal-profiles.md), ví dụ ${mapping}, rồi chạy lại với --profile <tệp>.json.`,
+  columnInFile: '<tên cột trong tệp>',
   rowsWithoutProcedure: (file: string, rows: number) =>
     `Tệp ${file}: ${rows} dòng không có Mã TTHC nên không lọc được theo Danh mục DVC; tổng số hồ sơ của các dòng này vẫn được tính, số hồ sơ trực tuyến thì không.`,
   badColumnsMapping: (column: string, allowed: readonly string[]) =>

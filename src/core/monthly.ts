@@ -65,6 +65,7 @@ export function buildMonthlyTable(
     { block: statusBlock, formula: `${status}="${STATUS.met}"`, colour: 'met' },
     { block: statusBlock, formula: `${status}="${STATUS.notMet}"`, colour: 'notMet' },
     { block: statusBlock, formula: `${status}="${STATUS.dataError}"`, colour: 'dataError' },
+    { block: statusBlock, formula: `${status}="${STATUS.noData}"`, colour: 'noData' },
   ];
   // On paper only the months up to the reporting month: the later ones are empty by definition.
   const shown = through && through.year === year ? through.month : months.length;

@@ -91,7 +91,7 @@ const colour = (hex: string): Color => ({
 });
 
 /** Pixels of a column `characters` wide at Sheets' default font. */
-const pixelsOf = (characters: number): number => Math.round(characters * 7 + 10);
+export const pixelsOf = (characters: number): number => Math.round(characters * 7 + 10);
 /** Pixels of a row `points` high (96 pixels to 72 points). */
 const rowPixelsOf = (points: number): number => Math.round((points * 96) / 72);
 /** Room between text and borders, in pixels: Sheets' default is 3 left and right, which a border touches. */

@@ -4,10 +4,11 @@ import { readFile } from 'node:fs/promises';
 import type { sheets_v4 } from 'googleapis';
 import type { Grid, OutputTable, WorkbookInput } from '../../src/core';
 import {
+  ADDIN_WRITE_TEXT,
   blockingMarker,
   formatTimestamp,
+  judgeMarker,
   newWriteMarker,
-  parseWriteMarker,
   RELIABILITY_TEXT,
   SHEETS_WRITE_TEXT,
   SYNC_TEXT,
@@ -45,6 +46,9 @@ import {
 } from './workbook';
 
 export const SHEETS_SCOPE = 'https://www.googleapis.com/auth/spreadsheets';
+
+/** Developer-metadata key of the preflight's write check: set and deleted in one batch, never left behind. */
+export const WRITE_CHECK_KEY = 'dvc.check';
 
 /**
  * Checked before every write, so an oversized write fails with a clear message and changes nothing.
@@ -216,6 +220,8 @@ export class GoogleSheetWorkbook implements Workbook {
   private readonly runId = randomUUID();
   /** Staging tabs this write added, removed with the marker when the write fails. */
   private ownStaging: SheetInfo[] = [];
+  /** Stale markers (judgeMarker) already told to the run, so each is reported once. */
+  private readonly reportedStale = new Set<number>();
 
   constructor(private readonly options: GoogleSheetOptions) {
     this.location = `https://docs.google.com/spreadsheets/d/${options.spreadsheetId}`;
@@ -319,16 +325,36 @@ export class GoogleSheetWorkbook implements Workbook {
     }
     const input: Mutable<WorkbookInput> = {};
     let syncLog: Grid | undefined;
-    if (wanted.length === 0) return { input, syncLog };
+    const grids = await this.readGrids(wanted.map((w) => w.title));
+    for (const w of wanted) {
+      const grid = grids.get(w.title) ?? [];
+      if (w.key === 'syncLog') syncLog = grid;
+      else input[w.key] = grid;
+    }
+    return { input, syncLog };
+  }
+
+  /** The tabs as they are now (staging tabs left out), read afresh: the import plans its batch on them. */
+  async liveTabs(): Promise<SheetInfo[]> {
+    this.sheetList = null;
+    return liveSheets(await this.metadata());
+  }
+
+  /**
+   * The cells of the named tabs (exact titles), in one request whatever their number (none: no request).
+   * Every cell with its effective value and number format type: a date cell (a number shown as a date) is
+   * told apart from a count, and nothing depends on the sheet's locale.
+   */
+  async readGrids(titles: readonly string[]): Promise<Map<string, Grid>> {
+    const grids = new Map<string, Grid>();
+    if (titles.length === 0) return grids;
     const client = await this.sheets();
-    // Every cell with its effective value and number format type, in one request: a date cell (a number
-    // shown as a date) is told apart from a count, and nothing depends on the sheet's locale.
     const data = await this.call('spreadsheets.get', () =>
       this.counted(() =>
         client.spreadsheets.get(
           {
             spreadsheetId: this.options.spreadsheetId,
-            ranges: wanted.map((w) => wholeTab(w.title)),
+            ranges: titles.map(wholeTab),
             includeGridData: true,
             fields: GRID_FIELDS,
           },
@@ -338,12 +364,52 @@ export class GoogleSheetWorkbook implements Workbook {
     );
     // Google lists the tabs in their own order, not the ranges': each is found by its title.
     const byTitle = new Map((data.sheets ?? []).map((sheet) => [sheet.properties?.title ?? '', sheet]));
-    for (const w of wanted) {
-      const grid = gridOfGridData(byTitle.get(w.title)?.data?.[0]);
-      if (w.key === 'syncLog') syncLog = grid;
-      else input[w.key] = grid;
-    }
-    return { input, syncLog };
+    for (const title of titles) grids.set(title, gridOfGridData(byTitle.get(title)?.data?.[0]));
+    return grids;
+  }
+
+  /**
+   * The preflight's proof that this account can write: ONE batchUpdate that sets a developer-metadata
+   * marker on the spreadsheet and deletes it again. Google applies a batch whole or not at all, so the
+   * spreadsheet is left as it was either way; an account that may only view gets 403.
+   */
+  async checkWrite(): Promise<void> {
+    const client = await this.sheets();
+    const metadataId = randomInt(1, 2_147_483_647);
+    const requests: sheets_v4.Schema$Request[] = [
+      {
+        createDeveloperMetadata: {
+          developerMetadata: {
+            metadataId,
+            metadataKey: WRITE_CHECK_KEY,
+            metadataValue: this.markerValue(),
+            location: { spreadsheet: true },
+            visibility: 'DOCUMENT',
+          },
+        },
+      },
+      { deleteDeveloperMetadata: { dataFilter: { developerMetadataLookup: { metadataId } } } },
+    ];
+    // Retried as a whole: the pair leaves nothing behind, so sending it again after a lost answer is safe.
+    await this.call('spreadsheets.batchUpdate', () =>
+      this.counted(() =>
+        client.spreadsheets.batchUpdate(
+          { spreadsheetId: this.options.spreadsheetId, requestBody: batchBody(requests) },
+          this.requestOptions,
+        ),
+      ),
+    );
+  }
+
+  /**
+   * ONE atomic batchUpdate built from the tab list (the import of input tabs, beside the write path of
+   * output tabs): all of it is applied or none. After a lost answer it is rebuilt from the tab list read
+   * again, so a batch that did commit is not refused for adding a tab that now exists.
+   */
+  async applyAtomically(build: (tabs: readonly SheetInfo[]) => BatchBody): Promise<void> {
+    const tabs = liveSheets(await this.metadata());
+    await this.batchUpdate(build(tabs), (list) => build(liveSheets(list)));
+    this.sheetList = null;
   }
 
   /**
@@ -406,17 +472,34 @@ export class GoogleSheetWorkbook implements Workbook {
     };
   }
 
+  /** Markers of others that no writer may trust (contract 10.3): removed by this write, never waited for. */
+  private staleMarkers(): MarkerEntry[] {
+    const now = (this.options.now ?? (() => new Date()))();
+    return this.markers.filter(
+      (entry) => entry.metadataId !== this.markerId && judgeMarker(entry.value, now).state === 'stale',
+    );
+  }
+
+  /** Tells the run (its output and log row) about stale markers this write removes, each once. */
+  private reportStale(options: WriteOptions | undefined): void {
+    const fresh = this.staleMarkers().filter((entry) => !this.reportedStale.has(entry.metadataId));
+    if (fresh.length === 0) return;
+    for (const entry of fresh) this.reportedStale.add(entry.metadataId);
+    options?.notice?.(ADDIN_WRITE_TEXT.staleMarkersRemoved(fresh.length));
+  }
+
   /**
-   * Requests of the batch that ends a write: this run's marker deleted, and markers of earlier syncs
-   * that died before removing theirs (expired) deleted with it.
+   * Requests of the batch that ends a write: this run's marker deleted, with the markers of earlier syncs
+   * that died before removing theirs (expired) and any stale marker.
    */
   private releaseMarkers(): sheets_v4.Schema$Request[] {
-    const now = (this.options.now ?? (() => new Date()))().getTime();
-    const expired = this.markers.filter((entry) => {
-      const marker = parseWriteMarker(entry.value);
-      return entry.metadataId !== this.markerId && marker?.by === 'sync' && Date.parse(marker.until) <= now;
+    const now = (this.options.now ?? (() => new Date()))();
+    const dead = this.markers.filter((entry) => {
+      if (entry.metadataId === this.markerId) return false;
+      const verdict = judgeMarker(entry.value, now);
+      return verdict.state === 'stale' || (verdict.state === 'expired' && verdict.marker.by === 'sync');
     });
-    return [this.markerId, ...expired.map((entry) => entry.metadataId)].map((metadataId) => ({
+    return [this.markerId, ...dead.map((entry) => entry.metadataId)].map((metadataId) => ({
       deleteDeveloperMetadata: { dataFilter: { developerMetadataLookup: { metadataId } } },
     }));
   }
@@ -430,6 +513,7 @@ export class GoogleSheetWorkbook implements Workbook {
    */
   private async claim(
     first: (list: readonly SheetInfo[]) => sheets_v4.Schema$Request[],
+    options: WriteOptions | undefined,
   ): Promise<SheetInfo[]> {
     // After a lost answer the batch may have committed: rebuilt from the tab list read again, it may
     // have nothing left to do (null), and that list is then the answer.
@@ -458,6 +542,7 @@ export class GoogleSheetWorkbook implements Workbook {
     const sheets = answer?.updatedSpreadsheet
       ? this.remember(answer.updatedSpreadsheet)
       : await this.metadata();
+    this.reportStale(options);
     const now = (this.options.now ?? (() => new Date()))();
     const blocking = blockingMarker(
       this.markers.map((entry) => entry.value),
@@ -506,6 +591,8 @@ export class GoogleSheetWorkbook implements Workbook {
     if (tables.length === 0) return;
     const limits = this.options.limits ?? SHEETS_LIMITS;
     const sheets = await this.metadata();
+    // Before the log row is fixed (beforeCommit), so the row says so too.
+    this.reportStale(options);
     const names = tables.map((table) => table.tab);
     assertTabNames(
       liveSheets(sheets).map((sheet) => sheet.title),
@@ -517,7 +604,7 @@ export class GoogleSheetWorkbook implements Workbook {
     try {
       if (bytesOf(single) <= limits.payloadBytes) {
         assertCellsWithinLimit(cellsAfterWrite(tables, sheets), limits.cells);
-        const fresh = await this.claim(() => []);
+        const fresh = await this.claim(() => [], options);
         assertTabNames(
           liveSheets(fresh).map((sheet) => sheet.title),
           names,
@@ -573,7 +660,7 @@ export class GoogleSheetWorkbook implements Workbook {
         SYNC_TEXT.stagedFinalTooLarge(megabytes(finalBytes), megabytes(limits.payloadBytes)),
       );
     }
-    const fresh = await this.claim((list) => staged.first(list).requests ?? []);
+    const fresh = await this.claim((list) => staged.first(list).requests ?? [], options);
     this.ownStaging = fresh.filter((sheet) => sheet.staging);
     for (const body of staged.values) await this.valuesBatchUpdate(body);
     const finalOf = (list: readonly SheetInfo[]) => {

@@ -21,6 +21,8 @@ function ratioTable(rows: number, nameLength: number): OutputTable {
 const layout = {
   tabs: [{ sheetId: 7, title: TAB.ratio, rows: 1000, columns: 26, conditionalRules: 3, chartIds: [] }],
   markers: [],
+  locale: 'vi_VN',
+  timeZone: 'Asia/Ho_Chi_Minh',
 };
 
 test('UTF-8 bytes are counted as Google counts them', () => {

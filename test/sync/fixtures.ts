@@ -1,10 +1,11 @@
 // A small province computed by hand, as input grids, portal items and an .xlsx, for the sync's tests.
 import ExcelJS from 'exceljs';
+import iconv from 'iconv-lite';
 import type { RetryPolicy } from '../../sync/retry';
 import { ENTRY_HEADER, UNIT_HEADER } from '../contract-headers';
 import { type FakeSheet, fakeSheet } from '../fakes/sheets-api/server';
 
-type Row = (string | number | null)[];
+export type Row = (string | number | null)[];
 
 /** A retry policy that retries `attempts − 1` times at once: back-off without waiting, for fast tests. */
 export const instantRetry = (attempts: number): RetryPolicy => ({
@@ -167,4 +168,24 @@ export function records(grid: unknown[][] | undefined, anchor = 'Mã đơn vị'
   return grid
     .slice(headerIndex + 1)
     .map((row) => Object.fromEntries(header.map((h, i) => [h, row[i] ?? ''])));
+}
+
+/**
+ * Text as Excel on a Vietnamese Windows saves "CSV (Comma delimited)": Windows-1258, where letters with a
+ * circumflex, breve or horn are single bytes and tone marks are combining characters after them.
+ */
+export function windows1258(text: string): Buffer {
+  const tones = /[\u0300\u0301\u0303\u0309\u0323]/g;
+  const staged = [...text.normalize('NFC')]
+    .map((ch) => {
+      const direct = iconv.encode(ch, 'windows-1258');
+      if (!(direct.length === 1 && direct[0] === 0x3f && ch !== '?')) return ch;
+      const decomposed = ch.normalize('NFD');
+      return decomposed.replace(tones, '').normalize('NFC') + (decomposed.match(tones) ?? []).join('');
+    })
+    .join('');
+  const bytes = iconv.encode(staged, 'windows-1258');
+  // Every character had a byte: no '?' stand-ins.
+  if (bytes.includes(0x3f)) throw new Error(`not encodable in Windows-1258: ${text}`);
+  return bytes;
 }

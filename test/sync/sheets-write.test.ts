@@ -278,7 +278,8 @@ async function syncedOnce(n: number): Promise<FakeSpreadsheet> {
 
 /**
  * A bound that forces a 200-unit write into several staged batches (its RAW values are about 100 kB),
- * while its final batch (requests only, Báo cáo's layout included) still fits.
+ * while its final batch (requests only, Báo cáo's layout and Diễn biến's six colour rules included,
+ * about 40.1 kB) still fits.
  */
 const SMALL_BOUND = 50_000;
 
