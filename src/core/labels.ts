@@ -546,8 +546,12 @@ Mã thoát: 0 thành công; 2 sai tham số; 3 lỗi Cổng DVC hoặc tệp xu�
     `Đã tạo bảng tính mới ${path} (trước đó chưa có tệp này) với đủ các tab; hãy điền các tab Cấu hình, Đơn vị, Danh mục DVC rồi chạy lại.`,
   chartEmpty:
     'Chưa vẽ biểu đồ: chưa nhóm xếp hạng nào có đơn vị (tab Đơn vị còn trống). Biểu đồ sẽ có sau lần đồng bộ đầu tiên có đơn vị.',
-  /** The footer of every printed page of the .xlsx (Excel codes: &P page, &N pages). */
-  printFooter: '&CTrang &P/&N',
+  /**
+   * The footer of every printed page of the .xlsx (Excel codes: &A the tab, &P its page). No "/&N": when a
+   * whole workbook is printed LibreOffice counts &N over every tab (Trang 1/76 on a 3-page tab), while &P
+   * restarts at each tab (firstPageNumber), so the tab's name tells which tab's page 1 it is.
+   */
+  printFooter: '&L&A&CTrang &P',
 } as const;
 
 /** Texts of the Apps Script add-in (src/addin): menu, alerts, toasts, help, protections, validation, chart. */

@@ -104,7 +104,7 @@ describe('a synced workbook on paper', () => {
           new RegExp(`^(?:'${tab}'!\\$A:\\$[B-D],)?${rows.replace(/[$']/g, '\\$&')}$`),
         ),
       });
-      expect(xml).toMatch(/<oddFooter>&amp;CTrang &amp;P\/&amp;N<\/oddFooter>/);
+      expect(xml).toMatch(/<oddFooter>&amp;L&amp;A&amp;CTrang &amp;P<\/oddFooter>/);
     }
   });
 
