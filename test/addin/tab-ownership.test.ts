@@ -82,3 +82,27 @@ test('an earlier version’s unmarked "Tỷ lệ" is adopted: the same tab rewri
     again.filter((r) => r.createDeveloperMetadata?.developerMetadata?.metadataKey === 'dvc.tab'),
   ).toEqual([]);
 });
+
+test('set-up marks every tab it creates, in the batch that adds it; an office’s own "Báo cáo" stops it before any change', () => {
+  const script = loadScript({ owner: OWNER, user: OWNER });
+  script.run('setUpSheet');
+  expect(lastUi(script)?.kind).toBe('toast');
+  const adds = script.sheets.batches.flat().filter((r) => r.addSheet);
+  const names = script.spreadsheet.sheets.map((s) => s.name);
+  const markedIds = script.spreadsheet.developerMetadata
+    .filter((m) => m.metadataKey === 'dvc.tab')
+    .map((m) => m.sheetId);
+  // Every tab set-up added (inputs and outputs alike) carries the mark.
+  expect(adds.map((r) => r.addSheet?.properties?.title)).toEqual(names);
+  expect(markedIds).toEqual(script.spreadsheet.sheets.map((s) => s.id));
+
+  const office = province([['Báo cáo', OWN_REPORT]]);
+  const before = JSON.stringify(office.spreadsheet._state());
+  office.as(OWNER);
+  office.run('setUpSheet');
+  expect(lastUi(office)?.text).toMatch(
+    /^Không ghi được tab kết quả "Báo cáo": tab thứ 5 "Báo cáo" trùng tên/,
+  );
+  expect(office.sheets.batches).toHaveLength(0);
+  expect(JSON.stringify(office.spreadsheet._state())).toBe(before);
+});
