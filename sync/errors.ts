@@ -27,6 +27,10 @@ export type SyncErrorCode =
   | 'BUSY'
   /** This run's lock was taken over by another run while it stalled: nothing written. */
   | 'LOCK_LOST'
+  /** The .xlsx is open in Excel or LibreOffice (their lock file is beside it): nothing written. */
+  | 'FILE_IN_USE'
+  /** The .xlsx was saved by someone else between the run's read and its rename: nothing written. */
+  | 'FILE_CHANGED'
   | 'INTERNAL';
 
 export class SyncError extends Error {
@@ -62,6 +66,8 @@ export function exitCodeOf(error: unknown): number {
     case 'LOCKED':
     case 'BUSY':
     case 'LOCK_LOST':
+    case 'FILE_IN_USE':
+    case 'FILE_CHANGED':
       return 5;
     case 'INTERNAL':
       return 1;
@@ -87,7 +93,12 @@ export function redact(text: string, secrets: readonly (string | undefined)[]): 
 /** Failures after which the run must not write even its failure row: the write itself is what is unsafe. */
 export function forbidsWriting(error: unknown): boolean {
   return (
-    isSyncError(error) && (error.code === 'BUSY' || error.code === 'LOCK_LOST' || error.code === 'TAB_NAMES')
+    isSyncError(error) &&
+    (error.code === 'BUSY' ||
+      error.code === 'LOCK_LOST' ||
+      error.code === 'TAB_NAMES' ||
+      error.code === 'FILE_IN_USE' ||
+      error.code === 'FILE_CHANGED')
   );
 }
 

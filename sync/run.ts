@@ -214,6 +214,10 @@ export async function runSync(options: RunOptions): Promise<RunResult> {
       // before the file is serialised or the final batch is sent), so it covers re-reading and building.
       await workbook.write([...tables, syncLogTable(snapshot.syncLog, row)], {
         beforeCommit: () => row.splice(0, row.length, ...success()),
+        notice: (text) => {
+          runWarnings.push(text);
+          progress(text);
+        },
       });
     }
     const partial = {

@@ -17,3 +17,20 @@ export const ENTRY_HEADER = [
   'Số hồ sơ giải quyết trực tuyến mức độ 3, 4',
   'Ghi chú',
 ];
+
+/**
+ * Every tab a recompute writes (contract §4, §9.4, §9.5, and the overview `Tổng hợp`), in tab-bar order:
+ * the tests of "all or nothing" check each one, so a new output tab is added here once.
+ */
+export const RECOMPUTED_TABS = [
+  'Tỷ lệ',
+  'Xếp hạng',
+  'Kiểm tra',
+  'Đối chiếu',
+  'Tổng hợp',
+  'Báo cáo',
+  'Diễn biến theo tháng',
+];
+
+/** What a sync with a portal writes besides the sync log: the portal tab, then every recomputed tab. */
+export const SYNCED_TABS = ['Dữ liệu Cổng DVC', ...RECOMPUTED_TABS];

@@ -1,8 +1,9 @@
-// The only module Apps Script sees: triggers, menu actions and custom functions, each delegating to a plain module.
+// The only module Apps Script sees: triggers, menu actions and custom functions, each checking its OAuth scopes, then delegating to a plain module.
 import { type Argument, needed, type Result, rank, ratio, status } from './functions';
 import { addMenu, showHelpDialog } from './menu';
 import { recompute } from './recompute';
 import { remindNow, remindMonthly as sendMonthlyReminders, toggleMonthly } from './reminders';
+import { grantedFor, SCOPE } from './scopes';
 import { setUp } from './setup';
 
 /** Adds the Dịch vụ công menu when the spreadsheet opens. */
@@ -17,37 +18,38 @@ export function onInstall(e?: unknown): void {
 
 /** Menu: Tính lại tỷ lệ và xếp hạng. */
 export function recomputeAll(): void {
-  recompute('all');
+  if (grantedFor('recomputeAll')) recompute('all');
 }
 
 /** Menu: Kiểm tra số liệu (writes Kiểm tra only). */
 export function checkFigures(): void {
-  recompute('problems');
+  const granted = grantedFor('checkFigures');
+  if (granted) recompute('problems', granted.has(SCOPE.email));
 }
 
 /** Menu: Thiết lập bảng tính. */
 export function setUpSheet(): void {
-  setUp();
+  if (grantedFor('setUpSheet')) setUp();
 }
 
 /** Menu: Nhắc đơn vị chưa nhập số liệu (e-mails to the units missing months, after confirmation). */
 export function remindUnits(): void {
-  remindNow();
+  if (grantedFor('remindUnits')) remindNow();
 }
 
 /** Menu: turns the monthly reminder trigger on or off. */
 export function toggleMonthlyReminders(): void {
-  toggleMonthly();
+  if (grantedFor('toggleMonthlyReminders')) toggleMonthly();
 }
 
 /** Time-driven trigger: the monthly reminder, the day after Hạn nhập liệu. */
 export function remindMonthly(): void {
-  sendMonthlyReminders();
+  if (grantedFor('remindMonthly')) sendMonthlyReminders();
 }
 
 /** Menu: Hướng dẫn. */
 export function showHelp(): void {
-  showHelpDialog();
+  if (grantedFor('showHelp')) showHelpDialog();
 }
 
 /**
@@ -63,12 +65,12 @@ export function DVC_TYLE(online: Argument, total: Argument): Result {
 }
 
 /**
- * Đánh giá so với chỉ tiêu: Đạt, Chưa đạt hoặc Không phát sinh hồ sơ.
+ * Đánh giá so với chỉ tiêu: Đạt, Chưa đạt, Không phát sinh hồ sơ (tổng số hồ sơ bằng 0) hoặc Chưa có số liệu (cả hai ô số hồ sơ đều để trống).
  *
  * @param {number|Array<Array<number>>} online Số hồ sơ giải quyết trực tuyến mức độ 3, 4 (một ô hoặc một vùng).
  * @param {number|Array<Array<number>>} total Tổng số hồ sơ đã giải quyết.
  * @param {number|string|Array<Array<number>>} target Chỉ tiêu, ví dụ 30% hoặc 0,3.
- * @return Đạt, Chưa đạt hoặc Không phát sinh hồ sơ.
+ * @return Đạt, Chưa đạt, Không phát sinh hồ sơ hoặc Chưa có số liệu.
  * @customfunction
  */
 export function DVC_DANHGIA(online: Argument, total: Argument, target: Argument): Result {

@@ -8,12 +8,15 @@ import {
   COL,
   fold,
   formatTimestamp,
+  judgeMarker,
   newWriteMarker,
   type OutputTable,
   type Report,
+  ROLLOUT_TEXT,
   readModel,
 } from '../core';
 import { alertUser, describeError, toastUser, withDocumentLock } from './feedback';
+import { localeWarning } from './locale';
 import { tabPlan } from './ownership';
 import { activeEmail, decideAccess, ownerEmail } from './permissions';
 import { cellsAfterWrite, columnOf, readInputs, SPREADSHEET_CELL_LIMIT } from './sheet-io';
@@ -37,9 +40,10 @@ export type RecomputeScope = 'all' | 'problems';
  * user, the lock, one layout read, one getSheets, two per input tab, one batchUpdate for the figures, one
  * for colours and chart, the toast; the owner's e-mail costs two more for anyone else).
  */
-export function recompute(scope: RecomputeScope): void {
-  const email = activeEmail();
-  if (email === '') {
+export function recompute(scope: RecomputeScope, identify = true): void {
+  // Without the e-mail scope (Kiểm tra số liệu does not need it) the person stays unknown: problems only.
+  const email = identify ? activeEmail() : '';
+  if (email === '' && identify) {
     alertUser(ADDIN_TEXT.noEmail);
     return;
   }
@@ -52,6 +56,8 @@ export function recompute(scope: RecomputeScope): void {
     const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
     const spreadsheetId = spreadsheet.getId();
     const layout = readLayout(api, spreadsheetId);
+    const localeNote = localeWarning(layout);
+    if (localeNote) alertUser(localeNote);
     const input = readInputs(spreadsheet, layout);
     const now = new Date();
     // Everything is computed before the first write, so a failure here leaves every tab as it was.
@@ -62,7 +68,7 @@ export function recompute(scope: RecomputeScope): void {
     const access = decideAccess(email, owner, admins);
     if (!access.allowed) {
       if (scope === 'problems')
-        showOwnProblems(report, readModel(input, now).units.list, email, access.message);
+        showOwnProblems(report, readModel(input, now).units.list, identify ? email : null, access.message);
       else alertUser(access.message);
       return;
     }
@@ -92,15 +98,23 @@ export function recompute(scope: RecomputeScope): void {
       return;
     }
     // The nightly sync is writing: write nothing rather than mix tabs of two runs.
-    const syncing = blockingMarker(layout.markers, 'addin', now);
+    const syncing = blockingMarker(
+      layout.markers.map((marker) => marker.value),
+      'addin',
+      now,
+    );
     if (syncing) {
       alertUser(ADDIN_WRITE_TEXT.syncWriting(formatTimestamp(new Date(syncing.until))));
       return;
     }
     const runId = `${now.getTime().toString(36)}-${Math.random().toString(36).slice(2, 10)}`;
     const markerId = 1 + Math.floor(Math.random() * 2_000_000_000);
+    // Markers no writer may trust (a forged "until 9999", junk) block no one and go with this write.
+    const stale = layout.markers
+      .filter((marker) => judgeMarker(marker.value, now).state === 'stale')
+      .map((marker) => marker.id);
     // One atomic batch: every output tab changes at once, or none does (several only past 10 MiB).
-    const batches = figureBatches(placements, newWriteMarker('addin', runId, now), markerId);
+    const batches = figureBatches(placements, newWriteMarker('addin', runId, now), markerId, stale);
     batches.forEach((requests, index) => {
       try {
         api.Spreadsheets.batchUpdate({ requests }, spreadsheetId);
@@ -119,10 +133,11 @@ export function recompute(scope: RecomputeScope): void {
       ),
     );
     const { units, errors, warnings } = report.summary;
-    toastUser(
-      spreadsheet,
-      scope === 'all' ? ADDIN_TEXT.recomputed(units, errors, warnings) : ADDIN_TEXT.checked(errors, warnings),
-    );
+    const removed = stale.length > 0 ? ADDIN_WRITE_TEXT.staleMarkersRemoved(stale.length) : '';
+    if (removed) console.warn(`Dịch vụ công: ${removed}`);
+    const done =
+      scope === 'all' ? ADDIN_TEXT.recomputed(units, errors, warnings) : ADDIN_TEXT.checked(errors, warnings);
+    toastUser(spreadsheet, removed ? `${done} ${removed}` : done);
   });
 }
 
@@ -137,15 +152,18 @@ function decorate(step: () => void): void {
 
 /**
  * A unit clerk who asks to check figures gets the problems of the units whose Email nhập liệu lists
- * them, in an alert; nothing in the sheet changes. Anyone else gets the refusal.
+ * them, in an alert; nothing in the sheet changes. Anyone else gets the refusal. Someone who did not let
+ * the add-in see their e-mail (`email` null) gets the problems of every unit, which Kiểm tra shows anyway.
  */
 function showOwnProblems(
   report: Report,
   units: readonly { code: string; editors: readonly string[] }[],
-  email: string,
+  email: string | null,
   refusal: string,
 ): void {
-  const own = new Set(units.filter((unit) => unit.editors.includes(email)).map((unit) => fold(unit.code)));
+  const own = new Set(
+    units.filter((unit) => email === null || unit.editors.includes(email)).map((unit) => fold(unit.code)),
+  );
   if (own.size === 0) {
     alertUser(refusal);
     return;
@@ -153,9 +171,9 @@ function showOwnProblems(
   const table = report.tables.problems;
   const text = (row: readonly unknown[], name: string): string =>
     String(row[columnOf(table.header, name)] ?? '');
-  const mine = table.rows.filter((row) => own.has(fold(text(row, COL.unitCode))));
+  const mine = table.rows.filter((row) => email === null || own.has(fold(text(row, COL.unitCode))));
   if (mine.length === 0) {
-    alertUser(ADDIN_TEXT.ownProblemsNone);
+    alertUser(email === null ? ADDIN_TEXT.checked(0, 0) : ADDIN_TEXT.ownProblemsNone);
     return;
   }
   const lines = mine
@@ -170,5 +188,6 @@ function showOwnProblems(
     );
   if (mine.length > OWN_PROBLEMS_SHOWN)
     lines.push(ADDIN_TEXT.ownProblemsMore(mine.length - OWN_PROBLEMS_SHOWN));
-  alertUser(ADDIN_TEXT.ownProblems(mine.length, lines.join('\n')));
+  const intro = email === null ? `${ROLLOUT_TEXT.noEmailScope}\n\n` : '';
+  alertUser(intro + ADDIN_TEXT.ownProblems(mine.length, lines.join('\n')));
 }

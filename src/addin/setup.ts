@@ -14,6 +14,7 @@ import {
   type Grid,
   type Model,
   monthOfInstant,
+  ROLLOUT_TEXT,
   readModel,
   SETTING,
   SETTING_HELP,
@@ -25,9 +26,11 @@ import {
 import { type ArchivePlan, alignToArchive, archiveTab, isArchiveTab, planArchive } from './archive';
 import { layoutEntries, type SheetValue, sameGrid } from './entry-layout';
 import { alertUser, toastUser, withDocumentLock } from './feedback';
+import { applyVietnamLocale } from './locale';
 import { tabMaker, tabPlan } from './ownership';
 import { activeEmail, decideAccess, ownerEmail } from './permissions';
 import { applyProtections, type Block, type ProtectionPlan, runs } from './protection';
+import { driveService, shareWithUnits } from './sharing';
 import { columnOf, headerRowOf, NUMBER_FORMAT, padGrid, readTab, toSheetValue } from './sheet-io';
 import { readLayout, sheetsService } from './sheets-api';
 
@@ -68,6 +71,10 @@ export function setUp(): void {
   const api = sheetsService();
   if (!api) {
     alertUser(ADDIN_WRITE_TEXT.noAdvancedService);
+    return;
+  }
+  if (!driveService()) {
+    alertUser(ROLLOUT_TEXT.noDriveService);
     return;
   }
   withDocumentLock(() => {
@@ -138,11 +145,17 @@ export function setUp(): void {
     if (entries.write) entries.write();
     if (archiveOfYear && entries.archive.restored > 0) emptyArchive(archiveOfYear);
     styleInputs(spreadsheet, settingsSheet, settingsGrid, unitsSheet, unitsGrid, entriesSheet, entries);
+    // Roll-out: Vietnam's locale and time zone, then the units' accounts as editors (after a Yes/No).
+    const localeNotice = applyVietnamLocale(spreadsheet);
+    const sharing = shareWithUnits(spreadsheet, model, owner);
     toastUser(
       spreadsheet,
       ADDIN_TEXT.setUpDone(created, entries.slots, entries.kept, plans.length) +
-        archiveNotice(entries.archive, model.settings.year),
+        archiveNotice(entries.archive, model.settings.year) +
+        localeNotice +
+        sharing.notice,
     );
+    if (sharing.refused) alertUser(sharing.refused);
   });
 }
 

@@ -7,9 +7,10 @@ import {
   type ColumnFormat,
   headerRowIndex,
   type OutputTable,
-  SEVERITY,
+  RULE_COLOURS,
+  SEVERITY_COLOURS,
   STAGING_MARK_KEY,
-  STATUS,
+  STATUS_COLOURS,
   TAB,
   TAB_MARK_KEY,
   type TabPlan,
@@ -51,13 +52,16 @@ export interface TabLayout {
 export interface Layout {
   /** Every tab, in tab order (the order SpreadsheetApp's getSheets returns them). */
   readonly tabs: readonly TabLayout[];
-  /** Values of the spreadsheet's write markers (developer metadata dvc.writing). */
-  readonly markers: readonly string[];
+  /** The spreadsheet's write markers (developer metadata dvc.writing): metadata id and value. */
+  readonly markers: readonly { readonly id: number; readonly value: string }[];
+  /** The spreadsheet's locale and time zone ('' when the API leaves them out), read in the same round trip. */
+  readonly locale: string;
+  readonly timeZone: string;
 }
 
 /** Only what the layout needs: no grid data. */
 const LAYOUT_FIELDS =
-  'developerMetadata(metadataId,metadataKey,metadataValue),' +
+  'properties(locale,timeZone),developerMetadata(metadataId,metadataKey,metadataValue),' +
   'sheets(properties(sheetId,title,index,gridProperties(rowCount,columnCount)),conditionalFormats(ranges),charts(chartId),developerMetadata(metadataKey))';
 
 /** Tabs, their sizes, rules, charts and marks, and the write markers: one round trip. */
@@ -81,8 +85,13 @@ export function readLayout(api: SheetsService, spreadsheetId: string): Layout {
     .map(({ tab }) => tab);
   const markers = (spreadsheet.developerMetadata ?? [])
     .filter((entry) => entry.metadataKey === WRITE_MARKER_KEY)
-    .map((entry) => entry.metadataValue ?? '');
-  return { tabs, markers };
+    .map((entry) => ({ id: entry.metadataId ?? 0, value: entry.metadataValue ?? '' }));
+  return {
+    tabs,
+    markers,
+    locale: spreadsheet.properties?.locale ?? '',
+    timeZone: spreadsheet.properties?.timeZone ?? '',
+  };
 }
 
 /** Number formats as the API takes them, from the patterns SpreadsheetApp uses (one source). */
@@ -202,8 +211,8 @@ const sizeOf = (value: unknown): number => utf8Length(JSON.stringify(value));
 /**
  * The batches that replace every placed tab's content: the tab added or grown, its frozen header, every
  * cell's value (cells outside the table cleared), text format over the table with bold title and header
- * rows, and each data column's number format. The add-in's marker is set by the first request and removed
- * by the last. Up to 10 MiB of requests (every real province: 4.2 MB at 2,000 units) this is ONE batch, applied
+ * rows, and each data column's number format. The add-in's marker is set by the first request (which
+ * also removes the stale markers `staleIds`: src/core/write-marker.ts) and removed by the last. Up to 10 MiB of requests (every real province: 4.2 MB at 2,000 units) this is ONE batch, applied
  * atomically: a reader sees the old tabs or the new ones. Beyond, the requests are packed into several
  * batches; the marker keeps the sync from writing in between.
  */
@@ -211,6 +220,7 @@ export function figureBatches(
   placements: readonly Placement[],
   marker: WriteMarker,
   markerId: number,
+  staleIds: readonly number[] = [],
 ): Request[][] {
   const create: Request = {
     createDeveloperMetadata: {
@@ -223,8 +233,8 @@ export function figureBatches(
       },
     },
   };
-  const batches: Request[][] = [[create]];
-  let bytes = sizeOf(create);
+  const batches: Request[][] = [[create, ...staleIds.map(removeMarker)]];
+  let bytes = sizeOf(batches[0]);
   for (const placement of placements) {
     for (const request of tableRequests(placement)) {
       const size = sizeOf(request);
@@ -336,15 +346,6 @@ function tableRequests({ table, sheetId, rows, columns, added, mark }: Placement
   return requests;
 }
 
-/** Background and text colours: green for met, amber for not met, red for data errors. */
-const COLOURS: readonly { text: string; background: string; font: string }[] = [
-  { text: STATUS.met, background: '#d9ead3', font: '#274e13' },
-  { text: STATUS.notMet, background: '#fce5cd', font: '#b45f06' },
-  { text: STATUS.dataError, background: '#f4cccc', font: '#990000' },
-  { text: SEVERITY.error, background: '#f4cccc', font: '#990000' },
-  { text: SEVERITY.warning, background: '#fff2cc', font: '#7f6000' },
-];
-
 const colour = (hex: string): GoogleAppsScript.Sheets.Schema.Color => ({
   red: Number.parseInt(hex.slice(1, 3), 16) / 255,
   green: Number.parseInt(hex.slice(3, 5), 16) / 255,
@@ -374,13 +375,13 @@ function colourRequests({ table, sheetId, existing }: Placement): Request[] {
   const status = columnOf(table.header, COL.status);
   const column = status >= 0 ? status : columnOf(table.header, COL.severity);
   if (column < 0) return [];
-  const texts: readonly string[] =
-    status >= 0 ? [STATUS.met, STATUS.notMet, STATUS.dataError] : [SEVERITY.error, SEVERITY.warning];
+  const palette = status >= 0 ? STATUS_COLOURS : SEVERITY_COLOURS;
   const range = gridRange(sheetId, headerRowIndex(table) + 1, Math.max(table.rows.length, 1), column, 1);
   const requests: Request[] = [];
   for (let i = 0; i < existing.conditionalRules; i++)
     requests.push({ deleteConditionalFormatRule: { sheetId, index: 0 } });
-  COLOURS.filter((c) => texts.includes(c.text)).forEach((c, index) => {
+  palette.forEach((c, index) => {
+    const { background, font } = RULE_COLOURS[c.colour];
     requests.push({
       addConditionalFormatRule: {
         index,
@@ -389,8 +390,8 @@ function colourRequests({ table, sheetId, existing }: Placement): Request[] {
           booleanRule: {
             condition: { type: 'TEXT_EQ', values: [{ userEnteredValue: c.text }] },
             format: {
-              backgroundColor: colour(c.background),
-              textFormat: { foregroundColor: colour(c.font) },
+              backgroundColor: colour(background),
+              textFormat: { foregroundColor: colour(font) },
             },
           },
         },

@@ -3,7 +3,7 @@
 import type { MonthFigure } from './figures';
 import { compare, type Fraction, neededToReach } from './fraction';
 
-export type StatusKey = 'met' | 'notMet' | 'noDossiers' | 'dataError';
+export type StatusKey = 'met' | 'notMet' | 'noDossiers' | 'noData' | 'dataError';
 
 export interface Assessment {
   readonly resolved: number;
@@ -25,7 +25,7 @@ export function statusOf(
   online: number,
   resolved: number,
   target: Fraction,
-): Exclude<StatusKey, 'dataError'> {
+): Exclude<StatusKey, 'dataError' | 'noData'> {
   const ratio = ratioOf(online, resolved);
   if (!ratio) return 'noDossiers';
   return compare(ratio, target) >= 0 ? 'met' : 'notMet';
@@ -44,14 +44,20 @@ export function pointsOf(
   return (maxPoints * online * target.d) / (resolved * target.n);
 }
 
+/**
+ * Số liệu lỗi wins over Chưa có số liệu: a unit whose only rows have errors did type something, and what
+ * it must do is fix those cells (contract §3), not report for the first time. Chưa có số liệu (no month
+ * counts, contract §10.4) comes before Không phát sinh hồ sơ, which states that counted months add up to 0.
+ */
 export function assess(
   online: number,
   resolved: number,
   target: Fraction,
   hasError: boolean,
   maxPoints: number,
+  hasFigures: boolean,
 ): Assessment {
-  const status = hasError ? 'dataError' : statusOf(online, resolved, target);
+  const status = hasError ? 'dataError' : hasFigures ? statusOf(online, resolved, target) : 'noData';
   return {
     resolved,
     online,

@@ -37,16 +37,20 @@ export function dvcRatio(online: Cell, total: Cell): number | '' {
   return ratio ? ratio.n / ratio.d : '';
 }
 
-/** DVC_DANHGIA: Đạt / Chưa đạt / Không phát sinh hồ sơ. */
+/**
+ * DVC_DANHGIA: Đạt / Chưa đạt / Không phát sinh hồ sơ, or Chưa có số liệu when both counts are empty:
+ * a month not yet reported, as in Nhập liệu (contract §3, §10.4), is not a month with 0 dossiers.
+ */
 export function dvcStatus(online: Cell, total: Cell, targetCell: Cell): string {
   const [o, t] = pair(online, total);
-  return STATUS[assess(o, t, target(targetCell), false, 1).status];
+  const hasFigures = !(isBlank(online) && isBlank(total));
+  return STATUS[assess(o, t, target(targetCell), false, 1, hasFigures).status];
 }
 
 /** DVC_CANTHEM: least whole x ≥ 0 with (online + x) / total ≥ target; empty when total is 0. */
 export function dvcNeeded(online: Cell, total: Cell, targetCell: Cell): number | '' {
   const [o, t] = pair(online, total);
-  const needed = assess(o, t, target(targetCell), false, 1).needed;
+  const needed = assess(o, t, target(targetCell), false, 1, true).needed;
   return needed === null ? '' : needed;
 }
 

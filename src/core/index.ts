@@ -51,13 +51,17 @@ export {
   headerRowIndex,
   type OutputTable,
   RULE_COLOURS,
+  SEVERITY_COLOURS,
+  STATUS_COLOURS,
   type TableLayout,
   tableToGrid,
 } from './table';
-export { EXCERPT_LENGTH, excerpt, fitCell, fold, MAX_CELL_TEXT } from './text';
+export { EXCERPT_LENGTH, excerpt, fitCell, fold, isEmail, MAX_CELL_TEXT } from './text';
 export { groupName, type Unit, type UnitDirectory } from './units';
 export {
   blockingMarker,
+  judgeMarker,
+  type MarkerVerdict,
   newWriteMarker,
   parseWriteMarker,
   WRITE_MARKER_KEY,

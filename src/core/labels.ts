@@ -184,6 +184,8 @@ export const STATUS = {
   met: 'Đạt',
   notMet: 'Chưa đạt',
   noDossiers: 'Không phát sinh hồ sơ',
+  /** No month of the period has figures that count (contract §10.4): never printed as 0 dossiers. */
+  noData: 'Chưa có số liệu',
   dataError: 'Số liệu lỗi',
 } as const;
 
@@ -501,6 +503,13 @@ Mã thoát: 0 thành công; 2 sai tham số; 3 lỗi Cổng DVC hoặc tệp xu�
     `Chưa ghi gì: không được phép ghi vào thư mục "${folder}" (cần quyền ghi để lưu tệp Excel an toàn). Hãy cấp quyền ghi hoặc chọn thư mục khác.`,
   xlsxCannotKeep: (path: string, detail: string) =>
     `Chưa ghi gì: tệp Excel "${path}" có cấu trúc mà chương trình không ghi lại được mà vẫn giữ nguyên các phần khác (${detail}). Hãy mở tệp bằng Excel hoặc LibreOffice, lưu lại dạng .xlsx rồi chạy lại.`,
+  /** Contract 10.3: Excel's `~$` or LibreOffice's `.~lock.…#` file beside the workbook. `who` from xlsxSomeone when unknown. */
+  xlsxOpenBy: (path: string, who: string, app: string, lock: string) =>
+    `Chưa ghi gì: tệp Excel "${path}" đang được ${who} mở bằng ${app}; hãy đóng tệp rồi chạy lại (nếu chắc không còn ai mở tệp, hãy xóa tệp khóa "${lock}").`,
+  xlsxSomeone: 'một người khác',
+  /** Contract 10.3: the file changed between the run's read and its rename. */
+  xlsxChangedMeanwhile: (path: string) =>
+    `Chưa ghi gì: tệp Excel "${path}" vừa được lưu lại trong lúc đồng bộ đang chạy, nên bản vừa lưu được giữ nguyên; hãy chạy lại đồng bộ để tính trên bản mới.`,
   xlsxCreated: (path: string) =>
     `Đã tạo bảng tính mới ${path} (trước đó chưa có tệp này) với đủ các tab; hãy điền các tab Cấu hình, Đơn vị, Danh mục DVC rồi chạy lại.`,
   chartEmpty:
@@ -586,12 +595,12 @@ export const ADDIN_TEXT = {
 <p><b>Hàm tính nhanh</b> (dùng được với một ô hoặc cả vùng):</p>
 <ul>
 <li><code>=DVC_TYLE(C2; B2)</code>: tỷ lệ trực tuyến.</li>
-<li><code>=DVC_DANHGIA(C2; B2; D2)</code>: Đạt / Chưa đạt / Không phát sinh hồ sơ.</li>
+<li><code>=DVC_DANHGIA(C2; B2; D2)</code>: Đạt / Chưa đạt / Không phát sinh hồ sơ (tổng số hồ sơ bằng 0) / Chưa có số liệu (cả hai ô để trống).</li>
 <li><code>=DVC_CANTHEM(C2; B2; D2)</code>: số hồ sơ trực tuyến cần thêm để đạt chỉ tiêu.</li>
 <li><code>=DVC_XEPHANG(E2; E$2:E$30)</code>: thứ hạng, cao nhất là 1, bằng nhau cùng hạng.</li>
 </ul>
 <p><b>Ví dụ</b>: tháng 10/${year} Sở Nội vụ giải quyết 1.234 hồ sơ, trong đó 400 hồ sơ ${VOCABULARY[classification].onlineWords}. Cán bộ của Sở tìm dòng <code>10/${year}</code> | <code>SNV</code> và nhập <code>1234</code> vào cột <i>Tổng số hồ sơ đã giải quyết</i>, <code>400</code> vào cột <i>${VOCABULARY[classification].online}</i>. Tháng không có hồ sơ: nhập <code>0</code> và <code>0</code>.</p>
-<p><b>Màu ở cột Đánh giá</b>: xanh là Đạt, cam là Chưa đạt, đỏ là Số liệu lỗi. Tab <b>Kiểm tra</b> ghi từng lỗi (đỏ) và cảnh báo (vàng) kèm ô cần sửa, ví dụ <i>Nhập liệu D7</i>; sửa ô đó rồi chọn <b>Kiểm tra số liệu</b> lại. <b>Hồ sơ cần thêm</b> là số hồ sơ trực tuyến tối thiểu còn thiếu để đạt chỉ tiêu.</p>
+<p><b>Màu ở cột Đánh giá</b>: xanh là Đạt, cam là Chưa đạt, đỏ là Số liệu lỗi, xám là Chưa có số liệu (chưa có tháng nào có số liệu được tính; các cột số hồ sơ để trống). Không phát sinh hồ sơ (số liệu đã nhập cộng lại bằng 0) không tô màu. Tab <b>Kiểm tra</b> ghi từng lỗi (đỏ) và cảnh báo (vàng) kèm ô cần sửa, ví dụ <i>Nhập liệu D7</i>; sửa ô đó rồi chọn <b>Kiểm tra số liệu</b> lại. <b>Hồ sơ cần thêm</b> là số hồ sơ trực tuyến tối thiểu còn thiếu để đạt chỉ tiêu.</p>
 <p>Tỷ lệ = tổng hồ sơ trực tuyến / tổng hồ sơ đã giải quyết từ đầu năm (không lấy bình quân các tháng).</p>
 </div>`,
 } as const;
@@ -621,6 +630,9 @@ export const ADDIN_WRITE_TEXT = {
   /** The nightly sync's write marker is live: nothing is written. `until` is a Vietnamese time, e.g. 02:45. */
   syncWriting: (until: string) =>
     `Đợt đồng bộ số liệu từ Cổng DVC đang ghi vào bảng tính này (chậm nhất đến ${until}). Chưa có tab nào bị thay đổi. Hãy thử lại sau vài phút.`,
+  /** Both halves: markers that claimed more than their writer's limit, could not be read or named no known writer. */
+  staleMarkersRemoved: (count: number) =>
+    `Đã gỡ ${count} dấu "đang ghi" (dvc.writing) không hợp lệ khỏi bảng tính: dấu hẹn giờ quá thời hạn cho phép, không đọc được hoặc không rõ bên ghi. Dấu như vậy không chặn việc ghi; nếu nó xuất hiện lại, hãy kiểm tra ai đã thêm nó.`,
   noAdvancedService:
     'Không thực hiện được: dịch vụ nâng cao "Google Sheets API" chưa được bật cho tiện ích (tệp appsscript.json). Chưa có tab nào bị thay đổi. Hãy báo cán bộ kỹ thuật cài đặt lại tiện ích bằng npm run push.',
 } as const;
@@ -700,6 +712,55 @@ export const REMINDER_TEXT = {
   triggerAsk: (day: number) =>
     `Bật nhắc nhở tự động? Hằng tháng vào ngày ${day} (ngày sau Hạn nhập liệu), email sẽ được gửi tới các đơn vị chưa có số liệu, từ tài khoản của bạn.`,
   triggerAskOff: 'Nhắc nhở tự động hằng tháng đang bật. Tắt?',
+} as const;
+
+/**
+ * The add-in's roll-out texts: the permissions a menu item needs (in the plain words of Google's consent
+ * screen), sharing the sheet with the units, and the spreadsheet's locale and time zone.
+ */
+export const ROLLOUT_TEXT = {
+  /** What each OAuth scope lets the add-in do, as a clerk would say it. */
+  scope: {
+    spreadsheets: 'xem và sửa bảng tính Google này',
+    ui: 'hiển thị menu, hộp thoại và thông báo trong bảng tính',
+    email: 'xem địa chỉ email của bạn (để biết ai đang thao tác)',
+    mail: 'gửi thư thay bạn',
+    triggers: 'chạy khi bạn không có mặt (nhắc nhở tự động)',
+    drive: 'xem và quản lý tệp trên Google Drive của bạn (để chia sẻ bảng tính với các đơn vị)',
+  },
+  scopesMissing: (action: string, missing: readonly string[]) =>
+    `Để dùng "${action}", tiện ích cần quyền bạn chưa cho phép:\n\n${missing.map((words) => `• ${words}`).join('\n')}\n\nChưa có gì thay đổi. Sau khi bấm OK, Google sẽ hỏi lại: đánh dấu chọn các quyền trên, bấm Tiếp tục, rồi chọn lại mục này trong menu Dịch vụ công.`,
+  /** Written to the execution log when the monthly trigger runs without a permission it needs. */
+  triggerScopesMissing: (missing: readonly string[]) =>
+    `Nhắc nhở tự động không chạy: tài khoản đã bật nhắc nhở chưa cho phép ${missing.join('; ')}. Hãy chọn lại "Bật/tắt nhắc nhở tự động hằng tháng" để Google hỏi lại.`,
+  noEmailScope:
+    'Bạn chưa cho phép tiện ích xem địa chỉ email của bạn, nên chưa biết bạn phụ trách đơn vị nào. Các vấn đề của toàn bộ bảng tính:',
+  localeSet: (changes: readonly string[]) => ` Đã đặt ${changes.join(' và ')}.`,
+  localeChange: (what: string, value: string, before: string) => `${what} ${value} (trước đó ${before})`,
+  localeWhat: 'khu vực (định dạng số, ngày) là Việt Nam',
+  timeZoneWhat: 'múi giờ là',
+  localeWrong: (locale: string, timeZone: string) =>
+    `Cảnh báo: bảng tính đang dùng khu vực ${locale} và múi giờ ${timeZone}, không phải Việt Nam (vi_VN, Asia/Ho_Chi_Minh). Khi đó số gõ 1.234 có thể bị hiểu là một phẩy hai ba bốn, và tháng, ngày có thể bị đảo. Hãy nhờ chủ sở hữu hoặc Quản trị viên chạy lại "Thiết lập bảng tính" (hoặc vào Tệp > Cài đặt, chọn Khu vực Việt Nam, Múi giờ GMT+07:00), rồi xem lại các số vừa nhập.`,
+  shareTitle: 'Chia sẻ bảng tính với các đơn vị',
+  shareAsk: (count: number, list: string) =>
+    `Thêm ${count} người làm người chỉnh sửa bảng tính (Email nhập liệu của các đơn vị và Quản trị viên chưa có quyền)?\n\n${list}\n\nGoogle sẽ không gửi email thông báo cho từng người: hãy gửi đường liên kết bảng tính cho các đơn vị. Không ai bị bỏ quyền.`,
+  shareMore: (count: number) => `… và ${count} người khác.`,
+  shareAll: ' Mọi Email nhập liệu và Quản trị viên đều đã có quyền chỉnh sửa bảng tính.',
+  shareCancelled: ' Chưa chia sẻ bảng tính với ai (bạn chọn Không).',
+  shareAdded: (count: number) => ` Đã thêm ${count} người làm người chỉnh sửa (không gửi email thông báo).`,
+  shareFailed: (count: number, lines: string) =>
+    `Không thêm được ${count} người làm người chỉnh sửa bảng tính:\n\n${lines}\n\nSửa Email nhập liệu trong tab Đơn vị (hoặc nhờ quản trị viên Google Workspace cho phép), rồi chạy lại "Thiết lập bảng tính": chỉ những người còn thiếu được thêm.`,
+  shareLine: (email: string, reason: string) => `• ${email}: ${reason}`,
+  shareLeft: (count: number, limit: number) =>
+    ` Còn ${count} người chưa được thêm (mỗi lần chạy thêm tối đa ${limit} người cho kịp giới hạn 6 phút của Google): hãy chạy lại "Thiết lập bảng tính".`,
+  shareInvalid: 'không phải địa chỉ email hợp lệ',
+  shareOutsideDomain: 'địa chỉ ngoài tổ chức, mà cài đặt chia sẻ của tổ chức không cho chia sẻ ra ngoài',
+  shareNoAccount:
+    'địa chỉ này chưa có tài khoản Google (hãy tạo tài khoản, hoặc dùng địa chỉ công vụ đã có tài khoản)',
+  shareOther: 'Google từ chối',
+  shareGoogleWords: (reason: string, detail: string) => `${reason} (${detail})`,
+  noDriveService:
+    'Dự án Apps Script chưa bật dịch vụ nâng cao Drive API (v3), cần để chia sẻ bảng tính với các đơn vị mà không gửi email thông báo. Hãy đưa lại tệp appsscript.json của dự án lên (npm run push) rồi thử lại. Bảng tính không thay đổi.',
 } as const;
 
 /**

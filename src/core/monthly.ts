@@ -65,6 +65,7 @@ export function buildMonthlyTable(
     { block: statusBlock, formula: `${status}="${STATUS.met}"`, colour: 'met' },
     { block: statusBlock, formula: `${status}="${STATUS.notMet}"`, colour: 'notMet' },
     { block: statusBlock, formula: `${status}="${STATUS.dataError}"`, colour: 'dataError' },
+    { block: statusBlock, formula: `${status}="${STATUS.noData}"`, colour: 'noData' },
   ];
   return {
     tab: TAB.monthly,

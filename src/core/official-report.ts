@@ -10,15 +10,16 @@ import type { Block, BlockStyle, OutputTable } from './table';
 export interface ReportLine {
   readonly code: string;
   readonly name: string;
-  readonly resolved: number;
-  readonly online: number;
+  /** Empty for a unit with no figures that count (Chưa có số liệu), as in Tỷ lệ. */
+  readonly resolved: Cell;
+  readonly online: Cell;
   readonly ratio: Cell;
   readonly target: number;
   readonly status: string;
   readonly rank: number | null;
 }
 
-/** One ranking scope: its units by rank and its total (the figures of Tổng hợp). */
+/** One ranking scope: its units by rank and its total (the figures of Tổng hợp: the sums of its lines). */
 export interface ReportSection {
   readonly name: string;
   readonly lines: readonly ReportLine[];

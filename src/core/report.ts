@@ -71,6 +71,10 @@ export interface Report {
 
 const ratioCell = (online: number, resolved: number): Cell => (resolved > 0 ? online / resolved : '');
 const blankIfNull = (value: number | null): Cell => (value === null ? '' : value);
+/** Whether any month of the period counts for the unit (contract §10.4): else it has no figures to print. */
+const hasFigures = (t: UnitTotals): boolean => t.months.size > 0;
+/** A unit's dossier count as printed: empty, not 0, when no month counts (0 would state "no dossiers"). */
+const countCell = (t: UnitTotals, count: number): Cell => (hasFigures(t) ? count : '');
 
 /** The figures of every unit through one month, ranked in every scope. */
 interface Period {
@@ -137,7 +141,8 @@ export function buildReport(input: WorkbookInput, options: ReportOptions): Repor
   const assessments = new Map(
     units.list.map((unit) => {
       const t = now.totals.get(unit.key) as UnitTotals;
-      return [unit.key, assess(t.online, t.resolved, unit.target, t.hasError, settings.maxPoints)] as const;
+      const a = assess(t.online, t.resolved, unit.target, t.hasError, settings.maxPoints, hasFigures(t));
+      return [unit.key, a] as const;
     }),
   );
   checkDistrictTargets(units, now.totals, log);
@@ -161,8 +166,8 @@ export function buildReport(input: WorkbookInput, options: ReportOptions): Repor
       unit.name,
       unit.groupText,
       unit.parentText,
-      t.resolved,
-      t.online,
+      countCell(t, t.resolved),
+      countCell(t, t.online),
       ratioCell(t.online, t.resolved),
       toNumber(unit.target),
       STATUS[a.status],
@@ -196,8 +201,8 @@ export function buildReport(input: WorkbookInput, options: ReportOptions): Repor
         STATUS[a.status],
         rankChange(previousPlace, place),
         blankIfNull(previousPlace),
-        t.resolved,
-        t.online,
+        countCell(t, t.resolved),
+        countCell(t, t.online),
         blankIfNull(a.points),
       ]);
     }
@@ -297,8 +302,8 @@ function reportSections(
       return {
         code: unit.code,
         name: unit.name,
-        resolved: t.resolved,
-        online: t.online,
+        resolved: countCell(t, t.resolved),
+        online: countCell(t, t.online),
         ratio: ratioCell(t.online, t.resolved),
         target: toNumber(unit.target),
         status: a ? STATUS[a.status] : '',
@@ -368,6 +373,11 @@ function gcd(a: bigint, b: bigint): bigint {
   return x || 1n;
 }
 
+/**
+ * A scope's row of Tổng hợp (and its Cộng in Báo cáo): the sums of its units' figures as their own rows
+ * print them, a unit with Số liệu lỗi included with the months that count (contract §10.4), so a reader
+ * who adds up the rows finds the total. The target is weighted by the same dossiers.
+ */
 function overviewRow(
   scope: Scope,
   totals: Map<string, UnitTotals>,
@@ -384,7 +394,6 @@ function overviewRow(
     const status = assessments.get(unit.key)?.status;
     if (status === 'met') met++;
     plainTarget = addBig(plainTarget, BigInt(unit.target.n), BigInt(unit.target.d));
-    if (t.hasError) continue;
     resolved += t.resolved;
     online += t.online;
     weightedTarget = addBig(

@@ -1,6 +1,6 @@
 // An output tab as the core hands it to the adapters: optional title rows, one header row, data rows, formats, and an optional layout.
 import type { Cell } from './cells';
-import type { TabName } from './labels';
+import { SEVERITY, STATUS, type TabName } from './labels';
 import { fitCell } from './text';
 
 /** How a column is shown: adapters map these to number formats (0.00%, #,##0, 0.00, plain text). */
@@ -43,13 +43,32 @@ export interface BlockStyle extends Block {
   readonly wrap?: boolean;
 }
 
-/** The colours of the status rules: the same as Đánh giá's (green met, amber not met, red data error). */
+/**
+ * The one palette of both writers: green met, amber not met, red data error (and Kiểm tra's Lỗi), grey
+ * for a unit with no figures yet, yellow for Kiểm tra's Cảnh báo.
+ */
 export const RULE_COLOURS = {
   met: { background: '#d9ead3', font: '#274e13' },
   notMet: { background: '#fce5cd', font: '#b45f06' },
   dataError: { background: '#f4cccc', font: '#990000' },
+  noData: { background: '#efefef', font: '#666666' },
+  warning: { background: '#fff2cc', font: '#7f6000' },
 } as const;
 export type RuleColour = keyof typeof RULE_COLOURS;
+
+/** Đánh giá's coloured statuses (Không phát sinh hồ sơ stays plain), in rule order. */
+export const STATUS_COLOURS: readonly { readonly text: string; readonly colour: RuleColour }[] = [
+  { text: STATUS.met, colour: 'met' },
+  { text: STATUS.notMet, colour: 'notMet' },
+  { text: STATUS.dataError, colour: 'dataError' },
+  { text: STATUS.noData, colour: 'noData' },
+];
+
+/** Kiểm tra's Mức độ colours, in rule order. */
+export const SEVERITY_COLOURS: readonly { readonly text: string; readonly colour: RuleColour }[] = [
+  { text: SEVERITY.error, colour: 'dataError' },
+  { text: SEVERITY.warning, colour: 'warning' },
+];
 
 /**
  * A conditional colour: `formula` (no leading '=') is written for the block's top-left cell with

@@ -3,7 +3,8 @@
 // It is spreadsheet-level developer metadata (visible to the Sheets API and to Apps Script alike):
 // key WRITE_MARKER_KEY, value the JSON of a WriteMarker. A writer refuses to start while the other
 // half's marker is live, sets its own before its first write, and removes it with (or right after) its
-// last write. A marker carries its own expiry, so a writer that died never blocks the other for long.
+// last write. A marker carries its own expiry, so a writer that died never blocks the other for long,
+// and is trusted only within its writer's own limit (judgeMarker), so a forged one blocks no one.
 
 /** Which half is writing. */
 export type Writer = 'addin' | 'sync';
@@ -52,6 +53,30 @@ export function parseWriteMarker(value: string | null | undefined): WriteMarker 
   return { by, runId, until };
 }
 
+/**
+ * Clock difference tolerated between the two halves (Apps Script's servers and the sync's machine): a
+ * marker the other half set a moment ago may seem to claim up to this much more than its limit.
+ */
+export const WRITE_MARKER_SKEW_MS = 60_000;
+
+/**
+ * What a marker value is worth now (contract 10.3): `live` within its writer's own limit, `expired` past
+ * its `until`, `stale` when it claims more than its writer's limit from now, cannot be read, or names no
+ * known writer. A stale marker never blocks anyone, and the next writer removes it: else anyone able to
+ * edit developer metadata could stop every write for ever with one "until 9999".
+ */
+export type MarkerVerdict =
+  | { readonly state: 'live' | 'expired'; readonly marker: WriteMarker }
+  | { readonly state: 'stale' };
+
+export function judgeMarker(value: string | null | undefined, now: Date): MarkerVerdict {
+  const marker = parseWriteMarker(value);
+  if (!marker) return { state: 'stale' };
+  const left = Date.parse(marker.until) - now.getTime();
+  if (left > WRITE_MARKER_TTL_MS[marker.by] + WRITE_MARKER_SKEW_MS) return { state: 'stale' };
+  return { state: left > 0 ? 'live' : 'expired', marker };
+}
+
 /** The other half's live marker among the values found, if any: the reason to refuse to write now. */
 export function blockingMarker(
   values: readonly (string | null | undefined)[],
@@ -59,8 +84,8 @@ export function blockingMarker(
   now: Date,
 ): WriteMarker | null {
   for (const value of values) {
-    const marker = parseWriteMarker(value);
-    if (marker && marker.by !== me && Date.parse(marker.until) > now.getTime()) return marker;
+    const verdict = judgeMarker(value, now);
+    if (verdict.state === 'live' && verdict.marker.by !== me) return verdict.marker;
   }
   return null;
 }

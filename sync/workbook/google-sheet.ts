@@ -4,11 +4,12 @@ import { readFile } from 'node:fs/promises';
 import type { sheets_v4 } from 'googleapis';
 import type { Grid, OutputTable, WorkbookInput } from '../../src/core';
 import {
+  ADDIN_WRITE_TEXT,
   blockingMarker,
   formatTimestamp,
   HEADER_SEARCH_ROWS,
+  judgeMarker,
   newWriteMarker,
-  parseWriteMarker,
   RELIABILITY_TEXT,
   SHEETS_WRITE_TEXT,
   SYNC_TEXT,
@@ -247,6 +248,8 @@ export class GoogleSheetWorkbook implements Workbook {
   private ownStaging: SheetInfo[] = [];
   /** First rows of the unmarked tabs named as output tabs, by sheetId, read with the input tabs (to adopt them). */
   private readonly tops = new Map<number, Grid>();
+  /** Stale markers (judgeMarker) already told to the run, so each is reported once. */
+  private readonly reportedStale = new Set<number>();
 
   constructor(private readonly options: GoogleSheetOptions) {
     this.location = `https://docs.google.com/spreadsheets/d/${options.spreadsheetId}`;
@@ -449,17 +452,34 @@ export class GoogleSheetWorkbook implements Workbook {
     };
   }
 
+  /** Markers of others that no writer may trust (contract 10.3): removed by this write, never waited for. */
+  private staleMarkers(): MarkerEntry[] {
+    const now = (this.options.now ?? (() => new Date()))();
+    return this.markers.filter(
+      (entry) => entry.metadataId !== this.markerId && judgeMarker(entry.value, now).state === 'stale',
+    );
+  }
+
+  /** Tells the run (its output and log row) about stale markers this write removes, each once. */
+  private reportStale(options: WriteOptions | undefined): void {
+    const fresh = this.staleMarkers().filter((entry) => !this.reportedStale.has(entry.metadataId));
+    if (fresh.length === 0) return;
+    for (const entry of fresh) this.reportedStale.add(entry.metadataId);
+    options?.notice?.(ADDIN_WRITE_TEXT.staleMarkersRemoved(fresh.length));
+  }
+
   /**
-   * Requests of the batch that ends a write: this run's marker deleted, and markers of earlier syncs
-   * that died before removing theirs (expired) deleted with it.
+   * Requests of the batch that ends a write: this run's marker deleted, with the markers of earlier syncs
+   * that died before removing theirs (expired) and any stale marker.
    */
   private releaseMarkers(): sheets_v4.Schema$Request[] {
-    const now = (this.options.now ?? (() => new Date()))().getTime();
-    const expired = this.markers.filter((entry) => {
-      const marker = parseWriteMarker(entry.value);
-      return entry.metadataId !== this.markerId && marker?.by === 'sync' && Date.parse(marker.until) <= now;
+    const now = (this.options.now ?? (() => new Date()))();
+    const dead = this.markers.filter((entry) => {
+      if (entry.metadataId === this.markerId) return false;
+      const verdict = judgeMarker(entry.value, now);
+      return verdict.state === 'stale' || (verdict.state === 'expired' && verdict.marker.by === 'sync');
     });
-    return [this.markerId, ...expired.map((entry) => entry.metadataId)].map((metadataId) => ({
+    return [this.markerId, ...dead.map((entry) => entry.metadataId)].map((metadataId) => ({
       deleteDeveloperMetadata: { dataFilter: { developerMetadataLookup: { metadataId } } },
     }));
   }
@@ -473,6 +493,7 @@ export class GoogleSheetWorkbook implements Workbook {
    */
   private async claim(
     first: (list: readonly SheetInfo[]) => sheets_v4.Schema$Request[],
+    options: WriteOptions | undefined,
   ): Promise<SheetInfo[]> {
     // After a lost answer the batch may have committed: rebuilt from the tab list read again, it may
     // have nothing left to do (null), and that list is then the answer.
@@ -501,6 +522,7 @@ export class GoogleSheetWorkbook implements Workbook {
     const sheets = answer?.updatedSpreadsheet
       ? this.remember(answer.updatedSpreadsheet)
       : await this.metadata();
+    this.reportStale(options);
     const now = (this.options.now ?? (() => new Date()))();
     const blocking = blockingMarker(
       this.markers.map((entry) => entry.value),
@@ -549,6 +571,8 @@ export class GoogleSheetWorkbook implements Workbook {
     if (tables.length === 0) return;
     const limits = this.options.limits ?? SHEETS_LIMITS;
     const sheets = await this.metadata();
+    // Before the log row is fixed (beforeCommit), so the row says so too.
+    this.reportStale(options);
     const names = tables.map((table) => table.tab);
     checkTabs(liveSheets(sheets).map(factsOf), names);
     const compact = (list: readonly SheetInfo[]) =>
@@ -557,7 +581,7 @@ export class GoogleSheetWorkbook implements Workbook {
     try {
       if (bytesOf(single) <= limits.payloadBytes) {
         assertCellsWithinLimit(cellsAfterWrite(tables, sheets), limits.cells);
-        const fresh = await this.claim(() => []);
+        const fresh = await this.claim(() => [], options);
         checkTabs(liveSheets(fresh).map(factsOf), names);
         options?.beforeCommit?.();
         await this.batchUpdate(compact(fresh), compact);
@@ -610,7 +634,7 @@ export class GoogleSheetWorkbook implements Workbook {
         SYNC_TEXT.stagedFinalTooLarge(megabytes(finalBytes), megabytes(limits.payloadBytes)),
       );
     }
-    const fresh = await this.claim((list) => staged.first(list).requests ?? []);
+    const fresh = await this.claim((list) => staged.first(list).requests ?? [], options);
     this.ownStaging = fresh.filter(isLeftover);
     for (const body of staged.values) await this.valuesBatchUpdate(body);
     const finalOf = (list: readonly SheetInfo[]) => {

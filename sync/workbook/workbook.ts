@@ -42,6 +42,8 @@ export interface WriteOptions {
    * .xlsx serialised and renamed, or the final batchUpdate), so the log row's duration covers the rest.
    */
   readonly beforeCommit?: () => void;
+  /** Something the run's output and log row should say about the write itself (a stale write marker removed). */
+  readonly notice?: (text: string) => void;
 }
 
 /** Tabs read by a run, keyed as WorkbookInput names them. */

@@ -1,5 +1,5 @@
 // A local .xlsx workbook: reads input tabs as grids (exceljs); writes output tabs with exceljs into the original package (xlsx-package.ts), saved atomically, keeping the file's identity.
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import { constants, existsSync } from 'node:fs';
 import { access, open, readdir, readFile, readlink, realpath, rename, stat, unlink } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
@@ -25,9 +25,9 @@ import {
   RULE_COLOURS,
   SETTING,
   SETTING_HELP,
-  SEVERITY,
+  SEVERITY_COLOURS,
   SHEETS_WRITE_TEXT,
-  STATUS,
+  STATUS_COLOURS,
   SYNC_TEXT,
   SYSTEM_TEXT,
   TAB,
@@ -35,6 +35,7 @@ import {
 import { SyncError } from '../errors';
 import { type ChartImage, overviewChart } from '../report/chart';
 import { gridOfWorksheet } from './excel-cells';
+import { officeLocksOf } from './office-locks';
 import {
   checkTabs,
   findByName,
@@ -87,14 +88,11 @@ function displayWidth(cell: Cell, format: ColumnFormat | undefined): number {
   return String(cell).length;
 }
 
-/** The add-in's colours (src/addin/styling.ts): green met, amber not met, red data errors; Kiểm tra by severity. */
-const STATUS_COLOURS: readonly { text: string; background: string; font: string }[] = [
-  { text: STATUS.met, background: 'FFD9EAD3', font: 'FF274E13' },
-  { text: STATUS.notMet, background: 'FFFCE5CD', font: 'FFB45F06' },
-  { text: STATUS.dataError, background: 'FFF4CCCC', font: 'FF990000' },
-  { text: SEVERITY.error, background: 'FFF4CCCC', font: 'FF990000' },
-  { text: SEVERITY.warning, background: 'FFFFF2CC', font: 'FF7F6000' },
-];
+/** The add-in's colours (one palette in the core): Đánh giá by status, then Kiểm tra's Mức độ by severity. */
+const STATUS_RULES = [...STATUS_COLOURS, ...SEVERITY_COLOURS].map(({ text, colour }) => ({
+  text,
+  ...RULE_COLOURS[colour],
+}));
 
 /** Conditional colours on Đánh giá (Tỷ lệ, Xếp hạng) and on Mức độ of Kiểm tra, as the Google Sheet shows them. */
 function colourStatuses(
@@ -109,13 +107,13 @@ function colourStatuses(
   const letter = columnLetter(column);
   sheet.addConditionalFormatting({
     ref: `${letter}${firstData}:${letter}${lastData}`,
-    rules: STATUS_COLOURS.map(({ text, background, font }, priority) => ({
+    rules: STATUS_RULES.map(({ text, background, font }, priority) => ({
       type: 'expression',
       priority: priority + 1,
       formulae: [`EXACT($${letter}${firstData},"${text}")`],
       style: {
-        fill: { type: 'pattern', pattern: 'solid', bgColor: { argb: background } },
-        font: { color: { argb: font } },
+        fill: { type: 'pattern', pattern: 'solid', bgColor: { argb: argb(background) } },
+        font: { color: { argb: argb(font) } },
       },
     })),
   });
@@ -532,12 +530,64 @@ export async function assertWritable(target: SaveTarget): Promise<void> {
   }
 }
 
+/** What a file was when the run read it: compared right before the rename (contract 10.3). */
+export interface FileIdentity {
+  readonly size: number;
+  readonly mtimeMs: number;
+  readonly sha256: string;
+}
+
+const sha256 = (bytes: Uint8Array): string => createHash('sha256').update(bytes).digest('hex');
+
+/** The identity of `bytes` just read from `path` (stat taken after the read: a save meanwhile shows). */
+async function identityOf(path: string, bytes: Uint8Array): Promise<FileIdentity> {
+  const info = await stat(path);
+  return { size: info.size, mtimeMs: info.mtimeMs, sha256: sha256(bytes) };
+}
+
+/**
+ * Throws FILE_CHANGED unless `path` is still the file the run read (`expected`; null: there was none):
+ * same size and modification time, then the same bytes. Someone who saved meanwhile keeps their save.
+ */
+async function assertUnchanged(path: string, expected: FileIdentity | null): Promise<void> {
+  const info = await stat(path).catch(() => null);
+  let same: boolean;
+  if (!expected || !info) same = !expected && !info;
+  else
+    same =
+      info.size === expected.size &&
+      info.mtimeMs === expected.mtimeMs &&
+      sha256(await readFile(path)) === expected.sha256;
+  if (!same) throw new SyncError('FILE_CHANGED', SYNC_TEXT.xlsxChangedMeanwhile(path));
+}
+
+/**
+ * Throws FILE_IN_USE when Excel or LibreOffice has the workbook open (its lock file is beside the name the
+ * office uses or beside the file a link points to), naming the person when the lock file says.
+ */
+export async function assertNotOpen(paths: readonly string[]): Promise<void> {
+  for (const path of new Set(paths)) {
+    const [lock] = await officeLocksOf(path);
+    if (lock)
+      throw new SyncError(
+        'FILE_IN_USE',
+        SYNC_TEXT.xlsxOpenBy(path, lock.holder ?? SYNC_TEXT.xlsxSomeone, lock.app, lock.path),
+      );
+  }
+}
+
 /**
  * Writes `data` beside the target and renames it over the target, so a reader never sees half a file and
  * a crash leaves the old file or the new one. The new file gets `like`'s mode and owner (giving a file to
  * another owner needs root: elsewhere it stays the running user's, which is then the owner already).
+ * With `expected` (undefined: not checked), the target is replaced only if it is still that file.
  */
-async function replaceFile(path: string, data: Uint8Array, like: SaveTarget): Promise<void> {
+async function replaceFile(
+  path: string,
+  data: Uint8Array,
+  like: SaveTarget,
+  expected?: FileIdentity | null,
+): Promise<void> {
   const temp = tempPathOf(path);
   try {
     const handle = await open(temp, 'wx', like.mode ?? 0o666);
@@ -559,9 +609,12 @@ async function replaceFile(path: string, data: Uint8Array, like: SaveTarget): Pr
     } finally {
       await handle.close();
     }
+    // As late as possible: only the rename itself is left after this check.
+    if (expected !== undefined) await assertUnchanged(path, expected);
     await rename(temp, path);
   } catch (error) {
     await unlink(temp).catch(() => undefined);
+    if (error instanceof SyncError) throw error;
     throw new SyncError('WORKBOOK_FILE', SYNC_TEXT.xlsxWriteFailed(path, (error as Error).message), {
       cause: error,
     });
@@ -672,9 +725,11 @@ export class XlsxWorkbook implements Workbook {
     return snapshotOf(workbook, await markedTabs(this.location, bytes));
   }
 
-  /** Before a run that will write: a read-only workbook or folder is refused before any fetch. */
+  /** Before a run that will write: a read-only workbook or folder, or one open in Excel, is refused before any fetch. */
   async assertWritable(): Promise<void> {
-    await assertWritable(await saveTargetOf(this.location));
+    const target = await saveTargetOf(this.location);
+    await assertWritable(target);
+    await assertNotOpen([this.location, target.path]);
   }
 
   /**
@@ -696,6 +751,8 @@ export class XlsxWorkbook implements Workbook {
             cause: error,
           });
         });
+    // The file this write builds on: it is replaced only if it is still this one right before the rename.
+    const identity = isNew ? null : await identityOf(target.path, original);
     // Tab names and ownership checked again on the file as it is now, before any tab is replaced: only
     // the product's tabs (marked, or adopted by their header) are replaced, new ones are marked.
     const tabs = await markedTabs(this.location, original);
@@ -727,7 +784,8 @@ export class XlsxWorkbook implements Workbook {
     }
     const chartPath = chartPathOf(this.location);
     await removeStaleTemps([target.path, chartPath]);
-    await replaceFile(target.path, composed, target);
+    await assertNotOpen([this.location, target.path]);
+    await replaceFile(target.path, composed, target, identity);
     this.created = isNew;
     if (!overview) return;
     this.chartPath = null;

@@ -59,8 +59,11 @@ describe('dist/Code.js', () => {
     expect(manifest.timeZone).toBe('Asia/Ho_Chi_Minh');
     // The recompute writes every output tab in one Sheets API batchUpdate, which needs the full
     // spreadsheets scope (the API does not accept spreadsheets.currentonly).
+    // Set-up shares the sheet through the Advanced Drive service (no notification e-mails). Which entry
+    // point needs which scope is the table of src/addin/scopes.ts, checked in scopes.test.ts.
     expect(manifest.dependencies.enabledAdvancedServices).toEqual([
       { userSymbol: 'Sheets', serviceId: 'sheets', version: 'v4' },
+      { userSymbol: 'Drive', serviceId: 'drive', version: 'v3' },
     ]);
     expect(manifest.oauthScopes).toEqual([
       'https://www.googleapis.com/auth/spreadsheets',
@@ -68,11 +71,13 @@ describe('dist/Code.js', () => {
       'https://www.googleapis.com/auth/userinfo.email',
       'https://www.googleapis.com/auth/script.send_mail',
       'https://www.googleapis.com/auth/script.scriptapp',
+      'https://www.googleapis.com/auth/drive',
     ]);
   });
 
-  test('the bundle stays small (Apps Script loads all of it for every custom-function call): ≤ 150 KB, no date library', () => {
-    expect(statSync(BUNDLE_PATH).size).toBeLessThanOrEqual(150 * 1024);
+  // 150 KB until the roll-out checks (scopes per menu item, sharing, locale: about 5 KB of code and texts).
+  test('the bundle stays small (Apps Script loads all of it for every custom-function call): ≤ 160 KB, no date library', () => {
+    expect(statSync(BUNDLE_PATH).size).toBeLessThanOrEqual(160 * 1024);
     expect(source).not.toMatch(/luxon|DateTime\.fromJSDate/);
   });
 

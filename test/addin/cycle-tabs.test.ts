@@ -67,6 +67,7 @@ test('Diễn biến theo tháng: each month against the target, then Đánh giá
     ['CUSTOM_FORMULA', '=$R5="Đạt"', '#d9ead3'],
     ['CUSTOM_FORMULA', '=$R5="Chưa đạt"', '#fce5cd'],
     ['CUSTOM_FORMULA', '=$R5="Số liệu lỗi"', '#f4cccc'],
+    ['CUSTOM_FORMULA', '=$R5="Chưa có số liệu"', '#efefef'],
   ]);
   expect(rules[0]?.ranges).toEqual(['Diễn biến theo tháng!D5:P8']);
 });

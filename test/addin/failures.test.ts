@@ -1,6 +1,6 @@
 // What goes wrong: service failures leave tabs whole, two-tier provinces, consumer accounts, missing tabs.
 
-import { ENTRY_HEADER, UNIT_HEADER } from '../contract-headers';
+import { ENTRY_HEADER, RECOMPUTED_TABS, UNIT_HEADER } from '../contract-headers';
 import { FakeProtection, type LoadedScript, loadScript, type Value } from '../fakes/apps-script';
 import { ADMIN, CATALOGUE, OWNER, records } from './province';
 
@@ -53,7 +53,7 @@ describe('a service failure never leaves a half-written tab', () => {
     const entries = script.spreadsheet._sheet('Nhập liệu');
     entries._at('C2').value = 600;
     entries._at('D2').value = 60;
-    const outputs = ['Tỷ lệ', 'Xếp hạng', 'Đối chiếu', 'Kiểm tra', 'Tổng hợp'];
+    const outputs = RECOMPUTED_TABS;
     const states = () =>
       Object.fromEntries(
         outputs.map((tab) => [tab, JSON.stringify(script.spreadsheet._sheet(tab)._state())]),

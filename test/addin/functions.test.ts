@@ -55,6 +55,16 @@ describe('DVC_DANHGIA and DVC_CANTHEM', () => {
     expect(call('DVC_CANTHEM', 0, 0, 0.2)).toBe('');
   });
 
+  test('no figures: both cells empty is Chưa có số liệu, not Không phát sinh hồ sơ', () => {
+    expect(call('DVC_DANHGIA', '', '', 0.2)).toBe('Chưa có số liệu');
+    expect(call('DVC_CANTHEM', '', '', 0.2)).toBe('');
+    expect(plain(call('DVC_DANHGIA', [[11], [''], [0]], [[20], [''], [0]], '55%'))).toEqual([
+      ['Đạt'],
+      ['Chưa có số liệu'],
+      ['Không phát sinh hồ sơ'],
+    ]);
+  });
+
   test('ranges with one target for every row', () => {
     expect(plain(call('DVC_DANHGIA', [[11], [10], [0]], [[20], [20], [0]], '55%'))).toEqual([
       ['Đạt'],

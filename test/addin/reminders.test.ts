@@ -145,14 +145,43 @@ test('the monthly trigger: set on the day after Hạn nhập liệu, sends witho
     expect.objectContaining({ handler: 'remindMonthly', monthDay: 11, hour: 8 }),
   ]);
 
-  // The trigger runs as the owner who set it (the fake's clock is today's: it sends only on or after the 11th).
+  // The trigger runs as the owner who set it, every day: it sends on the day after Hạn nhập liệu (10)
+  // only, in Asia/Ho_Chi_Minh. 16:59 UTC on 10 April is still the 10th there: nothing is sent.
+  world.clock = () => Date.UTC(2026, 3, 10, 16, 59);
   script.run('remindMonthly');
-  const today = new Date(Date.now() + 7 * 3_600_000).getUTCDate();
-  expect(world.sentMail).toHaveLength(today >= 11 ? 2 : 0);
+  expect(world.sentMail).toEqual([]);
+  // 17:00 UTC is midnight of the 11th in Vietnam: B (March) and C (January–March) are written to; D has
+  // no address.
+  world.clock = () => Date.UTC(2026, 3, 10, 17, 0);
+  script.run('remindMonthly');
+  expect(world.sentMail.map((mail) => mail.to)).toEqual(['b1@tinh.gov.vn,b2@tinh.gov.vn', 'c@tinh.gov.vn']);
+  expect(world.sentMail[0]?.body).toContain('Hạn nhập số liệu: ngày 10/04/2026.');
   expect(world.triggers).toHaveLength(1);
   expect(world.triggers[0]?.monthDay).toBe(11);
 
   world.alertAnswers.push('YES');
   script.run(menuFunction(script, 'Bật/tắt nhắc nhở tự động hằng tháng'));
   expect(world.triggers).toEqual([]);
+});
+
+test('a unit without a valid Email nhập liệu is listed, not written to, and logged with the reason', () => {
+  const script = province();
+  const { world, spreadsheet } = script;
+  // E has figures for no month and an address that is not one: nobody can be written to for it.
+  const units = spreadsheet._sheet('Đơn vị')._values();
+  spreadsheet._load('Đơn vị', [...units, ['E', 'Xã E', 'XA', '', '30%', '', 'chưa có']]);
+  world.alertAnswers.push('YES');
+  script.run(menuFunction(script, 'Nhắc đơn vị chưa nhập số liệu'));
+  const confirm = world.ui.find((event) => event.text.startsWith('Sẽ gửi'));
+  expect(confirm?.text).toContain('Sẽ gửi 2 email (3 người nhận');
+  expect(confirm?.text).toContain(
+    'Xã E (E), tháng 01–03/2026:  — Đơn vị chưa có Email nhập liệu hợp lệ trong tab Đơn vị',
+  );
+  expect(world.sentMail.map((mail) => mail.to)).toEqual(['b1@tinh.gov.vn,b2@tinh.gov.vn', 'c@tinh.gov.vn']);
+  const log = spreadsheet._sheet('Nhật ký nhắc nhở')._values();
+  expect(log.slice(1).map((row) => row.slice(1, 7))).toEqual([
+    ['B', 'Sở B', 'b1@tinh.gov.vn, b2@tinh.gov.vn', '03/2026', 'Đã gửi', ''],
+    ['C', 'Xã C', 'c@tinh.gov.vn', '01–03/2026', 'Đã gửi', ''],
+    ['E', 'Xã E', '', '01–03/2026', 'Chưa gửi', 'Đơn vị chưa có Email nhập liệu hợp lệ trong tab Đơn vị'],
+  ]);
 });

@@ -32,6 +32,8 @@ const layout = {
     },
   ],
   markers: [],
+  locale: 'vi_VN',
+  timeZone: 'Asia/Ho_Chi_Minh',
 };
 /** The product's own Tỷ lệ (marked): the table goes into it. */
 const plan = planTabs([{ name: TAB.ratio, marked: true }], [TAB.ratio]);

@@ -329,8 +329,9 @@ describe('the add-in, from a fresh spreadsheet to the ranking', () => {
       ['Đạt', '#d9ead3', ['Tỷ lệ!I4:I13']],
       ['Chưa đạt', '#fce5cd', ['Tỷ lệ!I4:I13']],
       ['Số liệu lỗi', '#f4cccc', ['Tỷ lệ!I4:I13']],
+      ['Chưa có số liệu', '#efefef', ['Tỷ lệ!I4:I13']],
     ]);
-    expect(sheet('Xếp hạng').conditionalRules.length).toBe(3);
+    expect(sheet('Xếp hạng').conditionalRules.length).toBe(4);
   });
 
   test('Xếp hạng: scopes, shared ranks, unranked last, tie order', () => {
@@ -414,14 +415,15 @@ describe('the add-in, from a fresh spreadsheet to the ranking', () => {
     const overview = sheet('Tổng hợp');
     const rows = records(overview, 'Nhóm xếp hạng').map(({ cells }) => cells);
     const sbn = rows.find((r) => r['Nhóm xếp hạng'] === 'Sở, ban, ngành');
-    // Error units left out of the sums: S01 + S02 + S04 = 1 334 + 100 + 0 dossiers, 430 + 10 + 0 online.
+    // The rows of Tỷ lệ added up, S03 (Số liệu lỗi) with the months that count (contract §10.4):
+    // S01 + S02 + S03 + S04 = 1 334 + 100 + 40 + 0 dossiers, 430 + 10 + 10 + 0 online.
     expect(sbn).toMatchObject({
       'Số đơn vị': 4,
       'Số đơn vị đạt': 1,
-      'Tổng số hồ sơ': 1434,
-      'Hồ sơ trực tuyến mức độ 3, 4': 440,
+      'Tổng số hồ sơ': 1474,
+      'Hồ sơ trực tuyến mức độ 3, 4': 450,
     });
-    expect(sbn?.['Tỷ lệ']).toBeCloseTo(440 / 1434, 12);
+    expect(sbn?.['Tỷ lệ']).toBeCloseTo(450 / 1474, 12);
     expect(rows.length).toBe(5);
     expect(overview.charts.length).toBe(1);
     const chart = overview.charts[0]?._describe() as {

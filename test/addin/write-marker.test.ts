@@ -1,10 +1,10 @@
 // The add-in side of the write marker (developer metadata dvc.writing) and the one atomic write of every output tab.
 import { newWriteMarker, WRITE_MARKER_KEY, writeMarkerValue } from '../../src/core';
-import { ENTRY_HEADER, UNIT_HEADER } from '../contract-headers';
+import { ENTRY_HEADER, RECOMPUTED_TABS, UNIT_HEADER } from '../contract-headers';
 import { type LoadedScript, loadScript } from '../fakes/apps-script';
 import { ADMIN, CATALOGUE, OWNER, records } from './province';
 
-const OUTPUTS = ['Tỷ lệ', 'Xếp hạng', 'Đối chiếu', 'Kiểm tra', 'Tổng hợp'];
+const OUTPUTS = RECOMPUTED_TABS;
 
 function province(): LoadedScript {
   const script = loadScript({ owner: OWNER, user: ADMIN });
@@ -72,6 +72,48 @@ test('a sync marker past its expiry (a crashed sync) does not block the recomput
   script.run('recomputeAll');
   expect(script.world.ui[script.world.ui.length - 1]?.kind).toBe('toast');
   expect(ratioOf(script, 'S01')).toBe(0.4);
+});
+
+test('a forged marker "until 9999", an unreadable one and one of no known writer block no recompute: removed, said in the toast', () => {
+  const script = province();
+  const plant = (metadataId: number, metadataValue: string) =>
+    script.spreadsheet.developerMetadata.push({
+      metadataId,
+      metadataKey: WRITE_MARKER_KEY,
+      metadataValue,
+      visibility: 'DOCUMENT',
+    });
+  plant(91, JSON.stringify({ by: 'sync', runId: 'x', until: '9999-12-31T23:59:59.000Z' }));
+  plant(92, '{"by":"sync"');
+  plant(93, JSON.stringify({ by: 'editor', runId: 'y', until: new Date(Date.now() + 60_000).toISOString() }));
+  script.run('recomputeAll');
+  const last = script.world.ui[script.world.ui.length - 1];
+  expect(last?.kind).toBe('toast');
+  expect(last?.text).toContain('Đã gỡ 3 dấu "đang ghi" (dvc.writing) không hợp lệ khỏi bảng tính');
+  expect(ratioOf(script, 'S01')).toBe(0.4);
+  // Removed in the figures' one batch, with the add-in's own marker.
+  const [figures] = script.sheets.batches;
+  const removed = (figures ?? []).flatMap((r) =>
+    r.deleteDeveloperMetadata
+      ? [r.deleteDeveloperMetadata.dataFilter?.developerMetadataLookup?.metadataId]
+      : [],
+  );
+  expect(removed).toEqual(expect.arrayContaining([91, 92, 93]));
+  expect(script.spreadsheet.developerMetadata).toEqual([]);
+});
+
+test('a live sync marker within its 15 minutes still blocks beside a forged one', () => {
+  const script = province();
+  syncMarker(script, new Date(Date.now() + 14 * 60_000));
+  script.spreadsheet.developerMetadata.push({
+    metadataId: 94,
+    metadataKey: WRITE_MARKER_KEY,
+    metadataValue: JSON.stringify({ by: 'sync', runId: 'x', until: '9999-12-31T23:59:59.000Z' }),
+    visibility: 'DOCUMENT',
+  });
+  script.run('recomputeAll');
+  expect(script.world.ui[script.world.ui.length - 1]?.text).toMatch(/^Đợt đồng bộ số liệu/);
+  expect(script.spreadsheet.developerMetadata.map((m) => m.metadataId)).toEqual([77, 94]);
 });
 
 test("the add-in's own marker and every output tab travel in one batchUpdate; the marker is gone afterwards", () => {

@@ -34,11 +34,23 @@ describe('pointsOf', () => {
 
 describe('assess', () => {
   it('marks data errors whatever the figures', () => {
-    expect(assess(30, 100, pct(20), true, 1).status).toBe('dataError');
+    expect(assess(30, 100, pct(20), true, 1, true).status).toBe('dataError');
+  });
+
+  it('says Chưa có số liệu when no month counts, Số liệu lỗi first when a row has an error (contract §3, §10.4)', () => {
+    expect(assess(0, 0, pct(20), false, 1, false)).toEqual({
+      resolved: 0,
+      online: 0,
+      ratio: null,
+      status: 'noData',
+      needed: null,
+      points: null,
+    });
+    expect(assess(0, 0, pct(20), true, 1, false).status).toBe('dataError');
   });
 
   it('leaves ratio and needed empty without dossiers', () => {
-    expect(assess(0, 0, pct(20), false, 1)).toEqual({
+    expect(assess(0, 0, pct(20), false, 1, true)).toEqual({
       resolved: 0,
       online: 0,
       ratio: null,
@@ -49,9 +61,9 @@ describe('assess', () => {
   });
 
   it('computes needed exactly: 11 of 20 at 55% needs 0, 10 of 20 needs 1', () => {
-    expect(assess(11, 20, pct(55), false, 1).needed).toBe(0);
-    expect(assess(10, 20, pct(55), false, 1).needed).toBe(1);
-    expect(assess(0, 57, { n: 61, d: 200 }, false, 1).needed).toBe(18); // 30.5% of 57 = 17.385
+    expect(assess(11, 20, pct(55), false, 1, true).needed).toBe(0);
+    expect(assess(10, 20, pct(55), false, 1, true).needed).toBe(1);
+    expect(assess(0, 57, { n: 61, d: 200 }, false, 1, true).needed).toBe(18); // 30.5% of 57 = 17.385
   });
 });
 

@@ -70,7 +70,8 @@ describe('Nhập liệu sums', () => {
     expect(problemsOf(result)).toEqual([]);
     expect(result.through).toEqual({ year: 2020, month: 1 });
     expect(ratioRow(result, 'A')['Số tháng có số liệu']).toBe(1);
-    expect(ratioRow(result, 'B')['Đánh giá']).toBe('Không phát sinh hồ sơ');
+    // B's only row has both counts empty: nothing reported, which is not 0 dossiers (contract §10.4).
+    expect(ratioRow(result, 'B')['Đánh giá']).toBe('Chưa có số liệu');
   });
 });
 

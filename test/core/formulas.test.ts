@@ -31,6 +31,14 @@ describe('DVC_DANHGIA', () => {
     expect(dvcStatus(online, total, target)).toBe(status);
   });
 
+  it('says Chưa có số liệu when both counts are empty, a month not yet reported (contract §10.4)', () => {
+    expect(dvcStatus('', '', '20%')).toBe('Chưa có số liệu');
+    expect(dvcStatus(null, '  ', '')).toBe('Chưa có số liệu');
+    // One count typed: the empty one is 0, as DVC_TYLE reads it, so 0 dossiers stays Không phát sinh hồ sơ.
+    expect(dvcStatus('', 0, '20%')).toBe('Không phát sinh hồ sơ');
+    expect(dvcStatus('', 40, '20%')).toBe('Chưa đạt');
+  });
+
   it('takes an empty target as the 20% floor', () => {
     expect(dvcStatus(1, 5, '')).toBe('Đạt');
     expect(dvcStatus(1, 6, null)).toBe('Chưa đạt');

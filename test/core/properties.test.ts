@@ -13,6 +13,7 @@ import {
 import { collationKey } from '../../src/core/collate';
 import { neededToReach } from '../../src/core/fraction';
 import { type RankEntry, rank } from '../../src/core/rank';
+import { overviewTotals, reportSections, sumsOfRatioRows } from './totals';
 import { entriesGrid, mapStrings, NOW, portalGrid, records, settingsGrid, unitsGrid } from './workbook';
 
 /** Runs per property: enough to find the traps, few enough for the file to run in a few seconds. */
@@ -231,6 +232,11 @@ describe('the report', () => {
           const total = row['Tổng số hồ sơ'] as number;
           const online = row['Hồ sơ trực tuyến mức độ 3, 4'] as number;
           const ratio = row['Tỷ lệ'];
+          // A unit with no month that counts prints no figures at all (contract §10.4).
+          if (row['Số tháng có số liệu'] === 0) {
+            expect([total, online, ratio]).toEqual(['', '', '']);
+            continue;
+          }
           expect(online).toBeLessThanOrEqual(total);
           if (total === 0) expect(ratio).toBe('');
           else {
@@ -240,6 +246,23 @@ describe('the report', () => {
           }
         }
       }),
+      { numRuns: RUNS.report },
+    );
+  });
+
+  it('adds up: each Tổng hợp row and each Cộng of Báo cáo is the sum of the rows printed for its scope', () => {
+    fc.assert(
+      fc.property(
+        fc.array(entrySpec(5000), { maxLength: 30 }),
+        fc.array(entrySpec(5000), { maxLength: 10 }),
+        (entries, portal) => {
+          // Online above total and duplicate months give units with Số liệu lỗi and some good months.
+          const report = run(provinceInput(entries, portal));
+          expect(overviewTotals(report)).toEqual(sumsOfRatioRows(report));
+          const { added, printed } = reportSections(report);
+          expect(printed).toEqual(added);
+        },
+      ),
       { numRuns: RUNS.report },
     );
   });

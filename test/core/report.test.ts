@@ -1,5 +1,6 @@
 // The whole report on hand-built workbooks: Tỷ lệ, Xếp hạng, Kiểm tra, Đối chiếu, periods and sources.
 import { buildReport, type Cell, tableToGrid } from '../../src/core';
+import { overviewTotals, reportSections, sumsOfRatioRows } from './totals';
 import {
   entriesGrid,
   NOW,
@@ -148,6 +149,114 @@ describe('Tổng hợp', () => {
     expect(departments?.['Chỉ tiêu']).toBeCloseTo(115 / 550, 12);
     // The district-target warning and six units reminded of months others reported.
     expect(result.summary).toEqual({ units: 8, ranked: 7, errors: 0, warnings: 7 });
+  });
+});
+
+describe('what the outputs state is true (contract §10.4)', () => {
+  const departments = unitsGrid([
+    ['S1', 'Sở Nội vụ', 'SBN'],
+    ['S2', 'Sở Tư pháp', 'SBN', '', '30%'],
+    ['S3', 'Sở Y tế', 'SBN'],
+    ['S4', 'Ban Dân tộc', 'SBN'],
+    ['S5', 'Sở Xây dựng', 'SBN'],
+    ['S6', 'Sở Công Thương', 'SBN'],
+  ]);
+  const result = report({
+    units: departments,
+    entries: entriesGrid([
+      ['01/2020', 'S1', 100, 30],
+      ['02/2020', 'S1', 100, 20],
+      // S2: a good January and a February with online above total.
+      ['01/2020', 'S2', 80, 40],
+      ['02/2020', 'S2', 10, 12],
+      // S3 has no row at all. S4 reported 0 dossiers twice.
+      ['01/2020', 'S4', 0, 0],
+      ['02/2020', 'S4', 0, 0],
+      // S5's only row has an error; S6's rows are the prefilled empty ones.
+      ['02/2020', 'S5', '12a', 3],
+      ['01/2020', 'S6', '', ''],
+      ['02/2020', 'S6', '', ''],
+    ]),
+  });
+  const columns = [
+    'Tổng số hồ sơ',
+    'Hồ sơ trực tuyến mức độ 3, 4',
+    'Tỷ lệ',
+    'Đánh giá',
+    'Hồ sơ cần thêm',
+    'Điểm',
+  ];
+
+  it('says Chưa có số liệu, with empty figures, for a unit with no month that counts', () => {
+    expect(result.through).toEqual({ year: 2020, month: 2 });
+    for (const code of ['S3', 'S6'])
+      expect(pick(ratioRow(result, code), ...columns, 'Số tháng có số liệu')).toEqual([
+        '',
+        '',
+        '',
+        'Chưa có số liệu',
+        '',
+        '',
+        0,
+      ]);
+    // Counted months that add up to 0 dossiers: Không phát sinh hồ sơ, and the zeros are true.
+    expect(pick(ratioRow(result, 'S4'), ...columns)).toEqual([0, 0, '', 'Không phát sinh hồ sơ', '', '']);
+  });
+
+  it('puts Số liệu lỗi before Chưa có số liệu: a unit whose only row has an error is told to fix it', () => {
+    expect(pick(ratioRow(result, 'S5'), ...columns)).toEqual(['', '', '', 'Số liệu lỗi', '', '']);
+  });
+
+  it('prints an erroneous unit with the months that count, and its scope totals include them', () => {
+    // S2: January 80/40 counts, February does not; 50% at 30% would be Đạt, but the error says Số liệu lỗi.
+    expect(
+      pick(ratioRow(result, 'S2'), 'Tổng số hồ sơ', 'Hồ sơ trực tuyến mức độ 3, 4', 'Tỷ lệ', 'Đánh giá'),
+    ).toEqual([80, 40, 0.5, 'Số liệu lỗi']);
+    // Worked by hand: S1 200/50 + S2 80/40 + S4 0/0 = 280 dossiers, 90 online; 6 units, only S1 Đạt (25% ≥ 20%).
+    const overview = records(result.tables.overview)[0] as Record<string, Cell>;
+    expect(
+      pick(
+        overview,
+        'Nhóm xếp hạng',
+        'Số đơn vị',
+        'Số đơn vị đạt',
+        'Tổng số hồ sơ',
+        'Hồ sơ trực tuyến mức độ 3, 4',
+      ),
+    ).toEqual(['Sở, ban, ngành', 6, 1, 280, 90]);
+    expect(overview['Tỷ lệ']).toBeCloseTo(90 / 280, 12);
+    // Target weighted by the same dossiers: (200 · 20% + 80 · 30%) / 280.
+    expect(overview['Chỉ tiêu']).toBeCloseTo(64 / 280, 12);
+    expect(overviewTotals(result)).toEqual(sumsOfRatioRows(result));
+  });
+
+  it('prints the same in Xếp hạng, Diễn biến theo tháng and Báo cáo, whose Cộng adds up its lines', () => {
+    const ranking = rankingOf(result, 'Sở, ban, ngành');
+    const status = new Map(ranking.map((r) => [r['Mã đơn vị'], [r.Hạng, r['Đánh giá'], r['Tổng số hồ sơ']]]));
+    expect(status.get('S3')).toEqual(['', 'Chưa có số liệu', '']);
+    expect(status.get('S4')).toEqual(['', 'Không phát sinh hồ sơ', 0]);
+    expect(status.get('S2')).toEqual(['', 'Số liệu lỗi', 80]);
+    const monthly = records(result.tables.monthly).find((r) => r['Mã đơn vị'] === 'S6');
+    expect(monthly && pick(monthly, 'Tháng 1/2020', 'Tỷ lệ lũy kế từ đầu năm', 'Đánh giá')).toEqual([
+      '',
+      '',
+      'Chưa có số liệu',
+    ]);
+    const lines = result.tables.officialReport.rows.filter((row) => typeof row[0] === 'number');
+    // The ranked unit, then the unranked ones by name: no 0 | 0 for a unit that reported nothing.
+    expect(lines.map((row) => [row[1], row[3], row[4], row[7]])).toEqual([
+      ['S1', 200, 50, 'Đạt'],
+      ['S4', 0, 0, 'Không phát sinh hồ sơ'],
+      ['S6', '', '', 'Chưa có số liệu'],
+      ['S2', 80, 40, 'Số liệu lỗi'],
+      ['S5', '', '', 'Số liệu lỗi'],
+      ['S3', '', '', 'Chưa có số liệu'],
+    ]);
+    const total = result.tables.officialReport.rows.find((row) => row[2] === 'Cộng');
+    expect(total?.slice(3, 5)).toEqual([280, 90]);
+    expect(total?.[7]).toBe('1/6 đơn vị đạt');
+    const { added, printed } = reportSections(result);
+    expect(printed).toEqual(added);
   });
 });
 
@@ -439,7 +548,7 @@ describe('sources, period and Đối chiếu', () => {
     const empty = report({ units, entries: entriesGrid([]) });
     expect(empty.through).toBeNull();
     expect(empty.tables.ratio.title[1]).toBe('Kỳ báo cáo: chưa có số liệu');
-    expect(ratioRow(empty, 'A')['Đánh giá']).toBe('Không phát sinh hồ sơ');
+    expect(ratioRow(empty, 'A')['Đánh giá']).toBe('Chưa có số liệu');
   });
 
   it('reports unmapped portal codes as Cảnh báo and ignores portal rows of other years', () => {

@@ -167,16 +167,17 @@ describe('a two-tier 2026 province in the Decree-42 vocabulary', () => {
     ]);
   });
 
-  it('sums Tổng hợp per scope without the unit in error', () => {
+  it('sums Tổng hợp per scope over the rows printed, the unit in error with its January (contract §10.4)', () => {
     const overview = records(result.tables.overview);
     expect(overview.map((r) => r['Nhóm xếp hạng'])).toEqual(['Sở, ban, ngành', 'Xã, phường, đặc khu']);
     const communes = overview[1] as Record<string, Cell>;
-    // X1 + X2 + X3 = 220 dossiers, 58 online; target weighted by dossiers: (30 + 4 + 25) / 220.
+    // X1 + X2 + X3 + X4 = 100 + 20 + 100 + 30 = 250 dossiers, 24 + 10 + 24 + 9 = 67 online, as Tỷ lệ
+    // prints them; target weighted by those dossiers: (30 + 4 + 25 + 6) / 250.
     expect(pick(communes, 'Số đơn vị', 'Số đơn vị đạt', 'Tổng số hồ sơ', 'Hồ sơ trực tuyến')).toEqual([
-      4, 1, 220, 58,
+      4, 1, 250, 67,
     ]);
-    expect(communes['Tỷ lệ']).toBeCloseTo(58 / 220, 12);
-    expect(communes['Chỉ tiêu']).toBeCloseTo(59 / 220, 12);
+    expect(communes['Tỷ lệ']).toBeCloseTo(67 / 250, 12);
+    expect(communes['Chỉ tiêu']).toBeCloseTo(65 / 250, 12);
   });
 
   it('gives the same figures under either online header and either Cách phân loại; only the words change', () => {

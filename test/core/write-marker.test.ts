@@ -1,6 +1,7 @@
 // The write marker: parsing, expiry, and which marker blocks which half.
 import {
   blockingMarker,
+  judgeMarker,
   newWriteMarker,
   parseWriteMarker,
   WRITE_MARKER_TTL_MS,
@@ -33,5 +34,31 @@ describe('write marker', () => {
     const later = new Date(now.getTime() + WRITE_MARKER_TTL_MS.addin + 1);
     expect(blockingMarker([addin], 'sync', later)).toBeNull();
     expect(blockingMarker([sync], 'addin', later)?.by).toBe('sync');
+  });
+
+  it('trusts a marker only within its writer’s own limit: a forged, unreadable or foreign one is stale and blocks no one', () => {
+    const forged = JSON.stringify({ by: 'addin', runId: 'x', until: '9999-12-31T23:59:59Z' });
+    const unreadable = '{"by":"addin","until":';
+    const foreign = JSON.stringify({ by: 'excel', runId: 'x', until: '2026-03-10T02:05:00Z' });
+    for (const value of [forged, unreadable, foreign, '']) {
+      expect(judgeMarker(value, now)).toEqual({ state: 'stale' });
+    }
+    expect(blockingMarker([forged, unreadable, foreign], 'sync', now)).toBeNull();
+    expect(blockingMarker([forged], 'addin', now)).toBeNull();
+    // 7 minutes for the add-in, 15 for the sync, counted from now, with one minute of clock difference.
+    const addinFor = (minutes: number) =>
+      JSON.stringify({
+        by: 'addin',
+        runId: 'a',
+        until: new Date(now.getTime() + minutes * 60_000).toISOString(),
+      });
+    expect(judgeMarker(addinFor(7), now).state).toBe('live');
+    expect(judgeMarker(addinFor(8), now).state).toBe('live');
+    expect(judgeMarker(addinFor(8.01), now).state).toBe('stale');
+    expect(judgeMarker(addinFor(15), now).state).toBe('stale');
+    expect(judgeMarker(addinFor(-1), now).state).toBe('expired');
+    const syncFor15 = writeMarkerValue(newWriteMarker('sync', 's', now));
+    expect(judgeMarker(syncFor15, now).state).toBe('live');
+    expect(blockingMarker([forged, addinFor(6)], 'sync', now)?.runId).toBe('a');
   });
 });

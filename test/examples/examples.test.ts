@@ -23,6 +23,7 @@ import {
   inVocabulary,
   type Month,
   monthsText,
+  type OutputTable,
   PORTAL_EXPORT_HEADER,
   type PortalRecord,
   parseCount,
@@ -33,6 +34,7 @@ import {
   tableToGrid,
   UNITS_HEADER,
 } from '../../src/core';
+import { overviewTotals, reportSections, sumsOfRatioRows } from '../core/totals';
 
 const root = repoRoot();
 
@@ -453,15 +455,14 @@ describe('Báo cáo and Diễn biến theo tháng on the bundled examples', () =
     expect(grid[departments + 1]?.slice(0, 3)).toEqual([1, 'STTTT', 'Sở Thông tin và Truyền thông']);
     expect(grid[departments + 1]?.[5]).toBeCloseTo(58 / 140, 12);
     expect(grid[departments + 1]?.[8]).toBe(1);
+    // The departments' Cộng: the sums of the 19 lines above it, worked by hand from the example's files
+    // (portal months 07–10 win over entries, the catalogue filters online, SCT's May counts nothing).
     const total = grid.find((row) => row[2] === 'Cộng') ?? [];
-    const overview = hoaBinh.tables.overview.rows[0] ?? [];
-    expect([total[3], total[4], total[5], total[6]]).toEqual([
-      overview[3],
-      overview[4],
-      overview[5],
-      overview[6],
-    ]);
-    expect(total[7]).toBe(`${overview[2]}/${overview[1]} đơn vị đạt`);
+    const lines = grid.slice(departments + 1, grid.indexOf(total));
+    expect(lines).toHaveLength(19);
+    expect([total[3], total[4]]).toEqual([26_526, 1_676]);
+    expect(total[5]).toBeCloseTo(1_676 / 26_526, 12);
+    expect(total[7]).toBe(`${lines.filter((row) => row[7] === 'Đạt').length}/19 đơn vị đạt`);
     // The summary counts each unit once (the per-district scopes repeat the communes).
     const groups = hoaBinh.tables.overview.rows.slice(0, 3);
     const met = groups.reduce((sum, row) => sum + Number(row[2]), 0);
@@ -483,6 +484,66 @@ describe('Báo cáo and Diễn biến theo tháng on the bundled examples', () =
     expect(table.layout?.merges).toContainEqual({ row: 3, column: 0, rows: 1, columns: 9 });
     const lastTotal = grid.reduce((at, row, index) => (row[2] === 'Cộng' ? index : at), 0);
     expect(table.layout?.borders).toEqual([{ row: 7, column: 0, columns: 9, rows: lastTotal - 7 + 1 }]);
+  });
+
+  it('Hòa Bình: every Cộng and every Tổng hợp row is the sum of the rows printed for its scope (contract §10.4)', () => {
+    const hoaBinh = reportOf('hoa-binh-2020', new Date('2020-11-05T03:00:00Z'));
+    const { added, printed } = reportSections(hoaBinh);
+    expect(printed).toHaveLength(hoaBinh.tables.overview.rows.length);
+    expect(printed).toEqual(added);
+    expect(overviewTotals(hoaBinh)).toEqual(sumsOfRatioRows(hoaBinh));
+    // Worked by hand from the CSV files: each group's counted months, SNN, SCT, H-KIMBOI and
+    // X-CAOPHONG-04 (Số liệu lỗi) with their good months.
+    expect(overviewTotals(hoaBinh).slice(0, 3)).toEqual([
+      { scope: GROUP.department, units: 19, met: 4, resolved: 26_526, online: 1_676 },
+      { scope: GROUP.district, units: 10, met: 1, resolved: 22_168, online: 1_398 },
+      { scope: GROUP.commune, units: 151, met: 4, resolved: 51_698, online: 2_546 },
+    ]);
+  });
+
+  it('Hòa Bình: the 8 communes that never reported are Chưa có số liệu in every tab, never 0 | 0', () => {
+    const hoaBinh = reportOf('hoa-binh-2020', new Date('2020-11-05T03:00:00Z'));
+    // From the files: units with no filled Nhập liệu row and no portal export row under their agency code.
+    const units = records('hoa-binh-2020', 'don-vi.csv');
+    const entered = new Set(
+      records('hoa-binh-2020', 'nhap-lieu.csv')
+        .filter(
+          (row) =>
+            row['Tổng số hồ sơ đã giải quyết'] !== '' ||
+            row['Số hồ sơ giải quyết trực tuyến mức độ 3, 4'] !== '',
+        )
+        .map((row) => row['Mã đơn vị']),
+    );
+    const exported = new Set(records('hoa-binh-2020', 'cong-dvc-export.csv').map((row) => row['Mã đơn vị']));
+    const silent = units
+      .filter((unit) => !entered.has(unit['Mã đơn vị']) && !exported.has(unit['Mã trên Cổng DVC']))
+      .map((unit) => unit['Mã đơn vị']);
+    expect(silent).toEqual([
+      'X-LUONGSON-05',
+      'X-TANLAC-12',
+      'X-TANLAC-14',
+      'X-KIMBOI-08',
+      'X-KIMBOI-10',
+      'X-LACSON-05',
+      'X-LACSON-16',
+      'X-DABAC-06',
+    ]);
+    const noData = (table: OutputTable) => {
+      const code = table.header.indexOf('Mã đơn vị');
+      const status = table.header.indexOf('Đánh giá');
+      return table.rows.filter((row) => row[status] === 'Chưa có số liệu').map((row) => String(row[code]));
+    };
+    const { ratio, ranking, officialReport, monthly } = hoaBinh.tables;
+    expect(noData(ratio)).toEqual(silent);
+    expect(noData(monthly)).toEqual(silent);
+    // Xếp hạng and Báo cáo list each commune twice: province-wide and in its district's scope.
+    expect(noData(ranking).sort()).toEqual([...silent, ...silent].sort());
+    expect(noData(officialReport).sort()).toEqual([...silent, ...silent].sort());
+    for (const row of officialReport.rows.filter((line) => silent.includes(String(line[1]))))
+      expect(row.slice(3, 6)).toEqual(['', '', '']);
+    // Ban Dân tộc reported 0 dossiers every month: that is Không phát sinh hồ sơ, and 0 | 0 is true.
+    const zero = officialReport.rows.filter((row) => row[3] === 0 && row[4] === 0);
+    expect(zero.map((row) => [row[1], row[7]])).toEqual([['BDT', 'Không phát sinh hồ sơ']]);
   });
 
   it('Phú Thọ: empty names leave dotted spaces to fill in by hand; two sections, no district', () => {
@@ -528,6 +589,7 @@ describe('Báo cáo and Diễn biến theo tháng on the bundled examples', () =
       ['$R5="Đạt"', 'met'],
       ['$R5="Chưa đạt"', 'notMet'],
       ['$R5="Số liệu lỗi"', 'dataError'],
+      ['$R5="Chưa có số liệu"', 'noData'],
     ]);
     expect(table.layout?.colourRules?.[0]?.block).toEqual({
       row: 4,

@@ -1,12 +1,12 @@
 // Two people clicking at once: the document lock lets one run write, the other is told it is busy and writes nothing; tabs are never a mix of two runs.
 import { ADDIN_TEXT, buildReport, type Cell, tableToGrid, type WorkbookInput } from '../../src/core';
-import { ENTRY_HEADER, UNIT_HEADER } from '../contract-headers';
+import { ENTRY_HEADER, RECOMPUTED_TABS, UNIT_HEADER } from '../contract-headers';
 import { type LoadedScript, loadScript, type Value } from '../fakes/apps-script';
 
 const OWNER = 'vanphong@hoabinh.gov.vn';
 const ADMIN = 'sotttt@hoabinh.gov.vn';
 const ADMIN2 = 'vpubnd@hoabinh.gov.vn';
-const OUTPUT_TABS = ['Tỷ lệ', 'Xếp hạng', 'Kiểm tra', 'Đối chiếu', 'Tổng hợp'];
+const OUTPUT_TABS = RECOMPUTED_TABS;
 
 function province(script: LoadedScript): void {
   const load = (tab: string, rows: Value[][]) => script.spreadsheet._load(tab, rows);

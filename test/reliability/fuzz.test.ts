@@ -52,14 +52,15 @@ describe('hostile workbooks through the core', () => {
         const aloneRows = new Map(recordsOf(alone.tables.ratio).map((r) => [String(r['Mã đơn vị']), r]));
         for (const code of hostile.cleanUnits)
           expect([code, rows.get(code)]).toEqual([code, aloneRows.get(code)]);
-        // Units with a bad row: Số liệu lỗi, and the exact sums of the good months no error touches.
+        // Units with a bad row: Số liệu lỗi, and the exact sums of the good months no error touches
+        // (empty when no good month is left: no figures, not 0 dossiers, contract §10.4).
         for (const [code, sums] of hostile.dirtyUnits) {
           const row = rows.get(code) as Record<string, Cell>;
           expect([code, row['Đánh giá'], row['Tổng số hồ sơ'], row['Hồ sơ trực tuyến mức độ 3, 4']]).toEqual([
             code,
             STATUS.dataError,
-            sums.resolved,
-            sums.online,
+            sums.months > 0 ? sums.resolved : '',
+            sums.months > 0 ? sums.online : '',
           ]);
           expect(row['Số tháng có số liệu']).toBe(sums.months);
           // A unit with a data error is never ranked.

@@ -1,6 +1,6 @@
 // Sheets' 10,000,000-cell limit: a recompute that would pass it says so in Vietnamese before any write; at the limit exactly it runs.
 import { ADDIN_LIMIT_TEXT, buildReport, type OutputTable, type WorkbookInput } from '../../src/core';
-import { UNIT_HEADER } from '../contract-headers';
+import { RECOMPUTED_TABS, UNIT_HEADER } from '../contract-headers';
 import {
   CELL_LIMIT,
   CELL_LIMIT_MESSAGE,
@@ -10,7 +10,7 @@ import {
 } from '../fakes/apps-script';
 
 const OWNER = 'vanphong@hoabinh.gov.vn';
-const OUTPUT_TABS = ['Tỷ lệ', 'Xếp hạng', 'Kiểm tra', 'Đối chiếu', 'Tổng hợp'];
+const OUTPUT_TABS = RECOMPUTED_TABS;
 
 function province(script: LoadedScript, units: number): WorkbookInput {
   const unitRows: Value[][] = [[...UNIT_HEADER]];

@@ -379,11 +379,12 @@ describe.each(['mot-cua', 'dvcqg'])('profile %s on a two-tier 2026 province with
       expect(r?.Điểm).toBeCloseTo(e.points, 12);
       expect(r?.['Nguồn số liệu']).toBe('Cổng DVC');
     }
+    // SYT's only row is the empty prefilled one: no figures, which is not 0 dossiers (contract §10.4).
     expect(pick(ratio.get('SYT'), 'Nhóm', 'Tổng số hồ sơ', 'Tỷ lệ', 'Đánh giá')).toEqual([
       'Sở, ban, ngành',
-      0,
       '',
-      'Không phát sinh hồ sơ',
+      '',
+      'Chưa có số liệu',
     ]);
     expect(pick(ratio.get('XYL'), 'Nhóm', 'Tổng số hồ sơ', 'Hồ sơ trực tuyến', 'Đánh giá')).toEqual([
       G,

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import lockfile from 'proper-lockfile';
 import { buildReport, type Cell, tableToGrid } from '../../src/core';
-import { UNIT_HEADER } from '../contract-headers';
+import { SYNCED_TABS, UNIT_HEADER } from '../contract-headers';
 import { type FakePortal, startFakePortal } from '../fakes/portal/server';
 import {
   EXPECTED_RATIO,
@@ -16,7 +16,7 @@ import {
 } from './fixtures';
 import { runCli } from './run-cli';
 
-const OUTPUT_TABS = ['Dữ liệu Cổng DVC', 'Tỷ lệ', 'Xếp hạng', 'Kiểm tra', 'Đối chiếu', 'Tổng hợp'];
+const OUTPUT_TABS = SYNCED_TABS;
 
 const sync = (args: string[], env: Record<string, string> = {}) => runCli(args, { env });
 

@@ -103,7 +103,16 @@ test('Google Sheet: Báo cáo merged and unfrozen, Diễn biến coloured agains
     expect(snv.slice(3, 6)).toEqual([0.4, 0.2, 0.4]);
     expect(snv[15]).toBeCloseTo(80 / 250, 12);
     const rules = monthly?.conditionalFormats ?? [];
-    expect(rules).toHaveLength(5);
+    expect(rules).toHaveLength(6);
+    // The last: Chưa có số liệu in grey, as the add-in and the .xlsx show it.
+    expect(rules[5]?.booleanRule?.condition?.values).toEqual([
+      { userEnteredValue: '=$R5="Chưa có số liệu"' },
+    ]);
+    expect(rules[5]?.booleanRule?.format?.backgroundColor).toEqual({
+      red: 239 / 255,
+      green: 239 / 255,
+      blue: 239 / 255,
+    });
     expect(rules[0]?.booleanRule?.condition).toEqual({
       type: 'CUSTOM_FORMULA',
       values: [{ userEnteredValue: '=AND(ISNUMBER(D5),D5>=$Q5)' }],
@@ -160,5 +169,6 @@ test('.xlsx: Báo cáo merged with fixed widths, Diễn biến with formula rule
     ['R5:R8', '$R5="Đạt"'],
     ['R5:R8', '$R5="Chưa đạt"'],
     ['R5:R8', '$R5="Số liệu lỗi"'],
+    ['R5:R8', '$R5="Chưa có số liệu"'],
   ]);
 }, 120_000);

@@ -4,7 +4,7 @@ import type { RetryPolicy } from '../../sync/retry';
 import { ENTRY_HEADER, UNIT_HEADER } from '../contract-headers';
 import { type FakeSheet, fakeSheet } from '../fakes/sheets-api/server';
 
-type Row = (string | number | null)[];
+export type Row = (string | number | null)[];
 
 /** A retry policy that retries `attempts − 1` times at once: back-off without waiting, for fast tests. */
 export const instantRetry = (attempts: number): RetryPolicy => ({

@@ -241,6 +241,65 @@ describe('the write marker shared with the add-in (item 12, sync side)', () => {
     expect(valuesOf(sheetNamed(sheets, 'Nhật ký đồng bộ'))[1]?.[1]).toBe('Thành công');
   });
 
+  test('a marker "until 9999", an unreadable one and one of an unknown writer block nothing: removed, said in the output and the log row', async () => {
+    const entry = (metadataId: number, metadataValue: string) => ({
+      metadataId,
+      metadataKey: WRITE_MARKER_KEY,
+      metadataValue,
+      location: { locationType: 'SPREADSHEET', spreadsheet: true },
+      visibility: 'DOCUMENT',
+    });
+    const forged = entry(501, JSON.stringify({ by: 'addin', runId: 'x', until: '9999-12-31T23:59:59.000Z' }));
+    const unreadable = entry(502, 'đang ghi, đừng chạm');
+    const unknown = entry(
+      503,
+      JSON.stringify({ by: 'macro', runId: 'y', until: new Date(Date.now() + 60_000).toISOString() }),
+    );
+    sheets = await startFakeSheets({
+      spreadsheet: {
+        spreadsheetId: ID,
+        locale: 'vi_VN',
+        sheets: inputSheets(),
+        developerMetadata: [forged, unreadable, unknown],
+      },
+      token: TOKEN,
+    });
+    const result = await sync(['--workbook', ID], googleEnv(sheets));
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    const said = 'Đã gỡ 3 dấu "đang ghi" (dvc.writing) không hợp lệ khỏi bảng tính';
+    expect(lines(result.stdout).filter((line) => line.startsWith(said))).toHaveLength(1);
+    // Removed in the one write, with this run's own marker: none is left.
+    expect(labels(sheets)).toEqual(['get', 'get cells', 'batchUpdate', 'batchUpdate']);
+    expect(sheets.spreadsheet.developerMetadata ?? []).toEqual([]);
+    const log = valuesOf(sheetNamed(sheets, 'Nhật ký đồng bộ'));
+    expect(log[1]?.[1]).toBe('Thành công');
+    expect(String(log[1]?.[5])).toContain(said);
+    expect(valuesOf(sheetNamed(sheets, 'Tỷ lệ')).length).toBeGreaterThan(1);
+  });
+
+  test('a live add-in marker still blocks beside a forged one; the forged one is left for the write that goes ahead', async () => {
+    const addin = marker('addin', new Date(Date.now() + 5 * 60_000));
+    const forged = {
+      ...addin,
+      metadataId: 601,
+      metadataValue: JSON.stringify({ by: 'addin', runId: 'x', until: '9999-12-31T23:59:59.000Z' }),
+    };
+    sheets = await startFakeSheets({
+      spreadsheet: {
+        spreadsheetId: ID,
+        locale: 'vi_VN',
+        sheets: inputSheets(),
+        developerMetadata: [forged, addin],
+      },
+      token: TOKEN,
+    });
+    const result = await sync(['--workbook', ID], googleEnv(sheets));
+    expect(result.code).toBe(5);
+    expect(result.stderr).toMatch(/\[BUSY\]: Tiện ích Dịch vụ công trong Google Sheet đang tính lại/);
+    expect(sheetNamed(sheets, 'Tỷ lệ')).toBeUndefined();
+  });
+
   test('the log row’s duration covers the write up to its last request (a slow marker batch shows in it)', async () => {
     sheets = await startFakeSheets({
       spreadsheet: { spreadsheetId: ID, locale: 'vi_VN', sheets: inputSheets() },

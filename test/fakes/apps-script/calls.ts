@@ -12,8 +12,11 @@ export class CallLog {
    * interleaves them at call boundaries with this hook.
    */
   beforeCall: ((name: string) => void) | null = null;
+  /** Refuses a call the script may not make (a scope the person did not grant), before it is counted. */
+  guard: ((name: string) => void) | null = null;
 
   record(name: string): void {
+    this.guard?.(name);
     if (this.failure?.name === name && this.failure.after-- <= 0) {
       this.failure = null;
       throw new Error('Service Spreadsheets failed while accessing document with id fake-spreadsheet-id.');

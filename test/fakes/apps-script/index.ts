@@ -2,12 +2,15 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import vm from 'node:vm';
-import { appsScriptGlobals } from './services';
+import { FakeDriveService } from './drive-service';
+import { appsScriptGlobals, scopeGuard } from './services';
 import { FakeSheetsService } from './sheets-service';
 import { FakeSpreadsheet } from './spreadsheet';
 import { FakeWorld } from './world';
 
 export { CallLog } from './calls';
+export { FakeDriveService } from './drive-service';
+export { AUTHORIZATION_REQUIRED } from './services';
 export { type FakeMetadata, FakeSheetsService } from './sheets-service';
 export {
   CELL_LIMIT,
@@ -21,6 +24,8 @@ export type { CellState } from './values';
 export { FakeWorld, type Value } from './world';
 
 export const BUNDLE_PATH = join(__dirname, '..', '..', '..', 'dist', 'Code.js');
+/** The manifest pushed with the bundle: its OAuth scopes are what a person can grant. */
+export const MANIFEST_PATH = join(__dirname, '..', '..', '..', 'dist', 'appsscript.json');
 
 export interface LoadedScript {
   world: FakeWorld;
@@ -34,6 +39,24 @@ export interface LoadedScript {
   as(email: string): void;
 }
 
+/**
+ * Replaces the realm's Date by one that reads `world.clock` for "now" (no arguments, Date.now()); with any
+ * argument, and for instanceof, it is the realm's own Date.
+ */
+const CLOCK_SHIM = `(function (clock) {
+  const Real = Date;
+  const now = () => { const t = clock(); return t === null ? Real.now() : t; };
+  function ClockDate(...args) {
+    if (!new.target) return new Real(now()).toString();
+    return args.length === 0 ? new Real(now()) : new Real(...args);
+  }
+  ClockDate.prototype = Real.prototype;
+  ClockDate.now = now;
+  ClockDate.UTC = Real.UTC;
+  ClockDate.parse = Real.parse;
+  globalThis.Date = ClockDate;
+})`;
+
 /** Loads the built bundle into a fresh V8 context whose globals are the fake services, like a pushed project. */
 export function loadScript(options: {
   owner: string;
@@ -41,16 +64,28 @@ export function loadScript(options: {
   source?: string;
   /** false: the manifest does not enable the Advanced Sheets service (no `Sheets` global). */
   advancedSheets?: boolean;
+  /** false: the manifest does not enable the Advanced Drive service (no `Drive` global). */
+  advancedDrive?: boolean;
+  /** The scopes the person granted on the consent screen; default every scope of the manifest. */
+  granted?: readonly string[];
 }): LoadedScript {
   const world = new FakeWorld(options.owner, options.user ?? options.owner);
+  const manifest = JSON.parse(readFileSync(MANIFEST_PATH, 'utf8')) as { oauthScopes: string[] };
+  for (const scope of manifest.oauthScopes) world.declared.add(scope);
+  for (const scope of options.granted ?? manifest.oauthScopes) world.granted.add(scope);
+  world.calls.guard = scopeGuard(world);
   const spreadsheet = new FakeSpreadsheet(world);
   const sheetsService = new FakeSheetsService(world, spreadsheet);
   const context = vm.createContext({
     ...appsScriptGlobals(world, spreadsheet),
     ...(options.advancedSheets === false ? {} : { Sheets: sheetsService }),
+    ...(options.advancedDrive === false ? {} : { Drive: new FakeDriveService(world, spreadsheet) }),
     console,
   });
   world.DateClass = vm.runInContext('Date', context) as DateConstructor;
+  (vm.runInContext(CLOCK_SHIM, context) as (clock: () => number | null) => void)(
+    () => world.clock?.() ?? null,
+  );
   vm.runInContext(options.source ?? readFileSync(BUNDLE_PATH, 'utf8'), context, { filename: 'Code.gs' });
   const run = (name: string, ...args: unknown[]): unknown => {
     const fn = (context as Record<string, unknown>)[name];

@@ -242,9 +242,31 @@ export function appsScriptGlobals(world: FakeWorld, spreadsheet: FakeSpreadsheet
   );
   const ScriptApp: Pick<
     GoogleAppsScript.Script.ScriptApp,
-    'newTrigger' | 'getProjectTriggers' | 'deleteTrigger'
+    | 'newTrigger'
+    | 'getProjectTriggers'
+    | 'deleteTrigger'
+    | 'getAuthorizationInfo'
+    | 'requireScopes'
+    | 'AuthMode'
+    | 'AuthorizationStatus'
   > = counted(
     {
+      AuthMode: AUTH_MODE as unknown as typeof GoogleAppsScript.Script.AuthMode,
+      AuthorizationStatus:
+        AUTHORIZATION_STATUS as unknown as typeof GoogleAppsScript.Script.AuthorizationStatus,
+      getAuthorizationInfo: ((authMode: unknown, oAuthScopes?: unknown) =>
+        authorizationInfo(
+          world,
+          authMode,
+          oAuthScopes,
+        )) as GoogleAppsScript.Script.ScriptApp['getAuthorizationInfo'],
+      requireScopes: (authMode: GoogleAppsScript.Script.AuthMode, oAuthScopes: string[]) => {
+        const missing = scopeList(authMode, oAuthScopes).filter((scope) => !world.granted.has(scope));
+        if (missing.length === 0) return;
+        // The execution ends and Google shows its consent screen for the missing scopes.
+        world.ui.push({ kind: 'consent', title: '', text: missing.join(' ') });
+        throw new Error(AUTHORIZATION_REQUIRED);
+      },
       newTrigger: (handler: string) => fakeTriggerBuilder(world, handler),
       getProjectTriggers: () => world.triggers.map((t) => fakeTrigger(t)),
       deleteTrigger: (trigger: GoogleAppsScript.Script.Trigger) => {
@@ -256,6 +278,69 @@ export function appsScriptGlobals(world: FakeWorld, spreadsheet: FakeSpreadsheet
     'ScriptApp',
   );
   return { SpreadsheetApp, HtmlService, LockService, PropertiesService, Session, MailApp, ScriptApp };
+}
+
+const AUTH_MODE = { NONE: 'NONE', CUSTOM_FUNCTION: 'CUSTOM_FUNCTION', LIMITED: 'LIMITED', FULL: 'FULL' };
+const AUTHORIZATION_STATUS = { REQUIRED: 'REQUIRED', NOT_REQUIRED: 'NOT_REQUIRED' };
+/** What Apps Script throws when an execution needs an authorization the person has not given. */
+export const AUTHORIZATION_REQUIRED = 'Authorization is required to perform that action.';
+
+/** The scopes argument of getAuthorizationInfo / requireScopes, checked as Apps Script checks its arguments. */
+function scopeList(authMode: unknown, oAuthScopes: unknown): string[] {
+  if (!Object.values(AUTH_MODE).includes(String(authMode)))
+    throw new Error(`Invalid argument: authMode (${String(authMode)})`);
+  if (!Array.isArray(oAuthScopes) || oAuthScopes.some((scope) => typeof scope !== 'string'))
+    throw new Error('Invalid argument: oAuthScopes');
+  return oAuthScopes as string[];
+}
+
+/** ScriptApp.getAuthorizationInfo(authMode[, oAuthScopes]) over the person's granular grants. */
+function authorizationInfo(
+  world: FakeWorld,
+  authMode: unknown,
+  oAuthScopes: unknown,
+): GoogleAppsScript.Script.AuthorizationInfo {
+  const asked = oAuthScopes === undefined ? null : scopeList(authMode, oAuthScopes);
+  const wanted = asked ?? [...world.declared];
+  const complete = wanted.every((scope) => world.granted.has(scope));
+  return {
+    getAuthorizationStatus: () =>
+      (complete
+        ? AUTHORIZATION_STATUS.NOT_REQUIRED
+        : AUTHORIZATION_STATUS.REQUIRED) as unknown as GoogleAppsScript.Script.AuthorizationStatus,
+    getAuthorizationUrl: () => (complete ? null : 'https://script.google.com/macros/d/fake/authorize'),
+    getAuthorizedScopes: () => (asked ? asked.filter((scope) => world.granted.has(scope)) : null),
+  } as unknown as GoogleAppsScript.Script.AuthorizationInfo;
+}
+
+const SCOPE_URL = 'https://www.googleapis.com/auth/';
+/** The scope each service call needs in Apps Script (calls not listed need none, e.g. locks, onOpen's menu). */
+function scopeOfCall(name: string): string | null {
+  // onOpen's menu runs as a simple trigger, with no authorization at all.
+  if (name === 'SpreadsheetApp.getUi' || /^Ui\.create(Addon)?Menu$/.test(name)) return null;
+  if (/^(Ui|HtmlService|HtmlOutput)\./.test(name)) return `${SCOPE_URL}script.container.ui`;
+  if (
+    /^(SpreadsheetApp|Spreadsheet|Sheet|Range|Protection|DataValidation|DataValidationBuilder|ConditionalFormatRule|ConditionalFormatRuleBuilder|EmbeddedChart|EmbeddedChartBuilder|Sheets\.Spreadsheets)\./.test(
+      name,
+    )
+  )
+    return `${SCOPE_URL}spreadsheets`;
+  if (name === 'Session.getActiveUser' || name === 'Session.getEffectiveUser')
+    return `${SCOPE_URL}userinfo.email`;
+  if (name.startsWith('MailApp.')) return `${SCOPE_URL}script.send_mail`;
+  if (/^ScriptApp\.(newTrigger|getProjectTriggers|deleteTrigger)$/.test(name))
+    return `${SCOPE_URL}script.scriptapp`;
+  if (name.startsWith('Drive.')) return `${SCOPE_URL}drive`;
+  return null;
+}
+
+/** A call whose scope the person did not grant fails with Apps Script's words, before it does anything. */
+export function scopeGuard(world: FakeWorld): (name: string) => void {
+  return (name) => {
+    const scope = scopeOfCall(name);
+    if (scope && !world.granted.has(scope))
+      throw new Error(`You do not have permission to call ${name}. Required permissions: ${scope}`);
+  };
 }
 
 type TriggerRecord = FakeWorld['triggers'][number];

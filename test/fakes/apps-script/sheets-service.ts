@@ -1,4 +1,5 @@
-// The Advanced Sheets service (global `Sheets`) over the fake spreadsheet: get and an atomic batchUpdate, each one round trip.
+// The Advanced Sheets service (global `Sheets`) over the fake spreadsheet: get and an atomic batchUpdate, each one round trip, bodies checked against Google's discovery document.
+import { invalidBody, unknownParameter } from '../google/discovery';
 import type { Rect } from './a1';
 import { FakeChart, FakeConditionalFormatRule } from './builders';
 import { counted } from './calls';
@@ -80,7 +81,11 @@ export class FakeSheetsService {
   ) {
     this.Spreadsheets = counted(
       {
-        get: (spreadsheetId: string, _optionalArgs?: object): S => this.get(spreadsheetId),
+        get: (spreadsheetId: string, optionalArgs?: object): S => {
+          const unknown = unknownParameter('get', optionalArgs);
+          if (unknown) throw failure('get', unknown);
+          return this.get(spreadsheetId);
+        },
         batchUpdate: (
           resource: GoogleAppsScript.Sheets.Schema.BatchUpdateSpreadsheetRequest,
           spreadsheetId: string,
@@ -101,7 +106,7 @@ export class FakeSheetsService {
     return JSON.parse(
       JSON.stringify({
         spreadsheetId,
-        properties: { title: ss.name, timeZone: 'Asia/Ho_Chi_Minh', locale: 'vi_VN' },
+        properties: { title: ss.name, timeZone: ss.timeZone, locale: ss.locale },
         developerMetadata: ss.developerMetadata
           .filter((m) => m.sheetId === undefined)
           .map((m) => ({ ...m, location: { locationType: 'SPREADSHEET', spreadsheet: true } })),
@@ -140,6 +145,9 @@ export class FakeSheetsService {
     if (Buffer.byteLength(body, 'utf8') > REQUEST_PAYLOAD_LIMIT)
       throw failure('batchUpdate', `Request payload size exceeds the limit: ${REQUEST_PAYLOAD_LIMIT} bytes.`);
     const sent = (JSON.parse(body) as { requests: Request[] }).requests;
+    // Google refuses the whole batch for one unknown field, wrong JSON type or unlisted enum value.
+    const invalid = invalidBody('BatchUpdateSpreadsheetRequest', JSON.parse(JSON.stringify(resource)));
+    if (invalid) throw failure('batchUpdate', invalid);
     this.batches.push(sent);
     // Only the tabs a request names can change; copying the others would only cost time.
     const touched = new Set<number>();
@@ -589,10 +597,7 @@ function writeCell(
   const all = mask.includes('*');
   const has = (field: string) => all || mask.includes(field) || mask.includes(field.split('.')[0] as string);
   // Clearing a cell that was never written changes nothing: do not grow the cell store for it.
-  const empty =
-    data.userEnteredValue === undefined &&
-    data.userEnteredFormat?.numberFormat === undefined &&
-    data.userEnteredFormat?.textFormat?.bold === undefined;
+  const empty = data.userEnteredValue === undefined && data.userEnteredFormat === undefined;
   if (empty && !sheet._peek(row, column)) return;
   const cell: CellState = sheet._cell(row, column);
   if (has('userEnteredValue')) {

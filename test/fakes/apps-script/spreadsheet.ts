@@ -50,6 +50,10 @@ export class FakeSpreadsheet
       | 'toast'
       | 'getProtections'
       | 'getSpreadsheetTimeZone'
+      | 'setSpreadsheetTimeZone'
+      | 'getSpreadsheetLocale'
+      | 'setSpreadsheetLocale'
+      | 'getEditors'
     >
 {
   readonly self: FakeSpreadsheet;
@@ -57,6 +61,9 @@ export class FakeSpreadsheet
   readonly protections: FakeProtection[] = [];
   /** Editors of the file besides the owner. */
   readonly collaborators = new Set<string>();
+  /** File > Settings: locale and time zone (a sheet made by a Vietnamese account). */
+  locale = 'vi_VN';
+  timeZone = 'Asia/Ho_Chi_Minh';
   /** Spreadsheet-level developer metadata (the Advanced Sheets service reads and writes it). */
   readonly developerMetadata: FakeMetadata[] = [];
   private nextSheetId = 1;
@@ -79,7 +86,26 @@ export class FakeSpreadsheet
     return this.name;
   }
   getSpreadsheetTimeZone(): string {
-    return 'Asia/Ho_Chi_Minh';
+    return this.timeZone;
+  }
+  setSpreadsheetTimeZone(timezone: string): void {
+    try {
+      new Intl.DateTimeFormat('en', { timeZone: timezone });
+    } catch {
+      throw new Error(`Invalid argument: timezone (${timezone})`);
+    }
+    this.timeZone = timezone;
+  }
+  getSpreadsheetLocale(): string {
+    return this.locale;
+  }
+  setSpreadsheetLocale(locale: string): void {
+    if (!/^[a-z]{2,3}(_[A-Z]{2})?$/.test(locale)) throw new Error(`Invalid argument: locale (${locale})`);
+    this.locale = locale;
+  }
+  /** The file's editors besides the owner, as Drive lists them. */
+  getEditors(): GUser[] {
+    return [...this.collaborators].map((email) => fakeUser(this.world, email));
   }
   getOwner(): GUser | null {
     return fakeUser(this.world, this.world.owner);

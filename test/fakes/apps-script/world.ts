@@ -4,7 +4,8 @@ import { CallLog } from './calls';
 export type Value = string | number | boolean | Date;
 
 export interface UiEvent {
-  kind: 'menu' | 'alert' | 'toast' | 'dialog' | 'sidebar';
+  /** consent: Google's own authorization prompt (ScriptApp.requireScopes), listing the scopes it asks for. */
+  kind: 'menu' | 'alert' | 'toast' | 'dialog' | 'sidebar' | 'consent';
   title: string;
   text: string;
 }
@@ -29,8 +30,26 @@ export class FakeWorld {
   readonly triggers: { id: string; handler: string; monthDay: number | null; hour: number | null }[] = [];
   /** Answers of the next alerts with buttons (YES, NO…); an alert with none answered gets OK. */
   readonly alertAnswers: string[] = [];
+  /**
+   * The OAuth scopes the person granted on Google's granular consent screen (loadScript starts with every
+   * scope of appsscript.json). A service called without its scope refuses, as Apps Script does.
+   */
+  readonly granted = new Set<string>();
+  /** Scopes appsscript.json declares (loadScript reads them). */
+  readonly declared = new Set<string>();
+  /** Google Workspace sharing restricted to this domain (outside addresses are refused), or null. */
+  sharingDomain: string | null = null;
+  /** Addresses with no Google account behind them. */
+  readonly noGoogleAccount = new Set<string>();
+  /** "Shared with you" e-mails Google sent, one per address. */
+  readonly shareNotifications: string[] = [];
   /** The Date of the script's realm, so `instanceof Date` holds inside a vm context as in Apps Script. */
   DateClass: DateConstructor = Date;
+  /**
+   * The script's clock in ms since the epoch (`new Date()` and `Date.now()` inside the script); null is the
+   * machine's. Tests whose outcome depends on the day of the month set it, so they hold on every day.
+   */
+  clock: (() => number) | null = null;
 
   constructor(
     readonly owner: string,

@@ -5,11 +5,12 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import JSZip from 'jszip';
+import { SYNCED_TABS } from '../../contract-headers';
 
 export const ROOT = join(__dirname, '..', '..', '..');
 export const CLI = join(ROOT, 'dist', 'node', 'sync.cjs');
 export const DOC = join(ROOT, 'docs', 'reliability.md');
-export const OUTPUT_TABS = ['Dữ liệu Cổng DVC', 'Tỷ lệ', 'Xếp hạng', 'Kiểm tra', 'Đối chiếu', 'Tổng hợp'];
+export const OUTPUT_TABS = SYNCED_TABS;
 export const INPUT_TABS = ['Cấu hình', 'Đơn vị', 'Nhập liệu', 'Danh mục DVC'];
 export const LOG_TAB = 'Nhật ký đồng bộ';
 

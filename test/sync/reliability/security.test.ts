@@ -331,5 +331,6 @@ describe('secrets never printed, logged or written', () => {
       await new Promise((resolve) => proxy.close(resolve));
     }
     expectClean(texts, [keyBody, keyId, 'PRIVATE KEY']);
-  });
+    // google-auth-library backs off between its 3 token attempts: about 25 s alone, far more on a loaded machine.
+  }, 180_000);
 });
