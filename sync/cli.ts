@@ -68,6 +68,7 @@ async function syncOnce(options: CliOptions, env: NodeJS.ProcessEnv): Promise<vo
       workbook: guard ? guarded(workbook, guard) : workbook,
       sources,
       through: options.through,
+      rebuildPortal: options.rebuildPortal,
       dryRun: options.dryRun,
       progress: out,
     });

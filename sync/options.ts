@@ -14,6 +14,8 @@ export interface CliOptions {
   readonly portalFiles: readonly string[];
   readonly profile: PortalProfile;
   readonly through: Month | null;
+  /** --lam-moi-du-lieu-cong: Dữ liệu Cổng DVC rebuilt from this run alone (contract §10.1). */
+  readonly rebuildPortal: boolean;
   readonly dryRun: boolean;
   readonly daily: DailyTime | null;
   readonly timeoutMs: number;
@@ -28,6 +30,7 @@ const SPEC = {
   'portal-file': { type: 'string', multiple: true },
   profile: { type: 'string' },
   through: { type: 'string' },
+  'lam-moi-du-lieu-cong': { type: 'boolean' },
   'dry-run': { type: 'boolean' },
   daily: { type: 'string' },
   timeout: { type: 'string' },
@@ -87,6 +90,9 @@ export function parseOptions(argv: readonly string[]): CliOptions | { help: true
     through = parseMonth(v.through);
     if (!through) throw new SyncError('USAGE', SYNC_TEXT.badThroughOption(v.through));
   }
+  // Rebuilding from no source would empty Dữ liệu Cổng DVC: refused rather than guessed.
+  if (v['lam-moi-du-lieu-cong'] && portal === undefined && (v['portal-file'] ?? []).length === 0)
+    throw new SyncError('USAGE', SYNC_TEXT.rebuildWithoutSource);
   const profile = resolveProfile(v.profile);
   if (portal !== undefined) httpProfile(profile); // a columns-only profile cannot ask a portal: said before any request
   return {
@@ -96,6 +102,7 @@ export function parseOptions(argv: readonly string[]): CliOptions | { help: true
     portalFiles: v['portal-file'] ?? [],
     profile,
     through,
+    rebuildPortal: v['lam-moi-du-lieu-cong'] ?? false,
     dryRun: v['dry-run'] ?? false,
     daily: v.daily === undefined ? null : parseDailyTime(v.daily),
     timeoutMs: wholeNumber('--timeout', v.timeout, 20, 1, 600) * 1000,

@@ -29,8 +29,15 @@ export {
   VIETNAM_OFFSET_MINUTES,
 } from './month';
 export { MAX_COUNT, parseCount, parseMonth, parsePercent } from './parse';
-export { type FeedCounts, feedCounts, feedProblems } from './portal-checks';
-export { buildPortalTab, type PortalRecord, type PortalTab, portalHeader } from './portal-feed';
+export { emptyAnswerProblems, type FeedCounts, feedCounts, feedProblems } from './portal-checks';
+export {
+  buildPortalTab,
+  type PortalRecord,
+  type PortalTab,
+  portalHeader,
+  type SourcedRecords,
+} from './portal-feed';
+export { mergePortalTab, type PortalAnswer, type PortalGrain, type PortalMerge } from './portal-merge';
 export type { Problem } from './problems';
 export { monthsText, type Reminder } from './reminders';
 export { buildReport, type Report, type ReportOptions } from './report';

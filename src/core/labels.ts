@@ -58,6 +58,8 @@ export const COL = {
   message: 'Nội dung',
   procedureCount: 'Số TTHC',
   updatedAt: 'Cập nhật lúc',
+  portalSource: 'Nguồn',
+  emptyAnswerAt: 'Nguồn trả về rỗng lúc',
   proceduresInCatalogue: 'Số TTHC thuộc danh mục',
   rowsWithoutProcedure: 'Số dòng không có Mã TTHC',
   portalResolved: 'Tổng số hồ sơ (Cổng DVC)',
@@ -266,6 +268,8 @@ export const MSG = {
     `Số hồ sơ trực tuyến (${online}) lớn hơn tổng số hồ sơ đã giải quyết (${total}). Hãy kiểm tra lại.`,
   duplicateMonth: (code: string, month: string, firstCell: string) =>
     `Đơn vị ${code} đã nhập số liệu kỳ ${month} ở dòng có ô ${firstCell}. Mỗi đơn vị chỉ nhập một dòng cho mỗi tháng; cả hai dòng bị bỏ qua đến khi sửa.`,
+  emptyAnswerKept: (month: string, at: string, rows: number) =>
+    `Lần đồng bộ lúc ${at}, nguồn số liệu không trả về dòng nào cho kỳ ${month}; ${rows} dòng lấy trước đó được giữ nguyên (xem cột "Cập nhật lúc" và "Nguồn"). Hãy kiểm tra Cổng DVC hoặc tệp xuất trước khi dùng số liệu kỳ này.`,
   unmappedAgency: (code: string) =>
     `Mã cơ quan "${code}" trên Cổng DVC chưa gán cho đơn vị nào. Hãy điền mã này vào cột "Mã trên Cổng DVC" của tab Đơn vị.`,
   badProcedureLevel: (value: string) =>
@@ -375,6 +379,10 @@ export const SYNC_TEXT = {
   summaryFiles: (count: number) => `${count} tệp xuất từ Cổng DVC`,
   summaryPortalRows: (rows: number, unmapped: number) =>
     `${rows} dòng Dữ liệu Cổng DVC${unmapped > 0 ? ` (${unmapped} mã cơ quan chưa gán cho đơn vị nào)` : ''}`,
+  summaryRebuilt: 'tab Dữ liệu Cổng DVC được làm mới hoàn toàn từ lần chạy này (--lam-moi-du-lieu-cong)',
+  rebuiltLog: 'Làm mới tab Dữ liệu Cổng DVC từ lần chạy này (--lam-moi-du-lieu-cong).',
+  rebuildWithoutSource:
+    '--lam-moi-du-lieu-cong cần --portal hoặc --portal-file: không có nguồn số liệu thì không làm mới được tab Dữ liệu Cổng DVC (số liệu cũ được giữ nguyên).',
   summaryProblems: (errors: number, warnings: number) => `Kiểm tra: ${errors} lỗi, ${warnings} cảnh báo`,
   summaryThrough: (month: string | null) =>
     month ? `kỳ báo cáo đến ${month}` : 'chưa có kỳ báo cáo nào có số liệu',
@@ -445,7 +453,7 @@ Cách dùng:
   npm run sync -- --workbook <tệp.xlsx | đường dẫn hoặc mã Google Sheet>
                   [--portal <URL gốc>] [--portal-file <tệp.csv|tệp.xlsx>]...
                   [--profile dossiers|aggregated|mot-cua|dvcqg|<tệp.json>] [--through YYYY-MM]
-                  [--dry-run] [--daily HH:MM]
+                  [--lam-moi-du-lieu-cong] [--dry-run] [--daily HH:MM]
 
 Tùy chọn:
   --workbook      Tệp .xlsx trên máy (chưa có thì tạo mới với đủ các tab) hoặc Google Sheet.
@@ -458,6 +466,9 @@ Tùy chọn:
                   "Mã tỉnh trên Cổng DVC quốc gia" trong Cấu hình), hoặc một tệp .json mô tả dạng khác
                   (xem docs/portal-profiles.md).
   --through       Tháng cuối cùng được tính (mặc định: tháng hiện tại; tháng 12 nếu năm đã qua).
+  --lam-moi-du-lieu-cong
+                  Xóa hết dòng cũ của tab Dữ liệu Cổng DVC, chỉ giữ số liệu của lần chạy này
+                  (mặc định: chỉ thay các tháng, đơn vị lấy được đầy đủ; dòng khác giữ nguyên).
   --dry-run       Tính và in tóm tắt, không ghi gì vào bảng tính (kể cả Nhật ký đồng bộ).
   --daily         Chạy liên tục, đồng bộ mỗi ngày lúc HH:MM giờ Việt Nam (Asia/Ho_Chi_Minh).
   --timeout       Số giây chờ mỗi yêu cầu (mặc định 20).

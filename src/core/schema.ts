@@ -67,9 +67,15 @@ const PORTAL_COLUMNS: readonly OutputColumn[] = [
   [COL.online, 'integer'],
   [COL.procedureCount, 'integer'],
   [COL.updatedAt, 'text'],
+  // Contract §10.1: rows accumulate over runs, so each says where it came from (profile or export file).
+  [COL.portalSource, 'text'],
   // What the checks of Kiểm tra need per unit-month, so the add-in derives them as the sync does.
   [COL.proceduresInCatalogue, 'integer'],
   [COL.rowsWithoutProcedure, 'integer'],
+  // The portal's agency codes behind the row; alone (Mã đơn vị empty) on a code no unit has (§10.1).
+  [COL.portalCode, 'text'],
+  // When a later run was answered nothing for this row's month and kept it: Kiểm tra warns from it (§10.1).
+  [COL.emptyAnswerAt, 'text'],
 ];
 const RECONCILIATION_COLUMNS: readonly OutputColumn[] = [
   [COL.month, 'text'],

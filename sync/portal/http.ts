@@ -88,9 +88,17 @@ class FetchFault extends Error {
  * JSON-encoded), control characters (terminal escapes) removed, one line.
  */
 export function safeLine(text: string, token: string | undefined): string {
-  const secrets = token ? [token, encodeURIComponent(token), JSON.stringify(token).slice(1, -1)] : [];
   // biome-ignore lint/suspicious/noControlCharactersInRegex: stripping them is the point
-  return oneLine(redact(text, secrets).replace(/[\u0000-\u001f\u007f-\u009f]/g, ' '));
+  return oneLine(redact(text, portalSecrets(token)).replace(/[\u0000-\u001f\u007f-\u009f]/g, ' '));
+}
+
+/**
+ * The forms the portal token may come back in (plain, URL- or JSON-encoded): removed from every message and
+ * every cell the sync writes (contract §10.4). The Authorization header's value is `Bearer <token>`, so
+ * removing the token removes it too.
+ */
+export function portalSecrets(token: string | undefined): string[] {
+  return token ? [token, encodeURIComponent(token), JSON.stringify(token).slice(1, -1)] : [];
 }
 
 /** The portal's own words quoted in a message: safe, and short. */
@@ -278,8 +286,15 @@ export function readAnswer(
   }
   const rows = atPath(body, response.rows);
   if (!Array.isArray(rows)) throw fault(PORTAL_TEXT.notAList(response.rows));
-  const { fields } = response;
-  const records = rows.map((row, index): PortalRecord => {
+  const { fields, skipRowsWithout } = response;
+  const records: PortalRecord[] = [];
+  rows.forEach((row, index) => {
+    // A total row (its parent null or empty) is no unit's figures: skipped, not listed as an unassigned code.
+    // A row without the field at all is read as a unit's: a portal that stops sending it loses no figures.
+    if (skipRowsWithout !== undefined) {
+      const mark = atPath(row, skipRowsWithout);
+      if (mark === null || (typeof mark === 'string' && mark.trim() === '')) return;
+    }
     const bad = (field: string) => fault(SYNC_TEXT.badItem(index + 1, field));
     let agency: string;
     if (fields.agency !== undefined) {
@@ -309,7 +324,14 @@ export function readAnswer(
     let online = 0;
     for (const field of fields.online) online += count(field);
     if (online > resolved) throw fault(PORTAL_TEXT.onlineAboveTotal(quote(agency), online, resolved));
-    return { agencyCode: agency, procedureCode, year: month.year, month: month.month, resolved, online };
+    records.push({
+      agencyCode: agency,
+      procedureCode,
+      year: month.year,
+      month: month.month,
+      resolved,
+      online,
+    });
   });
   return { totalPages, records };
 }

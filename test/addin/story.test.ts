@@ -111,8 +111,11 @@ describe('the add-in, from a fresh spreadsheet to the ranking', () => {
         currentYear <= 2022 ? 'Số hồ sơ giải quyết trực tuyến mức độ 3, 4' : 'Số hồ sơ giải quyết trực tuyến',
         'Số TTHC',
         'Cập nhật lúc',
+        'Nguồn',
         'Số TTHC thuộc danh mục',
         'Số dòng không có Mã TTHC',
+        'Mã trên Cổng DVC',
+        'Nguồn trả về rỗng lúc',
       ],
     ]);
     expect(valuesOf(sheet('Nhật ký đồng bộ'))[0]?.[0]).toBe('Bắt đầu lúc');
