@@ -74,8 +74,8 @@ export interface TabPlan {
 }
 
 /**
- * Output tabs whose header grew over versions (columns only ever appended): an earlier version's header
- * is a prefix of today's with at least this many columns (the columns of contract section 4).
+ * Output tabs whose header grew over versions: an earlier version's header starts with this many of
+ * today's columns (those of contract section 4), then has some of the later ones, in today's order.
  */
 const EARLIER_HEADER_COLUMNS: Readonly<Record<string, number>> = {
   [TAB.ratio]: 12,
@@ -100,11 +100,15 @@ export function hasProductHeader(top: Grid, tab: string): boolean {
     const cells = row.map(headerKey);
     while (cells.length > 0 && cells[cells.length - 1] === '') cells.pop();
     const named = tab === TAB.monthly ? cells.filter((cell) => !MONTH_COLUMN.test(cell)) : cells;
-    return (
-      named.length >= least &&
-      named.length <= expected.length &&
-      named.every((cell, i) => cell === expected[i])
-    );
+    if (named.length < least || !named.slice(0, least).every((cell, i) => cell === expected[i])) return false;
+    // The columns after those: today's, in today's order, some perhaps not there yet (added since).
+    let next = least;
+    for (const cell of named.slice(least)) {
+      while (next < expected.length && expected[next] !== cell) next++;
+      if (next === expected.length) return false;
+      next++;
+    }
+    return true;
   });
 }
 
