@@ -128,7 +128,7 @@ function appendLog(spreadsheet: Spreadsheet, rows: readonly Cell[][], log: Now['
   const api = sheetsService();
   const at = log.plan.targets.get(TAB.reminderLog) ?? -1;
   const tab = log.layout.tabs[at];
-  if (api && (!tab || !tab.marked)) {
+  if (api && !tab?.marked) {
     tabMaker(
       api,
       spreadsheet.getId(),
