@@ -354,9 +354,6 @@ export const SYNC_TEXT = {
   // Portal export files
   exportBadExtension: (file: string) => `Tệp xuất từ Cổng DVC "${file}" phải là .csv hoặc .xlsx.`,
   exportUnreadable: (file: string, reason: string) => `Không đọc được tệp "${file}": ${reason}`,
-  exportNoHeader: (file: string, column: string) =>
-    `Tệp "${file}" không có dòng tiêu đề chứa cột "${column}".`,
-  exportMissingColumn: (file: string, column: string) => `Tệp "${file}" thiếu cột "${column}".`,
   exportBadRow: (file: string, line: number, reason: string) => `${file}:${line}: ${reason}`,
   exportBadMonth: (value: string) => `kỳ "${value}" không hợp lệ (ví dụ 10/2020)`,
   exportMissingUnit: 'thiếu mã đơn vị',
@@ -453,7 +450,8 @@ Cách dùng:
   npm run sync -- --workbook <tệp.xlsx | đường dẫn hoặc mã Google Sheet>
                   [--portal <URL gốc>] [--portal-file <tệp.csv|tệp.xlsx>]...
                   [--profile dossiers|aggregated|mot-cua|dvcqg|<tệp.json>] [--through YYYY-MM]
-                  [--lam-moi-du-lieu-cong] [--dry-run] [--daily HH:MM]
+                  [--lam-moi-du-lieu-cong] [--dry-run] [--daily HH:MM] [--check]
+  npm run sync -- --import <tệp.xlsx> --workbook <Google Sheet> [--ghi-de]
 
 Tùy chọn:
   --workbook      Tệp .xlsx trên máy (chưa có thì tạo mới với đủ các tab) hoặc Google Sheet.
@@ -471,6 +469,13 @@ Tùy chọn:
                   (mặc định: chỉ thay các tháng, đơn vị lấy được đầy đủ; dòng khác giữ nguyên).
   --dry-run       Tính và in tóm tắt, không ghi gì vào bảng tính (kể cả Nhật ký đồng bộ).
   --daily         Chạy liên tục, đồng bộ mỗi ngày lúc HH:MM giờ Việt Nam (Asia/Ho_Chi_Minh).
+  --check         Chỉ kiểm tra rồi thoát (0 khi đạt): đọc và ghi được bảng tính (Google Sheet: ghi thử
+                  rồi xóa một dấu kiểm tra), Cổng DVC trả lời (một yêu cầu, tháng 1 của Năm).
+                  Nên chạy trước đêm đồng bộ đầu tiên; --daily cũng kiểm tra như vậy trước khi chờ.
+  --import        Tệp .xlsx văn phòng đã dùng trước đây: chép các tab Cấu hình, Đơn vị, Nhập liệu,
+                  Danh mục DVC, Dữ liệu Cổng DVC và Nhập liệu <năm> vào Google Sheet của --workbook
+                  trong một lần ghi (hoặc không chép gì), rồi tính lại các tab kết quả.
+  --ghi-de        Cùng --import: cho phép thay các tab của Google Sheet đã có dữ liệu.
   --timeout       Số giây chờ mỗi yêu cầu (mặc định 20).
   --retries       Số lần thử lại mỗi yêu cầu khi lỗi tạm thời (mặc định 4).
   --concurrency   Số yêu cầu gửi cùng lúc tới Cổng DVC (mặc định 4).
@@ -811,13 +816,17 @@ export const SYSTEM_TEXT = {
   keyWrongType: (type: string) => `loại "${type}", cần "service_account"`,
   keyMissingFields: (fields: string) => `thiếu ${fields}`,
   keyBadPrivateKey: 'trường private_key không phải là khóa riêng PEM',
-  // --daily preflight
-  preflightXlsx: (path: string) => `Đã kiểm tra: mở và ghi được tệp ${path}.`,
+  // --daily and --check preflight: the line lists what was proved
+  preflightPassed: (proved: readonly string[]) => `Đã kiểm tra: ${proved.join('; ')}.`,
+  preflightXlsx: (path: string) => `mở và ghi được tệp ${path}`,
   preflightXlsxNew: (path: string) =>
-    `Đã kiểm tra: thư mục ghi được; tệp ${path} chưa có, sẽ được tạo ở lần đồng bộ đầu tiên.`,
+    `thư mục ghi được; tệp ${path} chưa có, sẽ được tạo ở lần đồng bộ đầu tiên`,
   preflightGoogle: (sheet: string, title: string) =>
-    `Đã kiểm tra: đăng nhập Google được và đọc được bảng tính "${title}" (${sheet}).`,
-  preflightFailed: (message: string) => `Kiểm tra trước khi chờ giờ đồng bộ không đạt: ${message}`,
+    `đăng nhập Google được, đọc được và ghi được bảng tính "${title}" (${sheet}; đã ghi thử rồi xóa một dấu kiểm tra)`,
+  preflightPortal: (url: string, profile: string, month: string, rows: number) =>
+    `Cổng DVC ${url} (dạng ${profile}) trả lời tháng ${month}: ${rows} dòng`,
+  preflightFailed: (message: string, waiting: boolean) =>
+    `${waiting ? 'Kiểm tra trước khi chờ giờ đồng bộ không đạt' : 'Kiểm tra không đạt'}: ${message}`,
   folderNotWritable: (folder: string, reason: string) =>
     `Không ghi được vào thư mục "${folder}" của bảng tính (${reason}).`,
   fileNotWritable: (path: string, reason: string) => `Không ghi được tệp Excel "${path}" (${reason}).`,
@@ -837,7 +846,51 @@ export const SYSTEM_TEXT = {
     `Tiện ích Dịch vụ công trong Google Sheet đang tính lại và ghi các tab kết quả (đến muộn nhất ${until}). Lần đồng bộ này dừng lại, không ghi gì; hãy chạy lại sau vài phút.`,
 } as const;
 
+/** The sync as an IT person rolls it out: the preflight's question to the portal, and --import (sync/import.ts). */
+export const SYNC_ROLLOUT_TEXT = {
+  // The preflight's one request to the portal: its answer, then what to do
+  portalCheckFailed: (request: string, answer: string, fix: string) =>
+    `Cổng DVC không trả lời được yêu cầu thử (${request}): ${answer}.${fix ? ` ${fix}` : ''}`,
+  portalFixDenied:
+    'Hãy đặt đúng PORTAL_TOKEN trong môi trường chạy đồng bộ (cron và systemd không đọc tệp cấu hình của shell).',
+  portalFixNotFound:
+    'Hãy kiểm tra địa chỉ --portal (địa chỉ gốc của API) và --profile có đúng với hệ thống của Cổng không.',
+  portalFixRejected: (profile: string) =>
+    `Yêu cầu theo dạng ${profile} không hợp với Cổng này: hãy kiểm tra --profile và các tham số Cấu hình nó dùng.`,
+  portalFixBusy: 'Cổng đang quá tải hoặc gặp sự cố: hãy thử lại sau, hoặc báo đơn vị quản lý Cổng.',
+  portalFixNetwork:
+    'Hãy kiểm tra địa chỉ --portal, DNS, tường lửa hoặc proxy của máy chạy đồng bộ (thử mở địa chỉ đó bằng curl từ chính máy này).',
+  portalFixTimeout: 'Hãy tăng --timeout, hoặc kiểm tra đường mạng tới Cổng.',
+  portalFixNotApi:
+    'Địa chỉ này không trả về dữ liệu JSON của API (có thể là trang web hoặc trang đăng nhập): hãy kiểm tra --portal.',
+  portalFixShape: (profile: string) =>
+    `Câu trả lời không khớp dạng ${profile}: hãy chọn đúng --profile, hoặc sửa tệp cấu hình Cổng (docs/portal-profiles.md).`,
+  // --import <file.xlsx> --workbook <Google Sheet> [--ghi-de]
+  importNeedsXlsx: (path: string) => `--import cần đường dẫn một tệp .xlsx (nhận được "${path}").`,
+  importNeedsSheet:
+    '--import chép dữ liệu vào một Google Sheet: --workbook phải là đường dẫn hoặc mã của Google Sheet.',
+  importNotWith: (option: string) => `--import không dùng cùng ${option}: hãy chạy riêng.`,
+  overwriteWithoutImport: '--ghi-de chỉ dùng cùng --import.',
+  importNoInputTabs: (path: string, tabs: readonly string[]) =>
+    `Chưa chép gì: tệp "${path}" không có tab nào để chép (cần ít nhất một trong: ${tabs.join(', ')}).`,
+  importNotEmpty: (tabs: readonly string[]) =>
+    `Chưa chép gì: Google Sheet đã có dữ liệu ở ${tabs.map((tab) => `"${tab}"`).join(', ')}. Để thay dữ liệu ở đó bằng dữ liệu của tệp .xlsx, chạy lại với --ghi-de.`,
+  importFormulaWithoutValue: (path: string, tab: string, cell: string) =>
+    `Chưa chép gì: ô ${cell} của tab "${tab}" trong tệp "${path}" chứa công thức nhưng tệp chưa lưu giá trị đã tính. Hãy mở tệp bằng Excel hoặc LibreOffice, lưu lại rồi chạy lại.`,
+  importTooLarge: (size: string, limit: string) =>
+    `Chưa chép gì: dữ liệu cần chép (${size} MB) vượt giới hạn ${limit} MB của một yêu cầu Google Sheets. Hãy chuyển bớt các tab lưu trữ "Nhập liệu <năm>" sang tệp khác rồi chạy lại.`,
+  importTab: (tab: string, rows: number, replaced: boolean) =>
+    `"${tab}" (${rows} dòng${replaced ? ', thay dữ liệu cũ' : ''})`,
+  importDone: (path: string, sheet: string, tabs: readonly string[]) =>
+    `Đã chép từ ${path} vào ${sheet}, trong một lần ghi: ${tabs.join(', ')}.`,
+  importRecompute: 'Tính lại các tab kết quả từ dữ liệu vừa chép:',
+} as const;
+
 /** Texts of the sync's portal side (sync/portal/): profiles, requests, answers and export files. */
+/** How to turn a TCVN3 (ABC) file into Unicode: Unikey's converter, as offices do it. */
+const TCVN3_STEPS =
+  'Nếu tệp gõ bằng bảng mã TCVN3 (ABC, phông chữ .VnTime): mở tệp bằng Excel, chọn toàn bộ (Ctrl+A) và sao chép (Ctrl+C); mở Unikey > Công cụ chuyển mã (Ctrl+Shift+F6), chọn Nguồn "TCVN3 (ABC)", Đích "Unicode", bấm "Chuyển mã" rồi dán (Ctrl+V) vào một trang tính mới và lưu thành "CSV UTF-8 (Comma delimited) (*.csv)" hoặc .xlsx.';
+
 export const PORTAL_TEXT = {
   badProfile: (source: string, field: string, reason: string) =>
     `Cấu hình Cổng DVC "${source}" không hợp lệ ở trường "${field}": ${reason}. Chưa gửi yêu cầu nào. Xem docs/portal-profiles.md.`,
@@ -870,6 +923,10 @@ export const PORTAL_TEXT = {
   // Answers
   responseTooLarge: (limit: string) =>
     `câu trả lời của Cổng DVC vượt ${limit} MB (sau khi giải nén); đã dừng đọc để tránh treo máy`,
+  runTooLarge: (limit: string) =>
+    `Các câu trả lời của Cổng DVC trong lần đồng bộ này đã vượt ${limit} MB (tính cả các trang và số liệu giữ lại), quá nhiều so với số liệu một tỉnh thật sự có: đã dừng để máy không hết bộ nhớ, chưa ghi gì. Hãy kiểm tra địa chỉ --portal và cấu hình --profile (kích thước trang, đường dẫn tới danh sách dòng), hoặc hỏi ít tháng hơn mỗi lần (--through), rồi chạy lại.`,
+  wrongProfile: (status: number, profile: string, profiles: string, detail: string) =>
+    `Cổng DVC không nhận kiểu yêu cầu của cấu hình "${profile}" (HTTP ${status} ở yêu cầu đầu tiên${detail ? `: ${detail}` : ''}; không thử lại vì thử lại cũng vậy). Thường là do chọn sai cấu hình Cổng DVC hoặc sai địa chỉ: hãy chạy lại với --profile ${profiles} (hoặc tệp .json của mình) đúng với hệ thống của tỉnh, và kiểm tra địa chỉ --portal`,
   notAList: (path: string) => `không có danh sách dòng ở "${path || '(gốc)'}"`,
   badCount: (agency: string, field: string, value: string) =>
     `đơn vị ${agency}: trường "${field}" có giá trị ${value}, không phải số hồ sơ (số nguyên không âm)`,
@@ -888,7 +945,20 @@ export const PORTAL_TEXT = {
     `"${file}" không phải là một tệp thông thường (có thể là thư mục, FIFO hay thiết bị): chỉ đọc được tệp .csv, .xlsx hoặc .json.`,
   fileTooLarge: (file: string, limit: string) => `Tệp "${file}" lớn hơn ${limit} MB, không đọc.`,
   badEncoding: (file: string) =>
-    `Tệp "${file}" không ở bảng mã đọc được (UTF-8, UTF-16 có BOM hoặc Windows-1258). Hãy mở tệp bằng Excel và chọn Lưu thành (Save As) > "CSV UTF-8 (Comma delimited) (*.csv)", hoặc lưu thành tệp .xlsx, rồi chạy lại.`,
+    `Tệp "${file}" không ở bảng mã đọc được (UTF-8, UTF-16 có BOM hoặc Windows-1258). Hãy mở tệp bằng Excel và chọn Lưu thành (Save As) > "CSV UTF-8 (Comma delimited) (*.csv)", hoặc lưu thành tệp .xlsx, rồi chạy lại. ${TCVN3_STEPS}`,
+  tcvn3: (file: string) =>
+    `Tệp "${file}" được gõ bằng bảng mã TCVN3 (ABC, phông chữ .VnTime), không phải bảng mã đọc được (UTF-8, UTF-16 có BOM hoặc Windows-1258). ${TCVN3_STEPS}`,
+  legacyXls: (file: string) =>
+    `Tệp "${file}" là tệp Excel kiểu cũ (.xls, Excel 97-2003), chưa đọc được. Hãy mở tệp bằng Excel và chọn Lưu thành (Save As) > "Excel Workbook (*.xlsx)" hoặc "CSV UTF-8 (Comma delimited) (*.csv)"; bằng LibreOffice Calc: Tệp (File) > Lưu thành (Save As) > "Excel 2007-365 (.xlsx)", hoặc "Văn bản CSV (.csv)" với bộ ký tự Unicode (UTF-8). Rồi chạy lại với tệp mới.`,
+  exportColumnsMissing: (
+    file: string,
+    missing: readonly string[],
+    found: readonly string[],
+    mapping: string,
+    anchor?: string,
+  ) =>
+    `Tệp "${file}" ${anchor ? `không có dòng tiêu đề chứa cột "${anchor}", nên ` : ''}thiếu cột ${missing.map((name) => `"${name}"`).join(', ')}${found.length > 0 ? ` (${anchor ? 'dòng đầu tiên' : 'dòng tiêu đề'} của tệp có: ${found.map((name) => `"${name}"`).join(', ')})` : ''}. Nếu hệ thống của tỉnh xuất các cột này dưới tên khác, hãy tạo một tệp cấu hình .json có phần ánh xạ cột "columns" (xem docs/portal-profiles.md), ví dụ ${mapping}, rồi chạy lại với --profile <tệp>.json.`,
+  columnInFile: '<tên cột trong tệp>',
   rowsWithoutProcedure: (file: string, rows: number) =>
     `Tệp ${file}: ${rows} dòng không có Mã TTHC nên không lọc được theo Danh mục DVC; tổng số hồ sơ của các dòng này vẫn được tính, số hồ sơ trực tuyến thì không.`,
   badColumnsMapping: (column: string, allowed: readonly string[]) =>

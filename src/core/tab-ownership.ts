@@ -7,7 +7,7 @@
 // says what each tab is and where each table goes, or why nothing may be written.
 import type { Grid } from './cells';
 import { SYSTEM_TEXT, TAB, VOCABULARY } from './labels';
-import { TAB_HEADERS } from './schema';
+import { isArchiveTab, TAB_HEADERS } from './schema';
 import { fold } from './text';
 
 /** Google Sheet: key of the sheet-level developer metadata on every tab the product creates (value: its name then). */
@@ -25,13 +25,6 @@ export const XLSX_TAB_MARK_NAME = '_dvc_tab';
 export const INPUT_TAB_NAMES: readonly string[] = TAB_HEADERS.filter((t) => !t.output).map((t) => t.tab);
 /** Every tab the product writes (either half). */
 export const OUTPUT_TAB_NAMES: readonly string[] = TAB_HEADERS.filter((t) => t.output).map((t) => t.tab);
-
-/** The archive tab of one year's Nhập liệu rows (an input tab). */
-export const archiveTab = (year: number): string => `${TAB.entries} ${year}`;
-
-/** Whether a tab name is an archive tab `Nhập liệu <năm>` (in any case, spacing or Unicode form). */
-export const isArchiveTab = (name: string): boolean =>
-  new RegExp(`^${fold(TAB.entries)} \\d{4}$`).test(fold(name));
 
 /** What is known of one tab of the workbook, in tab order. */
 export interface TabFacts {

@@ -82,7 +82,7 @@ const colour = (hex: string): Color => ({
 });
 
 /** Pixels of a column `characters` wide at Sheets' default font. */
-const pixelsOf = (characters: number): number => Math.round(characters * 7 + 10);
+export const pixelsOf = (characters: number): number => Math.round(characters * 7 + 10);
 
 /** One block's style as a repeatCell naming only the fields it sets, so number formats stay. */
 function styleRequest(sheetId: number, style: BlockStyle): LayoutRequest | null {

@@ -52,6 +52,9 @@ import {
 
 export const SHEETS_SCOPE = 'https://www.googleapis.com/auth/spreadsheets';
 
+/** Developer-metadata key of the preflight's write check: set and deleted in one batch, never left behind. */
+export const WRITE_CHECK_KEY = 'dvc.check';
+
 /**
  * Checked before every write, so an oversized write fails with a clear message and changes nothing.
  * cells: Google's limit for a whole spreadsheet (rows × columns of every tab, empty ones included).
@@ -360,27 +363,9 @@ export class GoogleSheetWorkbook implements Workbook {
         wanted.push({ key: 'top', title: sheet.title, sheetId: sheet.sheetId });
     const input: Mutable<WorkbookInput> = {};
     let syncLog: Grid | undefined;
-    if (wanted.length === 0) return { input, syncLog };
-    const client = await this.sheets();
-    // Every cell with its effective value and number format type, in one request: a date cell (a number
-    // shown as a date) is told apart from a count, and nothing depends on the sheet's locale.
-    const data = await this.call('spreadsheets.get', () =>
-      this.counted(() =>
-        client.spreadsheets.get(
-          {
-            spreadsheetId: this.options.spreadsheetId,
-            ranges: wanted.map((w) => wholeTab(w.title)),
-            includeGridData: true,
-            fields: GRID_FIELDS,
-          },
-          this.requestOptions,
-        ),
-      ),
-    );
-    // Google lists the tabs in their own order, not the ranges': each is found by its title.
-    const byTitle = new Map((data.sheets ?? []).map((sheet) => [sheet.properties?.title ?? '', sheet]));
+    const grids = await this.readGrids(wanted.map((w) => w.title));
     for (const w of wanted) {
-      const grid = gridOfGridData(byTitle.get(w.title)?.data?.[0]);
+      const grid = grids.get(w.title) ?? [];
       if (needsHeaderRows(factsOf(sheets.find((s) => s.sheetId === w.sheetId) as SheetInfo)))
         this.tops.set(w.sheetId, grid.slice(0, HEADER_SEARCH_ROWS));
       if (w.key === 'syncLog') syncLog = grid;
@@ -390,6 +375,84 @@ export class GoogleSheetWorkbook implements Workbook {
     this.sheetList = this.sheetList ? this.sheetList.map((sheet) => withTop(sheet, this.tops)) : null;
     checkTabs(liveSheets(await this.metadata()).map(factsOf));
     return { input, syncLog };
+  }
+
+  /** The tabs as they are now (staging tabs left out), read afresh: the import plans its batch on them. */
+  async liveTabs(): Promise<SheetInfo[]> {
+    this.sheetList = null;
+    return liveSheets(await this.metadata());
+  }
+
+  /**
+   * The cells of the named tabs (exact titles), in one request whatever their number (none: no request).
+   * Every cell with its effective value and number format type: a date cell (a number shown as a date) is
+   * told apart from a count, and nothing depends on the sheet's locale.
+   */
+  async readGrids(titles: readonly string[]): Promise<Map<string, Grid>> {
+    const grids = new Map<string, Grid>();
+    if (titles.length === 0) return grids;
+    const client = await this.sheets();
+    const data = await this.call('spreadsheets.get', () =>
+      this.counted(() =>
+        client.spreadsheets.get(
+          {
+            spreadsheetId: this.options.spreadsheetId,
+            ranges: titles.map(wholeTab),
+            includeGridData: true,
+            fields: GRID_FIELDS,
+          },
+          this.requestOptions,
+        ),
+      ),
+    );
+    // Google lists the tabs in their own order, not the ranges': each is found by its title.
+    const byTitle = new Map((data.sheets ?? []).map((sheet) => [sheet.properties?.title ?? '', sheet]));
+    for (const title of titles) grids.set(title, gridOfGridData(byTitle.get(title)?.data?.[0]));
+    return grids;
+  }
+
+  /**
+   * The preflight's proof that this account can write: ONE batchUpdate that sets a developer-metadata
+   * marker on the spreadsheet and deletes it again. Google applies a batch whole or not at all, so the
+   * spreadsheet is left as it was either way; an account that may only view gets 403.
+   */
+  async checkWrite(): Promise<void> {
+    const client = await this.sheets();
+    const metadataId = randomInt(1, 2_147_483_647);
+    const requests: sheets_v4.Schema$Request[] = [
+      {
+        createDeveloperMetadata: {
+          developerMetadata: {
+            metadataId,
+            metadataKey: WRITE_CHECK_KEY,
+            metadataValue: this.markerValue(),
+            location: { spreadsheet: true },
+            visibility: 'DOCUMENT',
+          },
+        },
+      },
+      { deleteDeveloperMetadata: { dataFilter: { developerMetadataLookup: { metadataId } } } },
+    ];
+    // Retried as a whole: the pair leaves nothing behind, so sending it again after a lost answer is safe.
+    await this.call('spreadsheets.batchUpdate', () =>
+      this.counted(() =>
+        client.spreadsheets.batchUpdate(
+          { spreadsheetId: this.options.spreadsheetId, requestBody: batchBody(requests) },
+          this.requestOptions,
+        ),
+      ),
+    );
+  }
+
+  /**
+   * ONE atomic batchUpdate built from the tab list (the import of input tabs, beside the write path of
+   * output tabs): all of it is applied or none. After a lost answer it is rebuilt from the tab list read
+   * again, so a batch that did commit is not refused for adding a tab that now exists.
+   */
+  async applyAtomically(build: (tabs: readonly SheetInfo[]) => BatchBody): Promise<void> {
+    const tabs = liveSheets(await this.metadata());
+    await this.batchUpdate(build(tabs), (list) => build(liveSheets(list)));
+    this.sheetList = null;
   }
 
   /**

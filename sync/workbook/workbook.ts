@@ -64,17 +64,19 @@ export const SYNC_OUTPUT_TABS: readonly string[] = OUTPUT_TAB_NAMES.filter((tab)
 /** The tab a run reads or writes by name: exactly that name (NFC), as the read rule made sure. */
 export const findByName = findTab;
 
+/** The reading rule alone (src/core/tab-ownership.ts readRefusal): a look-alike of a tab read stops it (TAB_NAMES). */
+export function assertTabNames(names: readonly string[]): void {
+  const unreadable = readRefusal(names, READ_TAB_NAMES);
+  if (unreadable) throw new SyncError('TAB_NAMES', unreadable);
+}
+
 /**
  * The tab-name checks of a run, before anything is read into figures or written (src/core/tab-ownership.ts
  * decides): a tab the run reads has no look-alike (TAB_NAMES otherwise), and no tab the run writes is an
  * output tab's name on a tab the product did not make. Returns the ownership plan of `writes`.
  */
 export function checkTabs(tabs: readonly TabFacts[], writes: readonly string[] = SYNC_OUTPUT_TABS): TabPlan {
-  const unreadable = readRefusal(
-    tabs.map((tab) => tab.name),
-    READ_TAB_NAMES,
-  );
-  if (unreadable) throw new SyncError('TAB_NAMES', unreadable);
+  assertTabNames(tabs.map((tab) => tab.name));
   const plan = planTabs(tabs, writes);
   if (plan.refusal) throw new SyncError('TAB_NAMES', plan.refusal);
   return plan;

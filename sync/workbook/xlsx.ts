@@ -46,6 +46,7 @@ import {
   type WorkbookSnapshot,
   type WriteOptions,
 } from './workbook';
+import { cellsView } from './xlsx-cells-view';
 import { composePackage, PackageError, tabsOf } from './xlsx-package';
 
 export const EXCEL_FORMATS: Record<ColumnFormat, string> = {
@@ -627,10 +628,16 @@ export async function saveAtomically(workbook: ExcelJS.Workbook, path: string): 
   await replaceFile(target.path, Buffer.from(await workbook.xlsx.writeBuffer()), target);
 }
 
-async function load(path: string, bytes: Buffer): Promise<ExcelJS.Workbook> {
+/**
+ * An .xlsx loaded whole (the run's read, the import's source), from `bytes` when the caller has them;
+ * refused when it is not a workbook.
+ */
+export async function load(path: string, bytes?: Buffer): Promise<ExcelJS.Workbook> {
   const workbook = new ExcelJS.Workbook();
   try {
-    await workbook.xlsx.load(bytes as unknown as ExcelJS.Buffer);
+    // Cells only: exceljs's reader throws on drawings, comments and tables laid out as openpyxl writes
+    // them. They are not needed to read figures, and the write keeps them from the original bytes.
+    await workbook.xlsx.load((await cellsView(bytes ?? (await readFile(path)))) as unknown as ExcelJS.Buffer);
   } catch (error) {
     throw new SyncError('WORKBOOK_FILE', SYNC_TEXT.xlsxReadFailed(path, (error as Error).message), {
       cause: error,

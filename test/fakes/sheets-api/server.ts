@@ -617,7 +617,8 @@ function apply(batch: Batch, request: sheets_v4.Schema$Request): sheets_v4.Schem
       const b = boundsOf(sheet, u.range);
       const whole = b.c0 === 0 && b.c1 === sheet.columnCount;
       for (let r = b.r0; r < Math.min(b.r1, Math.max(sheet.cells.length, sheet.formats.length)); r++) {
-        if (whole && paths.length === CELL_FIELDS.length) {
+        // Every field of every cell: the row goes; a narrower mask (userEnteredFormat.numberFormat) keeps the rest.
+        if (whole && CELL_FIELDS.every((field) => paths.includes(field))) {
           sheet.cells[r] = [];
           sheet.formats[r] = [];
         } else for (let c = b.c0; c < b.c1; c++) writeCell(sheet, r, c, {}, paths, memo);
@@ -626,6 +627,9 @@ function apply(batch: Batch, request: sheets_v4.Schema$Request): sheets_v4.Schem
     }
     const r0 = u.start?.rowIndex ?? u.range?.startRowIndex ?? 0;
     const c0 = u.start?.columnIndex ?? u.range?.startColumnIndex ?? 0;
+    // A memo per cell when formats are written: cells of one updateCells carry different formats (the
+    // cells of a repeatCell share one).
+    const perCell = paths.some((path) => path !== 'userEnteredValue');
     (u.rows ?? []).forEach((row, i) => {
       const r = r0 + i;
       (row.values ?? []).forEach((data, j) => {
@@ -635,7 +639,7 @@ function apply(batch: Batch, request: sheets_v4.Schema$Request): sheets_v4.Schem
             `Range ('${sheet.title}'!R${r + 1}C${c + 1}) exceeds grid limits. Max rows: ${sheet.rowCount}, max columns: ${sheet.columnCount}`,
           );
         }
-        writeCell(sheet, r, c, data, paths, memo);
+        writeCell(sheet, r, c, data, paths, perCell ? new Map() : memo);
       });
     });
     return;
