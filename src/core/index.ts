@@ -49,6 +49,7 @@ export {
   type SourceKey,
 } from './settings';
 export { appendLogRow, type SyncLogEntry, syncLogRow } from './sync-log';
+export * from './tab-ownership';
 export {
   type Block,
   type BlockStyle,

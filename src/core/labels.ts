@@ -866,8 +866,8 @@ export const SYSTEM_TEXT = {
     `Bảng tính có nhiều tab cùng tên "${tab}" (khi bỏ qua chữ hoa, chữ thường, khoảng trắng, cách gõ dấu): ${tabs}. Chưa ghi gì. Hãy đổi tên hoặc xóa các tab thừa để chỉ còn một tab tên đúng "${tab}".`,
   tabMisnamed: (tab: string, found: string) =>
     `Không có tab tên đúng "${tab}" mà có ${found} gần giống. Chưa ghi gì. Hãy đổi tên tab đó thành đúng "${tab}" (chữ hoa, chữ thường, khoảng trắng như vậy).`,
-  outputTabTaken: (tab: string, found: string) =>
-    `Không tạo được tab kết quả "${tab}" vì ${found} của người dùng đã chiếm tên đó (Excel và Google Sheets coi chữ hoa, chữ thường là một). Chưa ghi gì. Hãy đổi tên tab đó rồi chạy lại.`,
+  outputTabForeign: (tab: string, found: string) =>
+    `Không ghi được tab kết quả "${tab}": ${found} trùng tên với nó (khi bỏ qua chữ hoa, chữ thường, khoảng trắng, cách gõ dấu) nhưng không phải do Dịch vụ công tạo ra, nên không bị ghi đè. Chưa ghi gì. Hãy đổi tên tab đó (ví dụ "${tab} của đơn vị") rồi chạy lại.`,
   // The write marker shared with the add-in (src/core/write-marker.ts)
   addinWriting: (until: string) =>
     `Tiện ích Dịch vụ công trong Google Sheet đang tính lại và ghi các tab kết quả (đến muộn nhất ${until}). Lần đồng bộ này dừng lại, không ghi gì; hãy chạy lại sau vài phút.`,

@@ -10,6 +10,7 @@ import type {
   ColumnFormat,
   Grid,
   OutputTable,
+  TabFacts,
   TableLayout,
   WorkbookInput,
 } from '../../src/core';
@@ -19,6 +20,7 @@ import {
   columnLetter,
   defaultClassification,
   fitCell,
+  HEADER_SEARCH_ROWS,
   monthOfInstant,
   NUMBER_PATTERNS,
   RULE_COLOURS,
@@ -36,15 +38,17 @@ import { type ChartImage, overviewChart } from '../report/chart';
 import { gridOfWorksheet } from './excel-cells';
 import { officeLocksOf } from './office-locks';
 import {
-  assertTabNames,
+  checkTabs,
   findByName,
   inputTabs,
+  needsHeaderRows,
   READ_TABS,
   type Workbook,
   type WorkbookSnapshot,
   type WriteOptions,
 } from './workbook';
-import { composePackage, PackageError, tabNamesOf } from './xlsx-package';
+import { cellsView } from './xlsx-cells-view';
+import { composePackage, PackageError, tabsOf } from './xlsx-package';
 
 export const EXCEL_FORMATS: Readonly<Record<ColumnFormat, string>> = NUMBER_PATTERNS;
 
@@ -748,11 +752,16 @@ export async function saveAtomically(workbook: ExcelJS.Workbook, path: string): 
   await replaceFile(target.path, Buffer.from(await workbook.xlsx.writeBuffer()), target);
 }
 
-/** An .xlsx loaded whole (the run's read, the import's source); refused when it is not a workbook. */
-export async function load(path: string): Promise<ExcelJS.Workbook> {
+/**
+ * An .xlsx loaded whole (the run's read, the import's source), from `bytes` when the caller has them;
+ * refused when it is not a workbook.
+ */
+export async function load(path: string, bytes?: Buffer): Promise<ExcelJS.Workbook> {
   const workbook = new ExcelJS.Workbook();
   try {
-    await workbook.xlsx.readFile(path);
+    // Cells only: exceljs's reader throws on drawings, comments and tables laid out as openpyxl writes
+    // them. They are not needed to read figures, and the write keeps them from the original bytes.
+    await workbook.xlsx.load((await cellsView(bytes ?? (await readFile(path)))) as unknown as ExcelJS.Buffer);
   } catch (error) {
     throw new SyncError('WORKBOOK_FILE', SYNC_TEXT.xlsxReadFailed(path, (error as Error).message), {
       cause: error,
@@ -766,9 +775,40 @@ export async function load(path: string): Promise<ExcelJS.Workbook> {
   return workbook;
 }
 
-/** The grids a run reads, from a loaded workbook. */
-export function snapshotOf(workbook: ExcelJS.Workbook): WorkbookSnapshot {
-  assertTabNames(workbook.worksheets.map((sheet) => sheet.name));
+/** The tabs of a package with their marks (contract 10.2); a package that cannot be read is WORKBOOK_FILE. */
+async function markedTabs(path: string, bytes: Buffer): Promise<{ name: string; marked: boolean }[]> {
+  try {
+    return await tabsOf(bytes);
+  } catch (error) {
+    const reason = (error as Error).message;
+    throw new SyncError('WORKBOOK_FILE', SYNC_TEXT.xlsxReadFailed(path, reason), { cause: error });
+  }
+}
+
+/**
+ * What the ownership plan needs of each tab: its name and mark, and for an unmarked tab named as an output
+ * tab (an earlier version's, or the office's own) its first rows, read from the loaded workbook.
+ */
+function factsOf(workbook: ExcelJS.Workbook, tabs: readonly { name: string; marked: boolean }[]): TabFacts[] {
+  return tabs.map((tab) => {
+    if (!needsHeaderRows(tab)) return tab;
+    const sheet = findByName(workbook.worksheets, tab.name, (s) => s.name);
+    return sheet ? { ...tab, top: gridOfWorksheet(sheet).slice(0, HEADER_SEARCH_ROWS) } : tab;
+  });
+}
+
+/**
+ * The grids a run reads, from a loaded workbook, after the tab checks: `tabs` are the package's tabs
+ * with their marks (a template made in memory has none).
+ */
+export function snapshotOf(
+  workbook: ExcelJS.Workbook,
+  tabs: readonly { name: string; marked: boolean }[] = workbook.worksheets.map((sheet) => ({
+    name: sheet.name,
+    marked: false,
+  })),
+): WorkbookSnapshot {
+  checkTabs(factsOf(workbook, tabs));
   const grid = (tab: string): Grid | undefined => {
     const sheet = findByName(workbook.worksheets, tab, (s) => s.name);
     return sheet ? gridOfWorksheet(sheet) : undefined;
@@ -813,7 +853,13 @@ export class XlsxWorkbook implements Workbook {
       if (!this.create) throw new SyncError('WORKBOOK_FILE', SYNC_TEXT.xlsxMissing(this.location));
       return snapshotOf(templateWorkbook(this.now()));
     }
-    return snapshotOf(await load(this.location));
+    const bytes = await readFile(this.location).catch((error: Error) => {
+      throw new SyncError('WORKBOOK_FILE', SYNC_TEXT.xlsxReadFailed(this.location, error.message), {
+        cause: error,
+      });
+    });
+    const workbook = await load(this.location, bytes);
+    return snapshotOf(workbook, await markedTabs(this.location, bytes));
   }
 
   /** Before a run that will write: a read-only workbook or folder, or one open in Excel, is refused before any fetch. */
@@ -844,16 +890,12 @@ export class XlsxWorkbook implements Workbook {
         });
     // The file this write builds on: it is replaced only if it is still this one right before the rename.
     const identity = isNew ? null : await identityOf(target.path, original);
-    // Tab names checked again on the file as it is now, before any tab is replaced.
-    let names: string[];
-    try {
-      names = await tabNamesOf(original);
-    } catch (error) {
-      const reason = (error as Error).message;
-      throw new SyncError('WORKBOOK_FILE', SYNC_TEXT.xlsxReadFailed(this.location, reason), { cause: error });
-    }
-    assertTabNames(
-      names,
+    // Tab names and ownership checked again on the file as it is now, before any tab is replaced: only
+    // the product's tabs (marked, or adopted by their header) are replaced, new ones are marked.
+    const tabs = await markedTabs(this.location, original);
+    const facts = tabs.some(needsHeaderRows) ? factsOf(await load(this.location, original), tabs) : tabs;
+    const plan = checkTabs(
+      facts,
       tables.map((table) => table.tab),
     );
     const overview = tables.find((table) => table.tab === TAB.overview);
@@ -866,7 +908,11 @@ export class XlsxWorkbook implements Workbook {
     if (overview && chart) embedChart(generated, overview, chart);
     let composed: Buffer;
     try {
-      composed = await composePackage(original, Buffer.from(await generated.xlsx.writeBuffer()), sameTab);
+      composed = await composePackage(
+        original,
+        Buffer.from(await generated.xlsx.writeBuffer()),
+        (_entries, name) => plan.targets.get(name) ?? -1,
+      );
     } catch (error) {
       if (!(error instanceof PackageError)) throw error;
       throw new SyncError('WORKBOOK_FILE', SYNC_TEXT.xlsxCannotKeep(this.location, error.message), {
@@ -898,9 +944,3 @@ export class XlsxWorkbook implements Workbook {
     }
   }
 }
-
-/** Which tab of the original a generated tab replaces: the one reading would find (findByName). */
-const sameTab = (entries: readonly { name: string }[], name: string): number => {
-  const found = findByName(entries, name, (entry) => entry.name);
-  return found ? entries.indexOf(found) : -1;
-};

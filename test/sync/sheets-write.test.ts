@@ -374,7 +374,10 @@ describe('staged write (payload bound lowered so 200 units need several batches)
       ...OUTPUT.map(() => 'deleteSheet'),
       'deleteDeveloperMetadata',
     ]);
-    expect(fake.spreadsheet.developerMetadata ?? []).toEqual([]);
+    // No write marker and no staging mark left: only the output tabs' own marks (from the first sync).
+    expect((fake.spreadsheet.developerMetadata ?? []).map((m) => m.metadataKey)).toEqual(
+      OUTPUT.map(() => 'dvc.tab'),
+    );
     expect(stagingTabs(fake)).toEqual([]);
     for (const tab of OUTPUT.slice(0, -1)) {
       expect(valuesOf(sheetNamed(fake, tab))).toEqual(valuesOf(before.sheets.find((s) => s.title === tab)));
