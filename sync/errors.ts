@@ -1,6 +1,6 @@
 // The one error type of the sync: a stable code for scripts and exit codes, a Vietnamese sentence for people;
 // and the one translator of system and library errors (Node's errno codes, a file that is not an .xlsx).
-import { SYSTEM_TEXT } from '../src/core';
+import { type Cell, type OutputTable, SYSTEM_TEXT } from '../src/core';
 
 /** Stable codes; the CLI maps each family to an exit code (see exitCodeOf). */
 export type SyncErrorCode =
@@ -90,6 +90,34 @@ export function redact(text: string, secrets: readonly (string | undefined)[]): 
   return out;
 }
 
+/** A row with the secrets removed from its text cells; the same array when none was there. */
+export function redactRow<T extends readonly Cell[]>(row: T, secrets: readonly (string | undefined)[]): T {
+  let changed = false;
+  const out = row.map((cell) => {
+    if (typeof cell !== 'string') return cell;
+    const clean = redact(cell, secrets);
+    if (clean !== cell) changed = true;
+    return clean;
+  });
+  return changed ? (out as unknown as T) : row;
+}
+
+/**
+ * A table about to be written, with the secrets removed from every text cell (title, header, rows) as they
+ * are from messages: whatever a portal echoes, no cell the sync writes holds them (contract §10.4). Rows
+ * without a secret stay the same arrays (the log row is completed in place right before the write).
+ */
+export function redactTable(table: OutputTable, secrets: readonly (string | undefined)[]): OutputTable {
+  if (!secrets.some((secret) => secret && secret.length >= 4)) return table;
+  return {
+    ...table,
+    title: table.title.map((text) => redact(text, secrets)),
+    header: table.header.map((text) => redact(text, secrets)),
+    rows: table.rows.map((row) => redactRow(row, secrets)),
+    ...(table.titleRows ? { titleRows: table.titleRows.map((row) => redactRow(row, secrets)) } : {}),
+  };
+}
+
 /** Failures after which the run must not write even its failure row: the write itself is what is unsafe. */
 export function forbidsWriting(error: unknown): boolean {
   return (
@@ -124,6 +152,8 @@ const NOT_XLSX = [
 
 /** Whether an error (or its text) is a load failure of a file that is not a readable .xlsx. */
 export function isNotXlsx(error: unknown): boolean {
+  // A part of the package that is not well-formed XML (sync/workbook/xlsx-xml.ts).
+  if (error instanceof Error && error.name === 'XmlPartError') return true;
   const text = error instanceof Error ? error.message : String(error);
   return NOT_XLSX.some((pattern) => pattern.test(text));
 }

@@ -1,10 +1,12 @@
 // One sync run: read the workbook, fetch every portal month, compute with the core, then write all or nothing.
 import type { Month, OutputTable, Report } from '../src/core';
 import {
-  buildPortalTab,
   buildReport,
   COL,
+  emptyAnswerProblems,
   formatMonth,
+  formatTimestamp,
+  mergePortalTab,
   monthOfInstant,
   PORTAL_TEXT,
   RELIABILITY_TEXT,
@@ -15,12 +17,12 @@ import {
   TAB,
   tableToGrid,
 } from '../src/core';
-import { forbidsWriting, isSyncError, oneLine, SyncError, translate } from './errors';
+import { forbidsWriting, isSyncError, oneLine, redactRow, redactTable, SyncError, translate } from './errors';
+import { portalSecrets } from './portal/http';
 import {
   type Gathered,
   gatherEarly,
   gatherPortal,
-  keptPortalRows,
   type PortalSources,
   portalContext,
 } from './portal/sources';
@@ -32,6 +34,8 @@ export interface RunOptions {
   readonly sources: PortalSources | null;
   /** --through; null follows CONTRACT.md section 4. */
   readonly through: Month | null;
+  /** --lam-moi-du-lieu-cong: Dữ liệu Cổng DVC from this run alone, earlier rows dropped (contract §10.1). */
+  readonly rebuildPortal?: boolean;
   readonly dryRun: boolean;
   readonly now?: () => Date;
   readonly progress?: (line: string) => void;
@@ -47,6 +51,8 @@ export interface RunResult {
   readonly durationMs: number;
   readonly location: string;
   readonly written: boolean;
+  /** About this run rather than the figures' cells: said in the summary and the log row. */
+  readonly warnings: readonly string[];
   readonly summary: string;
 }
 
@@ -108,7 +114,7 @@ export function summaryOf(result: Omit<RunResult, 'summary'>, gathered: Gathered
     .filter((row) => at(row, COL.tab) === TAB.catalogue && at(row, COL.cell) === '')
     .filter((row) => at(row, COL.severity) === SEVERITY.error)
     .map((row) => SYNC_TEXT.summaryCatalogue(String(at(row, COL.message))));
-  return [`${parts.join('; ')}.`, ...catalogue, where].join(' ');
+  return [`${parts.join('; ')}.`, ...catalogue, ...result.warnings, where].join(' ');
 }
 
 /**
@@ -120,6 +126,10 @@ export async function runSync(options: RunOptions): Promise<RunResult> {
   const progress = options.progress ?? (() => undefined);
   const startedAt = now();
   const { workbook } = options;
+  // Contract §10.4: one redaction for everything written, messages and cells alike, however a portal echoes.
+  const secrets = portalSecrets(options.sources?.token);
+  const withoutSecrets = (tables: readonly OutputTable[]) =>
+    tables.map((table) => redactTable(table, secrets));
   // A workbook that cannot be written is refused before the portal is asked.
   if (!options.dryRun) await workbook.assertWritable?.();
   // With --through the year is known before the workbook is read: the portal may be asked meanwhile.
@@ -149,8 +159,8 @@ export async function runSync(options: RunOptions): Promise<RunResult> {
     let gathered: Gathered | null = null;
     let portalTable: OutputTable | null = null;
     let unmapped: readonly string[] = [];
-    // Warnings about this run rather than the figures (the portal answered nothing): they go to the
-    // output and Nhật ký đồng bộ, not Kiểm tra, which the add-in recomputes from the tabs alone.
+    // Said in the summary and the log row: this run's kept-despite-empty months (also in Kiểm tra, from the
+    // tab), an empty answer with nothing to keep, a rebuild.
     const runWarnings: string[] = [];
     if (options.sources) {
       const context = portalContext(snapshot.input, model);
@@ -162,26 +172,20 @@ export async function runSync(options: RunOptions): Promise<RunResult> {
       gathered = fetched;
       // Named per file here; Kiểm tra gets the same count from Dữ liệu Cổng DVC (core portal-checks).
       for (const warning of gathered.warnings) progress(warning);
-      const kept = keptPortalRows(gathered, snapshot.input);
-      if (kept > 0) {
-        // A portal that had rows and now answers none for every month is more likely broken than empty.
-        const warning = PORTAL_TEXT.emptyAnswerKept(monthsText(gathered.months), kept);
-        runWarnings.push(warning);
-        progress(warning);
-        portalRows = kept;
-      } else {
-        if (gathered.months.length > 0 && gathered.portalRecords === 0) {
-          // Nothing to keep, but an empty answer for every month is still worth a word (wrong ids, wrong profile).
-          const warning = PORTAL_TEXT.emptyAnswer(monthsText(gathered.months));
-          runWarnings.push(warning);
-          progress(warning);
-        }
-        const portal = buildPortalTab(gathered.records, snapshot.input, startedAt);
-        portalTable = portal.table;
-        portalRows = portal.rowCount;
-        unmapped = portal.unmapped;
-        input = { ...snapshot.input, portal: tableToGrid(portal.table) };
-      }
+      const merged = mergePortalTab(snapshot.input, gathered.answers, startedAt, options.rebuildPortal);
+      portalTable = merged.table;
+      portalRows = merged.rowCount;
+      unmapped = merged.unmapped;
+      input = { ...snapshot.input, portal: tableToGrid(merged.table) };
+      if (options.rebuildPortal) runWarnings.push(SYNC_TEXT.rebuiltLog);
+      // Kiểm tra's own warnings of the rows this run kept though answered nothing, in the same words.
+      for (const problem of emptyAnswerProblems(input.portal, formatTimestamp(startedAt)))
+        runWarnings.push(
+          problem.unitCode === '' ? problem.message : `${problem.unitCode}: ${problem.message}`,
+        );
+      if (merged.keptDespiteEmpty === 0 && gathered.months.length > 0 && gathered.portalRecords === 0)
+        // Nothing kept, but an empty answer for every month is still worth a word (wrong ids, wrong profile).
+        runWarnings.push(PORTAL_TEXT.emptyAnswer(monthsText(gathered.months)));
     }
     const report = buildReport(input, {
       now: startedAt,
@@ -201,23 +205,24 @@ export async function runSync(options: RunOptions): Promise<RunResult> {
     const elapsed = () => Math.max(0, now().getTime() - startedAt.getTime());
     if (!options.dryRun) {
       const success = () =>
-        syncLogRow({
-          startedAt,
-          result: 'success',
-          units,
-          portalRows,
-          durationMs: elapsed(),
-          error: runWarnings.length > 0 ? runWarnings.join(' ') : undefined,
-        });
+        redactRow(
+          syncLogRow({
+            startedAt,
+            result: 'success',
+            units,
+            portalRows,
+            durationMs: elapsed(),
+            error: runWarnings.length > 0 ? runWarnings.join(' ') : undefined,
+          }),
+          secrets,
+        );
       const row = success();
       // The row travels in the write it logs: its duration is taken as late as the adapter allows (right
       // before the file is serialised or the final batch is sent), so it covers re-reading and building.
-      await workbook.write([...tables, syncLogTable(snapshot.syncLog, row)], {
+      await workbook.write(withoutSecrets([...tables, syncLogTable(snapshot.syncLog, row)]), {
         beforeCommit: () => row.splice(0, row.length, ...success()),
-        notice: (text) => {
-          runWarnings.push(text);
-          progress(text);
-        },
+        // Said once, in the summary and the log row, with this run's other warnings.
+        notice: (text) => runWarnings.push(text),
       });
     }
     const partial = {
@@ -229,6 +234,7 @@ export async function runSync(options: RunOptions): Promise<RunResult> {
       durationMs: elapsed(),
       location: workbook.location,
       written: !options.dryRun,
+      warnings: runWarnings,
     };
     return { ...partial, summary: summaryOf(partial, gathered) };
   } catch (error) {
@@ -245,7 +251,7 @@ export async function runSync(options: RunOptions): Promise<RunResult> {
         error: errorText(error),
       });
       try {
-        await workbook.write([syncLogTable(snapshot.syncLog, row)]);
+        await workbook.write(withoutSecrets([syncLogTable(snapshot.syncLog, row)]));
       } catch (logError) {
         const text = errorText(error);
         const logText = errorText(logError);

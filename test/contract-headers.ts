@@ -18,6 +18,21 @@ export const ENTRY_HEADER = [
   'Ghi chú',
 ];
 
+/** Dữ liệu Cổng DVC as the sync writes it (contract §4, §8.1 levels vocabulary, §10.1 Nguồn). */
+export const PORTAL_HEADER = [
+  'Kỳ',
+  'Mã đơn vị',
+  'Tổng số hồ sơ đã giải quyết',
+  'Số hồ sơ giải quyết trực tuyến mức độ 3, 4',
+  'Số TTHC',
+  'Cập nhật lúc',
+  'Nguồn',
+  'Số TTHC thuộc danh mục',
+  'Số dòng không có Mã TTHC',
+  'Mã trên Cổng DVC',
+  'Nguồn trả về rỗng lúc',
+];
+
 /**
  * Every tab a recompute writes (contract §4, §9.4, §9.5, and the overview `Tổng hợp`), in tab-bar order:
  * the tests of "all or nothing" check each one, so a new output tab is added here once.

@@ -56,14 +56,22 @@ export function readFigures(
     if (kind === 'entered') problems.error(tab, '', MSG.missingTab(tab));
     return figures;
   }
-  const table = readTable(grid, COL.unitCode, FIGURE_COLUMNS, COLUMN_ALIASES);
+  // Dữ liệu Cổng DVC names a code no unit has in Mã trên Cổng DVC, Mã đơn vị left empty (contract §10.1).
+  const table = readTable(
+    grid,
+    COL.unitCode,
+    kind === 'portal' ? [...FIGURE_COLUMNS, COL.portalCode] : FIGURE_COLUMNS,
+    COLUMN_ALIASES,
+  );
   // A renamed or merged header must say which column is gone, not drop every figure quietly.
   if (table.headerRow < 0) {
     problems.error(tab, '', MSG.missingHeaderRow(tab, COL.unitCode));
     return figures;
   }
-  if (table.missing.length > 0) {
-    for (const column of inVocabulary(table.missing, settings.classification))
+  // Only the figures' own columns are required: a tab of an earlier version has no Mã trên Cổng DVC.
+  const missing = table.missing.filter((column) => column !== COL.portalCode);
+  if (missing.length > 0) {
+    for (const column of inVocabulary(missing, settings.classification))
       problems.error(tab, '', MSG.missingColumnIgnored(tab, column));
     return figures;
   }
@@ -95,7 +103,13 @@ export function readFigures(
 
     const unitCell = pick(table, cells, COL.unitCode);
     const monthCell = pick(table, cells, COL.month);
-    const { codeText, unit } = unitOf(unitCell);
+    let { codeText, unit } = unitOf(unitCell);
+    const byPortalCode = kind === 'portal' && codeText === '';
+    if (byPortalCode) {
+      // A portal code no unit had when the sync wrote the row: counted only once it is some unit's portal code.
+      codeText = clean(pick(table, cells, COL.portalCode));
+      unit = codeText === '' ? undefined : units.resolveAgency(codeText);
+    }
     const month = monthOf(monthCell);
     row.start(index, unit?.code ?? codeText, month, monthCell);
     // A formula with no usable value in Mã đơn vị or Kỳ: say so, rather than "unknown unit" or "bad month".
@@ -106,7 +120,8 @@ export function readFigures(
       continue;
     }
     if (!unit) {
-      if (kind === 'portal') row.warning(COL.unitCode, MSG.unmappedAgency(excerpt(codeText)));
+      if (kind === 'portal')
+        row.warning(byPortalCode ? COL.portalCode : COL.unitCode, MSG.unmappedAgency(excerpt(codeText)));
       else row.error(COL.unitCode, MSG.unknownUnit(excerpt(codeText)));
       continue;
     }

@@ -29,8 +29,15 @@ export {
   VIETNAM_OFFSET_MINUTES,
 } from './month';
 export { MAX_COUNT, parseCount, parseMonth, parsePercent } from './parse';
-export { type FeedCounts, feedCounts, feedProblems } from './portal-checks';
-export { buildPortalTab, type PortalRecord, type PortalTab, portalHeader } from './portal-feed';
+export { emptyAnswerProblems, type FeedCounts, feedCounts, feedProblems } from './portal-checks';
+export {
+  buildPortalTab,
+  type PortalRecord,
+  type PortalTab,
+  portalHeader,
+  type SourcedRecords,
+} from './portal-feed';
+export { mergePortalTab, type PortalAnswer, type PortalGrain, type PortalMerge } from './portal-merge';
 export type { Problem } from './problems';
 export { monthsText, type Reminder } from './reminders';
 export { buildReport, type Report, type ReportOptions } from './report';
@@ -42,16 +49,21 @@ export {
   type SourceKey,
 } from './settings';
 export { appendLogRow, type SyncLogEntry, syncLogRow } from './sync-log';
+export * from './tab-ownership';
 export {
   type Block,
   type BlockStyle,
   type ColourRule,
   type ColumnFormat,
   headerRowIndex,
+  NUMBER_PATTERNS,
   type OutputTable,
+  PERCENT_DECIMALS,
+  percentText,
   RULE_COLOURS,
   SEVERITY_COLOURS,
   STATUS_COLOURS,
+  type TableFont,
   type TableLayout,
   tableToGrid,
 } from './table';

@@ -1,9 +1,10 @@
 // Problems of the portal feed read back from Dữ liệu Cổng DVC, so the add-in's recompute and the sync derive the same.
 import type { Catalogue } from './catalogue';
-import { type Cell, type Grid, isBlank, pick, readTable } from './cells';
+import { type Cell, cellAddress, type Grid, isBlank, pick, readTable, showCell } from './cells';
 import { type ClassificationKey, COL, MSG, TAB, VOCABULARY } from './labels';
 import { parseCount } from './parse';
 import type { Problem } from './problems';
+import { clean } from './text';
 
 /** What Dữ liệu Cổng DVC tells about the feed behind it, summed over its rows. */
 export interface FeedCounts {
@@ -84,5 +85,56 @@ export function feedProblems(
     problems.push(problem(TAB.catalogue, 'error', MSG.catalogueUnmatched(name, counts.codedRowsKnown)));
   if (counts.withoutProcedure > 0)
     problems.push(problem(TAB.portal, 'warning', MSG.rowsWithoutProcedure(counts.withoutProcedure, name)));
+  problems.push(...emptyAnswerProblems(grid));
+  return problems;
+}
+
+/**
+ * Contract §10.1 from the tab: rows a run was answered nothing for, and kept, carry that run's time in
+ * `Nguồn trả về rỗng lúc`. One Cảnh báo per month and run when every row of the month is such a row (an
+ * answer for the whole province), else one per unit (answers per unit and month, or a month partly
+ * replaced since), at the first such row. `onlyAt`: those of the run of that time alone.
+ */
+export function emptyAnswerProblems(grid: Grid | undefined, onlyAt?: string): Problem[] {
+  if (!grid || grid.length === 0) return [];
+  const table = readTable(grid, COL.unitCode, [COL.month, COL.unitCode, COL.portalCode, COL.emptyAnswerAt]);
+  if (table.headerRow < 0 || !table.columns.has(COL.emptyAnswerAt)) return [];
+  const rowsOfMonth = new Map<string, number>();
+  const groups = new Map<
+    string,
+    { month: string; at: string; cell: string; units: Map<string, string>; rows: number }
+  >();
+  for (const { index, cells } of table.rows) {
+    const month = showCell(pick(table, cells, COL.month));
+    rowsOfMonth.set(month, (rowsOfMonth.get(month) ?? 0) + 1);
+    const at = showCell(pick(table, cells, COL.emptyAnswerAt));
+    if (at === '' || (onlyAt !== undefined && at !== onlyAt)) continue;
+    const key = `${month}\u0000${at}`;
+    const group = groups.get(key) ?? {
+      month,
+      at,
+      cell: cellAddress(table, index, COL.emptyAnswerAt),
+      units: new Map(),
+      rows: 0,
+    };
+    groups.set(key, group);
+    group.rows++;
+    const unit = clean(pick(table, cells, COL.unitCode)) || clean(pick(table, cells, COL.portalCode));
+    if (!group.units.has(unit)) group.units.set(unit, cellAddress(table, index, COL.emptyAnswerAt));
+  }
+  const problems: Problem[] = [];
+  for (const group of groups.values()) {
+    const warn = (cell: string, unitCode: string, rows: number) =>
+      problems.push({
+        tab: TAB.portal,
+        cell,
+        unitCode,
+        month: group.month,
+        severity: 'warning',
+        message: MSG.emptyAnswerKept(group.month, group.at, rows),
+      });
+    if (group.rows === rowsOfMonth.get(group.month)) warn(group.cell, '', group.rows);
+    else for (const [unit, cell] of group.units) warn(cell, unit, 1);
+  }
   return problems;
 }

@@ -67,9 +67,15 @@ const PORTAL_COLUMNS: readonly OutputColumn[] = [
   [COL.online, 'integer'],
   [COL.procedureCount, 'integer'],
   [COL.updatedAt, 'text'],
+  // Contract §10.1: rows accumulate over runs, so each says where it came from (profile or export file).
+  [COL.portalSource, 'text'],
   // What the checks of Kiểm tra need per unit-month, so the add-in derives them as the sync does.
   [COL.proceduresInCatalogue, 'integer'],
   [COL.rowsWithoutProcedure, 'integer'],
+  // The portal's agency codes behind the row; alone (Mã đơn vị empty) on a code no unit has (§10.1).
+  [COL.portalCode, 'text'],
+  // When a later run was answered nothing for this row's month and kept it: Kiểm tra warns from it (§10.1).
+  [COL.emptyAnswerAt, 'text'],
 ];
 const RECONCILIATION_COLUMNS: readonly OutputColumn[] = [
   [COL.month, 'text'],
@@ -230,3 +236,10 @@ export function columnKey(name: unknown): string {
 export function classificationOfTable(table: { readonly header: readonly string[] }): ClassificationKey {
   return table.header.includes(VOCABULARY.modes.onlineDossiers) ? 'modes' : 'levels';
 }
+
+/** The archive tab of one year's Nhập liệu rows (the add-in's set-up makes them; the sync's import copies them). */
+export const archiveTab = (year: number): string => `${TAB.entries} ${year}`;
+
+/** Whether a tab name is an archive tab set-up made (or would make). */
+export const isArchiveTab = (name: string): boolean =>
+  new RegExp(`^${fold(TAB.entries)} \\d{4}$`).test(fold(name));

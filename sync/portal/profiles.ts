@@ -55,6 +55,11 @@ export interface ProfileResponse {
   readonly numbers: 'numbers' | 'numbers-or-strings';
   /** A null count: an error (a bad row) or 0. A missing field is always an error. */
   readonly nullCounts: 'error' | 'zero';
+  /**
+   * Dotted path of a field every unit's row fills and a total row leaves null or empty: such rows are skipped
+   * without a word (mot-cua's province total has no parent code `maThongKeCha`).
+   */
+  readonly skipRowsWithout?: string;
 }
 
 export interface PortalProfile {
@@ -206,7 +211,13 @@ export function checkProfile(value: unknown, source: string): PortalProfile {
     const response = value.response;
     if (response === undefined) bad('response', PORTAL_TEXT.missingField);
     if (!isPlainObject(response)) return bad('response', PORTAL_TEXT.expectedObject);
-    onlyKeys(response, ['rows', 'rowsPer', 'fields', 'numbers', 'nullCounts'], 'response', bad);
+    onlyKeys(
+      response,
+      ['rows', 'rowsPer', 'fields', 'numbers', 'nullCounts', 'skipRowsWithout'],
+      'response',
+      bad,
+    );
+    text(response, 'skipRowsWithout', 'response', bad, true);
     if (typeof response.rows !== 'string') bad('response.rows', PORTAL_TEXT.expectedText);
     oneOf(response, 'rowsPer', 'response', ['procedure', 'unit'], bad);
     oneOf(response, 'numbers', 'response', ['numbers', 'numbers-or-strings'], bad);

@@ -1,12 +1,21 @@
 // Every portal source of a run (HTTP months, export files) gathered into one list of records, or one failure.
-import type { Model, Month, PortalRecord, WorkbookInput } from '../../src/core';
+import { basename } from 'node:path';
+import type { Model, Month, PortalAnswer, PortalRecord, WorkbookInput } from '../../src/core';
 import { COL, fold, formatMonth, PORTAL_TEXT, readTable, SYNC_TEXT } from '../../src/core';
 import { pick } from '../../src/core/cells';
 import { clean } from '../../src/core/text';
 import { SyncError } from '../errors';
 import type { RetryPolicy } from '../retry';
 import { readExportFile } from './export-file';
-import { fetchTarget, Limiter, safeLine, type Target, type TargetResult } from './http';
+import {
+  AnswerBudget,
+  fetchTarget,
+  Limiter,
+  MAX_RUN_ANSWER_BYTES,
+  safeLine,
+  type Target,
+  type TargetResult,
+} from './http';
 import { type HttpProfile, httpProfile, type PortalProfile, settingsUsed } from './profiles';
 
 export interface PortalSources {
@@ -18,10 +27,14 @@ export interface PortalSources {
   readonly retry: RetryPolicy;
   /** Most requests in flight at once (the profile's maxConcurrent may lower it). */
   readonly concurrency: number;
+  /** Bytes of answers the run may hold (default and most: MAX_RUN_ANSWER_BYTES); lowered by tests only. */
+  readonly answerBudgetBytes?: number;
 }
 
 export interface Gathered {
   readonly records: PortalRecord[];
+  /** The same records as complete answers with what each replaces in Dữ liệu Cổng DVC (contract §10.1). */
+  readonly answers: PortalAnswer[];
   /** Months asked of the HTTP portal, in order (none without --portal). */
   readonly months: Month[];
   /** Export files read. */
@@ -120,7 +133,7 @@ export function portalContext(input: WorkbookInput, model: Model): PortalContext
 }
 
 /** The requests of a run: one per month, or one per unit and month (month by month, units in tab order). */
-function targetsOf(profile: HttpProfile, months: readonly Month[], context: PortalContext): Target[] {
+export function targetsOf(profile: HttpProfile, months: readonly Month[], context: PortalContext): Target[] {
   if (profile.request.per === 'month') return months.map((month) => ({ month }));
   const units: string[] = [];
   const seen = new Set<string>();
@@ -136,7 +149,7 @@ function targetsOf(profile: HttpProfile, months: readonly Month[], context: Port
 }
 
 /** Every Cấu hình parameter the profile quotes must have a value, or nothing is asked. */
-function assertSettings(profile: HttpProfile, context: PortalContext): void {
+export function assertSettings(profile: HttpProfile, context: PortalContext): void {
   for (const name of settingsUsed(profile)) {
     if ((context.settings.get(fold(name)) ?? '').trim() === '')
       throw new SyncError('USAGE', PORTAL_TEXT.missingSetting(profile.name, name));
@@ -150,12 +163,16 @@ async function fetchAll(
   context: PortalContext,
   progress: (line: string) => void,
   outer?: AbortSignal,
-): Promise<{ records: PortalRecord[]; requests: number; maxInFlight: number }> {
+): Promise<{ answers: PortalAnswer[]; requests: number; maxInFlight: number }> {
   const profile = httpProfile(sources.profile);
   assertSettings(profile, context);
   const targets = targetsOf(profile, months, context);
   const limiter = new Limiter(
     Math.min(sources.concurrency, profile.request.maxConcurrent ?? Number.POSITIVE_INFINITY),
+  );
+  // Beside the bound on requests in flight, the bound on what they bring: one for the whole run.
+  const budget = new AnswerBudget(
+    Math.min(sources.answerBudgetBytes ?? MAX_RUN_ANSWER_BYTES, MAX_RUN_ANSWER_BYTES),
   );
   // One progress line per month, once all of its targets are in.
   const pending = new Map<number, { left: number; pages: number; requests: number; rows: number }>();
@@ -176,6 +193,7 @@ async function fetchAll(
         settings: context.settings,
         signal: outer ? AbortSignal.any([signal, outer]) : signal,
         limiter,
+        budget,
         onRetry: (what, attempt, delay) => say(SYNC_TEXT.progressRetry(what, attempt, delay)),
       },
       target,
@@ -197,8 +215,19 @@ async function fetchAll(
     }
     return result;
   });
+  // Each request answers for its month (the whole province), or for its unit's month (per unit and month).
+  const answers = targets.map(
+    (target, i): PortalAnswer => ({
+      source: profile.name,
+      grain:
+        target.unit === undefined
+          ? { kind: 'month', month: target.month }
+          : { kind: 'unit-month', month: target.month, agency: target.unit },
+      records: results[i]?.records ?? [],
+    }),
+  );
   return {
-    records: results.flatMap((r) => r.records),
+    answers,
     requests: results.reduce((sum, r) => sum + r.requests, 0),
     maxInFlight: limiter.maxActive,
   };
@@ -216,7 +245,8 @@ export async function gatherPortal(
   context: PortalContext = NO_CONTEXT,
   signal?: AbortSignal,
 ): Promise<Gathered> {
-  const named: { name: string; records: PortalRecord[] }[] = [];
+  const named: { name: string; records: readonly PortalRecord[] }[] = [];
+  const answers: PortalAnswer[] = [];
   const warnings: string[] = [];
   let requests = 0;
   let skipped = 0;
@@ -226,9 +256,11 @@ export async function gatherPortal(
   if (baseUrl !== undefined) {
     const fetched = await fetchAll({ ...sources, baseUrl }, months, context, progress, signal);
     requests = fetched.requests;
-    portalRecords = fetched.records.length;
+    const records = fetched.answers.flatMap((answer) => answer.records);
+    portalRecords = records.length;
     maxInFlight = fetched.maxInFlight;
-    named.push({ name: baseUrl, records: fetched.records });
+    named.push({ name: baseUrl, records });
+    answers.push(...fetched.answers);
   }
   for (const file of sources.files) {
     const read = await readExportFile(file, sources.profile.columns);
@@ -240,10 +272,12 @@ export async function gatherPortal(
     if (read.withoutProcedure > 0)
       warnings.push(PORTAL_TEXT.rowsWithoutProcedure(file, read.withoutProcedure));
     named.push({ name: file, records: inYear });
+    answers.push({ source: basename(file), grain: { kind: 'file' }, records: inYear });
   }
   assertNoOverlap(named);
   return {
     records: named.flatMap((s) => s.records),
+    answers,
     months: baseUrl === undefined ? [] : [...months],
     files: sources.files.length,
     requests,
@@ -252,15 +286,6 @@ export async function gatherPortal(
     maxInFlight,
     warnings,
   };
-}
-
-/**
- * Rows of Dữ liệu Cổng DVC to keep instead of rewriting the tab: all of them when the portal was asked for at
- * least one month, every source together answered no row at all, and the tab had rows; else 0.
- */
-export function keptPortalRows(gathered: Gathered, input: WorkbookInput): number {
-  if (gathered.months.length === 0 || gathered.records.length > 0) return 0;
-  return readTable(input.portal ?? [], COL.unitCode, [COL.unitCode]).rows.length;
 }
 
 /** A gathering started before the workbook is read; adopted when the workbook agrees on the year. */

@@ -75,8 +75,9 @@ describe('dist/Code.js', () => {
     ]);
   });
 
-  test('the bundle stays small (Apps Script loads all of it for every custom-function call): ≤ 150 KB, no date library', () => {
-    expect(statSync(BUNDLE_PATH).size).toBeLessThanOrEqual(150 * 1024);
+  // 150 KB until the roll-out checks (scopes per menu item, sharing, locale: about 5 KB of code and texts).
+  test('the bundle stays small (Apps Script loads all of it for every custom-function call): ≤ 160 KB, no date library', () => {
+    expect(statSync(BUNDLE_PATH).size).toBeLessThanOrEqual(160 * 1024);
     expect(source).not.toMatch(/luxon|DateTime\.fromJSDate/);
   });
 

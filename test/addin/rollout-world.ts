@@ -6,9 +6,6 @@ export const ADMIN = 'admin@tinh.gov.vn';
 /** Every unit account, in the order of Đơn vị. */
 export const UNIT_EMAILS = ['a@tinh.gov.vn', 'b1@tinh.gov.vn', 'b2@tinh.gov.vn', 'c@tinh.gov.vn'];
 
-/** The day of the month today in Asia/Ho_Chi_Minh (the add-in's clock is the real one). */
-export const vietnamToday = (): number => new Date(Date.now() + 7 * 3_600_000).getUTCDate();
-
 /**
  * Sở A reported January to March, Sở B January and February, Xã C nothing, Xã D (no account) everything.
  * Hạn nhập liệu is `deadline` (the monthly trigger sends on the day after it).

@@ -96,6 +96,8 @@ describe('the add-in, from a fresh spreadsheet to the ranking', () => {
       ['Cơ quan chủ quản', ''],
       ['Cơ quan báo cáo', ''],
       ['Địa danh', ''],
+      ['Số ký hiệu báo cáo', ''],
+      ['Nơi nhận', ''],
       // Empty: the year's default vocabulary (contract §8.1).
       ['Cách phân loại', ''],
     ]);
@@ -111,8 +113,11 @@ describe('the add-in, from a fresh spreadsheet to the ranking', () => {
         currentYear <= 2022 ? 'Số hồ sơ giải quyết trực tuyến mức độ 3, 4' : 'Số hồ sơ giải quyết trực tuyến',
         'Số TTHC',
         'Cập nhật lúc',
+        'Nguồn',
         'Số TTHC thuộc danh mục',
         'Số dòng không có Mã TTHC',
+        'Mã trên Cổng DVC',
+        'Nguồn trả về rỗng lúc',
       ],
     ]);
     expect(valuesOf(sheet('Nhật ký đồng bộ'))[0]?.[0]).toBe('Bắt đầu lúc');

@@ -1,5 +1,6 @@
 // The feed problems of Kiểm tra derived from Dữ liệu Cổng DVC alone (catalogue Lỗi, rows without Mã TTHC), hand-worked.
 import { buildPortalTab, type Cell, feedCounts, type PortalRecord, tableToGrid } from '../../src/core';
+import { PORTAL_HEADER } from '../contract-headers';
 import { portalGrid, problemsOf, ratioRow, report, settingsGrid, unitsGrid, year2020 } from './workbook';
 
 const units = unitsGrid([
@@ -17,6 +18,7 @@ const record = (
   resolved: number,
   online: number,
 ) => ({ agencyCode, procedureCode, year: 2020, month, resolved, online }) satisfies PortalRecord;
+/** The header of the version before Nguồn (§10.1): still read by header text, so its rows stay valid. */
 const NEW_HEADER = [
   'Kỳ',
   'Mã đơn vị',
@@ -52,8 +54,8 @@ describe('Dữ liệu Cổng DVC keeps what the checks need', () => {
   const grid = tableToGrid(tab.table);
 
   it('writes the approved procedures and the rows without Mã TTHC of each unit-month', () => {
-    expect(tab.table.header).toEqual(NEW_HEADER);
-    expect(tab.table.rows.map((row) => [row[1], row[2], row[3], row[4], row[6], row[7]])).toEqual([
+    expect(tab.table.header).toEqual(PORTAL_HEADER);
+    expect(tab.table.rows.map((row) => [row[1], row[2], row[3], row[4], row[7], row[8]])).toEqual([
       ['A', 27, 5, 3, 1, 2],
       ['B', 20, 0, 1, 0, 0],
       ['A', 8, 6, '', '', ''],
@@ -104,6 +106,13 @@ describe('the catalogue Lỗi from the tab', () => {
     expect(feedProblemRows(tab(row('A', 2, 0, 0)), catalogueOf())).toEqual([
       ['Danh mục DVC', 'Lỗi', expect.stringContaining('trống nên không hồ sơ trực tuyến nào')],
     ]);
+  });
+
+  it('the empty-catalogue Lỗi asks for a new sync, since a recompute reads the counts the sync filtered', () => {
+    const [message = ''] = feedProblemRows(tab(row('A', 2, 0, 0)), catalogueOf()).map((r) => String(r[2]));
+    expect(message).toContain('rồi chạy đồng bộ lại (lấy lại số liệu từ Cổng DVC)');
+    expect(message).toContain('chỉ tính lại thì số liệu không đổi');
+    expect(message).not.toMatch(/Danh mục DVC rồi tính lại/);
   });
 
   it('rows with only the empty code are not per procedure: the Cảnh báo only (3 rows), no Lỗi', () => {

@@ -1,5 +1,6 @@
 // buildPortalTab: catalogue filter, agency mapping through Mã trên Cổng DVC, unmapped codes, aggregated rows.
 import { buildPortalTab, type PortalRecord, tableToGrid } from '../../src/core';
+import { PORTAL_HEADER } from '../contract-headers';
 import { problemsOf, ratioRow, records, report, settingsGrid, unitsGrid } from './workbook';
 
 const input = {
@@ -36,26 +37,18 @@ const records2020 = [
 ];
 
 describe('buildPortalTab', () => {
-  const tab = buildPortalTab(records2020, input, updatedAt);
+  const tab = buildPortalTab(records2020, input, updatedAt, 'dossiers');
 
   it('writes one row per unit and month: total over all procedures, online over the catalogue only', () => {
     const stamp = '01/11/2020 07:00:00';
-    expect(tab.table.header).toEqual([
-      'Kỳ',
-      'Mã đơn vị',
-      'Tổng số hồ sơ đã giải quyết',
-      'Số hồ sơ giải quyết trực tuyến mức độ 3, 4',
-      'Số TTHC',
-      'Cập nhật lúc',
-      'Số TTHC thuộc danh mục',
-      'Số dòng không có Mã TTHC',
-    ]);
+    expect(tab.table.header).toEqual(PORTAL_HEADER);
     expect(tab.table.rows).toEqual([
-      ['09/2020', 'B', 20, 5, 1, stamp, 1, 0],
+      ['09/2020', 'B', 20, 5, 1, stamp, 'dossiers', 1, 0, 'B', ''],
       // 100 + 50 + 10 resolved; 30 + 10 online (9.999 is not approved); 3 procedures, 2 of them approved.
-      ['10/2020', 'A', 160, 40, 3, stamp, 2, 0],
-      ['10/2020', 'C', 30, 12, '', stamp, '', ''],
-      ['10/2020', 'H99', 40, 4, 1, stamp, 1, 0],
+      ['10/2020', 'A', 160, 40, 3, stamp, 'dossiers', 2, 0, 'P.A', ''],
+      ['10/2020', 'C', 30, 12, '', stamp, 'dossiers', '', '', 'C', ''],
+      // A code no unit has: Mã đơn vị empty, the code in Mã trên Cổng DVC (contract §10.1).
+      ['10/2020', '', 40, 4, 1, stamp, 'dossiers', 1, 0, 'H99', ''],
     ]);
     expect(tab.rowCount).toBe(4);
     expect(tab.unmapped).toEqual(['H99']);
@@ -78,7 +71,7 @@ describe('buildPortalTab', () => {
     ]).toEqual([160, 40, 'Đạt', 'Cổng DVC']);
     expect(result.through).toEqual({ year: 2020, month: 10 });
     expect(problemsOf(result).map((p) => [p.Tab, p.Ô, p['Mã đơn vị'], p['Mức độ']])).toEqual([
-      ['Dữ liệu Cổng DVC', 'B5', 'H99', 'Cảnh báo'],
+      ['Dữ liệu Cổng DVC', 'J5', 'H99', 'Cảnh báo'],
     ]);
   });
 
@@ -90,7 +83,7 @@ describe('buildPortalTab', () => {
       ['B', 0],
       ['A', 0],
       ['C', 12],
-      ['H99', 0],
+      ['', 0],
     ]);
   });
 });

@@ -103,11 +103,35 @@ describe('the mot-cua portal', () => {
     portal = null;
   });
 
-  /** Aggregated rows per agency; H28 is the province's own total (maps to no unit). */
+  /**
+   * Aggregated rows per agency; H28 is the province's own total (no parent code), H28.99 an agency of another
+   * level that maps to no unit.
+   */
   const rows = (_year: number, month: number) => [
-    { maThongKe: 'H28', tongHoSoPhatSinh: 999, hoSoPhatSinhTrucTuyenTrongThuTucTrucTuyen: 500 },
-    { maThongKe: 'H28.01', tongHoSoPhatSinh: 40 + month, hoSoPhatSinhTrucTuyenTrongThuTucTrucTuyen: 12 },
-    { maThongKe: 'H28.02', tongHoSoPhatSinh: 20, hoSoPhatSinhTrucTuyenTrongThuTucTrucTuyen: null },
+    {
+      maThongKe: 'H28',
+      maThongKeCha: null,
+      tongHoSoPhatSinh: 999,
+      hoSoPhatSinhTrucTuyenTrongThuTucTrucTuyen: 500,
+    },
+    {
+      maThongKe: 'H28.01',
+      maThongKeCha: 'H28',
+      tongHoSoPhatSinh: 40 + month,
+      hoSoPhatSinhTrucTuyenTrongThuTucTrucTuyen: 12,
+    },
+    {
+      maThongKe: 'H28.02',
+      maThongKeCha: 'H28',
+      tongHoSoPhatSinh: 20,
+      hoSoPhatSinhTrucTuyenTrongThuTucTrucTuyen: null,
+    },
+    {
+      maThongKe: 'H28.99',
+      maThongKeCha: 'H28',
+      tongHoSoPhatSinh: 7,
+      hoSoPhatSinhTrucTuyenTrongThuTucTrucTuyen: 1,
+    },
   ];
 
   test('aggregated rows: identical tabs, no catalogue Lỗi even with an empty catalogue', async () => {
@@ -131,10 +155,12 @@ describe('the mot-cua portal', () => {
     expect(run.code).toBe(0);
     const checks = await expectParity(book);
     expect(feedProblems(checks)).toEqual([]);
-    // The province total is one Cảnh báo per month on its own row, in both halves.
-    expect(checks.filter((r) => r['Mã đơn vị'] === 'H28').map((r) => r['Mức độ'])).toEqual([
-      'Cảnh báo',
-      'Cảnh báo',
+    // The province total (no maThongKeCha) is skipped without a word (issue 19); an agency of another
+    // level that maps to no unit is one Cảnh báo per month, on its own row, in both halves.
+    expect(checks.filter((r) => r['Mã đơn vị'] === 'H28')).toEqual([]);
+    expect(checks.filter((r) => r['Mã đơn vị'] === 'H28.99').map((r) => [r['Ô'], r['Mức độ']])).toEqual([
+      ['J4', 'Cảnh báo'],
+      ['J7', 'Cảnh báo'],
     ]);
   });
 

@@ -140,26 +140,37 @@ describe("the portal's words", () => {
 });
 
 describe('silently wrong portal figures', () => {
-  test('a portal that had rows and answers none: previous rows kept, a warning, exit 0', async () => {
+  test('a portal that had rows and answers none: previous rows kept, one warning per month in Kiểm tra, the summary and the log row, exit 0', async () => {
     const full = await serve();
     const first = await run(['--workbook', workbook, '--portal', full.url, ...THROUGH]);
     expect(first.code).toBe(0);
     await full.close();
     portal = null;
     const before = records((await readXlsxTabs(workbook)).get('Dữ liệu Cổng DVC'));
-    expect(before.length).toBeGreaterThan(0);
+    expect(before.length).toBe(10);
     const empty = await serve(undefined, () => []);
     const second = await run(['--workbook', workbook, '--portal', empty.url, ...THROUGH]);
     expect(second.code).toBe(0);
-    expect(second.stdout).toMatch(/không trả về dòng số liệu nào.*đã giữ nguyên số liệu cũ/);
-    const tabs = await readXlsxTabs(workbook);
-    expect(records(tabs.get('Dữ liệu Cổng DVC'))).toEqual(before);
-    // About the run, not the figures: in Nhật ký đồng bộ, not Kiểm tra (the add-in could not repeat it).
-    expect(records(tabs.get('Kiểm tra')).filter((r) => String(r['Nội dung']).includes('giữ nguyên'))).toEqual(
-      [],
+    expect(second.stdout).toMatch(
+      /không trả về dòng nào cho kỳ 01\/2020; 5 dòng lấy trước đó được giữ nguyên/,
     );
+    expect(second.stdout).toMatch(
+      /không trả về dòng nào cho kỳ 02\/2020; 5 dòng lấy trước đó được giữ nguyên/,
+    );
+    const tabs = await readXlsxTabs(workbook);
+    // Every row kept as it was (its own Cập nhật lúc and Nguồn), stamped with the run that got nothing.
+    const after = records(tabs.get('Dữ liệu Cổng DVC'));
+    const stamp = after[0]?.['Nguồn trả về rỗng lúc'];
+    expect(stamp).toMatch(/^\d\d\/\d\d\/\d{4} \d\d:\d\d:\d\d$/);
+    expect(after).toEqual(before.map((row) => ({ ...row, 'Nguồn trả về rỗng lúc': stamp })));
+    // In Kiểm tra too, derived from the tab, so the add-in's recompute says the same: one per month.
+    const kept = records(tabs.get('Kiểm tra')).filter((r) => String(r['Nội dung']).includes('giữ nguyên'));
+    expect(kept.map((r) => [r.Tab, r['Ô'], r['Kỳ'], r['Mức độ']])).toEqual([
+      ['Dữ liệu Cổng DVC', 'K2', '01/2020', 'Cảnh báo'],
+      ['Dữ liệu Cổng DVC', 'K7', '02/2020', 'Cảnh báo'],
+    ]);
     const log = records(tabs.get('Nhật ký đồng bộ'), 'Kết quả');
-    expect(log.map((r) => String(r['Lỗi']).includes('đã giữ nguyên số liệu cũ'))).toEqual([false, true]);
+    expect(log.map((r) => String(r['Lỗi']).includes('được giữ nguyên'))).toEqual([false, true]);
     // The figures are still those of the kept rows.
     const ratio = records(tabs.get('Tỷ lệ')).find((r) => r['Mã đơn vị'] === 'SNV');
     expect(ratio?.['Tổng số hồ sơ']).toBe(100);

@@ -227,7 +227,7 @@ describe('profiles as data', () => {
 });
 
 describe('mot-cua', () => {
-  test('one POST per month with the exact JSON body; null counts are 0; rows at every level come back', async () => {
+  test('one POST per month with the exact JSON body; null counts are 0; the province total row is skipped', async () => {
     const p = await motCua();
     const gathered = await gatherPortal(
       sourcesOf(p.url, MOT_CUA_PROFILE, { token: 'tok-1' }),
@@ -253,8 +253,8 @@ describe('mot-cua', () => {
     ]);
     expect(gathered.requests).toBe(2);
     const jan = gathered.records.filter((r) => r.month === 1);
+    // The province's own total (maThongKeCha null) is skipped; every agency row comes back.
     expect(jan.map((r) => [r.agencyCode, r.procedureCode, r.resolved, r.online])).toEqual([
-      ['H44', null, 999, 500],
       ['H44.07', null, 240, 150],
       ['H44.08', null, 50, 0],
       ['H44.51', null, 40, 30],
@@ -319,7 +319,7 @@ describe('mot-cua', () => {
       2026,
       () => {},
     );
-    expect(gathered.records).toHaveLength(12);
+    expect(gathered.records).toHaveLength(10);
     expect(p.requests.filter((r) => r.month === 1)).toHaveLength(4);
     expect(p.requests.filter((r) => r.month === 2)).toHaveLength(2);
     expect(retry.delays).toContain(2000);
@@ -492,7 +492,7 @@ function expectHandWorkedFigures(tabs: Map<string, unknown[][]>): void {
 }
 
 describe('npm run sync with --profile mot-cua and dvcqg', () => {
-  test('mot-cua: every figure and rank as worked by hand; the province total is listed as unmapped', async () => {
+  test('mot-cua: every figure and rank as worked by hand; the province total row is skipped without a warning', async () => {
     portal = await startFakePortal({
       shape: { kind: 'mot-cua', rows: motCuaRows },
       path: '/api/v1/quyetdinhs/chitieudvctructuyen',
@@ -510,13 +510,14 @@ describe('npm run sync with --profile mot-cua and dvcqg', () => {
     const tabs = await readXlsxTabs(workbook);
     expectHandWorkedFigures(tabs);
     const portalRows = records(tabs.get('Dữ liệu Cổng DVC'));
-    // One row per unit and month (X03's two spellings are one unit), plus the province's own total, unmapped.
+    // One row per unit and month (X03's two spellings are one unit); the province's own total (no parent
+    // code maThongKeCha) is no unit's and no row, and gives no nightly warning (issue 19).
     expect(portalRows.filter((r) => r['Mã đơn vị'] === 'X03')).toHaveLength(2);
-    expect(portalRows.filter((r) => r['Mã đơn vị'] === 'H44')).toHaveLength(2);
+    expect(portalRows).toHaveLength(10);
+    expect(portalRows.filter((r) => r['Mã trên Cổng DVC'] === 'H44')).toEqual([]);
     const problems = records(tabs.get('Kiểm tra'), 'Mã đơn vị');
-    expect(problems.some((r) => String(r['Nội dung']).includes('H44') && r['Mức độ'] === 'Cảnh báo')).toBe(
-      true,
-    );
+    expect(problems.filter((r) => String(r['Nội dung']).includes('"H44"'))).toEqual([]);
+    expect(result.stdout).not.toMatch(/mã cơ quan chưa gán/);
   });
 
   test('dvcqg: every figure and rank as worked by hand, 10 requests for 5 units × 2 months', async () => {

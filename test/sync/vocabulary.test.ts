@@ -98,8 +98,11 @@ describe('npm run sync on a two-tier 2026 province in the new vocabulary', () =>
       'Số hồ sơ giải quyết trực tuyến',
       'Số TTHC',
       'Cập nhật lúc',
+      'Nguồn',
       'Số TTHC thuộc danh mục',
       'Số dòng không có Mã TTHC',
+      'Mã trên Cổng DVC',
+      'Nguồn trả về rỗng lúc',
     ]);
     // The province's own total (H44) maps to no unit: one Cảnh báo per month.
     expect(stdout).toContain('Kiểm tra: 0 lỗi, 2 cảnh báo');

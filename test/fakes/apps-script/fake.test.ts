@@ -147,6 +147,44 @@ describe('the Advanced Sheets service', () => {
     expect(script.world.calls.count('get')).toBe(1);
   });
 
+  test('refuses what Google refuses: a tab name equal but for case, metadata without visibility or on no sheet', () => {
+    const { script } = setUp();
+    const send = (request: object) => () =>
+      script.sheets.Spreadsheets.batchUpdate({ requests: [request] }, 'fake-spreadsheet-id');
+    expect(send({ addSheet: { properties: { title: 'THỬ' } } })).toThrow(
+      'Invalid requests[0]: addSheet: A sheet with the name "THỬ" already exists. Please enter another name.',
+    );
+    expect(() => script.spreadsheet.insertSheet('thử')).toThrow('A sheet with the name "thử" already exists');
+    const metadata = (developerMetadata: object) => ({ createDeveloperMetadata: { developerMetadata } });
+    expect(send(metadata({ metadataKey: 'dvc.tab', location: { sheetId: 1 } }))).toThrow(
+      'visibility must be DOCUMENT or PROJECT',
+    );
+    expect(
+      send(metadata({ metadataKey: 'dvc.tab', location: { sheetId: 999 }, visibility: 'DOCUMENT' })),
+    ).toThrow('No grid with id: 999');
+    // A sheet-level mark in the batch that adds the sheet: the API lists it under that sheet only.
+    script.sheets.Spreadsheets.batchUpdate(
+      {
+        requests: [
+          { addSheet: { properties: { sheetId: 40, title: 'Mới' } } },
+          metadata({
+            metadataKey: 'dvc.tab',
+            metadataValue: 'Mới',
+            location: { sheetId: 40 },
+            visibility: 'DOCUMENT',
+          }),
+        ],
+      },
+      'fake-spreadsheet-id',
+    );
+    const got = script.sheets.Spreadsheets.get('fake-spreadsheet-id');
+    expect(got.developerMetadata ?? []).toEqual([]);
+    const added = (got.sheets ?? []).find((sheet) => sheet.properties?.sheetId === 40);
+    expect(added?.developerMetadata).toEqual([
+      expect.objectContaining({ metadataKey: 'dvc.tab', location: { locationType: 'SHEET', sheetId: 40 } }),
+    ]);
+  });
+
   test('a batch is all or nothing: a bad request undoes the ones before it, with the API’s words', () => {
     const { script } = setUp();
     const sheetId = script.spreadsheet._sheet('Thử').id;
@@ -164,6 +202,7 @@ describe('the Advanced Sheets service', () => {
             metadataKey: 'dvc.writing',
             metadataValue: '{}',
             location: { spreadsheet: true },
+            visibility: 'DOCUMENT',
           },
         },
       },
@@ -216,5 +255,175 @@ describe('the Advanced Sheets service', () => {
     expect(() => write(1)).toThrow(PROTECTED_MESSAGE);
     script.as('owner@tinh.gov.vn');
     expect(() => write(1001)).toThrow('exceeds grid limits. Max rows: 1000, max columns: 26');
+  });
+});
+
+describe('requests checked against Google’s Sheets v4 discovery document', () => {
+  const batch = (script: ReturnType<typeof setUp>['script'], request: object) => () =>
+    script.sheets.Spreadsheets.batchUpdate(
+      { requests: [request as GoogleAppsScript.Sheets.Schema.Request] },
+      'fake-spreadsheet-id',
+    );
+  const cellRange = (sheetId: number) => ({
+    sheetId,
+    startRowIndex: 0,
+    endRowIndex: 1,
+    startColumnIndex: 0,
+    endColumnIndex: 1,
+  });
+
+  test('an unknown field anywhere in a request is refused, and the batch changes nothing', () => {
+    const { script } = setUp();
+    const sheetId = script.spreadsheet._sheet('Thử').id;
+    const request = {
+      repeatCell: {
+        range: cellRange(sheetId),
+        cell: { userEnteredFormat: { textFormat: { bold: true, weight: 700 } } },
+        fields: 'userEnteredFormat.textFormat.bold',
+      },
+    };
+    expect(batch(script, request)).toThrow(
+      'API call to sheets.spreadsheets.batchUpdate failed with error: Invalid JSON payload received. Unknown name "weight" at \'requests[0].repeat_cell.cell.user_entered_format.text_format\': Cannot find field.',
+    );
+    expect(script.spreadsheet._sheet('Thử')._at('A1').bold).toBeFalsy();
+  });
+
+  test('an enum value the document does not list, and a wrong JSON type, are refused', () => {
+    const { script } = setUp();
+    const sheetId = script.spreadsheet._sheet('Thử').id;
+    expect(
+      batch(script, {
+        repeatCell: {
+          range: cellRange(sheetId),
+          cell: { userEnteredFormat: { horizontalAlignment: 'MIDDLE' } },
+          fields: 'userEnteredFormat.horizontalAlignment',
+        },
+      }),
+    ).toThrow(
+      'Invalid value at \'requests[0].repeat_cell.cell.user_entered_format.horizontal_alignment\' (type.googleapis.com/google.apps.sheets.v4.CellFormat), "MIDDLE"',
+    );
+    expect(
+      batch(script, {
+        updateDimensionProperties: {
+          range: { sheetId, dimension: 'COLUMNS', startIndex: '0', endIndex: 1 },
+          properties: { pixelSize: 90 },
+          fields: 'pixelSize',
+        },
+      }),
+    ).toThrow(
+      'Invalid value at \'requests[0].update_dimension_properties.range.start_index\' (integer, int32), "0"',
+    );
+    // The same request with the listed value and the right type goes through.
+    batch(script, {
+      repeatCell: {
+        range: cellRange(sheetId),
+        cell: { userEnteredFormat: { horizontalAlignment: 'CENTER' } },
+        fields: 'userEnteredFormat.horizontalAlignment',
+      },
+    })();
+    expect(script.spreadsheet._sheet('Thử')._at('A1').align).toBe('center');
+  });
+
+  test('an update without its fields mask is refused; get refuses an unknown query parameter', () => {
+    const { script } = setUp();
+    const sheetId = script.spreadsheet._sheet('Thử').id;
+    expect(
+      batch(script, {
+        updateCells: {
+          range: cellRange(sheetId),
+          rows: [{ values: [{ userEnteredValue: { numberValue: 1 } }] }],
+        },
+      }),
+    ).toThrow('updateCells: fields is required.');
+    expect(() => script.sheets.Spreadsheets.get('fake-spreadsheet-id', { field: 'sheets' })).toThrow(
+      'API call to sheets.spreadsheets.get failed with error: Invalid JSON payload received. Unknown name "field": Cannot bind query parameter.',
+    );
+  });
+});
+
+describe('granular consent, Drive permissions and the spreadsheet’s locale', () => {
+  const SPREADSHEETS = 'https://www.googleapis.com/auth/spreadsheets';
+  const MAIL = 'https://www.googleapis.com/auth/script.send_mail';
+
+  test('a service whose scope was not granted refuses with Apps Script’s words; getAuthorizationInfo lists what was', () => {
+    const script = loadScript({ owner: 'owner@tinh.gov.vn', source: '', granted: [SPREADSHEETS] });
+    const { ScriptApp, MailApp } = script.context as unknown as {
+      ScriptApp: GoogleAppsScript.Script.ScriptApp;
+      MailApp: GoogleAppsScript.Mail.MailApp;
+    };
+    expect(() => MailApp.getRemainingDailyQuota()).toThrow(
+      `You do not have permission to call MailApp.getRemainingDailyQuota. Required permissions: ${MAIL}`,
+    );
+    const info = ScriptApp.getAuthorizationInfo(ScriptApp.AuthMode.FULL, [SPREADSHEETS, MAIL]);
+    expect(info.getAuthorizedScopes()).toEqual([SPREADSHEETS]);
+    expect(String(info.getAuthorizationStatus())).toBe('REQUIRED');
+    expect(ScriptApp.getAuthorizationInfo(ScriptApp.AuthMode.FULL).getAuthorizedScopes()).toBeNull();
+    expect(() => ScriptApp.requireScopes(ScriptApp.AuthMode.FULL, [SPREADSHEETS])).not.toThrow();
+    expect(() => ScriptApp.requireScopes(ScriptApp.AuthMode.FULL, [MAIL])).toThrow(
+      'Authorization is required to perform that action.',
+    );
+    expect(script.world.ui).toEqual([{ kind: 'consent', title: '', text: MAIL }]);
+  });
+
+  test('Drive.Permissions.create adds an editor, notifies unless told not to, and refuses unknown fields and parameters', () => {
+    const script = loadScript({ owner: 'owner@tinh.gov.vn', source: '' });
+    const { Drive } = script.context as unknown as { Drive: GoogleAppsScript.Drive };
+    Drive.Permissions.create(
+      { role: 'writer', type: 'user', emailAddress: 'A@tinh.gov.vn' },
+      'fake-spreadsheet-id',
+      {
+        sendNotificationEmail: false,
+      },
+    );
+    Drive.Permissions.create(
+      { role: 'writer', type: 'user', emailAddress: 'b@tinh.gov.vn' },
+      'fake-spreadsheet-id',
+    );
+    expect([...script.spreadsheet.collaborators]).toEqual(['a@tinh.gov.vn', 'b@tinh.gov.vn']);
+    expect(script.world.shareNotifications).toEqual(['b@tinh.gov.vn']);
+    expect(() =>
+      Drive.Permissions.create(
+        { role: 'editor', type: 'user', emailAddress: 'c@tinh.gov.vn' },
+        'fake-spreadsheet-id',
+      ),
+    ).toThrow('The permission role field is required and must be one of');
+    expect(() =>
+      Drive.Permissions.create(
+        { role: 'writer', type: 'user', emailAddress: 'c@tinh.gov.vn', email: 'c' } as object,
+        'fake-spreadsheet-id',
+      ),
+    ).toThrow('Unknown name "email"');
+    expect(() =>
+      Drive.Permissions.create(
+        { role: 'writer', type: 'user', emailAddress: 'c@tinh.gov.vn' },
+        'fake-spreadsheet-id',
+        {
+          sendNotificationEmails: false,
+        },
+      ),
+    ).toThrow("unknown parameter 'sendNotificationEmails'");
+    expect(() =>
+      Drive.Permissions.create({ role: 'writer', type: 'user', emailAddress: 'c@x.vn' }, 'other-id'),
+    ).toThrow('API call to drive.permissions.create failed with error: File not found: other-id.');
+  });
+
+  test('a clerk who is not an editor may not share; the locale and time zone take only valid values', () => {
+    const script = loadScript({ owner: 'owner@tinh.gov.vn', user: 'xa@tinh.gov.vn', source: '' });
+    const { Drive } = script.context as unknown as { Drive: GoogleAppsScript.Drive };
+    expect(() =>
+      Drive.Permissions.create(
+        { role: 'writer', type: 'user', emailAddress: 'c@tinh.gov.vn' },
+        'fake-spreadsheet-id',
+      ),
+    ).toThrow('The user does not have sufficient permissions for this file.');
+    const spreadsheet = script.spreadsheet;
+    spreadsheet.setSpreadsheetLocale('en_US');
+    spreadsheet.setSpreadsheetTimeZone('America/New_York');
+    expect(() => spreadsheet.setSpreadsheetLocale('Vietnam')).toThrow('Invalid argument: locale');
+    expect(() => spreadsheet.setSpreadsheetTimeZone('GMT+7 Hà Nội')).toThrow('Invalid argument: timezone');
+    const got = script.sheets.Spreadsheets.get('fake-spreadsheet-id', {
+      fields: 'properties(locale,timeZone)',
+    });
+    expect(got.properties).toMatchObject({ locale: 'en_US', timeZone: 'America/New_York' });
   });
 });
