@@ -115,7 +115,7 @@ export class Limiter {
 }
 
 /** A fault worth retrying (5xx, 429, reset, time-out, a garbled page) or not (other 4xx, too large). */
-class FetchFault extends Error {
+export class FetchFault extends Error {
   constructor(
     message: string,
     readonly retryable: boolean,
@@ -144,7 +144,7 @@ export function portalSecrets(token: string | undefined): string[] {
 }
 
 /** The portal's own words quoted in a message: safe, and short. */
-function quote(text: string, token?: string): string {
+export function quote(text: string, token?: string): string {
   const plain = safeLine(text, token);
   return plain.length > MAX_QUOTE ? `${plain.slice(0, MAX_QUOTE)}…` : plain;
 }
@@ -222,7 +222,7 @@ export function buildRequest(
   return { url: url.toString(), method: request.method, headers, body };
 }
 
-function describeNetworkError(error: unknown): string {
+export function describeNetworkError(error: unknown): string {
   const e = error as { name?: string; message?: string; cause?: { code?: string; message?: string } };
   if (e.name === 'TimeoutError') return SYNC_TEXT.portalTimeout;
   const code = e.cause?.code ?? e.cause?.message ?? e.message ?? String(error);
@@ -230,7 +230,7 @@ function describeNetworkError(error: unknown): string {
 }
 
 /** The body as text, counting decompressed bytes as they arrive: a bomb or an endless body stops at the bound. */
-async function boundedText(
+export async function boundedText(
   response: Response,
   maxBytes: number,
   stop: AbortController,

@@ -133,7 +133,7 @@ export function portalContext(input: WorkbookInput, model: Model): PortalContext
 }
 
 /** The requests of a run: one per month, or one per unit and month (month by month, units in tab order). */
-function targetsOf(profile: HttpProfile, months: readonly Month[], context: PortalContext): Target[] {
+export function targetsOf(profile: HttpProfile, months: readonly Month[], context: PortalContext): Target[] {
   if (profile.request.per === 'month') return months.map((month) => ({ month }));
   const units: string[] = [];
   const seen = new Set<string>();
@@ -149,7 +149,7 @@ function targetsOf(profile: HttpProfile, months: readonly Month[], context: Port
 }
 
 /** Every Cấu hình parameter the profile quotes must have a value, or nothing is asked. */
-function assertSettings(profile: HttpProfile, context: PortalContext): void {
+export function assertSettings(profile: HttpProfile, context: PortalContext): void {
   for (const name of settingsUsed(profile)) {
     if ((context.settings.get(fold(name)) ?? '').trim() === '')
       throw new SyncError('USAGE', PORTAL_TEXT.missingSetting(profile.name, name));

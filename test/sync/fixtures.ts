@@ -1,7 +1,9 @@
 // A small province computed by hand, as input grids, portal items and an .xlsx, for the sync's tests.
+import { readFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import type { RetryPolicy } from '../../sync/retry';
+import { cellsView } from '../../sync/workbook/xlsx-cells-view';
 import { ENTRY_HEADER, UNIT_HEADER } from '../contract-headers';
 import { type FakeSheet, fakeSheet } from '../fakes/sheets-api/server';
 
@@ -122,7 +124,8 @@ export async function writeProvinceXlsx(path: string, extraTabs: Record<string, 
 /** Every tab of an .xlsx as plain values (formulas → results, rich text → text, merged cells once), trailing blanks dropped. */
 export async function readXlsxTabs(path: string): Promise<Map<string, unknown[][]>> {
   const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.readFile(path);
+  // As the sync reads cells: without the drawings, comments and tables exceljs cannot always place.
+  await workbook.xlsx.load((await cellsView(readFileSync(path))) as unknown as ExcelJS.Buffer);
   const tabs = new Map<string, unknown[][]>();
   for (const sheet of workbook.worksheets) {
     const rows: unknown[][] = [];
