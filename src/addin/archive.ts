@@ -13,7 +13,7 @@ import {
 import type { SheetValue } from './entry-layout';
 import { toSheetValue } from './sheet-io';
 
-// The archive's name is the core's: the sync's import copies these tabs too.
+// The archive's name is the core's: the sync's import copies these tabs too, and archives are input tabs.
 export { archiveTab, isArchiveTab } from '../core';
 
 export interface ArchiveMove {

@@ -14,6 +14,7 @@ export interface Color {
   blue: number;
 }
 export interface TextFormat {
+  fontFamily?: string;
   bold?: boolean;
   italic?: boolean;
   fontSize?: number;
@@ -23,9 +24,16 @@ export interface NumberFormat {
   type: string;
   pattern: string;
 }
+export interface Padding {
+  top: number;
+  right: number;
+  bottom: number;
+  left: number;
+}
 export interface CellFormat {
   numberFormat?: NumberFormat;
   textFormat?: TextFormat;
+  padding?: Padding;
   horizontalAlignment?: string;
   verticalAlignment?: string;
   wrapStrategy?: string;

@@ -1,8 +1,10 @@
 // Saves an .xlsx at zip level: the original package with only the product's tabs replaced, so what users add (charts, images, pivots, tables…) survives.
 import { posix } from 'node:path';
 import JSZip from 'jszip';
+import { XLSX_TAB_MARK_NAME } from '../../src/core/tab-ownership';
 import {
   parseRelationships,
+  parseScopedNames,
   parseSheetList,
   RELATIONSHIPS_NS,
   type Relationship,
@@ -591,7 +593,13 @@ async function compose(original: Buffer, generated: Buffer, sameTab: SameTab): P
       (_, n: string) => ` localSheetId="${placeOf.get(Number(n)) ?? n}"`,
     ),
   );
-  const names = [...kept, ...added];
+  // Every tab written carries the product's mark (contract 10.2): one it made or adopted gets it now.
+  const marked = markedPlaces(kept);
+  const marks = [...ownedPlaces]
+    .filter((place) => !marked.has(place))
+    .sort((a, b) => a - b)
+    .map((place) => markElement(place, sheets[place]?.name ?? ''));
+  const names = [...kept, ...added, ...marks];
   const namesXml = names.length > 0 ? `<definedNames>${names.join('')}</definedNames>` : '';
   if (/<definedNames\b/.test(workbookXml)) {
     workbookXml = workbookXml.replace(
@@ -622,6 +630,47 @@ async function compose(original: Buffer, generated: Buffer, sameTab: SameTab): P
   }
   pkg.setText('[Content_Types].xml', types.toString());
   return pkg.save();
+}
+
+/**
+ * The product's mark on a tab: a hidden defined name scoped to it (localSheetId, its place), pointing at
+ * its own first cell, so Excel and LibreOffice carry it along when the tab is renamed or moved.
+ */
+const markElement = (place: number, tab: string): string =>
+  `<definedName name="${XLSX_TAB_MARK_NAME}" localSheetId="${place}" hidden="1">${escapeXml(`'${tab.replace(/'/g, "''")}'!$A$1`)}</definedName>`;
+
+/** Places (localSheetId) of the tabs that carry the product's mark, among `<definedName>` elements. */
+function markedPlaces(definedNames: readonly string[]): Set<number> {
+  const places = new Set<number>();
+  for (const element of definedNames) {
+    const attributes = attributesOf(element.slice(0, element.indexOf('>') + 1));
+    const local = attributes.get('localSheetId');
+    if (attributes.get('name') === XLSX_TAB_MARK_NAME && local !== undefined && /^\d+$/.test(local))
+      places.add(Number(local));
+  }
+  return places;
+}
+
+/** The tabs of a package in order, each with whether it carries the product's mark (contract 10.2). */
+export async function tabsOf(bytes: Buffer): Promise<{ name: string; marked: boolean }[]> {
+  let pkg: Package;
+  try {
+    pkg = await Package.load(bytes);
+  } catch (error) {
+    throw new PackageError((error as Error).message);
+  }
+  const part = await workbookPartOf(pkg);
+  const xml = (await pkg.text(part)) ?? '';
+  try {
+    const marked = parseScopedNames(xml, part, XLSX_TAB_MARK_NAME);
+    return parseSheetList(xml, part).sheets.map((sheet, place) => ({
+      name: sheet.name,
+      marked: marked.has(place),
+    }));
+  } catch (error) {
+    if (error instanceof XmlPartError) throw new PackageError(error.message);
+    throw error;
+  }
 }
 
 /** The tab names of a package, in order, from its workbook part (without loading any sheet). */

@@ -158,6 +158,22 @@ export function parseSheetList(xml: string, part: string): SheetList {
 }
 
 /**
+ * The places (`localSheetId`) of the tabs a defined name called `name` is scoped to, in workbook.xml's
+ * `<definedNames>`: the product's mark on its tabs (contract 10.2, src/core/tab-ownership.ts).
+ */
+export function parseScopedNames(xml: string, part: string, name: string): Set<number> {
+  const places = new Set<number>();
+  const isMain = (tag: Tag) => NS.main.includes(tag.uri as never);
+  walk(xml, part, (tag, _start, _scope, depth) => {
+    if (depth !== 2 || tag.local !== 'definedName' || !isMain(tag)) return;
+    const local = attribute(tag, null, 'localSheetId');
+    if (attribute(tag, null, 'name') === name && local !== undefined && /^\d+$/.test(local))
+      places.add(Number(local));
+  });
+  return places;
+}
+
+/**
  * `xml` without the children of its root element whose local names are in `locals` (whole, with their
  * content), e.g. a worksheet's `<drawing>` and `<tableParts>`. Found by the parser, cut by its offsets.
  */

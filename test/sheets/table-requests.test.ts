@@ -1,6 +1,6 @@
 // One table's formats and status palette as Sheets requests, and both halves sending exactly these.
 import { decorationRequests, figureBatches, place } from '../../src/addin/sheets-api';
-import { newWriteMarker, type OutputTable, STATUS, TAB } from '../../src/core';
+import { newWriteMarker, type OutputTable, planTabs, STATUS, TAB } from '../../src/core';
 import { formatRequests, NUMBER_FORMATS, paletteRequests } from '../../src/sheets/table-requests';
 import { rawRows, writeRequests } from '../../sync/workbook/sheets-write';
 
@@ -120,14 +120,25 @@ test('palette: the tab’s 2 old rules deleted, then the 4 status colours on Đ�
 });
 
 test('both halves send the same cells, formats and palette for the same table', () => {
-  // The add-in: its figure batch and its decoration batch for the tab at sheetId 7 with 2 rules.
+  // The add-in: its figure batch and its decoration batch for its own (marked) tab at sheetId 7 with 2 rules.
   const layout = {
-    tabs: [{ sheetId: SHEET, title: TAB.ratio, rows: 1000, columns: 26, conditionalRules: 2, chartIds: [] }],
+    tabs: [
+      {
+        sheetId: SHEET,
+        title: TAB.ratio,
+        rows: 1000,
+        columns: 26,
+        conditionalRules: 2,
+        chartIds: [],
+        marked: true,
+        staging: false,
+      },
+    ],
     markers: [],
     locale: 'vi_VN',
     timeZone: 'Asia/Ho_Chi_Minh',
   };
-  const placements = place(layout, [table]);
+  const placements = place(layout, [table], planTabs([{ name: TAB.ratio, marked: true }], [TAB.ratio]));
   const marker = newWriteMarker('addin', 'run-1', new Date('2026-12-07T00:00:00Z'));
   const addin = [
     ...figureBatches(placements, marker, 1).flat(),
@@ -136,7 +147,16 @@ test('both halves send the same cells, formats and palette for the same table', 
   // The sync: its one batch for the same tab.
   const sync = writeRequests(
     [table],
-    [{ sheetId: SHEET, title: TAB.ratio, rowCount: 1000, columnCount: 26, conditionalRules: 2 }],
+    [
+      {
+        sheetId: SHEET,
+        title: TAB.ratio,
+        rowCount: 1000,
+        columnCount: 26,
+        conditionalRules: 2,
+        marked: true,
+      },
+    ],
   );
 
   const cells = (requests: readonly { updateCells?: { rows?: { values?: object[] }[] } | null }[]) =>
