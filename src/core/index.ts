@@ -66,6 +66,7 @@ export {
   PERCENT_DECIMALS,
   percentText,
   RULE_COLOURS,
+  type RuleColour,
   SEVERITY_COLOURS,
   STATUS_COLOURS,
   type TableFont,

@@ -1,6 +1,6 @@
 // The core's table layout (merges, block styles, borders, widths, colour rules) as Sheets v4 requests: plain JSON
 // that the add-in sends through the Advanced Sheets service and the sync through googleapis.
-import { type Block, type BlockStyle, type OutputTable, RULE_COLOURS } from '../core';
+import { type Block, type BlockStyle, type OutputTable, RULE_COLOURS, type RuleColour } from '../core';
 import { type CellFormat, colour, type GridRange, type Padding, type TextFormat } from './shapes';
 
 interface Border {
@@ -163,27 +163,51 @@ export function layoutRequests(table: OutputTable, sheetId: number, existingRule
       },
     });
   });
-  if (layout.colourRules) {
-    for (let i = 0; i < existingRules; i++)
-      requests.push({ deleteConditionalFormatRule: { sheetId, index: 0 } });
-    layout.colourRules.forEach((rule, index) => {
-      const colours = RULE_COLOURS[rule.colour];
-      requests.push({
-        addConditionalFormatRule: {
-          index,
-          rule: {
-            ranges: [rangeOf(sheetId, rule.block)],
-            booleanRule: {
-              condition: { type: 'CUSTOM_FORMULA', values: [{ userEnteredValue: `=${rule.formula}` }] },
-              format: {
-                backgroundColor: colour(colours.background),
-                textFormat: { foregroundColor: colour(colours.font) },
-              },
-            },
+  if (layout.colourRules)
+    requests.push(
+      ...colourRuleRequests(
+        sheetId,
+        existingRules,
+        layout.colourRules.map((rule) => ({
+          range: rangeOf(sheetId, rule.block),
+          condition: { type: 'CUSTOM_FORMULA', value: `=${rule.formula}` },
+          colour: rule.colour,
+        })),
+      ),
+    );
+  return requests;
+}
+
+/** A conditional colour: a condition on the cells of `range`, shown in one of the core's palette colours. */
+export interface ColourRuleSpec {
+  readonly range: GridRange;
+  readonly condition: { readonly type: string; readonly value: string };
+  readonly colour: RuleColour;
+}
+
+/** The tab's `existingRules` rules deleted, then `rules` added in order (the first one wins in Sheets). */
+export function colourRuleRequests(
+  sheetId: number,
+  existingRules: number,
+  rules: readonly ColourRuleSpec[],
+): LayoutRequest[] {
+  const requests: LayoutRequest[] = [];
+  for (let i = 0; i < existingRules; i++)
+    requests.push({ deleteConditionalFormatRule: { sheetId, index: 0 } });
+  rules.forEach((rule, index) => {
+    const { background, font } = RULE_COLOURS[rule.colour];
+    requests.push({
+      addConditionalFormatRule: {
+        index,
+        rule: {
+          ranges: [rule.range],
+          booleanRule: {
+            condition: { type: rule.condition.type, values: [{ userEnteredValue: rule.condition.value }] },
+            format: { backgroundColor: colour(background), textFormat: { foregroundColor: colour(font) } },
           },
         },
-      });
+      },
     });
-  }
+  });
   return requests;
 }

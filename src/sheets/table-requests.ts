@@ -7,11 +7,10 @@ import {
   headerRowIndex,
   NUMBER_PATTERNS,
   type OutputTable,
-  RULE_COLOURS,
   SEVERITY_COLOURS,
   STATUS_COLOURS,
 } from '../core';
-import type { LayoutRequest } from './layout-requests';
+import { colourRuleRequests, type LayoutRequest } from './layout-requests';
 import { type CellFormat, colour, gridRange, type NumberFormat, type RepeatCellRequest } from './shapes';
 
 /** Each column format as the API's number format (type and the core's pattern). */
@@ -100,23 +99,13 @@ export function paletteRequests(table: OutputTable, sheetId: number, existingRul
   if (column < 0) return [];
   const palette = status >= 0 ? STATUS_COLOURS : SEVERITY_COLOURS;
   const range = gridRange(sheetId, headerRowIndex(table) + 1, Math.max(table.rows.length, 1), column, 1);
-  const requests: LayoutRequest[] = [];
-  for (let i = 0; i < existingRules; i++)
-    requests.push({ deleteConditionalFormatRule: { sheetId, index: 0 } });
-  palette.forEach(({ text, colour: name }, index) => {
-    const { background, font } = RULE_COLOURS[name];
-    requests.push({
-      addConditionalFormatRule: {
-        index,
-        rule: {
-          ranges: [range],
-          booleanRule: {
-            condition: { type: 'TEXT_EQ', values: [{ userEnteredValue: text }] },
-            format: { backgroundColor: colour(background), textFormat: { foregroundColor: colour(font) } },
-          },
-        },
-      },
-    });
-  });
-  return requests;
+  return colourRuleRequests(
+    sheetId,
+    existingRules,
+    palette.map(({ text, colour: name }) => ({
+      range,
+      condition: { type: 'TEXT_EQ', value: text },
+      colour: name,
+    })),
+  );
 }
