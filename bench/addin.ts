@@ -90,19 +90,44 @@ function product() {
   };
 }
 
-/** A baseline script run twice (the first creates its tabs), the second measured. */
-function baseline(recompute: (app: Parameters<typeof naiveRecompute>[0]) => number, count: number) {
+type App = GoogleAppsScript.Spreadsheet.SpreadsheetApp;
+
+/** Every output tab's values after one product recompute: what a baseline must also write. */
+function productTabs(): Map<string, unknown[][]> {
+  const script = loaded();
+  script.run('recomputeAll');
+  return new Map(
+    script.spreadsheet.sheets
+      .filter((sheet) => !(sheet.name in tabs))
+      .map((sheet) => [sheet.name, sheet._values()]),
+  );
+}
+
+/**
+ * A baseline script run twice (the first creates its tabs), the second measured. `sameJob`: the tabs the
+ * product writes, with the values it writes, are there after the baseline (checked on the last run).
+ */
+function baseline(recompute: (app: App) => number, count: number, expected: Map<string, unknown[][]> | null) {
   const times: number[] = [];
   const totals: number[] = [];
+  let differs: string[] = [];
   for (let i = 0; i < count; i++) {
     const script = loaded();
-    const app = (script.context as { SpreadsheetApp: Parameters<typeof naiveRecompute>[0] }).SpreadsheetApp;
+    const app = (script.context as { SpreadsheetApp: App }).SpreadsheetApp;
     recompute(app);
     script.world.calls.reset();
     times.push(timeMs(() => recompute(app)));
     totals.push(roundTrips(script.world.calls.snapshot()));
+    if (expected)
+      differs = [...expected]
+        .filter(
+          ([name, values]) =>
+            !script.spreadsheet._hasSheet(name) ||
+            JSON.stringify(script.spreadsheet._sheet(name)._values()) !== JSON.stringify(values),
+        )
+        .map(([name]) => name);
   }
-  return { calls: spread(totals), time: spread(times) };
+  return { calls: spread(totals), time: spread(times), differs };
 }
 
 /** A set-up by the owner on the province's sheet, then a second one (which should change nothing). */
@@ -128,7 +153,7 @@ else
   emit({
     size,
     product: product(),
-    careful: baseline(carefulRecompute, naiveRuns),
-    naive: baseline(naiveRecompute, naiveRuns),
+    careful: baseline(carefulRecompute, naiveRuns, productTabs()),
+    naive: baseline(naiveRecompute, naiveRuns, null),
     untrimmed: untrimmed(),
   });

@@ -1,8 +1,9 @@
 // npm run sync: thin entry that wires options to the run, prints progress and the summary, and sets the exit code.
 import { existsSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { SYNC_TEXT } from '../src/core';
+import { SYNC_ROLLOUT_TEXT, SYNC_TEXT } from '../src/core';
 import { exitCodeOf, oneLine, reasonOf, SyncError, translate } from './errors';
+import { importIntoSheet } from './import';
 import { type CliOptions, parseOptions } from './options';
 import type { PortalSources } from './portal/sources';
 import { preflight } from './preflight';
@@ -10,7 +11,7 @@ import { DEFAULT_RETRY } from './retry';
 import { errorText, runSync } from './run';
 import { abortableSleep, type LockGuard, lockPathOf, runDaily, withLock } from './schedule';
 import { GoogleSheetWorkbook } from './workbook/google-sheet';
-import { openWorkbook } from './workbook/open';
+import { type OpenOptions, openWorkbook } from './workbook/open';
 import type { Workbook } from './workbook/workbook';
 import { chartPathOf, XlsxWorkbook } from './workbook/xlsx';
 
@@ -26,6 +27,15 @@ function assertFolderExists(options: CliOptions): void {
   if (!existsSync(folder)) throw new SyncError('WORKBOOK_FILE', SYNC_TEXT.xlsxNoFolder(folder));
 }
 
+/**
+ * DVC_TEST_ANSWER_BUDGET_BYTES, for tests only: a lower bound on the portal answers a run holds, so the
+ * refusal past 512 MiB can be tried with a few megabytes. It can only lower the bound (sources caps it).
+ */
+function testAnswerBudget(env: NodeJS.ProcessEnv): number | undefined {
+  const text = env.DVC_TEST_ANSWER_BUDGET_BYTES?.trim() ?? '';
+  return /^\d+$/.test(text) ? Number(text) : undefined;
+}
+
 /** The workbook whose every write first makes sure this run still holds the lock. */
 function guarded(workbook: Workbook, guard: LockGuard): Workbook {
   return {
@@ -38,31 +48,37 @@ function guarded(workbook: Workbook, guard: LockGuard): Workbook {
   };
 }
 
+/** How the workbook is opened: the run's retries and time-out, progress on stdout. */
+function openOptionsOf(options: CliOptions, env: NodeJS.ProcessEnv): OpenOptions {
+  return {
+    env,
+    retry: { ...DEFAULT_RETRY, attempts: options.retries + 1 },
+    timeoutMs: options.timeoutMs,
+    now: () => new Date(),
+    onRetry: (what, attempt, delayMs) => out(SYNC_TEXT.progressRetry(what, attempt, delayMs)),
+  };
+}
+
+/** The portal sources of the options (--portal, --portal-file), or null when the run recomputes only. */
+function sourcesOf(options: CliOptions, env: NodeJS.ProcessEnv): PortalSources | null {
+  if (options.portal === undefined && options.portalFiles.length === 0) return null;
+  return {
+    baseUrl: options.portal,
+    profile: options.profile,
+    token: env.PORTAL_TOKEN?.trim() || undefined,
+    files: options.portalFiles,
+    timeoutMs: options.timeoutMs,
+    retry: { ...DEFAULT_RETRY, attempts: options.retries + 1 },
+    concurrency: options.concurrency,
+    answerBudgetBytes: testAnswerBudget(env),
+  };
+}
+
 /** One sync of the workbook, holding its lock unless nothing is written. */
 async function syncOnce(options: CliOptions, env: NodeJS.ProcessEnv): Promise<void> {
   assertFolderExists(options);
-  const retry = { ...DEFAULT_RETRY, attempts: options.retries + 1 };
-  const onRetry = (what: string, attempt: number, delayMs: number) =>
-    out(SYNC_TEXT.progressRetry(what, attempt, delayMs));
-  const workbook = await openWorkbook(options.workbook, {
-    env,
-    retry,
-    timeoutMs: options.timeoutMs,
-    now: () => new Date(),
-    onRetry,
-  });
-  const sources: PortalSources | null =
-    options.portal !== undefined || options.portalFiles.length > 0
-      ? {
-          baseUrl: options.portal,
-          profile: options.profile,
-          token: env.PORTAL_TOKEN?.trim() || undefined,
-          files: options.portalFiles,
-          timeoutMs: options.timeoutMs,
-          retry,
-          concurrency: options.concurrency,
-        }
-      : null;
+  const workbook = await openWorkbook(options.workbook, openOptionsOf(options, env));
+  const sources = sourcesOf(options, env);
   const run = (guard?: LockGuard) =>
     runSync({
       workbook: guard ? guarded(workbook, guard) : workbook,
@@ -94,6 +110,21 @@ async function syncOnce(options: CliOptions, env: NodeJS.ProcessEnv): Promise<vo
   if (workbook instanceof GoogleSheetWorkbook) out(SYNC_TEXT.googleRequests(workbook.requests));
 }
 
+/**
+ * --import: the .xlsx's input tabs into the Google Sheet (one atomic batch, under the workbook's lock), then
+ * an ordinary sync of the Sheet, so its output tabs are computed from what was copied.
+ */
+async function importThenRecompute(options: CliOptions, from: string, env: NodeJS.ProcessEnv): Promise<void> {
+  const sheet = (await openWorkbook(options.workbook, openOptionsOf(options, env))) as GoogleSheetWorkbook;
+  const done = await withLock(lockPathOf(options.workbook), (guard) =>
+    importIntoSheet(from, sheet, options.overwrite, () => guard.assertHeld()),
+  );
+  out(done);
+  out(SYNC_TEXT.googleRequests(sheet.requests));
+  out(SYNC_ROLLOUT_TEXT.importRecompute);
+  await syncOnce(options, env);
+}
+
 async function main(argv: readonly string[], env: NodeJS.ProcessEnv): Promise<number> {
   let options: ReturnType<typeof parseOptions>;
   try {
@@ -110,19 +141,26 @@ async function main(argv: readonly string[], env: NodeJS.ProcessEnv): Promise<nu
     return 0;
   }
   const cli = options as CliOptions;
+  if (cli.importFrom !== null) {
+    await importThenRecompute(cli, cli.importFrom, env);
+    return 0;
+  }
+  if (cli.check || cli.daily) {
+    // Checked now, not at the first night: a wrong path, a read-only file, refused credentials, an account
+    // that may not write or a portal that does not answer exit at once with the night's code.
+    out(
+      await preflight(cli.workbook, {
+        ...openOptionsOf(cli, env),
+        sources: sourcesOf(cli, env),
+        waiting: !cli.check,
+      }),
+    );
+  }
+  if (cli.check) return 0;
   if (!cli.daily) {
     await syncOnce(cli, env);
     return 0;
   }
-  // Checked now, not at the first night: a wrong path, a broken file or refused credentials exit at once.
-  out(
-    await preflight(cli.workbook, {
-      env,
-      retry: { ...DEFAULT_RETRY, attempts: cli.retries + 1 },
-      timeoutMs: cli.timeoutMs,
-      now: () => new Date(),
-    }),
-  );
   const stop = new AbortController();
   for (const signal of ['SIGINT', 'SIGTERM'] as const) process.once(signal, () => stop.abort());
   await runDaily(cli.daily, () => syncOnce(cli, env), {

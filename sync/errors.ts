@@ -152,6 +152,8 @@ const NOT_XLSX = [
 
 /** Whether an error (or its text) is a load failure of a file that is not a readable .xlsx. */
 export function isNotXlsx(error: unknown): boolean {
+  // A part of the package that is not well-formed XML (sync/workbook/xlsx-xml.ts).
+  if (error instanceof Error && error.name === 'XmlPartError') return true;
   const text = error instanceof Error ? error.message : String(error);
   return NOT_XLSX.some((pattern) => pattern.test(text));
 }

@@ -1,7 +1,8 @@
 // Command-line options (CONTRACT.md section 6) parsed with node:util and checked into one typed value.
+import { extname } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Month } from '../src/core';
-import { parseMonth, SYNC_TEXT } from '../src/core';
+import { parseMonth, SYNC_ROLLOUT_TEXT, SYNC_TEXT } from '../src/core';
 import { SyncError } from './errors';
 import { httpProfile, type PortalProfile, resolveProfile } from './portal/profiles';
 import { type DailyTime, parseDailyTime } from './schedule';
@@ -22,6 +23,13 @@ export interface CliOptions {
   /** Retries after the first try of each request. */
   readonly retries: number;
   readonly concurrency: number;
+  // Roll-out (README "Roll-out checklist: the sync"): the checks alone, and a one-off import of an .xlsx.
+  /** --check: the preflight of --daily, then exit. */
+  readonly check: boolean;
+  /** --import: the .xlsx whose input tabs go into the Google Sheet of --workbook, before a recompute. */
+  readonly importFrom: string | null;
+  /** --ghi-de: the import may replace input tabs of the Sheet that already hold data. */
+  readonly overwrite: boolean;
 }
 
 const SPEC = {
@@ -32,12 +40,40 @@ const SPEC = {
   through: { type: 'string' },
   'lam-moi-du-lieu-cong': { type: 'boolean' },
   'dry-run': { type: 'boolean' },
+  'tao-moi': { type: 'boolean' },
   daily: { type: 'string' },
   timeout: { type: 'string' },
   retries: { type: 'string' },
   concurrency: { type: 'string' },
   help: { type: 'boolean', short: 'h' },
+  // Roll-out
+  check: { type: 'boolean' },
+  import: { type: 'string' },
+  'ghi-de': { type: 'boolean' },
 } as const;
+
+/** The roll-out options, checked against the rest: an import goes from an .xlsx into a Google Sheet, alone. */
+function rollout(
+  v: { check?: boolean; import?: string; 'ghi-de'?: boolean; daily?: string; 'dry-run'?: boolean },
+  workbook: WorkbookTarget,
+): Pick<CliOptions, 'check' | 'importFrom' | 'overwrite'> {
+  const overwrite = v['ghi-de'] ?? false;
+  if (v.import === undefined) {
+    if (overwrite) throw new SyncError('USAGE', SYNC_ROLLOUT_TEXT.overwriteWithoutImport);
+    return { check: v.check ?? false, importFrom: null, overwrite };
+  }
+  const from = v.import.trim();
+  if (extname(from).toLowerCase() !== '.xlsx')
+    throw new SyncError('USAGE', SYNC_ROLLOUT_TEXT.importNeedsXlsx(from));
+  if (workbook.kind !== 'google') throw new SyncError('USAGE', SYNC_ROLLOUT_TEXT.importNeedsSheet);
+  for (const [given, option] of [
+    [v.check, '--check'],
+    [v.daily !== undefined, '--daily'],
+    [v['dry-run'], '--dry-run'],
+  ] as const)
+    if (given) throw new SyncError('USAGE', SYNC_ROLLOUT_TEXT.importNotWith(option));
+  return { check: false, importFrom: from, overwrite };
+}
 
 function wholeNumber(
   name: string,
@@ -94,10 +130,15 @@ export function parseOptions(argv: readonly string[]): CliOptions | { help: true
   if (v['lam-moi-du-lieu-cong'] && portal === undefined && (v['portal-file'] ?? []).length === 0)
     throw new SyncError('USAGE', SYNC_TEXT.rebuildWithoutSource);
   const profile = resolveProfile(v.profile);
+  let workbook = workbookTarget(v.workbook);
+  if (v['tao-moi']) {
+    if (workbook.kind !== 'xlsx') throw new SyncError('USAGE', SYNC_TEXT.createNotXlsx);
+    workbook = { ...workbook, create: true };
+  }
   if (portal !== undefined) httpProfile(profile); // a columns-only profile cannot ask a portal: said before any request
   return {
     help: false,
-    workbook: workbookTarget(v.workbook),
+    workbook,
     portal,
     portalFiles: v['portal-file'] ?? [],
     profile,
@@ -108,5 +149,6 @@ export function parseOptions(argv: readonly string[]): CliOptions | { help: true
     timeoutMs: wholeNumber('--timeout', v.timeout, 20, 1, 600) * 1000,
     retries: wholeNumber('--retries', v.retries, 4, 0, 10),
     concurrency: wholeNumber('--concurrency', v.concurrency, 4, 1, 12),
+    ...rollout(v, workbook),
   };
 }

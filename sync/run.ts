@@ -221,10 +221,8 @@ export async function runSync(options: RunOptions): Promise<RunResult> {
       // before the file is serialised or the final batch is sent), so it covers re-reading and building.
       await workbook.write(withoutSecrets([...tables, syncLogTable(snapshot.syncLog, row)]), {
         beforeCommit: () => row.splice(0, row.length, ...success()),
-        notice: (text) => {
-          runWarnings.push(text);
-          progress(text);
-        },
+        // Said once, in the summary and the log row, with this run's other warnings.
+        notice: (text) => runWarnings.push(text),
       });
     }
     const partial = {

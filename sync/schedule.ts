@@ -55,7 +55,12 @@ export interface LockGuard {
  * night. A run that stalls past that (a blocked event loop, a suspended process) may have lost it to
  * another run: the task's guard says so before any write, so the stalled run writes nothing.
  */
-export async function withLock<T>(lockPath: string, task: (guard: LockGuard) => Promise<T>): Promise<T> {
+export async function withLock<T>(
+  lockPath: string,
+  task: (guard: LockGuard) => Promise<T>,
+  options: { readonly staleMs?: number } = {},
+): Promise<T> {
+  const staleMs = options.staleMs ?? LOCK_STALE_MS;
   let compromised = false;
   // The mtime proper-lockfile last gave the lock and when: a lock taken over is a new folder with
   // another mtime. Learnt through the fs it is given, since it keeps its own record private.
@@ -77,7 +82,7 @@ export async function withLock<T>(lockPath: string, task: (guard: LockGuard) => 
     release = await lockfile.lock(lockPath, {
       realpath: false,
       lockfilePath: lockPath,
-      stale: LOCK_STALE_MS,
+      stale: staleMs,
       retries: 0,
       fs,
       // Not thrown (it would crash a --daily process): remembered, and the guard refuses to write.
@@ -92,9 +97,19 @@ export async function withLock<T>(lockPath: string, task: (guard: LockGuard) => 
       cause: error,
     });
   }
+  /** Resolves once the lock was renewed after `since`, or was reported lost, or a refresh period went by. */
+  const refreshed = async (since: number): Promise<void> => {
+    const until = Date.now() + Math.max(2000, staleMs / 2);
+    while (!compromised && refreshedAt === since && Date.now() < until)
+      await new Promise((resolve) => setTimeout(resolve, 50));
+  };
   const guard: LockGuard = {
     async assertHeld() {
-      let held = !compromised && Date.now() - refreshedAt < LOCK_STALE_MS;
+      // A long computation that blocked the event loop leaves the refresh overdue, not the lock lost: the
+      // refresher gets its turn first (it re-checks that the lock is still ours and renews it), then the
+      // lock is judged. Only a lock another run took (another mtime), or one that could not be renewed, fails.
+      if (!compromised && Date.now() - refreshedAt >= staleMs / 2) await refreshed(refreshedAt);
+      let held = !compromised && Date.now() - refreshedAt < staleMs;
       if (held) {
         try {
           // Within a second: file systems with seconds precision round it (a takeover is 30 s later).

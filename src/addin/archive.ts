@@ -1,25 +1,20 @@
 // When Năm changes: rows of other years leave Nhập liệu for an archive tab `Nhập liệu <năm>`, and the archive of Năm comes back.
 import {
+  archiveTab,
   type Cell,
   COL,
   COLUMN_ALIASES,
   columnKey,
   ENTRIES_HEADER,
-  fold,
   type Grid,
   parseMonth,
   readTable,
-  TAB,
 } from '../core';
 import type { SheetValue } from './entry-layout';
 import { toSheetValue } from './sheet-io';
 
-/** The archive tab of one year's Nhập liệu rows. */
-export const archiveTab = (year: number): string => `${TAB.entries} ${year}`;
-
-/** Whether a tab name is an archive tab set-up made (or would make). */
-export const isArchiveTab = (name: string): boolean =>
-  new RegExp(`^${fold(TAB.entries)} \\d{4}$`).test(fold(name));
+// The archive's name is the core's: the sync's import copies these tabs too, and archives are input tabs.
+export { archiveTab, isArchiveTab } from '../core';
 
 export interface ArchiveMove {
   readonly year: number;

@@ -17,6 +17,7 @@ import {
 } from '../core';
 import { alertUser, describeError, toastUser, withDocumentLock } from './feedback';
 import { localeWarning } from './locale';
+import { tabPlan } from './ownership';
 import { activeEmail, decideAccess, ownerEmail } from './permissions';
 import { cellsAfterWrite, columnOf, readInputs, SPREADSHEET_CELL_LIMIT } from './sheet-io';
 import {
@@ -73,7 +74,18 @@ export function recompute(scope: RecomputeScope, identify = true): void {
     }
     // Every output table the core defines (a new one needs no change here), or Kiểm tra alone.
     const tables: OutputTable[] = scope === 'all' ? Object.values(report.tables) : [report.tables.problems];
-    const placements = place(layout, tables);
+    // Only the product's tabs are written (contract 10.2): an office's own `Báo cáo`, or a `TỔNG HỢP` that
+    // Sheets would refuse a `Tổng hợp` beside, stops the recompute before any call that writes.
+    const plan = tabPlan(
+      spreadsheet,
+      layout,
+      tables.map((table) => table.tab),
+    );
+    if (plan.refusal) {
+      alertUser(plan.refusal);
+      return;
+    }
+    const placements = place(layout, tables, plan);
     // Sheets refuses a write past its cell limit: check the whole run before writing.
     const cells = cellsAfterWrite(layout, placements);
     if (cells > SPREADSHEET_CELL_LIMIT) {

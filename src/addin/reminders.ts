@@ -15,11 +15,13 @@ import {
   type Report,
   readTable,
   TAB,
+  type TabPlan,
 } from '../core';
 import { alertUser, describeError, LOCK_WAIT_MS, withDocumentLock } from './feedback';
+import { tabMaker, tabPlan } from './ownership';
 import { activeEmail, decideAccess, ownerEmail } from './permissions';
 import { padGrid, readInputs, toSheetValue } from './sheet-io';
-import { readLayout, sheetsService } from './sheets-api';
+import { type Layout, readLayout, sheetsService } from './sheets-api';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -100,17 +102,41 @@ function send(spreadsheet: Spreadsheet, report: Report, plan: readonly Planned[]
   return rows;
 }
 
-/** The report of the sheet as it is now: the layout read through the Advanced Sheets service, the core's tables. */
-function reportNow(spreadsheet: Spreadsheet, now: Date): Report {
-  const api = sheetsService();
-  if (!api) throw new Error(ADDIN_WRITE_TEXT.noAdvancedService);
-  return buildReport(readInputs(spreadsheet, readLayout(api, spreadsheet.getId())), { now });
+/**
+ * The report of the sheet as it is now (the layout read through the Advanced Sheets service, the core's
+ * tables), and where the log goes: Nhật ký nhắc nhở only if it is the product's tab or a new one (contract
+ * 10.2; `log.refusal` names an office's own tab of that name, and then nothing is sent).
+ */
+interface Now {
+  readonly report: Report;
+  readonly log: { readonly layout: Layout; readonly plan: TabPlan };
 }
 
-/** Appends rows to Nhật ký nhắc nhở (newest 1,000 kept), rewriting the tab in one write. */
-function appendLog(spreadsheet: Spreadsheet, rows: readonly Cell[][]): void {
+function reportNow(spreadsheet: Spreadsheet, now: Date): Now {
+  const api = sheetsService();
+  if (!api) throw new Error(ADDIN_WRITE_TEXT.noAdvancedService);
+  const layout = readLayout(api, spreadsheet.getId());
+  return {
+    report: buildReport(readInputs(spreadsheet, layout), { now }),
+    log: { layout, plan: tabPlan(spreadsheet, layout, [TAB.reminderLog]) },
+  };
+}
+
+/** Appends rows to Nhật ký nhắc nhở (newest 1,000 kept), rewriting the tab in one write; a new tab is marked. */
+function appendLog(spreadsheet: Spreadsheet, rows: readonly Cell[][], log: Now['log']): void {
   if (rows.length === 0) return;
-  const sheet = spreadsheet.getSheetByName(TAB.reminderLog) ?? spreadsheet.insertSheet(TAB.reminderLog);
+  const api = sheetsService();
+  const at = log.plan.targets.get(TAB.reminderLog) ?? -1;
+  const tab = log.layout.tabs[at];
+  if (api && !tab?.marked) {
+    tabMaker(
+      api,
+      spreadsheet.getId(),
+      log.layout,
+    )(tab ? [] : [TAB.reminderLog], tab ? [{ sheetId: tab.sheetId, tab: TAB.reminderLog }] : []);
+  }
+  const sheet =
+    spreadsheet.getSheetByName(tab?.title ?? TAB.reminderLog) ?? spreadsheet.insertSheet(TAB.reminderLog);
   const existing = sheet.getDataRange().getValues() as Cell[][];
   const table = readTable(existing, REMINDER_LOG_HEADER[0] as string, REMINDER_LOG_HEADER);
   const kept = table.rows.map(({ cells }) =>
@@ -147,10 +173,15 @@ export function remindNow(): void {
   const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
   withDocumentLock(() => {
     const now = new Date();
-    const report = reportNow(spreadsheet, now);
+    const { report, log } = reportNow(spreadsheet, now);
     const access = decideAccess(email, ownerEmail(spreadsheet), report.settings.admins);
     if (!access.allowed) {
       alertUser(access.message);
+      return;
+    }
+    // Every e-mail is logged: an office's own Nhật ký nhắc nhở, which the log must not overwrite, stops it first.
+    if (log.plan.refusal) {
+      alertUser(log.plan.refusal);
       return;
     }
     if (report.reminders.length === 0) {
@@ -163,7 +194,7 @@ export function remindNow(): void {
     const skipped = plan.filter((p) => p.reason !== null);
     const ui = SpreadsheetApp.getUi();
     if (sending.length === 0) {
-      appendLog(spreadsheet, send(spreadsheet, report, plan, now));
+      appendLog(spreadsheet, send(spreadsheet, report, plan, now), log);
       alertUser(REMINDER_TEXT.confirmNone(lines(skipped, true)));
       return;
     }
@@ -180,7 +211,7 @@ export function remindNow(): void {
       return;
     }
     const rows = send(spreadsheet, report, plan, now);
-    appendLog(spreadsheet, rows);
+    appendLog(spreadsheet, rows, log);
     const sent = rows.filter((row) => row[5] === REMINDER_TEXT.sent).length;
     alertUser(REMINDER_TEXT.done(sent, rows.length - sent));
   });
@@ -202,7 +233,7 @@ export function toggleMonthly(): void {
   const email = activeEmail();
   const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
   withDocumentLock(() => {
-    const report = reportNow(spreadsheet, new Date());
+    const { report } = reportNow(spreadsheet, new Date());
     const access = decideAccess(email, ownerEmail(spreadsheet), report.settings.admins);
     if (!access.allowed) {
       alertUser(access.message);
@@ -236,9 +267,14 @@ export function remindMonthly(): void {
   try {
     const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
     const now = new Date();
-    const report = reportNow(spreadsheet, now);
+    const { report, log } = reportNow(spreadsheet, now);
     const email = (Session.getEffectiveUser().getEmail() || '').trim().toLowerCase();
     if (!decideAccess(email, ownerEmail(spreadsheet), report.settings.admins).allowed) return;
+    // No one to tell but the log: an office's own Nhật ký nhắc nhở stops the run before any e-mail.
+    if (log.plan.refusal) {
+      console.warn(`Dịch vụ công: ${log.plan.refusal}`);
+      return;
+    }
     const day = report.settings.deadlineDay + 1;
     const today = vietnamDay(now);
     if (today !== day) {
@@ -247,7 +283,7 @@ export function remindMonthly(): void {
     }
     if (today < day || report.reminders.length === 0) return;
     const plan = planReminders(report.reminders, MailApp.getRemainingDailyQuota());
-    appendLog(spreadsheet, send(spreadsheet, report, plan, now));
+    appendLog(spreadsheet, send(spreadsheet, report, plan, now), log);
   } catch (error) {
     console.error(`Dịch vụ công: ${describeError(error)}`);
   } finally {

@@ -27,18 +27,20 @@ import { type ArchivePlan, alignToArchive, archiveTab, isArchiveTab, planArchive
 import { layoutEntries, type SheetValue, sameGrid } from './entry-layout';
 import { alertUser, toastUser, withDocumentLock } from './feedback';
 import { applyVietnamLocale } from './locale';
+import { tabMaker, tabPlan } from './ownership';
 import { activeEmail, decideAccess, ownerEmail } from './permissions';
 import { applyProtections, type Block, type ProtectionPlan, runs } from './protection';
 import { driveService, shareWithUnits } from './sharing';
 import { columnOf, headerRowOf, NUMBER_FORMAT, padGrid, readTab, toSheetValue } from './sheet-io';
-import { sheetsService } from './sheets-api';
+import { readLayout, sheetsService } from './sheets-api';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
 /** Every tab set-up creates, in order, with headers in the vocabulary of Cách phân loại. */
-const tabsFor = (classification: ClassificationKey): readonly { tab: string; header: readonly string[] }[] =>
-  tabHeaders(classification);
+const tabsFor = (
+  classification: ClassificationKey,
+): readonly { tab: string; header: readonly string[]; output: boolean }[] => tabHeaders(classification);
 
 /** Cấu hình rows set-up adds when missing: parameter, default value, number format of the value. */
 function defaultSettings(now: Date): { key: keyof typeof SETTING; value: Cell; format: string }[] {
@@ -55,6 +57,8 @@ function defaultSettings(now: Date): { key: keyof typeof SETTING; value: Cell; f
     { key: 'parentAgency', value: '', format: NUMBER_FORMAT.text },
     { key: 'reportingAgency', value: '', format: NUMBER_FORMAT.text },
     { key: 'place', value: '', format: NUMBER_FORMAT.text },
+    { key: 'reportNumber', value: '', format: NUMBER_FORMAT.text },
+    { key: 'recipients', value: '', format: NUMBER_FORMAT.text },
     // Empty: the year's default (contract §8.1), so changing Năm back to 2020 needs nothing else.
     { key: 'classification', value: '', format: NUMBER_FORMAT.text },
   ];
@@ -89,7 +93,26 @@ export function setUp(): void {
       return;
     }
     const classification = before.settings.classification;
-    const created = createMissingTabs(spreadsheet, classification);
+    // Set-up writes headers into the output tabs it creates and protects them all: none may be an office's
+    // own tab, and a name Sheets would refuse (`TỔNG HỢP` beside a new `Tổng hợp`) is said before any call.
+    const layout = readLayout(api, spreadsheet.getId());
+    const plan = tabPlan(
+      spreadsheet,
+      layout,
+      tabsFor(classification)
+        .filter(({ output }) => output)
+        .map(({ tab }) => tab),
+    );
+    if (plan.refusal) {
+      alertUser(plan.refusal);
+      return;
+    }
+    const makeTabs = tabMaker(api, spreadsheet.getId(), layout);
+    const adopted = plan.verdicts.flatMap((verdict, index) => {
+      const tab = layout.tabs[index];
+      return verdict.kind === 'adopt' && tab ? [{ sheetId: tab.sheetId, tab: verdict.table }] : [];
+    });
+    const created = createMissingTabs(spreadsheet, classification, makeTabs, adopted);
     const settingsSheet = spreadsheet.getSheetByName(TAB.settings) as Sheet;
     const settingsGrid = completeSettings(settingsSheet, now);
     const unitsSheet = spreadsheet.getSheetByName(TAB.units) as Sheet;
@@ -100,9 +123,7 @@ export function setUp(): void {
     const archiveOfYear = spreadsheet.getSheetByName(archiveTab(model.settings.year));
     const entries = planEntries(entriesSheet, model, archiveOfYear);
     // Archive tabs exist before protections are set, so they are protected like every other tab.
-    for (const move of entries.archive.moves) {
-      if (!spreadsheet.getSheetByName(move.tab)) spreadsheet.insertSheet(move.tab);
-    }
+    makeTabs(entries.archive.moves.map((move) => move.tab).filter((tab) => !spreadsheet.getSheetByName(tab)));
     const archiveSheets = spreadsheet
       .getSheets()
       .map((sheet) => sheet.getName())
@@ -141,24 +162,30 @@ export function setUp(): void {
 }
 
 /**
- * Creates each missing tab with its header row (and Cấu hình with its default rows). A new or empty
- * Nhập liệu gets an instructions row above its header, so a clerk needs nothing else to start.
+ * Creates each missing tab, marked as the product's (one batch, with the marks of the earlier version's tabs
+ * it adopts), then writes its header row (and Cấu hình its default rows). A new or empty Nhập liệu gets an
+ * instructions row above its header, so a clerk needs nothing else to start.
  */
-function createMissingTabs(spreadsheet: Spreadsheet, classification: ClassificationKey): number {
-  let created = 0;
-  for (const { tab, header } of tabsFor(classification)) {
-    const existing = spreadsheet.getSheetByName(tab);
-    if (existing && !(tab === TAB.entries && existing.getLastRow() === 0)) continue;
-    const sheet = existing ?? spreadsheet.insertSheet(tab);
+function createMissingTabs(
+  spreadsheet: Spreadsheet,
+  classification: ClassificationKey,
+  makeTabs: ReturnType<typeof tabMaker>,
+  adopted: readonly { sheetId: number; tab: string }[],
+): number {
+  const tabs = tabsFor(classification);
+  const missing = tabs.filter(({ tab }) => !spreadsheet.getSheetByName(tab)).map(({ tab }) => tab);
+  makeTabs(missing, adopted);
+  for (const { tab, header } of tabs) {
+    const sheet = spreadsheet.getSheetByName(tab) as Sheet;
+    if (!missing.includes(tab) && !(tab === TAB.entries && sheet.getLastRow() === 0)) continue;
     const rows: SheetValue[][] = [header.map(toSheetValue)];
     if (tab === TAB.entries) {
       rows.unshift(header.map((_, c) => (c === 0 ? ADDIN_TEXT.entriesIntro(classification) : '')));
     }
     sheet.getRange(1, 1, rows.length, header.length).setValues(rows);
     if (tab === TAB.entries) sheet.getRange(1, 1, 1, header.length).setFontWeight('bold');
-    if (!existing) created++;
   }
-  return created;
+  return missing.length;
 }
 
 /** Appends a move's rows below the archive tab's content (its header written first on a new tab). */

@@ -9,14 +9,18 @@ import {
   type OutputTable,
   RULE_COLOURS,
   SEVERITY_COLOURS,
+  STAGING_MARK_KEY,
   STATUS_COLOURS,
   TAB,
+  TAB_MARK_KEY,
+  type TabPlan,
   tableToGrid,
   WRITE_MARKER_KEY,
   type WriteMarker,
   writeMarkerValue,
 } from '../core';
 import { layoutRequests } from '../sheets/layout-requests';
+import { markTabRequest } from '../sheets/tab-mark';
 import { columnOf, NUMBER_FORMAT } from './sheet-io';
 
 type Request = GoogleAppsScript.Sheets.Schema.Request;
@@ -39,6 +43,10 @@ export interface TabLayout {
   /** How many conditional format rules the tab has (the recompute replaces them). */
   readonly conditionalRules: number;
   readonly chartIds: readonly number[];
+  /** Carries the product's tab mark (contract 10.2). */
+  readonly marked: boolean;
+  /** Carries the staging mark of a large sync write. */
+  readonly staging: boolean;
 }
 
 export interface Layout {
@@ -54,9 +62,9 @@ export interface Layout {
 /** Only what the layout needs: no grid data. */
 const LAYOUT_FIELDS =
   'properties(locale,timeZone),developerMetadata(metadataId,metadataKey,metadataValue),' +
-  'sheets(properties(sheetId,title,index,gridProperties(rowCount,columnCount)),conditionalFormats(ranges),charts(chartId))';
+  'sheets(properties(sheetId,title,index,gridProperties(rowCount,columnCount)),conditionalFormats(ranges),charts(chartId),developerMetadata(metadataKey))';
 
-/** Tabs, their sizes, rules and charts, and the write markers: one round trip. */
+/** Tabs, their sizes, rules, charts and marks, and the write markers: one round trip. */
 export function readLayout(api: SheetsService, spreadsheetId: string): Layout {
   const spreadsheet = api.Spreadsheets.get(spreadsheetId, { fields: LAYOUT_FIELDS });
   const tabs = (spreadsheet.sheets ?? [])
@@ -69,6 +77,8 @@ export function readLayout(api: SheetsService, spreadsheetId: string): Layout {
         columns: sheet.properties?.gridProperties?.columnCount ?? 0,
         conditionalRules: (sheet.conditionalFormats ?? []).length,
         chartIds: (sheet.charts ?? []).map((chart) => chart.chartId ?? 0),
+        marked: (sheet.developerMetadata ?? []).some((m) => m.metadataKey === TAB_MARK_KEY),
+        staging: (sheet.developerMetadata ?? []).some((m) => m.metadataKey === STAGING_MARK_KEY),
       },
     }))
     .sort((a, b) => a.index - b.index)
@@ -135,18 +145,23 @@ export interface Placement {
   /** Rules and charts the tab has before the write ([] and 0 for a tab the batch adds). */
   readonly existing: Pick<TabLayout, 'conditionalRules' | 'chartIds'>;
   readonly added: boolean;
+  /** The tab gets the product's mark in this write (added, or an earlier version's tab adopted). */
+  readonly mark: boolean;
 }
 
 /** Rows × columns of a tab Sheets creates. */
 const NEW_SHEET = { rows: 1000, columns: 26 };
 
-/** Each table's tab: existing ones by title, missing ones added with fresh ids after the highest in use. */
-export function place(layout: Layout, tables: readonly OutputTable[]): Placement[] {
+/**
+ * Each table's tab, as the ownership plan (src/core/tab-ownership.ts) decided it: the product's tab (or an
+ * earlier version's, marked now), else a new tab with a fresh id after the highest in use, marked too.
+ */
+export function place(layout: Layout, tables: readonly OutputTable[], plan: TabPlan): Placement[] {
   let nextId = Math.max(0, ...layout.tabs.map((tab) => tab.sheetId)) + 1;
   return tables.map((table) => {
     const height = table.title.length + 1 + table.rows.length;
     const width = table.header.length;
-    const tab = layout.tabs.find((t) => t.title === table.tab);
+    const tab = layout.tabs[plan.targets.get(table.tab) ?? -1];
     if (tab)
       return {
         table,
@@ -155,6 +170,7 @@ export function place(layout: Layout, tables: readonly OutputTable[]): Placement
         columns: Math.max(tab.columns, width),
         existing: tab,
         added: false,
+        mark: !tab.marked,
       };
     return {
       table,
@@ -163,6 +179,7 @@ export function place(layout: Layout, tables: readonly OutputTable[]): Placement
       columns: Math.max(NEW_SHEET.columns, width),
       existing: { conditionalRules: 0, chartIds: [] },
       added: true,
+      mark: true,
     };
   });
 }
@@ -272,7 +289,7 @@ function valueBands(
   return bands;
 }
 
-function tableRequests({ table, sheetId, rows, columns, added }: Placement): Request[] {
+function tableRequests({ table, sheetId, rows, columns, added, mark }: Placement): Request[] {
   const grid = tableToGrid(table);
   const header = headerRowIndex(table);
   // Báo cáo is printed, not scrolled: its layout asks for no frozen rows.
@@ -290,6 +307,8 @@ function tableRequests({ table, sheetId, rows, columns, added }: Placement): Req
             fields: 'gridProperties.rowCount,gridProperties.columnCount,gridProperties.frozenRowCount',
           },
         },
+    // The mark in the batch that adds or adopts the tab: the product's tabs are never without it.
+    ...(mark ? [markTabRequest(sheetId, table.tab)] : []),
     ...valueBands(sheetId, grid, rows, columns),
     {
       repeatCell: {

@@ -49,16 +49,21 @@ export {
   type SourceKey,
 } from './settings';
 export { appendLogRow, type SyncLogEntry, syncLogRow } from './sync-log';
+export * from './tab-ownership';
 export {
   type Block,
   type BlockStyle,
   type ColourRule,
   type ColumnFormat,
   headerRowIndex,
+  NUMBER_PATTERNS,
   type OutputTable,
+  PERCENT_DECIMALS,
+  percentText,
   RULE_COLOURS,
   SEVERITY_COLOURS,
   STATUS_COLOURS,
+  type TableFont,
   type TableLayout,
   tableToGrid,
 } from './table';

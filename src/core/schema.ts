@@ -236,3 +236,10 @@ export function columnKey(name: unknown): string {
 export function classificationOfTable(table: { readonly header: readonly string[] }): ClassificationKey {
   return table.header.includes(VOCABULARY.modes.onlineDossiers) ? 'modes' : 'levels';
 }
+
+/** The archive tab of one year's Nhập liệu rows (the add-in's set-up makes them; the sync's import copies them). */
+export const archiveTab = (year: number): string => `${TAB.entries} ${year}`;
+
+/** Whether a tab name is an archive tab set-up made (or would make). */
+export const isArchiveTab = (name: string): boolean =>
+  new RegExp(`^${fold(TAB.entries)} \\d{4}$`).test(fold(name));

@@ -1,14 +1,16 @@
-// A portal export file (.csv or .xlsx, CONTRACT.md §5 and §8.3) read into portal records; a bad row fails the run.
+// A portal export file (.csv or .xlsx, contract §5, §8.3, §10.5) streamed into portal records; a bad row fails the run.
+import { closeSync, createReadStream, readSync } from 'node:fs';
 import { extname } from 'node:path';
-import { parse } from 'csv-parse/sync';
+import { pipeline } from 'node:stream';
+import { parse } from 'csv-parse';
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import type { Cell, Grid, PortalRecord } from '../../src/core';
 import { COL, fold, PORTAL_TEXT, parseCount, parseMonth, SYNC_TEXT } from '../../src/core';
 import { isBlank, showCell } from '../../src/core/cells';
 import { SyncError } from '../errors';
-import { gridOfWorksheet } from '../workbook/excel-cells';
-import { readRegularFile } from './files';
+import { cellOfExcel } from '../workbook/excel-cells';
+import { openRegularFile } from './files';
 
 export interface ExportFile {
   readonly file: string;
@@ -28,43 +30,155 @@ export const GROUP_SEPARATOR = ' / ';
 export type TextEncoding = 'utf-8' | 'utf-16le' | 'utf-16be' | 'windows-1258';
 
 /** Bytes that Windows-1258 leaves undefined: a file holding one is not Windows-1258. */
-const UNDEFINED_IN_1258 = new Set([0x81, 0x8a, 0x8d, 0x8e, 0x8f, 0x90, 0x9a, 0x9d, 0x9e]);
+const UNDEFINED_IN_1258 = [0x81, 0x8a, 0x8d, 0x8e, 0x8f, 0x90, 0x9a, 0x9d, 0x9e];
 
 /** Letters only Vietnamese text has (after NFC), so a legacy 8-bit file that decodes to them is taken as such. */
 const VIETNAMESE = /[ăâđêôơưĂÂĐÊÔƠƯàáảãạằắẳẵặầấẩẫậèéẻẽẹềếểễệìíỉĩịòóỏõọồốổỗộờớởỡợùúủũụừứửữựỳýỷỹỵ]/i;
 
+/** The start of an OLE2 compound file: every old binary Excel workbook (.xls, Excel 97-2003) begins so. */
+const OLE2_SIGNATURE = Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]);
+
+/** Bytes looked at before reading: the BOM, the OLE2 signature, the header line (delimiter, TCVN3). */
+const SNIFF_BYTES = 64 * 1024;
+
+/** Rows searched for the header; a file whose header is further down is not an export. */
+const MAX_HEADER_ROWS = 1000;
+
+/** Bytes read at a time: large enough to be quick, small enough that a 200 MiB file never sits in memory. */
+const CHUNK_BYTES = 64 * 1024;
+
+/** Longest stretch of reading without giving timers (the lock's refresh among them) a turn. */
+const YIELD_MS = 50;
+
 /**
- * The text of a CSV file, decided honestly in this order: a BOM (UTF-8, UTF-16 LE/BE) says it; else valid
- * UTF-8 is UTF-8 (plain ASCII included); else Windows-1258 when no byte is undefined there, there is no NUL
- * (UTF-16 without a BOM) and the decoded text has Vietnamese letters. Anything else is refused. Always NFC:
- * Windows-1258 writes tone marks as combining characters.
+ * A pause for the event loop every YIELD_MS of reading: parsing a large file must not starve the lock's
+ * mtime refresh (a takeover after 30 s without one would fail the run with a false LOCK_LOST). Returns a
+ * promise only when it is time, so the common case costs no await.
+ */
+export function breather(everyMs = YIELD_MS): () => Promise<void> | undefined {
+  let last = performance.now();
+  let calls = 0;
+  return () => {
+    if (++calls % 64 !== 0 || performance.now() - last < everyMs) return undefined;
+    return new Promise<void>((resolve) =>
+      setImmediate(() => {
+        last = performance.now();
+        resolve();
+      }),
+    );
+  };
+}
+
+/**
+ * The text of a CSV file held in memory, decided honestly in this order: a BOM (UTF-8, UTF-16 LE/BE) says it;
+ * else valid UTF-8 is UTF-8 (plain ASCII included); else Windows-1258 when no byte is undefined there, there
+ * is no NUL (UTF-16 without a BOM) and the decoded text has Vietnamese letters. Anything else is refused.
+ * Always NFC: Windows-1258 writes tone marks as combining characters. (Files are streamed with the same
+ * rules by readExportFile.)
  */
 export function decodeCsv(bytes: Buffer, file: string): { text: string; encoding: TextEncoding } {
   const refuse = (): never => {
     throw new SyncError('PORTAL_FILE', PORTAL_TEXT.badEncoding(file));
   };
-  const nfc = (text: string, encoding: TextEncoding) => ({ text: text.normalize('NFC'), encoding });
-  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
-    try {
-      return nfc(new TextDecoder('utf-8', { fatal: true }).decode(bytes.subarray(3)), 'utf-8');
-    } catch {
-      return refuse();
-    }
-  }
-  if (bytes[0] === 0xff && bytes[1] === 0xfe)
-    return nfc(iconv.decode(bytes.subarray(2), 'utf-16le'), 'utf-16le');
-  if (bytes[0] === 0xfe && bytes[1] === 0xff)
-    return nfc(iconv.decode(bytes.subarray(2), 'utf-16be'), 'utf-16be');
-  if (bytes.includes(0)) return refuse();
+  const bom = bomOf(bytes);
+  if (bom !== null && bom !== 'utf-8')
+    return { text: iconv.decode(bytes, bom).normalize('NFC'), encoding: bom };
+  if (bom === null && bytes.includes(0)) return refuse();
   try {
-    return nfc(new TextDecoder('utf-8', { fatal: true }).decode(bytes), 'utf-8');
+    const text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    return { text: text.normalize('NFC'), encoding: 'utf-8' };
   } catch {
-    // not UTF-8: perhaps Excel's "CSV (Comma delimited)" on a Vietnamese Windows
+    if (bom !== null) return refuse();
   }
-  if (bytes.some((byte) => UNDEFINED_IN_1258.has(byte))) return refuse();
+  if (UNDEFINED_IN_1258.some((byte) => bytes.includes(byte))) return refuse();
   const text = iconv.decode(bytes, 'windows-1258').normalize('NFC');
   if (!VIETNAMESE.test(text)) return refuse();
   return { text, encoding: 'windows-1258' };
+}
+
+function bomOf(bytes: Buffer): TextEncoding | null {
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return 'utf-8';
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return 'utf-16le';
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return 'utf-16be';
+  return null;
+}
+
+/** Old binary Excel, whatever the file is named: refused with the steps to convert it. */
+function refuseLegacyExcel(head: Buffer, file: string): void {
+  if (head.subarray(0, OLE2_SIGNATURE.length).equals(OLE2_SIGNATURE))
+    throw new SyncError('PORTAL_FILE', PORTAL_TEXT.legacyXls(file));
+}
+
+/**
+ * TCVN3 (ABC), the 8-bit encoding of the .VnTime fonts, cannot be told from Windows-1258 by its bytes alone
+ * (both use 0xA0–0xFF for letters). The heuristic is the header: a file not in UTF-8 whose first bytes,
+ * decoded as TCVN3, hold one of the column names the run looks for is TCVN3. A Windows-1258 file never
+ * does (the same bytes decode to other letters there), so the test has no false alarm on the files read.
+ */
+function isTcvn3(head: Buffer, wanted: WantedNames): boolean {
+  const text = fold(iconv.decode(head, 'tcvn'));
+  const names = [...wanted.month, ...wanted.unit, ...wanted.resolved, ...wanted.online];
+  return names.some((name) => /[^\x20-\x7e]/.test(name) && text.includes(fold(name)));
+}
+
+/** What one streaming pass over the bytes learnt, for the encoding decision. */
+interface ByteScan {
+  readonly utf8: boolean;
+  readonly nul: boolean;
+  readonly undefinedIn1258: boolean;
+}
+
+/** One pass over the file, nothing kept: is it UTF-8, does it hold a NUL or a byte Windows-1258 lacks. */
+async function scanBytes(fd: number): Promise<ByteScan> {
+  const decoder = new TextDecoder('utf-8', { fatal: true });
+  let utf8 = true;
+  let nul = false;
+  let undefinedIn1258 = false;
+  const pause = breather();
+  for await (const chunk of createReadStream('', {
+    fd,
+    autoClose: false,
+    start: 0,
+    highWaterMark: CHUNK_BYTES,
+  })) {
+    const bytes = chunk as Buffer;
+    if (utf8) {
+      try {
+        decoder.decode(bytes, { stream: true });
+      } catch {
+        utf8 = false;
+      }
+    }
+    nul ||= bytes.includes(0);
+    undefinedIn1258 ||= UNDEFINED_IN_1258.some((byte) => bytes.includes(byte));
+    await pause();
+  }
+  if (utf8) {
+    try {
+      decoder.decode();
+    } catch {
+      utf8 = false;
+    }
+  }
+  return { utf8, nul, undefinedIn1258 };
+}
+
+/** The encoding a CSV file is read in (the rules of decodeCsv, on a stream), or a refusal saying what to do. */
+async function encodingOf(
+  fd: number,
+  head: Buffer,
+  file: string,
+  wanted: WantedNames,
+): Promise<TextEncoding> {
+  const bom = bomOf(head);
+  if (bom === 'utf-16le' || bom === 'utf-16be') return bom;
+  const scan = await scanBytes(fd);
+  if (scan.utf8) return 'utf-8';
+  if (bom === null && !scan.nul && isTcvn3(head, wanted))
+    throw new SyncError('PORTAL_FILE', PORTAL_TEXT.tcvn3(file));
+  if (bom !== null || scan.nul || scan.undefinedIn1258)
+    throw new SyncError('PORTAL_FILE', PORTAL_TEXT.badEncoding(file));
+  return 'windows-1258';
 }
 
 /** Semicolon when the header line has more semicolons than commas (Excel in Vietnamese locale), else comma. */
@@ -74,36 +188,7 @@ function delimiterOf(text: string): string {
   return count(';') > count(',') ? ';' : ',';
 }
 
-function csvGrid(file: string): { grid: Grid; encoding: TextEncoding } {
-  const { text, encoding } = decodeCsv(readRegularFile(file, MAX_EXPORT_BYTES), file);
-  try {
-    const grid = parse(text, {
-      delimiter: delimiterOf(text),
-      relax_column_count: true,
-      relax_quotes: true,
-      skip_empty_lines: false,
-      trim: true,
-    }) as string[][];
-    return { grid, encoding };
-  } catch (error) {
-    throw new SyncError('PORTAL_FILE', SYNC_TEXT.exportUnreadable(file, (error as Error).message), {
-      cause: error,
-    });
-  }
-}
-
-async function xlsxGrids(file: string): Promise<Grid[]> {
-  const bytes = readRegularFile(file, MAX_EXPORT_BYTES);
-  const workbook = new ExcelJS.Workbook();
-  try {
-    await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
-  } catch (error) {
-    throw new SyncError('PORTAL_FILE', SYNC_TEXT.exportUnreadable(file, (error as Error).message), {
-      cause: error,
-    });
-  }
-  return workbook.worksheets.map(gridOfWorksheet);
-}
+type WantedNames = ReturnType<typeof wantedNames>;
 
 /** The file's name for each contract column: the profile's `columns` mapping, else the contract's own. */
 function wantedNames(columns: Readonly<Record<string, string>> | undefined) {
@@ -134,13 +219,17 @@ interface Header {
 
 const firstSegment = (name: string): string => name.split(GROUP_SEPARATOR)[0] ?? name;
 
+/** Whether a row holds the unit column's name: the row a header starts on. */
+const hasAnchor = (row: readonly Cell[], anchors: ReadonlySet<string>): boolean =>
+  row.some((cell) => anchors.has(fold(cell)));
+
 /**
  * The header row (the first with the unit column's name) and, when the row below it is a second header row
  * (its month cell is blank, as under a vertically merged `Kỳ`, and it names sub-columns), the names of both.
  */
 function readHeader(grid: Grid, unitNames: readonly string[], monthNames: readonly string[]): Header | null {
   const anchors = new Set(unitNames.map((n) => fold(firstSegment(n))));
-  const top = grid.findIndex((row) => row.some((cell) => anchors.has(fold(cell))));
+  const top = grid.findIndex((row) => hasAnchor(row, anchors));
   if (top < 0) return null;
   const row = grid[top] ?? [];
   const below = grid[top + 1] ?? [];
@@ -179,68 +268,191 @@ function columnOf(header: Header, names: readonly string[]): number | undefined 
   return undefined;
 }
 
-/** Grid of an export file → records; every row is checked and the first bad one names file:row. */
-export function recordsOfExportGrid(
-  grid: Grid,
-  file: string,
-  columns?: Readonly<Record<string, string>>,
-): ExportFile {
-  const name = file;
-  const wanted = wantedNames(columns);
-  const header = readHeader(grid, wanted.unit, wanted.month);
-  if (header === null)
-    throw new SyncError('PORTAL_FILE', SYNC_TEXT.exportNoHeader(name, wanted.unit[0] ?? COL.unitCode));
-  const at = {
-    month: columnOf(header, wanted.month),
-    unit: columnOf(header, wanted.unit),
-    procedure: columnOf(header, wanted.procedure),
-    resolved: columnOf(header, wanted.resolved),
-    online: columnOf(header, wanted.online),
-  };
-  const required: [keyof typeof at, string][] = [
-    ['month', wanted.month[0] ?? COL.month],
-    ['unit', wanted.unit[0] ?? COL.unitCode],
-    ['resolved', wanted.resolved[0] ?? COL.resolved],
-    ['online', wanted.online[0] ?? COL.portalExportOnline],
-  ];
-  for (const [key, column] of required) {
-    if (at[key] === undefined)
-      throw new SyncError('PORTAL_FILE', SYNC_TEXT.exportMissingColumn(name, column));
+/** The `columns` mapping that would read the missing columns, as a profile file holds it. */
+function mappingExample(missing: readonly string[]): string {
+  const columns = Object.fromEntries(missing.map((name) => [name, PORTAL_TEXT.columnInFile]));
+  return JSON.stringify({ columns }).replace(/":/g, '": ').replace(/,"/g, ', "');
+}
+
+type Columns = Record<'month' | 'unit' | 'procedure' | 'resolved' | 'online', number | undefined>;
+
+/**
+ * An export read one row at a time, so a 200 MiB file is never held whole (contract §10.5): the rows above the
+ * header wait (at most MAX_HEADER_ROWS), each data row is checked and becomes a record at once. What is kept is
+ * compact: codes are shared strings, duplicates are found through small maps of shared keys.
+ */
+class ExportRows {
+  private readonly wanted: WantedNames;
+  private readonly anchors: ReadonlySet<string>;
+  /** Rows up to the header and the one below it, until the header is settled. */
+  private pending: Cell[][] = [];
+  private anchorSeen = false;
+  private header: Header | null = null;
+  private at: Columns | null = null;
+  private line = 0;
+  private readonly records: PortalRecord[] = [];
+  private rows = 0;
+  private withoutProcedure = 0;
+  /** Month and folded unit → folded procedure → the line it was first seen on. */
+  private readonly seen = new Map<string, Map<string, number>>();
+  /** One string per distinct code (and its folded form): a million rows of 300 units share 300 strings. */
+  private readonly shared = new Map<string, string>();
+  private readonly folded = new Map<string, string>();
+  /** Whether any text read has Vietnamese letters (a Windows-1258 file must have some). */
+  vietnamese = false;
+
+  constructor(
+    private readonly file: string,
+    columns: Readonly<Record<string, string>> | undefined,
+    private readonly checkLetters = false,
+  ) {
+    this.wanted = wantedNames(columns);
+    this.anchors = new Set(this.wanted.unit.map((n) => fold(firstSegment(n))));
   }
-  const onlineName = header.names[at.online as number] ?? '';
-  const resolvedName = header.names[at.resolved as number] ?? '';
-  const cell = (cells: readonly Cell[], index: number | undefined): Cell =>
-    index === undefined ? undefined : cells[index];
-  const records: PortalRecord[] = [];
-  const seen = new Map<string, number>();
-  let rows = 0;
-  let withoutProcedure = 0;
-  for (let index = header.last + 1; index < grid.length; index++) {
-    const cells = grid[index] ?? [];
-    if (cells.every((c) => isBlank(c))) continue;
-    rows++;
-    const line = index + 1;
-    const bad = (message: string): never => {
+
+  /** Whether the header was found (rows can be read). */
+  get found(): boolean {
+    return this.header !== null;
+  }
+
+  /** Whether the header's first row was seen (this sheet is the export). */
+  get headerSeen(): boolean {
+    return this.header !== null || this.anchorSeen;
+  }
+
+  /** Whether no header can come any more (too many rows without one). */
+  get hopeless(): boolean {
+    return this.header === null && !this.anchorSeen && this.pending.length >= MAX_HEADER_ROWS;
+  }
+
+  /** The next row of the file (row 1 first; a skipped row is pushed as an empty one). */
+  push(cells: Cell[]): void {
+    this.line++;
+    if (this.checkLetters && !this.vietnamese)
+      this.vietnamese = cells.some((cell) => typeof cell === 'string' && VIETNAMESE.test(cell));
+    if (this.header !== null) {
+      this.dataRow(cells, this.line);
+      return;
+    }
+    if (this.hopeless) return;
+    this.pending.push(cells);
+    if (this.anchorSeen) this.settle();
+    else this.anchorSeen = hasAnchor(cells, this.anchors);
+  }
+
+  /** The records, or the header refusal when no header was found. */
+  finish(): ExportFile {
+    if (this.header === null) {
+      if (this.anchorSeen) this.settle();
+      else this.refuseHeader(null);
+    }
+    return {
+      file: this.file,
+      records: this.records,
+      rows: this.rows,
+      withoutProcedure: this.withoutProcedure,
+    };
+  }
+
+  /** The header from the pending rows (the anchor row and the one below it), then the rows below it. */
+  private settle(): void {
+    const header = readHeader(this.pending, this.wanted.unit, this.wanted.month);
+    if (header === null) this.refuseHeader(null);
+    const at: Columns = {
+      month: columnOf(header, this.wanted.month),
+      unit: columnOf(header, this.wanted.unit),
+      procedure: columnOf(header, this.wanted.procedure),
+      resolved: columnOf(header, this.wanted.resolved),
+      online: columnOf(header, this.wanted.online),
+    };
+    const required: [keyof Columns, string][] = [
+      ['month', this.wanted.month[0] ?? COL.month],
+      ['unit', this.wanted.unit[0] ?? COL.unitCode],
+      ['resolved', this.wanted.resolved[0] ?? COL.resolved],
+      ['online', this.wanted.online[0] ?? COL.portalExportOnline],
+    ];
+    const missing = required.filter(([key]) => at[key] === undefined).map(([, name]) => name);
+    if (missing.length > 0) this.refuseHeader(header, missing);
+    this.header = header;
+    this.at = at;
+    const rows = this.pending;
+    this.pending = [];
+    for (let index = header.last + 1; index < rows.length; index++)
+      this.dataRow(rows[index] ?? [], index + 1);
+  }
+
+  /** The header does not read: the missing columns named, the header shown, the mapping that would read it. */
+  private refuseHeader(header: Header | null, missing?: string[]): never {
+    const names =
+      missing ??
+      [this.wanted.month[0], this.wanted.unit[0], this.wanted.resolved[0], this.wanted.online[0]].map(
+        (name) => name ?? '',
+      );
+    const shown =
+      header?.names ?? (this.pending.find((row) => row.some((cell) => !isBlank(cell))) ?? []).map(showCell);
+    const found = shown.filter((name) => name !== '').slice(0, 12);
+    throw new SyncError(
+      'PORTAL_FILE',
+      PORTAL_TEXT.exportColumnsMissing(
+        this.file,
+        names,
+        found,
+        mappingExample(names),
+        header === null ? (this.wanted.unit[0] ?? COL.unitCode) : undefined,
+      ),
+    );
+  }
+
+  private share(text: string): string {
+    const known = this.shared.get(text);
+    if (known !== undefined) return known;
+    this.shared.set(text, text);
+    return text;
+  }
+
+  private foldOf(text: string): string {
+    const known = this.folded.get(text);
+    if (known !== undefined) return known;
+    const key = fold(text);
+    this.folded.set(text, key);
+    return key;
+  }
+
+  private dataRow(cells: readonly Cell[], line: number): void {
+    if (cells.every((c) => isBlank(c))) return;
+    const at = this.at as Columns;
+    const header = this.header as Header;
+    const name = this.file;
+    this.rows++;
+    const bad: (message: string) => never = (message) => {
       throw new SyncError('PORTAL_FILE', SYNC_TEXT.exportBadRow(name, line, message));
     };
-    const month = parseMonth(cell(cells, at.month));
-    if (!month) return bad(SYNC_TEXT.exportBadMonth(showCell(cell(cells, at.month))));
-    const agencyCode = showCell(cell(cells, at.unit));
+    const cell = (index: number | undefined): Cell => (index === undefined ? undefined : cells[index]);
+    const month = parseMonth(cell(at.month));
+    if (!month) bad(SYNC_TEXT.exportBadMonth(showCell(cell(at.month))));
+    const agencyCode = this.share(showCell(cell(at.unit)));
     if (agencyCode === '') bad(SYNC_TEXT.exportMissingUnit);
-    const procedure = showCell(cell(cells, at.procedure));
-    const resolved = parseCount(cell(cells, at.resolved));
+    const procedure = this.share(showCell(cell(at.procedure)));
+    const resolved = parseCount(cell(at.resolved));
     if (resolved === null)
-      return bad(SYNC_TEXT.exportBadCount(resolvedName, showCell(cell(cells, at.resolved))));
-    const online = parseCount(cell(cells, at.online));
-    if (online === null) return bad(SYNC_TEXT.exportBadCount(onlineName, showCell(cell(cells, at.online))));
+      bad(SYNC_TEXT.exportBadCount(header.names[at.resolved as number] ?? '', showCell(cell(at.resolved))));
+    const online = parseCount(cell(at.online));
+    if (online === null)
+      bad(SYNC_TEXT.exportBadCount(header.names[at.online as number] ?? '', showCell(cell(at.online))));
     if (online > resolved) bad(SYNC_TEXT.exportOnlineAboveTotal(online, resolved));
-    const key = `${month.year}-${month.month}\u0000${fold(agencyCode)}\u0000${fold(procedure)}`;
-    const firstLine = seen.get(key);
+    const unitMonth = `${month.year}-${month.month}\u0000${this.foldOf(agencyCode)}`;
+    let procedures = this.seen.get(unitMonth);
+    if (procedures === undefined) {
+      procedures = new Map();
+      this.seen.set(unitMonth, procedures);
+    }
+    const procedureKey = this.foldOf(procedure);
+    const firstLine = procedures.get(procedureKey);
     if (firstLine !== undefined) bad(SYNC_TEXT.exportDuplicateRow(firstLine));
-    seen.set(key, line);
+    procedures.set(procedureKey, line);
     // Without Mã TTHC a row cannot pass the catalogue filter (§8.3): its total counts, its online does not.
-    if (procedure === '') withoutProcedure++;
-    records.push({
+    if (procedure === '') this.withoutProcedure++;
+    this.records.push({
       agencyCode,
       // '' (not null, which means an aggregated row): the tab counts these rows for Kiểm tra (§8.3).
       procedureCode: procedure,
@@ -250,35 +462,142 @@ export function recordsOfExportGrid(
       online: procedure === '' ? 0 : online,
     });
   }
-  return { file, records, rows, withoutProcedure };
 }
 
-/** Reads one export file by its extension; a mapping from a file profile renames its columns. */
+/** Cells of a CSV record as the core reads them: NFC (Windows-1258 and NFD files write tones apart). */
+const NON_ASCII = /[^ -~\t]/;
+const nfcCells = (record: string[]): Cell[] =>
+  record.map((cell) => (NON_ASCII.test(cell) ? cell.normalize('NFC') : cell));
+
+async function readCsv(
+  file: string,
+  columns: Readonly<Record<string, string>> | undefined,
+): Promise<ExportFile> {
+  const { fd, size } = openRegularFile(file, MAX_EXPORT_BYTES);
+  let streaming = false;
+  try {
+    const head = Buffer.alloc(Math.min(size, SNIFF_BYTES));
+    readSync(fd, head, 0, head.length, 0);
+    refuseLegacyExcel(head, file);
+    const wanted = wantedNames(columns);
+    const encoding = await encodingOf(fd, head, file, wanted);
+    const rows = new ExportRows(file, columns, encoding === 'windows-1258');
+    const parser = parse({
+      delimiter: delimiterOf(iconv.decode(head, encoding)),
+      relax_column_count: true,
+      relax_quotes: true,
+      skip_empty_lines: false,
+      trim: true,
+    });
+    streaming = true; // the stream owns the descriptor from here and closes it
+    pipeline(
+      createReadStream('', { fd, start: 0, highWaterMark: CHUNK_BYTES }),
+      iconv.decodeStream(encoding),
+      parser,
+      () => undefined, // a failure reaches the loop below through the parser
+    );
+    const pause = breather();
+    try {
+      for await (const record of parser) {
+        rows.push(nfcCells(record as string[]));
+        const wait = pause();
+        if (wait) await wait;
+      }
+    } catch (error) {
+      if (error instanceof SyncError) throw error;
+      throw new SyncError('PORTAL_FILE', SYNC_TEXT.exportUnreadable(file, (error as Error).message), {
+        cause: error,
+      });
+    }
+    if (encoding === 'windows-1258' && !rows.vietnamese)
+      throw new SyncError('PORTAL_FILE', PORTAL_TEXT.badEncoding(file));
+    return rows.finish();
+  } finally {
+    if (!streaming) closeSync(fd);
+  }
+}
+
+/** The cells of a streamed worksheet row (row.values is 1-based and sparse). */
+function cellsOfRow(row: ExcelJS.Row): Cell[] {
+  const values = row.values as ExcelJS.CellValue[];
+  const cells: Cell[] = [];
+  for (let c = 1; c < values.length; c++) cells.push(cellOfExcel(values[c] ?? null));
+  return cells;
+}
+
+/** The first sheet whose rows include the header (exports usually have one sheet), read row by row. */
+async function readXlsx(
+  file: string,
+  columns: Readonly<Record<string, string>> | undefined,
+): Promise<ExportFile> {
+  const { fd, size } = openRegularFile(file, MAX_EXPORT_BYTES);
+  try {
+    const head = Buffer.alloc(Math.min(size, OLE2_SIGNATURE.length));
+    readSync(fd, head, 0, head.length, 0);
+    refuseLegacyExcel(head, file);
+  } catch (error) {
+    closeSync(fd);
+    throw error;
+  }
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(
+    createReadStream('', { fd, highWaterMark: CHUNK_BYTES }),
+    {
+      worksheets: 'emit',
+      sharedStrings: 'cache',
+      // Styles tell a date from a number (Kỳ typed as a date).
+      styles: 'cache',
+      hyperlinks: 'ignore',
+      entries: 'ignore',
+    },
+  );
+  const pause = breather();
+  let first: ExportRows | null = null;
+  for await (const sheet of reader) {
+    const rows = new ExportRows(file, columns);
+    first ??= rows;
+    let line = 0;
+    for await (const row of sheet) {
+      if (rows.hopeless) continue; // not the export's sheet: its rows are skipped, not kept
+      while (++line < row.number) rows.push([]);
+      rows.push(cellsOfRow(row));
+      const wait = pause();
+      if (wait) await wait;
+    }
+    if (rows.headerSeen) return rows.finish();
+  }
+  // No sheet has the header: the first one's refusal names what is missing.
+  return (first ?? new ExportRows(file, columns)).finish();
+}
+
+/** Whether the file starts as old binary Excel does (an unreadable file is left to the reader to report). */
+function startsAsOle2(file: string): boolean {
+  try {
+    const { fd, size } = openRegularFile(file, MAX_EXPORT_BYTES);
+    try {
+      const head = Buffer.alloc(Math.min(size, OLE2_SIGNATURE.length));
+      readSync(fd, head, 0, head.length, 0);
+      return head.equals(OLE2_SIGNATURE);
+    } finally {
+      closeSync(fd);
+    }
+  } catch {
+    return false;
+  }
+}
+
+/** Reads one export file by its extension, as a stream; a mapping from a file profile renames its columns. */
 export async function readExportFile(
   file: string,
   columns?: Readonly<Record<string, string>>,
 ): Promise<ExportFile> {
   const extension = extname(file).toLowerCase();
   if (extension !== '.csv' && extension !== '.xlsx') {
+    if (extension === '.xls' && startsAsOle2(file))
+      throw new SyncError('PORTAL_FILE', PORTAL_TEXT.legacyXls(file));
     throw new SyncError('USAGE', SYNC_TEXT.exportBadExtension(file));
   }
   try {
-    if (extension === '.csv') {
-      const { grid, encoding } = csvGrid(file);
-      try {
-        return recordsOfExportGrid(grid, file, columns);
-      } catch (error) {
-        // A legacy 8-bit file whose header does not read is most likely another code page (TCVN3, VNI…).
-        if (encoding === 'windows-1258' && readHeader(grid, wantedNames(columns).unit, []) === null)
-          throw new SyncError('PORTAL_FILE', PORTAL_TEXT.badEncoding(file), { cause: error });
-        throw error;
-      }
-    }
-    const grids = await xlsxGrids(file);
-    // The first sheet whose rows include the header; exports usually have one sheet.
-    const unitNames = wantedNames(columns).unit;
-    const grid = grids.find((g) => readHeader(g, unitNames, []) !== null) ?? grids[0] ?? [];
-    return recordsOfExportGrid(grid, file, columns);
+    return extension === '.csv' ? await readCsv(file, columns) : await readXlsx(file, columns);
   } catch (error) {
     if (error instanceof SyncError) throw error;
     throw new SyncError('PORTAL_FILE', SYNC_TEXT.exportUnreadable(file, (error as Error).message), {

@@ -3,13 +3,53 @@ import type { Month, PortalRecord } from '../../src/core';
 import { fold, formatMonth, PORTAL_TEXT, RELIABILITY_TEXT, SYNC_TEXT } from '../../src/core';
 import { oneLine, redact, SyncError } from '../errors';
 import { type Attempt, parseRetryAfter, type RetryPolicy, withRetry } from '../retry';
-import { atPath, expand, type HttpProfile, type Json, SETTING_PREFIX } from './profiles';
+import { atPath, BUILT_IN_NAMES, expand, type HttpProfile, type Json, SETTING_PREFIX } from './profiles';
 
 /** Largest answer read, after decompression: far above any real month (a few MB), far below a memory problem. */
 export const MAX_RESPONSE_BYTES = 50 * 1024 * 1024;
 
+/** Most bytes of portal answers one run holds in all (contract §10.5): pages received and records kept. */
+export const MAX_RUN_ANSWER_BYTES = 512 * 1024 * 1024;
+
+/**
+ * What one record kept from an answer costs in memory, measured on Node 20 (x64, 1,000,000 records of the
+ * default feed, heap after a full GC): about 85 bytes for the object with its six fields and its slot in the
+ * list, about 30 for its entry among the rows seen for duplicates; its codes are the parser's short strings.
+ */
+export const KEPT_RECORD_BYTES = 120;
+
+/**
+ * The bytes of portal answers a run may hold, shared by every request of the run beside its Limiter: each
+ * answer counts its bytes as they arrive (pages included, even those whose rows are dropped), and each record
+ * kept counts KEPT_RECORD_BYTES on top, so a portal that sends many small pages of compact rows is bounded
+ * as surely as one that sends a few large ones. Past the limit the run stops with PORTAL_DATA.
+ */
+export class AnswerBudget {
+  private used = 0;
+
+  constructor(readonly limitBytes: number = MAX_RUN_ANSWER_BYTES) {}
+
+  /** Bytes counted so far. */
+  get usedBytes(): number {
+    return this.used;
+  }
+
+  /** Counts `bytes` more; throws (not retryable: the run is over) once the total passes the limit. */
+  take(bytes: number): void {
+    this.used += bytes;
+    if (this.used > this.limitBytes)
+      throw new SyncError(
+        'PORTAL_DATA',
+        PORTAL_TEXT.runTooLarge(String(Math.round(this.limitBytes / 1048576))),
+      );
+  }
+}
+
 /** Upper bound of pages per target: a loop guard against a portal that never stops. */
 const MAX_PAGES = 10_000;
+
+/** Statuses of a portal that does not serve this request at all (no such path, method or feature). */
+const WRONG_PROFILE_STATUSES = new Set([404, 405, 501]);
 
 /** Most characters of the portal's own words quoted in a message. */
 const MAX_QUOTE = 200;
@@ -30,6 +70,8 @@ export interface PortalClientOptions {
   readonly limiter?: Limiter;
   /** Defaults to MAX_RESPONSE_BYTES. */
   readonly maxResponseBytes?: number;
+  /** The run's bound on answers held in all (shared by every target); none means only the per-answer bound. */
+  readonly budget?: AnswerBudget;
 }
 
 /** What one logical request is for: a month, and for per-unit profiles the unit's portal code. */
@@ -73,7 +115,7 @@ export class Limiter {
 }
 
 /** A fault worth retrying (5xx, 429, reset, time-out, a garbled page) or not (other 4xx, too large). */
-class FetchFault extends Error {
+export class FetchFault extends Error {
   constructor(
     message: string,
     readonly retryable: boolean,
@@ -102,7 +144,7 @@ export function portalSecrets(token: string | undefined): string[] {
 }
 
 /** The portal's own words quoted in a message: safe, and short. */
-function quote(text: string, token?: string): string {
+export function quote(text: string, token?: string): string {
   const plain = safeLine(text, token);
   return plain.length > MAX_QUOTE ? `${plain.slice(0, MAX_QUOTE)}…` : plain;
 }
@@ -180,7 +222,7 @@ export function buildRequest(
   return { url: url.toString(), method: request.method, headers, body };
 }
 
-function describeNetworkError(error: unknown): string {
+export function describeNetworkError(error: unknown): string {
   const e = error as { name?: string; message?: string; cause?: { code?: string; message?: string } };
   if (e.name === 'TimeoutError') return SYNC_TEXT.portalTimeout;
   const code = e.cause?.code ?? e.cause?.message ?? e.message ?? String(error);
@@ -188,21 +230,35 @@ function describeNetworkError(error: unknown): string {
 }
 
 /** The body as text, counting decompressed bytes as they arrive: a bomb or an endless body stops at the bound. */
-async function boundedText(response: Response, maxBytes: number, stop: AbortController): Promise<string> {
+export async function boundedText(
+  response: Response,
+  maxBytes: number,
+  stop: AbortController,
+  budget: AnswerBudget | undefined,
+): Promise<string> {
   if (!response.body) return '';
   const reader = response.body.getReader();
   const chunks: Uint8Array[] = [];
   let total = 0;
+  // Abort the request rather than await cancel(): undici's cancel of an inflating body may never settle,
+  // and with no handle left Node would exit silently with status 0.
+  const quit = () => {
+    stop.abort();
+    reader.cancel().catch(() => undefined);
+  };
   for (;;) {
     const { done, value } = await reader.read();
     if (done) break;
     total += value.byteLength;
     if (total > maxBytes) {
-      // Abort the request rather than await cancel(): undici's cancel of an inflating body may never settle,
-      // and with no handle left Node would exit silently with status 0.
-      stop.abort();
-      reader.cancel().catch(() => undefined);
+      quit();
       throw new FetchFault(PORTAL_TEXT.responseTooLarge(String(Math.round(maxBytes / 1048576))), false);
+    }
+    try {
+      budget?.take(value.byteLength);
+    } catch (error) {
+      quit();
+      throw error;
     }
     chunks.push(value);
   }
@@ -219,11 +275,23 @@ async function fetchPage(options: PortalClientOptions, target: Target, page: num
   let body: string;
   try {
     response = await fetch(url, { method, headers, body: requestBody, signal: AbortSignal.any(signals) });
-    body = await boundedText(response, options.maxResponseBytes ?? MAX_RESPONSE_BYTES, stop);
+    body = await boundedText(response, options.maxResponseBytes ?? MAX_RESPONSE_BYTES, stop, options.budget);
   } catch (error) {
-    if (error instanceof FetchFault) throw error;
+    if (error instanceof FetchFault || error instanceof SyncError) throw error;
     if (options.signal?.aborted) throw new FetchFault(SYNC_TEXT.portalAborted, false);
     throw new FetchFault(describeNetworkError(error), true);
+  }
+  if (page === 1 && WRONG_PROFILE_STATUSES.has(response.status)) {
+    // The portal does not know this kind of request: a wrong --profile (or address), never fixed by retrying.
+    throw new FetchFault(
+      PORTAL_TEXT.wrongProfile(
+        response.status,
+        options.profile.name,
+        BUILT_IN_NAMES.join('|'),
+        quote(body.slice(0, 400), options.token),
+      ),
+      false,
+    );
   }
   if (response.status === 429 || response.status >= 500) {
     throw new FetchFault(
@@ -391,6 +459,8 @@ export async function fetchTarget(options: PortalClientOptions, target: Target):
           const body = await limited(() => fetchPage(options, target, page));
           const result = readAnswer(options.profile, body, target, page);
           consistent(page, result);
+          // What the run keeps of this page counts too, not only the bytes it came in.
+          options.budget?.take(result.records.length * KEPT_RECORD_BYTES);
           return { ok: true, value: result };
         } catch (error) {
           if (!(error instanceof FetchFault)) throw error;
@@ -413,6 +483,8 @@ export async function fetchTarget(options: PortalClientOptions, target: Target):
     const pages = [first, ...rest];
     return { target, records: pages.flatMap((p) => p.records), pages: totalPages, requests };
   } catch (error) {
+    // The run's budget is about the run, not this month: said as it is.
+    if (error instanceof SyncError) throw error;
     const message = safeLine(error instanceof Error ? error.message : String(error), options.token);
     const text =
       target.unit === undefined

@@ -7,7 +7,15 @@ import { clean } from '../../src/core/text';
 import { SyncError } from '../errors';
 import type { RetryPolicy } from '../retry';
 import { readExportFile } from './export-file';
-import { fetchTarget, Limiter, safeLine, type Target, type TargetResult } from './http';
+import {
+  AnswerBudget,
+  fetchTarget,
+  Limiter,
+  MAX_RUN_ANSWER_BYTES,
+  safeLine,
+  type Target,
+  type TargetResult,
+} from './http';
 import { type HttpProfile, httpProfile, type PortalProfile, settingsUsed } from './profiles';
 
 export interface PortalSources {
@@ -19,6 +27,8 @@ export interface PortalSources {
   readonly retry: RetryPolicy;
   /** Most requests in flight at once (the profile's maxConcurrent may lower it). */
   readonly concurrency: number;
+  /** Bytes of answers the run may hold (default and most: MAX_RUN_ANSWER_BYTES); lowered by tests only. */
+  readonly answerBudgetBytes?: number;
 }
 
 export interface Gathered {
@@ -123,7 +133,7 @@ export function portalContext(input: WorkbookInput, model: Model): PortalContext
 }
 
 /** The requests of a run: one per month, or one per unit and month (month by month, units in tab order). */
-function targetsOf(profile: HttpProfile, months: readonly Month[], context: PortalContext): Target[] {
+export function targetsOf(profile: HttpProfile, months: readonly Month[], context: PortalContext): Target[] {
   if (profile.request.per === 'month') return months.map((month) => ({ month }));
   const units: string[] = [];
   const seen = new Set<string>();
@@ -139,7 +149,7 @@ function targetsOf(profile: HttpProfile, months: readonly Month[], context: Port
 }
 
 /** Every Cấu hình parameter the profile quotes must have a value, or nothing is asked. */
-function assertSettings(profile: HttpProfile, context: PortalContext): void {
+export function assertSettings(profile: HttpProfile, context: PortalContext): void {
   for (const name of settingsUsed(profile)) {
     if ((context.settings.get(fold(name)) ?? '').trim() === '')
       throw new SyncError('USAGE', PORTAL_TEXT.missingSetting(profile.name, name));
@@ -160,6 +170,10 @@ async function fetchAll(
   const limiter = new Limiter(
     Math.min(sources.concurrency, profile.request.maxConcurrent ?? Number.POSITIVE_INFINITY),
   );
+  // Beside the bound on requests in flight, the bound on what they bring: one for the whole run.
+  const budget = new AnswerBudget(
+    Math.min(sources.answerBudgetBytes ?? MAX_RUN_ANSWER_BYTES, MAX_RUN_ANSWER_BYTES),
+  );
   // One progress line per month, once all of its targets are in.
   const pending = new Map<number, { left: number; pages: number; requests: number; rows: number }>();
   for (const target of targets) {
@@ -179,6 +193,7 @@ async function fetchAll(
         settings: context.settings,
         signal: outer ? AbortSignal.any([signal, outer]) : signal,
         limiter,
+        budget,
         onRetry: (what, attempt, delay) => say(SYNC_TEXT.progressRetry(what, attempt, delay)),
       },
       target,

@@ -7,6 +7,7 @@ import {
   ADDIN_WRITE_TEXT,
   blockingMarker,
   formatTimestamp,
+  HEADER_SEARCH_ROWS,
   judgeMarker,
   newWriteMarker,
   RELIABILITY_TEXT,
@@ -14,6 +15,7 @@ import {
   SYNC_TEXT,
   SYSTEM_TEXT,
   TAB,
+  TAB_MARK_KEY,
   WRITE_MARKER_KEY,
   writeMarkerValue,
 } from '../../src/core';
@@ -26,6 +28,8 @@ import {
   batchBody,
   bytesOf,
   cellsAfterWrite,
+  factsOf,
+  isLeftover,
   liveSheets,
   RowTooLarge,
   type SheetInfo,
@@ -37,8 +41,9 @@ import {
   writeRequests,
 } from './sheets-write';
 import {
-  assertTabNames,
+  checkTabs,
   findByName,
+  needsHeaderRows,
   READ_TABS,
   type Workbook,
   type WorkbookSnapshot,
@@ -46,6 +51,9 @@ import {
 } from './workbook';
 
 export const SHEETS_SCOPE = 'https://www.googleapis.com/auth/spreadsheets';
+
+/** Developer-metadata key of the preflight's write check: set and deleted in one batch, never left behind. */
+export const WRITE_CHECK_KEY = 'dvc.check';
 
 /**
  * Checked before every write, so an oversized write fails with a clear message and changes nothing.
@@ -173,15 +181,23 @@ type Mutable<T> = { -readonly [K in keyof T]: T[K] };
 const SHEET_LIST_FIELDS =
   'spreadsheetId,properties(title,locale),developerMetadata(metadataId,metadataKey,metadataValue),sheets(properties(sheetId,title,gridProperties(rowCount,columnCount)),developerMetadata(metadataKey),conditionalFormats(ranges(sheetId)))';
 
-function sheetInfos(data: sheets_v4.Schema$Spreadsheet): SheetInfo[] {
-  return (data.sheets ?? []).map((sheet) => ({
-    sheetId: sheet.properties?.sheetId ?? 0,
-    title: sheet.properties?.title ?? '',
-    rowCount: sheet.properties?.gridProperties?.rowCount ?? 0,
-    columnCount: sheet.properties?.gridProperties?.columnCount ?? 0,
-    conditionalRules: sheet.conditionalFormats?.length ?? 0,
-    ...((sheet.developerMetadata ?? []).some((m) => m.metadataKey === STAGING_KEY) ? { staging: true } : {}),
-  }));
+/** The tabs of a spreadsheet with their marks, and the first rows read earlier of those that needed them. */
+function sheetInfos(data: sheets_v4.Schema$Spreadsheet, tops: ReadonlyMap<number, Grid>): SheetInfo[] {
+  return (data.sheets ?? []).map((sheet) => {
+    const sheetId = sheet.properties?.sheetId ?? 0;
+    const keys = (sheet.developerMetadata ?? []).map((m) => m.metadataKey);
+    const top = tops.get(sheetId);
+    return {
+      sheetId,
+      title: sheet.properties?.title ?? '',
+      rowCount: sheet.properties?.gridProperties?.rowCount ?? 0,
+      columnCount: sheet.properties?.gridProperties?.columnCount ?? 0,
+      conditionalRules: sheet.conditionalFormats?.length ?? 0,
+      ...(keys.includes(STAGING_KEY) ? { staging: true } : {}),
+      ...(keys.includes(TAB_MARK_KEY) ? { marked: true } : {}),
+      ...(top ? { top } : {}),
+    };
+  });
 }
 
 /** The write markers on the spreadsheet (src/core/write-marker.ts), with their metadata ids. */
@@ -203,6 +219,22 @@ class ClaimRefused extends Error {
   }
 }
 
+/** A tab with the first rows read of it, when they were. */
+function withTop(sheet: SheetInfo, tops: ReadonlyMap<number, Grid>): SheetInfo {
+  const top = tops.get(sheet.sheetId);
+  return top ? { ...sheet, top } : sheet;
+}
+
+/**
+ * The tabs for the checks made before their rows are read: an unmarked tab named exactly as an output tab
+ * may be an earlier version's, which its header row will tell, so it is not refused yet.
+ */
+const undecided = (sheets: readonly SheetInfo[]) =>
+  sheets.map((sheet) => {
+    const facts = factsOf(sheet);
+    return needsHeaderRows(facts) && !facts.top ? { ...facts, marked: true } : facts;
+  });
+
 export class GoogleSheetWorkbook implements Workbook {
   readonly location: string;
   /** HTTP requests made (retries included), for the summary and tests. */
@@ -217,6 +249,8 @@ export class GoogleSheetWorkbook implements Workbook {
   private readonly runId = randomUUID();
   /** Staging tabs this write added, removed with the marker when the write fails. */
   private ownStaging: SheetInfo[] = [];
+  /** First rows of the unmarked tabs named as output tabs, by sheetId, read with the input tabs (to adopt them). */
+  private readonly tops = new Map<number, Grid>();
   /** Stale markers (judgeMarker) already told to the run, so each is reported once. */
   private readonly reportedStale = new Set<number>();
 
@@ -285,7 +319,7 @@ export class GoogleSheetWorkbook implements Workbook {
   }
 
   private remember(data: sheets_v4.Schema$Spreadsheet): SheetInfo[] {
-    this.sheetList = sheetInfos(data);
+    this.sheetList = sheetInfos(data, this.tops);
     this.markers = markersOf(data);
     this.title = data.properties?.title ?? this.title;
     return this.sheetList;
@@ -304,34 +338,66 @@ export class GoogleSheetWorkbook implements Workbook {
    */
   async check(): Promise<string> {
     this.sheetList = null;
-    const sheets = await this.metadata();
-    assertTabNames(liveSheets(sheets).map((sheet) => sheet.title));
+    checkTabs(undecided(liveSheets(await this.metadata())));
     return this.title;
   }
 
+  /**
+   * The tab checks first (a look-alike of a tab it reads, an output tab's name on a tab the product did not
+   * make: TAB_NAMES after one request), then one request for every tab read, and the first rows of any
+   * unmarked tab an earlier version wrote, which is adopted when its header row is the product's.
+   */
   async read(): Promise<WorkbookSnapshot> {
     const sheets = liveSheets(await this.metadata());
-    assertTabNames(sheets.map((sheet) => sheet.title));
-    const wanted: { key: keyof WorkbookInput | 'syncLog'; title: string }[] = [];
+    checkTabs(undecided(sheets));
+    const wanted: { key: keyof WorkbookInput | 'syncLog' | 'top'; title: string; sheetId: number }[] = [];
     for (const [key, tab] of [...Object.entries(READ_TABS), ['syncLog', TAB.syncLog]] as [
       keyof WorkbookInput | 'syncLog',
       string,
     ][]) {
       const found = findByName(sheets, tab, (s) => s.title);
-      if (found) wanted.push({ key, title: found.title });
+      if (found) wanted.push({ key, title: found.title, sheetId: found.sheetId });
     }
+    for (const sheet of sheets)
+      if (needsHeaderRows(factsOf(sheet)) && !wanted.some((w) => w.sheetId === sheet.sheetId))
+        wanted.push({ key: 'top', title: sheet.title, sheetId: sheet.sheetId });
     const input: Mutable<WorkbookInput> = {};
     let syncLog: Grid | undefined;
-    if (wanted.length === 0) return { input, syncLog };
+    const grids = await this.readGrids(wanted.map((w) => w.title));
+    for (const w of wanted) {
+      const grid = grids.get(w.title) ?? [];
+      if (needsHeaderRows(factsOf(sheets.find((s) => s.sheetId === w.sheetId) as SheetInfo)))
+        this.tops.set(w.sheetId, grid.slice(0, HEADER_SEARCH_ROWS));
+      if (w.key === 'syncLog') syncLog = grid;
+      else if (w.key !== 'top') input[w.key] = grid;
+    }
+    // With those rows known, every tab's verdict: an office's own tab with an output tab's name stops the run.
+    this.sheetList = this.sheetList ? this.sheetList.map((sheet) => withTop(sheet, this.tops)) : null;
+    checkTabs(liveSheets(await this.metadata()).map(factsOf));
+    return { input, syncLog };
+  }
+
+  /** The tabs as they are now (staging tabs left out), read afresh: the import plans its batch on them. */
+  async liveTabs(): Promise<SheetInfo[]> {
+    this.sheetList = null;
+    return liveSheets(await this.metadata());
+  }
+
+  /**
+   * The cells of the named tabs (exact titles), in one request whatever their number (none: no request).
+   * Every cell with its effective value and number format type: a date cell (a number shown as a date) is
+   * told apart from a count, and nothing depends on the sheet's locale.
+   */
+  async readGrids(titles: readonly string[]): Promise<Map<string, Grid>> {
+    const grids = new Map<string, Grid>();
+    if (titles.length === 0) return grids;
     const client = await this.sheets();
-    // Every cell with its effective value and number format type, in one request: a date cell (a number
-    // shown as a date) is told apart from a count, and nothing depends on the sheet's locale.
     const data = await this.call('spreadsheets.get', () =>
       this.counted(() =>
         client.spreadsheets.get(
           {
             spreadsheetId: this.options.spreadsheetId,
-            ranges: wanted.map((w) => wholeTab(w.title)),
+            ranges: titles.map(wholeTab),
             includeGridData: true,
             fields: GRID_FIELDS,
           },
@@ -341,12 +407,52 @@ export class GoogleSheetWorkbook implements Workbook {
     );
     // Google lists the tabs in their own order, not the ranges': each is found by its title.
     const byTitle = new Map((data.sheets ?? []).map((sheet) => [sheet.properties?.title ?? '', sheet]));
-    for (const w of wanted) {
-      const grid = gridOfGridData(byTitle.get(w.title)?.data?.[0]);
-      if (w.key === 'syncLog') syncLog = grid;
-      else input[w.key] = grid;
-    }
-    return { input, syncLog };
+    for (const title of titles) grids.set(title, gridOfGridData(byTitle.get(title)?.data?.[0]));
+    return grids;
+  }
+
+  /**
+   * The preflight's proof that this account can write: ONE batchUpdate that sets a developer-metadata
+   * marker on the spreadsheet and deletes it again. Google applies a batch whole or not at all, so the
+   * spreadsheet is left as it was either way; an account that may only view gets 403.
+   */
+  async checkWrite(): Promise<void> {
+    const client = await this.sheets();
+    const metadataId = randomInt(1, 2_147_483_647);
+    const requests: sheets_v4.Schema$Request[] = [
+      {
+        createDeveloperMetadata: {
+          developerMetadata: {
+            metadataId,
+            metadataKey: WRITE_CHECK_KEY,
+            metadataValue: this.markerValue(),
+            location: { spreadsheet: true },
+            visibility: 'DOCUMENT',
+          },
+        },
+      },
+      { deleteDeveloperMetadata: { dataFilter: { developerMetadataLookup: { metadataId } } } },
+    ];
+    // Retried as a whole: the pair leaves nothing behind, so sending it again after a lost answer is safe.
+    await this.call('spreadsheets.batchUpdate', () =>
+      this.counted(() =>
+        client.spreadsheets.batchUpdate(
+          { spreadsheetId: this.options.spreadsheetId, requestBody: batchBody(requests) },
+          this.requestOptions,
+        ),
+      ),
+    );
+  }
+
+  /**
+   * ONE atomic batchUpdate built from the tab list (the import of input tabs, beside the write path of
+   * output tabs): all of it is applied or none. After a lost answer it is rebuilt from the tab list read
+   * again, so a batch that did commit is not refused for adding a tab that now exists.
+   */
+  async applyAtomically(build: (tabs: readonly SheetInfo[]) => BatchBody): Promise<void> {
+    const tabs = liveSheets(await this.metadata());
+    await this.batchUpdate(build(tabs), (list) => build(liveSheets(list)));
+    this.sheetList = null;
   }
 
   /**
@@ -487,7 +593,7 @@ export class GoogleSheetWorkbook implements Workbook {
       now,
     );
     if (blocking) {
-      await this.release(sheets.filter((sheet) => sheet.staging));
+      await this.release(sheets.filter(isLeftover));
       throw new SyncError('BUSY', SYSTEM_TEXT.addinWriting(formatTimestamp(new Date(blocking.until))));
     }
     return sheets;
@@ -531,10 +637,7 @@ export class GoogleSheetWorkbook implements Workbook {
     // Before the log row is fixed (beforeCommit), so the row says so too.
     this.reportStale(options);
     const names = tables.map((table) => table.tab);
-    assertTabNames(
-      liveSheets(sheets).map((sheet) => sheet.title),
-      names,
-    );
+    checkTabs(liveSheets(sheets).map(factsOf), names);
     const compact = (list: readonly SheetInfo[]) =>
       batchBody([...writeRequests(tables, list), ...this.releaseMarkers()]);
     const single = compact(sheets);
@@ -542,10 +645,7 @@ export class GoogleSheetWorkbook implements Workbook {
       if (bytesOf(single) <= limits.payloadBytes) {
         assertCellsWithinLimit(cellsAfterWrite(tables, sheets), limits.cells);
         const fresh = await this.claim(() => [], options);
-        assertTabNames(
-          liveSheets(fresh).map((sheet) => sheet.title),
-          names,
-        );
+        checkTabs(liveSheets(fresh).map(factsOf), names);
         options?.beforeCommit?.();
         await this.batchUpdate(compact(fresh), compact);
       } else {
@@ -598,7 +698,7 @@ export class GoogleSheetWorkbook implements Workbook {
       );
     }
     const fresh = await this.claim((list) => staged.first(list).requests ?? [], options);
-    this.ownStaging = fresh.filter((sheet) => sheet.staging);
+    this.ownStaging = fresh.filter(isLeftover);
     for (const body of staged.values) await this.valuesBatchUpdate(body);
     const finalOf = (list: readonly SheetInfo[]) => {
       const body = staged.final(list);

@@ -1,9 +1,16 @@
 // The Sheets v4 requests of a write: one compact atomic batchUpdate, or hidden staging tabs filled with RAW values under the payload bound and one atomic final batch.
 import type { sheets_v4 } from 'googleapis';
-import type { Cell, ColumnFormat, OutputTable } from '../../src/core';
-import { headerRowIndex, SHEETS_WRITE_TEXT, tableToGrid } from '../../src/core';
+import type { Cell, ColumnFormat, Grid, OutputTable, TabFacts } from '../../src/core';
+import {
+  headerRowIndex,
+  isStagingLeftover,
+  SHEETS_WRITE_TEXT,
+  STAGING_MARK_KEY,
+  tableToGrid,
+} from '../../src/core';
 import { layoutRequests } from '../../src/sheets/layout-requests';
-import { findByName } from './workbook';
+import { markTabRequest } from '../../src/sheets/tab-mark';
+import { checkTabs } from './workbook';
 
 type Request = sheets_v4.Schema$Request;
 type RowData = sheets_v4.Schema$RowData;
@@ -16,12 +23,24 @@ export interface SheetInfo {
   readonly columnCount: number;
   /** Conditional format rules on the tab (only counted: a tab with colour rules replaces them all). */
   readonly conditionalRules?: number;
-  /** A staging tab this product added and marked (developer metadata STAGING_KEY): the only tabs it deletes. */
+  /** Carries the staging mark (developer metadata STAGING_KEY) of a large write. */
   readonly staging?: boolean;
+  /** Carries the product's tab mark (TAB_MARK_KEY): a tab it made or adopted. */
+  readonly marked?: boolean;
+  /** The first rows of an unmarked tab named as an output tab, as the run read them (to adopt it). */
+  readonly top?: Grid;
 }
 
-/** Developer-metadata key on the staging tabs of a large write: a leftover is deleted only when it has it. */
-export const STAGING_KEY = 'dvc.staging';
+/** Developer-metadata key on the staging tabs of a large write (the core's, one source). */
+export const STAGING_KEY = STAGING_MARK_KEY;
+
+/** A tab as the ownership plan (src/core/tab-ownership.ts) sees it. */
+export const factsOf = (sheet: SheetInfo): TabFacts => ({
+  name: sheet.title,
+  marked: sheet.marked === true,
+  staging: sheet.staging === true,
+  ...(sheet.top ? { top: sheet.top } : {}),
+});
 
 const NUMBER_FORMATS: Record<ColumnFormat, sheets_v4.Schema$NumberFormat> = {
   text: { type: 'TEXT', pattern: '@' },
@@ -118,15 +137,19 @@ export function chooseSheetId(title: string, taken: ReadonlySet<number>): number
   return id;
 }
 
-/**
- * Tabs that are not this product's staging tabs: the ones a write replaces, keeps or counts. A tab is a
- * staging tab by its mark, not its name: a user's tab called `~dvc …` is the user's.
- */
-export const liveSheets = (sheets: readonly SheetInfo[]): SheetInfo[] => sheets.filter((s) => !s.staging);
+/** A staging tab of this product that may be deleted (the core decides: marked, neither input nor output name). */
+export const isLeftover = (sheet: SheetInfo): boolean => isStagingLeftover(factsOf(sheet));
 
-/** deleteSheet for every marked staging tab in the list (a crashed run's, or this run's after a lost answer). */
+/**
+ * Tabs that are not this product's staging leftovers: the ones a write replaces, keeps or counts. A tab is a
+ * staging tab by its mark, not its name (a user's tab called `~dvc …` is the user's), and a mark on an input
+ * or output tab's name never makes it one.
+ */
+export const liveSheets = (sheets: readonly SheetInfo[]): SheetInfo[] => sheets.filter((s) => !isLeftover(s));
+
+/** deleteSheet for every staging leftover in the list (a crashed run's, or this run's after a lost answer). */
 export function staleStagingDeletes(sheets: readonly SheetInfo[]): Request[] {
-  return sheets.filter((s) => s.staging).map((s) => ({ deleteSheet: { sheetId: s.sheetId } }));
+  return sheets.filter(isLeftover).map((s) => ({ deleteSheet: { sheetId: s.sheetId } }));
 }
 
 /** Sheets refuses two tabs whose names differ only in case: a new tab's name must not equal any that way. */
@@ -140,34 +163,43 @@ function freeTitle(wanted: string, taken: readonly string[]): string {
   return title;
 }
 
-/** Where a table goes: its tab's id, and the request that creates or resizes the tab first. */
-interface TabPlan {
+/** Where a table goes: its tab's id, and the requests that create (and mark) or resize (and adopt) the tab first. */
+interface TabPlacement {
   readonly table: OutputTable;
   readonly sheetId: number;
   readonly exists: boolean;
   /** Rows of the table with its title rows and header. */
   readonly rows: number;
   readonly width: number;
-  readonly structure: Request;
+  readonly structure: Request[];
   /** Rows × columns of the tab after the write. */
   readonly cells: number;
   /** Conditional format rules the tab has now (0 for a new tab). */
   readonly rules: number;
 }
 
-function planTabs(
+/**
+ * Each table's tab, as the ownership plan decides it (src/core/tab-ownership.ts; TAB_NAMES when a tab the
+ * product did not make has an output tab's name): the product's tab is resized, an earlier version's tab
+ * is also marked, a missing one is added and marked in the same batch.
+ */
+function placeTables(
   tables: readonly OutputTable[],
   live: readonly SheetInfo[],
   all: readonly SheetInfo[] = live,
-): TabPlan[] {
+): TabPlacement[] {
   const taken = new Set(all.map((s) => s.sheetId));
+  const plan = checkTabs(
+    live.map(factsOf),
+    tables.map((table) => table.tab),
+  );
   return tables.map((table) => {
     const rows = table.title.length + 1 + table.rows.length;
     const width = Math.max(1, table.header.length);
     const frozen = table.layout?.freeze === false ? 0 : headerRowIndex(table) + 1;
     // One spare row, so the frozen header never covers the whole sheet.
     const neededRows = Math.max(rows, frozen) + 1;
-    const found = findByName(live, table.tab, (s) => s.title);
+    const found = live[plan.targets.get(table.tab) ?? -1];
     if (found) {
       const rowCount = Math.max(found.rowCount, neededRows);
       const columnCount = Math.max(found.columnCount, width);
@@ -179,15 +211,18 @@ function planTabs(
         width,
         cells: rowCount * columnCount,
         rules: found.conditionalRules ?? 0,
-        structure: {
-          updateSheetProperties: {
-            properties: {
-              sheetId: found.sheetId,
-              gridProperties: { rowCount, columnCount, frozenRowCount: frozen },
+        structure: [
+          {
+            updateSheetProperties: {
+              properties: {
+                sheetId: found.sheetId,
+                gridProperties: { rowCount, columnCount, frozenRowCount: frozen },
+              },
+              fields: 'gridProperties(rowCount,columnCount,frozenRowCount)',
             },
-            fields: 'gridProperties(rowCount,columnCount,frozenRowCount)',
           },
-        },
+          ...(found.marked ? [] : [markTabRequest(found.sheetId, table.tab)]),
+        ],
       };
     }
     const sheetId = chooseSheetId(table.tab, taken);
@@ -202,15 +237,18 @@ function planTabs(
       width,
       cells: rowCount * columnCount,
       rules: 0,
-      structure: {
-        addSheet: {
-          properties: {
-            sheetId,
-            title: table.tab,
-            gridProperties: { rowCount, columnCount, frozenRowCount: frozen },
+      structure: [
+        {
+          addSheet: {
+            properties: {
+              sheetId,
+              title: table.tab,
+              gridProperties: { rowCount, columnCount, frozenRowCount: frozen },
+            },
           },
         },
-      },
+        markTabRequest(sheetId, table.tab),
+      ],
     };
   });
 }
@@ -219,7 +257,7 @@ function planTabs(
 const clearTab = (sheetId: number): Request => ({
   updateCells: { range: { sheetId }, fields: 'userEnteredValue,userEnteredFormat' },
 });
-const autoResize = (plan: TabPlan): Request => ({
+const autoResize = (plan: TabPlacement): Request => ({
   autoResizeDimensions: {
     dimensions: { sheetId: plan.sheetId, dimension: 'COLUMNS', startIndex: 0, endIndex: plan.width },
   },
@@ -231,8 +269,8 @@ const autoResize = (plan: TabPlan): Request => ({
  */
 export function writeRequests(tables: readonly OutputTable[], existing: readonly SheetInfo[]): Request[] {
   const requests = staleStagingDeletes(existing);
-  for (const plan of planTabs(tables, liveSheets(existing))) {
-    requests.push(plan.structure);
+  for (const plan of placeTables(tables, liveSheets(existing))) {
+    requests.push(...plan.structure);
     if (plan.exists) requests.push(clearTab(plan.sheetId));
     requests.push({
       updateCells: {
@@ -254,7 +292,7 @@ export function writeRequests(tables: readonly OutputTable[], existing: readonly
 export function cellsAfterWrite(tables: readonly OutputTable[], existing: readonly SheetInfo[]): number {
   const live = liveSheets(existing);
   const sizes = new Map(live.map((s) => [s.sheetId, s.rowCount * s.columnCount]));
-  for (const plan of planTabs(tables, live)) sizes.set(plan.sheetId, plan.cells);
+  for (const plan of placeTables(tables, live)) sizes.set(plan.sheetId, plan.cells);
   return [...sizes.values()].reduce((sum, n) => sum + n, 0);
 }
 
@@ -266,7 +304,7 @@ export const batchBody = (requests: Request[]): BatchBody => ({
 export const bytesOf = (body: BatchBody): number => Buffer.byteLength(JSON.stringify(body), 'utf8');
 
 interface StagingTab {
-  readonly plan: TabPlan;
+  readonly plan: TabPlacement;
   readonly sheetId: number;
   readonly title: string;
 }
@@ -342,7 +380,7 @@ export function stagedWrite(
   payloadBytes: number,
 ): StagedWrite {
   const live = liveSheets(existing);
-  const plans = planTabs(tables, live);
+  const plans = placeTables(tables, live);
   const taken = new Set(live.map((s) => s.sheetId));
   for (const plan of plans) taken.add(plan.sheetId);
   const titles = existing.map((s) => s.title);
@@ -368,7 +406,7 @@ export function stagedWrite(
     {
       createDeveloperMetadata: {
         developerMetadata: {
-          metadataKey: STAGING_KEY,
+          metadataKey: STAGING_MARK_KEY,
           metadataValue: s.plan.table.tab,
           location: { sheetId: s.sheetId },
           visibility: 'DOCUMENT',
@@ -413,7 +451,7 @@ export function stagedWrite(
       if (!list.some((s) => stagingIds.has(s.sheetId))) return null;
       const requests: Request[] = [];
       // New tabs must not take a staging tab's id: those still exist until their own deleteSheet.
-      for (const plan of planTabs(tables, liveSheets(list), list)) {
+      for (const plan of placeTables(tables, liveSheets(list), list)) {
         const tab = staging.find((s) => s.plan.table === plan.table) as StagingTab;
         const range = (sheetId: number) => ({
           sheetId,
@@ -422,7 +460,7 @@ export function stagedWrite(
           startColumnIndex: 0,
           endColumnIndex: plan.width,
         });
-        requests.push(plan.structure);
+        requests.push(...plan.structure);
         if (plan.exists) requests.push(clearTab(plan.sheetId));
         requests.push(
           {

@@ -4,12 +4,16 @@ import {
   appendLogRow,
   type ClassificationKey,
   COL,
-  fold,
+  findTab,
+  OUTPUT_TAB_NAMES,
+  planTabs,
+  readRefusal,
   SYNC_LOG_FORMATS,
   SYNC_LOG_HEADER,
-  SYSTEM_TEXT,
   TAB,
   TAB_HEADERS,
+  type TabFacts,
+  type TabPlan,
   tabHeaders,
 } from '../../src/core';
 import { readTable } from '../../src/core/cells';
@@ -51,56 +55,39 @@ export const READ_TABS = {
   portal: TAB.portal,
 } as const satisfies Record<keyof WorkbookInput, string>;
 
-const nfc = (text: string): string => text.normalize('NFC');
-
-/**
- * Finds the product's tab by its exact name (NFC, so a name typed with a decomposed input method is the
- * same name). A case or spacing variant is someone else's tab, as it is for the add-in.
- */
-export function findByName<T>(items: readonly T[], name: string, nameOf: (item: T) => string): T | undefined {
-  const key = nfc(name);
-  return items.find((item) => nfc(nameOf(item)) === key);
-}
-
 /** Tabs a run reads: a variant of one of these names could feed the figures, so it stops the run. */
 const READ_TAB_NAMES: readonly string[] = [...Object.values(READ_TABS), TAB.syncLog];
 
-/** Every tab the product writes (the output tabs of the contract and any added since). */
-export const OUTPUT_TAB_NAMES: readonly string[] = Object.values(TAB).filter(
-  (tab) => !READ_TAB_NAMES.includes(tab),
-);
+/** The output tabs a sync writes (Nhật ký nhắc nhở is the add-in's only). */
+export const SYNC_OUTPUT_TABS: readonly string[] = OUTPUT_TAB_NAMES.filter((tab) => tab !== TAB.reminderLog);
 
-/** Excel and Google Sheets refuse two tabs whose names differ only in case. */
-const sameSheetName = (a: string, b: string): boolean => a.toLocaleLowerCase() === b.toLocaleLowerCase();
+/** The tab a run reads or writes by name: exactly that name (NFC), as the read rule made sure. */
+export const findByName = findTab;
+
+/** The reading rule alone (src/core/tab-ownership.ts readRefusal): a look-alike of a tab read stops it (TAB_NAMES). */
+export function assertTabNames(names: readonly string[]): void {
+  const unreadable = readRefusal(names, READ_TAB_NAMES);
+  if (unreadable) throw new SyncError('TAB_NAMES', unreadable);
+}
 
 /**
- * Checks a workbook's tab names (in tab order) before anything is read into figures or written; throws
- * TAB_NAMES, naming the tabs:
- * - a tab the run reads must be the only one whose name folds (case, spaces, NFC) to its name, and must
- *   carry that name exactly: a decoy `nhập liệu` beside `Nhập liệu` never feeds the figures;
- * - a tab the run writes that is missing, while a user's tab takes its name in another case (`TỔNG HỢP`),
- *   cannot be created (Excel and Sheets refuse) and the user's tab is never replaced.
+ * The tab-name checks of a run, before anything is read into figures or written (src/core/tab-ownership.ts
+ * decides): a tab the run reads has no look-alike (TAB_NAMES otherwise), and no tab the run writes is an
+ * output tab's name on a tab the product did not make. Returns the ownership plan of `writes`.
  */
-export function assertTabNames(
-  titles: readonly string[],
-  writes: readonly string[] = OUTPUT_TAB_NAMES,
-): void {
-  const at = (title: string) => SYSTEM_TEXT.tabAt(titles.indexOf(title) + 1, title);
-  for (const tab of READ_TAB_NAMES) {
-    const key = fold(tab);
-    const similar = titles.filter((title) => fold(title) === key);
-    if (similar.length > 1)
-      throw new SyncError('TAB_NAMES', SYSTEM_TEXT.tabsClash(tab, similar.map(at).join(', ')));
-    const only = similar[0];
-    if (only !== undefined && nfc(only) !== nfc(tab))
-      throw new SyncError('TAB_NAMES', SYSTEM_TEXT.tabMisnamed(tab, at(only)));
-  }
-  for (const tab of writes) {
-    if (READ_TAB_NAMES.includes(tab) || titles.some((title) => nfc(title) === nfc(tab))) continue;
-    const taken = titles.find((title) => sameSheetName(title, tab));
-    if (taken !== undefined) throw new SyncError('TAB_NAMES', SYSTEM_TEXT.outputTabTaken(tab, at(taken)));
-  }
+export function checkTabs(tabs: readonly TabFacts[], writes: readonly string[] = SYNC_OUTPUT_TABS): TabPlan {
+  assertTabNames(tabs.map((tab) => tab.name));
+  const plan = planTabs(tabs, writes);
+  if (plan.refusal) throw new SyncError('TAB_NAMES', plan.refusal);
+  return plan;
 }
+
+/**
+ * The tabs whose first rows planTabs needs: unmarked tabs named exactly as an output tab the sync writes
+ * (an earlier version's, adopted when their header row is the product's). Read once, at the upgrade.
+ */
+export const needsHeaderRows = (tab: { readonly name: string; readonly marked: boolean }): boolean =>
+  !tab.marked && SYNC_OUTPUT_TABS.some((name) => name.normalize('NFC') === tab.name.normalize('NFC'));
 
 /**
  * Nhật ký đồng bộ with one more row, newest 1,000 kept. Existing rows are read by header text,

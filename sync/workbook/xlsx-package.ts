@@ -1,6 +1,15 @@
 // Saves an .xlsx at zip level: the original package with only the product's tabs replaced, so what users add (charts, images, pivots, tables…) survives.
 import { posix } from 'node:path';
 import JSZip from 'jszip';
+import { XLSX_TAB_MARK_NAME } from '../../src/core/tab-ownership';
+import {
+  parseRelationships,
+  parseScopedNames,
+  parseSheetList,
+  RELATIONSHIPS_NS,
+  type Relationship,
+  XmlPartError,
+} from './xlsx-xml';
 
 /** The original package has something this composer cannot rewrite safely: nothing is written. */
 export class PackageError extends Error {
@@ -53,24 +62,9 @@ function resolveTarget(source: string, target: string): string {
   return posix.normalize(posix.join(posix.dirname(source), target));
 }
 
-interface Relationship {
-  readonly id: string;
-  readonly type: string;
-  readonly target: string;
-  readonly external: boolean;
-}
-
-function parseRels(xml: string | null): Relationship[] {
-  if (!xml) return [];
-  return elements(xml, 'Relationship').map((element) => {
-    const attributes = attributesOf(element.slice(0, element.indexOf('>') + 1));
-    return {
-      id: attributes.get('Id') ?? '',
-      type: attributes.get('Type') ?? '',
-      target: attributes.get('Target') ?? '',
-      external: attributes.get('TargetMode') === 'External',
-    };
-  });
+/** A relationships part, read with the XML parser (xlsx-xml.ts); none when the part is missing. */
+function parseRels(xml: string | null, part: string): Relationship[] {
+  return xml ? parseRelationships(xml, part) : [];
 }
 
 function relsXml(rels: readonly Relationship[]): string {
@@ -144,7 +138,8 @@ class Package {
   }
 
   async rels(part: string): Promise<Relationship[]> {
-    return parseRels(await this.text(relsPathOf(part)));
+    const path = relsPathOf(part);
+    return parseRels(await this.text(path), path);
   }
 
   /** A part name not used yet: `xl/drawings/drawing7.xml` after drawing1…6 (exceljs reads names of this shape). */
@@ -168,7 +163,7 @@ class Package {
         await visit(target, await this.rels(target));
       }
     };
-    await visit('', parseRels(await this.text('_rels/.rels')));
+    await visit('', parseRels(await this.text('_rels/.rels'), '_rels/.rels'));
     return seen;
   }
 
@@ -242,25 +237,31 @@ class ContentTypes {
 
 const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
-/** `<sheet>` entries of workbook.xml, in tab order. */
-interface SheetEntry {
-  readonly name: string;
-  readonly sheetId: number;
-  readonly rid: string;
-  readonly element: string;
+/**
+ * workbook.xml with `entries` (new `<sheet>` elements) added at the end of its tab list, written with the
+ * list's own namespace prefixes (`r:id` declared on the element when no prefix is bound to it there).
+ */
+function withSheets(workbookXml: string, part: string, entries: readonly string[]): string {
+  if (entries.length === 0) return workbookXml;
+  const list = parseSheetList(workbookXml, part);
+  if (list.closeAt !== null)
+    return `${workbookXml.slice(0, list.closeAt)}${entries.join('')}${workbookXml.slice(list.closeAt)}`;
+  // `<sheets/>`: opened, filled and closed.
+  const open = workbookXml.slice(list.start, list.end).replace(/\s*\/>$/, '>');
+  return `${workbookXml.slice(0, list.start)}${open}${entries.join('')}</${list.qualifiedName}>${workbookXml.slice(list.end)}`;
 }
 
-function sheetsOf(workbookXml: string): SheetEntry[] {
-  const list = /<sheets\b[^>]*>([\s\S]*?)<\/sheets>/.exec(workbookXml)?.[1] ?? '';
-  return elements(list, 'sheet').map((element) => {
-    const attributes = attributesOf(element);
-    return {
-      name: attributes.get('name') ?? '',
-      sheetId: Number(attributes.get('sheetId') ?? 0),
-      rid: attributes.get('r:id') ?? [...attributes].find(([key]) => key.endsWith(':id'))?.[1] ?? '',
-      element,
-    };
-  });
+/** A new `<sheet>` in the prefixes of workbook.xml's tab list. */
+function sheetElement(
+  list: ReturnType<typeof parseSheetList>,
+  name: string,
+  sheetId: number,
+  rid: string,
+): string {
+  const prefix = list.qualifiedName.includes(':') ? `${list.qualifiedName.split(':')[0]}:` : '';
+  const rels = list.relsPrefix ?? 'r';
+  const declare = list.relsPrefix ? '' : ` xmlns:r="${RELATIONSHIPS_NS}"`;
+  return `<${prefix}sheet name="${escapeXml(name)}" sheetId="${sheetId}" ${rels}:id="${rid}"${declare}/>`;
 }
 
 /** Sets (or adds) `count="n"` on the first start tag of a section. */
@@ -419,7 +420,9 @@ function adaptSheet(xml: string, styles: StyleMap, strings: readonly string[]): 
 
 /** The officeDocument part (xl/workbook.xml) of a package. */
 async function workbookPartOf(pkg: Package): Promise<string> {
-  const rel = parseRels(await pkg.text('_rels/.rels')).find((r) => r.type === REL.officeDocument);
+  const rel = parseRels(await pkg.text('_rels/.rels'), '_rels/.rels').find(
+    (r) => r.type === REL.officeDocument,
+  );
   if (!rel) throw new PackageError('no workbook part');
   return resolveTarget('', rel.target);
 }
@@ -470,6 +473,16 @@ export type SameTab = (entries: readonly { name: string }[], name: string) => nu
  * the replaced tabs used (the previous chart image) are dropped.
  */
 export async function composePackage(original: Buffer, generated: Buffer, sameTab: SameTab): Promise<Buffer> {
+  try {
+    return await compose(original, generated, sameTab);
+  } catch (error) {
+    // A part that is not well-formed XML: nothing is written, and the reason is the composer's own.
+    if (error instanceof XmlPartError) throw new PackageError(error.message);
+    throw error;
+  }
+}
+
+async function compose(original: Buffer, generated: Buffer, sameTab: SameTab): Promise<Buffer> {
   let pkg: Package;
   try {
     pkg = await Package.load(original);
@@ -486,7 +499,7 @@ export async function composePackage(original: Buffer, generated: Buffer, sameTa
   const genRels = await gen.rels(genWorkbookPart);
   const types = new ContentTypes((await pkg.text('[Content_Types].xml')) ?? '');
   const genTypes = new ContentTypes((await gen.text('[Content_Types].xml')) ?? '');
-  if (!/<sheets\b/.test(workbookXml)) throw new PackageError('workbook.xml without sheets');
+  const list = parseSheetList(workbookXml, workbookPart);
 
   const partOf = (rels: readonly Relationship[], source: string, type: string) => {
     const rel = rels.find((r) => r.type === type);
@@ -502,8 +515,10 @@ export async function composePackage(original: Buffer, generated: Buffer, sameTa
     ? elements((await gen.text(genStringsPart)) ?? '', 'si').map((si) => si.replace(/^<si>|<\/si>$/g, ''))
     : [];
 
-  const sheets = sheetsOf(workbookXml);
-  const genSheets = sheetsOf(genWorkbookXml);
+  const sheets = [...list.sheets];
+  const genSheets = parseSheetList(genWorkbookXml, genWorkbookPart).sheets;
+  /** New `<sheet>` elements, added to the tab list in one edit after the loop. */
+  const newEntries: string[] = [];
   const rels = [...workbookRels];
   /** Generated tab index → its index in the composed workbook's tab order. */
   const placeOf = new Map<number, number>();
@@ -540,10 +555,8 @@ export async function composePackage(original: Buffer, generated: Buffer, sameTa
         target: relativeTarget(workbookPart, part),
         external: false,
       });
-      const entry = `<sheet name="${escapeXml(genSheet.name)}" sheetId="${nextSheetId++}" r:id="${rid}"/>`;
-      workbookXml = workbookXml.replace(/<\/sheets>|<sheets\b([^>]*)\/>/, (found, attributes?: string) =>
-        found === '</sheets>' ? `${entry}</sheets>` : `<sheets${attributes ?? ''}>${entry}</sheets>`,
-      );
+      const entry = sheetElement(list, genSheet.name, nextSheetId++, rid);
+      newEntries.push(entry);
       sheets.push({ name: genSheet.name, sheetId: nextSheetId - 1, rid, element: entry });
       placeOf.set(genIndex, sheets.length - 1);
     }
@@ -560,6 +573,8 @@ export async function composePackage(original: Buffer, generated: Buffer, sameTa
     }
     if (copied.length > 0) pkg.setText(relsPathOf(part), relsXml(copied));
   }
+
+  workbookXml = withSheets(workbookXml, workbookPart, newEntries);
 
   // The product's print names of its tabs are replaced; the user's own names stay.
   const ownedPlaces = new Set(placeOf.values());
@@ -578,7 +593,13 @@ export async function composePackage(original: Buffer, generated: Buffer, sameTa
       (_, n: string) => ` localSheetId="${placeOf.get(Number(n)) ?? n}"`,
     ),
   );
-  const names = [...kept, ...added];
+  // Every tab written carries the product's mark (contract 10.2): one it made or adopted gets it now.
+  const marked = markedPlaces(kept);
+  const marks = [...ownedPlaces]
+    .filter((place) => !marked.has(place))
+    .sort((a, b) => a - b)
+    .map((place) => markElement(place, sheets[place]?.name ?? ''));
+  const names = [...kept, ...added, ...marks];
   const namesXml = names.length > 0 ? `<definedNames>${names.join('')}</definedNames>` : '';
   if (/<definedNames\b/.test(workbookXml)) {
     workbookXml = workbookXml.replace(
@@ -611,6 +632,47 @@ export async function composePackage(original: Buffer, generated: Buffer, sameTa
   return pkg.save();
 }
 
+/**
+ * The product's mark on a tab: a hidden defined name scoped to it (localSheetId, its place), pointing at
+ * its own first cell, so Excel and LibreOffice carry it along when the tab is renamed or moved.
+ */
+const markElement = (place: number, tab: string): string =>
+  `<definedName name="${XLSX_TAB_MARK_NAME}" localSheetId="${place}" hidden="1">${escapeXml(`'${tab.replace(/'/g, "''")}'!$A$1`)}</definedName>`;
+
+/** Places (localSheetId) of the tabs that carry the product's mark, among `<definedName>` elements. */
+function markedPlaces(definedNames: readonly string[]): Set<number> {
+  const places = new Set<number>();
+  for (const element of definedNames) {
+    const attributes = attributesOf(element.slice(0, element.indexOf('>') + 1));
+    const local = attributes.get('localSheetId');
+    if (attributes.get('name') === XLSX_TAB_MARK_NAME && local !== undefined && /^\d+$/.test(local))
+      places.add(Number(local));
+  }
+  return places;
+}
+
+/** The tabs of a package in order, each with whether it carries the product's mark (contract 10.2). */
+export async function tabsOf(bytes: Buffer): Promise<{ name: string; marked: boolean }[]> {
+  let pkg: Package;
+  try {
+    pkg = await Package.load(bytes);
+  } catch (error) {
+    throw new PackageError((error as Error).message);
+  }
+  const part = await workbookPartOf(pkg);
+  const xml = (await pkg.text(part)) ?? '';
+  try {
+    const marked = parseScopedNames(xml, part, XLSX_TAB_MARK_NAME);
+    return parseSheetList(xml, part).sheets.map((sheet, place) => ({
+      name: sheet.name,
+      marked: marked.has(place),
+    }));
+  } catch (error) {
+    if (error instanceof XmlPartError) throw new PackageError(error.message);
+    throw error;
+  }
+}
+
 /** The tab names of a package, in order, from its workbook part (without loading any sheet). */
 export async function tabNamesOf(bytes: Buffer): Promise<string[]> {
   let pkg: Package;
@@ -619,5 +681,11 @@ export async function tabNamesOf(bytes: Buffer): Promise<string[]> {
   } catch (error) {
     throw new PackageError((error as Error).message);
   }
-  return sheetsOf((await pkg.text(await workbookPartOf(pkg))) ?? '').map((sheet) => sheet.name);
+  const part = await workbookPartOf(pkg);
+  try {
+    return parseSheetList((await pkg.text(part)) ?? '', part).sheets.map((sheet) => sheet.name);
+  } catch (error) {
+    if (error instanceof XmlPartError) throw new PackageError(error.message);
+    throw error;
+  }
 }

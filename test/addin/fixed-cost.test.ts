@@ -154,7 +154,8 @@ test('set-up makes the same number of round trips for 20 units as for 2,000 (pro
   expect(large.byMethod).toEqual(small.byMethod);
   expect(large.first).toBe(small.first);
   expect(large.second).toBe(small.second);
-  expect(small.byMethod['Sheets.Spreadsheets.batchUpdate']).toBe(1);
+  // One batch adds every missing tab with its mark (contract 10.2), one sets every protection.
+  expect(small.byMethod['Sheets.Spreadsheets.batchUpdate']).toBe(2);
   expect(small.byMethod['Range.protect'] ?? 0).toBe(0);
   console.log(
     `set-up round trips: ${small.first} (20 units), ${large.first} (2,000 units); again: ${large.second}`,

@@ -185,3 +185,26 @@ test('a unit without a valid Email nhập liệu is listed, not written to, and 
     ['E', 'Xã E', '', '01–03/2026', 'Chưa gửi', 'Đơn vị chưa có Email nhập liệu hợp lệ trong tab Đơn vị'],
   ]);
 });
+
+test('the log is the product’s tab (marked when made); an office’s own "Nhật ký nhắc nhở" stops the reminders before any e-mail', () => {
+  const script = province();
+  script.world.alertAnswers.push('YES');
+  script.run(menuFunction(script, 'Nhắc đơn vị chưa nhập số liệu'));
+  const log = script.spreadsheet._sheet('Nhật ký nhắc nhở');
+  expect(
+    script.spreadsheet.developerMetadata.filter((m) => m.metadataKey === 'dvc.tab').map((m) => m.sheetId),
+  ).toEqual([log.id]);
+
+  const office = province();
+  office.spreadsheet._load('Nhật ký nhắc nhở', [['Sổ theo dõi của văn thư'], ['Ngày', 'Việc']]);
+  office.world.alertAnswers.push('YES');
+  office.run(menuFunction(office, 'Nhắc đơn vị chưa nhập số liệu'));
+  expect(office.world.sentMail).toHaveLength(0);
+  expect(office.world.ui[office.world.ui.length - 1]?.text).toMatch(
+    /^Không ghi được tab kết quả "Nhật ký nhắc nhở": tab thứ 5 "Nhật ký nhắc nhở" trùng tên/,
+  );
+  expect(office.spreadsheet._sheet('Nhật ký nhắc nhở')._values()).toEqual([
+    ['Sổ theo dõi của văn thư', ''],
+    ['Ngày', 'Việc'],
+  ]);
+});

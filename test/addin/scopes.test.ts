@@ -38,6 +38,24 @@ describe('the scope table and appsscript.json', () => {
     expect(needing(SCOPE.drive)).toEqual(['setUpSheet']);
   });
 
+  test("README's roll-out table says what the table says: each item's scopes, needed then used", () => {
+    const readme = readFileSync(join(__dirname, '..', '..', 'README.md'), 'utf8');
+    const rows = new Map(
+      [...readme.matchAll(/^ {3}\| [^|]*\(`(\w+)`\) \| ([^|]*) \|/gm)].map(([, name, cell]) => [
+        name,
+        [...(cell ?? '').matchAll(/`([\w.]+)`/g)].map(
+          ([, short]) => `https://www.googleapis.com/auth/${short}`,
+        ),
+      ]),
+    );
+    expect([...rows.keys()].sort()).toEqual([...ENTRIES].sort());
+    for (const entry of ENTRIES)
+      expect([entry, rows.get(entry)]).toEqual([
+        entry,
+        [...scopesOf(entry, 'needs'), ...scopesOf(entry, 'uses')],
+      ]);
+  });
+
   test('the Advanced Drive service (v3) is enabled beside the Sheets service, and the build ships the same manifest', () => {
     expect(manifest.dependencies.enabledAdvancedServices).toEqual([
       { userSymbol: 'Sheets', serviceId: 'sheets', version: 'v4' },

@@ -1,6 +1,6 @@
 // The requests of the add-in's write: one batch for any real province, packed batches under 10 MiB beyond.
 import { figureBatches, place, REQUEST_PAYLOAD_LIMIT, utf8Length } from '../../src/addin/sheets-api';
-import { newWriteMarker, type OutputTable, RATIO_FORMATS, RATIO_HEADER, TAB } from '../../src/core';
+import { newWriteMarker, type OutputTable, planTabs, RATIO_FORMATS, RATIO_HEADER, TAB } from '../../src/core';
 
 const marker = newWriteMarker('addin', 'run-1', new Date('2026-11-28T00:00:00Z'));
 
@@ -19,11 +19,24 @@ function ratioTable(rows: number, nameLength: number): OutputTable {
 }
 
 const layout = {
-  tabs: [{ sheetId: 7, title: TAB.ratio, rows: 1000, columns: 26, conditionalRules: 3, chartIds: [] }],
+  tabs: [
+    {
+      sheetId: 7,
+      title: TAB.ratio,
+      rows: 1000,
+      columns: 26,
+      conditionalRules: 3,
+      chartIds: [],
+      marked: true,
+      staging: false,
+    },
+  ],
   markers: [],
   locale: 'vi_VN',
   timeZone: 'Asia/Ho_Chi_Minh',
 };
+/** The product's own Tỷ lệ (marked): the table goes into it. */
+const plan = planTabs([{ name: TAB.ratio, marked: true }], [TAB.ratio]);
 
 test('UTF-8 bytes are counted as Google counts them', () => {
   expect(utf8Length('Tỷ lệ')).toBe(Buffer.byteLength('Tỷ lệ', 'utf8'));
@@ -31,7 +44,7 @@ test('UTF-8 bytes are counted as Google counts them', () => {
 });
 
 test('a province-sized table is one batch: marker set first, removed last, every row in one band', () => {
-  const batches = figureBatches(place(layout, [ratioTable(2000, 10)]), marker, 42);
+  const batches = figureBatches(place(layout, [ratioTable(2000, 10)], plan), marker, 42);
   expect(batches).toHaveLength(1);
   const [batch = []] = batches;
   expect(batch[0]?.createDeveloperMetadata?.developerMetadata?.metadataId).toBe(42);
@@ -47,7 +60,7 @@ test('a province-sized table is one batch: marker set first, removed last, every
 
 test('past 10 MiB the requests are packed into several batches, each under the limit, the marker across them', () => {
   const table = ratioTable(40_000, 120);
-  const batches = figureBatches(place(layout, [table]), marker, 43);
+  const batches = figureBatches(place(layout, [table], plan), marker, 43);
   expect(batches.length).toBeGreaterThan(1);
   for (const batch of batches)
     expect(Buffer.byteLength(JSON.stringify({ requests: batch }), 'utf8')).toBeLessThanOrEqual(

@@ -56,7 +56,9 @@ test('while the nightly sync is writing, a recompute says so in Vietnamese and w
   expect(alert?.text).toContain('Chưa có tab nào bị thay đổi');
   expect(script.sheets.batches.length).toBe(batches);
   expect(JSON.stringify(script.spreadsheet._state())).toBe(before);
-  expect(script.spreadsheet.developerMetadata.map((m) => m.metadataId)).toEqual([77]);
+  expect(
+    script.spreadsheet.developerMetadata.filter((m) => m.sheetId === undefined).map((m) => m.metadataId),
+  ).toEqual([77]);
   expect(script.world.lockHeld).toBe(false);
   // Kiểm tra số liệu writes too: refused the same way.
   script.run('checkFigures');
@@ -97,7 +99,8 @@ test('a forged marker "until 9999", an unreadable one and one of no known writer
       : [],
   );
   expect(removed).toEqual(expect.arrayContaining([91, 92, 93]));
-  expect(script.spreadsheet.developerMetadata).toEqual([]);
+  // No write marker is left (the new tabs keep their own marks).
+  expect(script.spreadsheet.developerMetadata.filter((m) => m.sheetId === undefined)).toEqual([]);
 });
 
 test('a live sync marker within its 15 minutes still blocks beside a forged one', () => {
@@ -118,8 +121,11 @@ test("the add-in's own marker and every output tab travel in one batchUpdate; th
   const script = province();
   script.run('recomputeAll');
   const [figures, decoration] = script.sheets.batches;
+  // The write marker's two requests (each new tab's own mark travels with its addSheet: contract 10.2).
   const markerRequests = (figures ?? []).filter(
-    (r) => r.createDeveloperMetadata || r.deleteDeveloperMetadata,
+    (r) =>
+      r.createDeveloperMetadata?.developerMetadata?.metadataKey === WRITE_MARKER_KEY ||
+      r.deleteDeveloperMetadata,
   );
   expect(figures?.[0]?.createDeveloperMetadata?.developerMetadata).toMatchObject({
     metadataKey: WRITE_MARKER_KEY,
@@ -140,7 +146,7 @@ test("the add-in's own marker and every output tab travel in one batchUpdate; th
   expect(titles).toEqual(expect.arrayContaining(OUTPUTS));
   expect((decoration ?? []).some((r) => r.addChart)).toBe(true);
   expect((figures ?? []).some((r) => r.addChart || r.addConditionalFormatRule)).toBe(false);
-  expect(script.spreadsheet.developerMetadata).toEqual([]);
+  expect(script.spreadsheet.developerMetadata.filter((m) => m.sheetId === undefined)).toEqual([]);
   // The second recompute updates the chart in place instead of adding one.
   script.run('recomputeAll');
   const again = script.sheets.batches[3] ?? [];

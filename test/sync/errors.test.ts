@@ -2,6 +2,7 @@
 // becomes a Vietnamese reason with what to do, the system's own words kept in brackets.
 import { readFileSync } from 'node:fs';
 import { exitCodeOf, reasonOf, SyncError, translate } from '../../sync/errors';
+import { withoutChildren, XmlPartError } from '../../sync/workbook/xlsx-xml';
 
 /** An error as Node raises it: code and message `CODE: text, syscall 'path'`. */
 const nodeError = (code: string, text: string) =>
@@ -69,4 +70,21 @@ test('the exit codes README documents: BUSY and LOCK_LOST are 5, TAB_NAMES and S
   const readme = readFileSync(`${__dirname}/../../README.md`, 'utf8');
   expect(readme).toMatch(/\| 5 +\| `LOCKED`, `LOCK_LOST`, `BUSY`/);
   expect(readme).toMatch(/\| 4 +\| .*`TAB_NAMES`, `SYSTEM`/);
+});
+
+test('a package part that is not well-formed XML reads as a damaged .xlsx; a file in use or saved meanwhile exits 5', () => {
+  const damaged = (() => {
+    try {
+      withoutChildren('<worksheet><sheetData>', 'xl/worksheets/sheet1.xml', new Set(['drawing']));
+    } catch (error) {
+      return error;
+    }
+    return null;
+  })();
+  expect(damaged).toBeInstanceOf(XmlPartError);
+  expect(reasonOf(damaged)).toMatch(
+    /^tệp không phải là bảng tính Excel \.xlsx hợp lệ .*\(xl\/worksheets\/sheet1\.xml: /,
+  );
+  expect(exitCodeOf(new SyncError('FILE_IN_USE', 'x'))).toBe(5);
+  expect(exitCodeOf(new SyncError('FILE_CHANGED', 'x'))).toBe(5);
 });

@@ -1,6 +1,9 @@
 // A small province computed by hand, as input grids, portal items and an .xlsx, for the sync's tests.
+import { readFileSync } from 'node:fs';
 import ExcelJS from 'exceljs';
+import iconv from 'iconv-lite';
 import type { RetryPolicy } from '../../sync/retry';
+import { cellsView } from '../../sync/workbook/xlsx-cells-view';
 import { ENTRY_HEADER, UNIT_HEADER } from '../contract-headers';
 import { type FakeSheet, fakeSheet } from '../fakes/sheets-api/server';
 
@@ -121,7 +124,8 @@ export async function writeProvinceXlsx(path: string, extraTabs: Record<string, 
 /** Every tab of an .xlsx as plain values (formulas → results, rich text → text, merged cells once), trailing blanks dropped. */
 export async function readXlsxTabs(path: string): Promise<Map<string, unknown[][]>> {
   const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.readFile(path);
+  // As the sync reads cells: without the drawings, comments and tables exceljs cannot always place.
+  await workbook.xlsx.load((await cellsView(readFileSync(path))) as unknown as ExcelJS.Buffer);
   const tabs = new Map<string, unknown[][]>();
   for (const sheet of workbook.worksheets) {
     const rows: unknown[][] = [];
@@ -167,4 +171,24 @@ export function records(grid: unknown[][] | undefined, anchor = 'Mã đơn vị'
   return grid
     .slice(headerIndex + 1)
     .map((row) => Object.fromEntries(header.map((h, i) => [h, row[i] ?? ''])));
+}
+
+/**
+ * Text as Excel on a Vietnamese Windows saves "CSV (Comma delimited)": Windows-1258, where letters with a
+ * circumflex, breve or horn are single bytes and tone marks are combining characters after them.
+ */
+export function windows1258(text: string): Buffer {
+  const tones = /[\u0300\u0301\u0303\u0309\u0323]/g;
+  const staged = [...text.normalize('NFC')]
+    .map((ch) => {
+      const direct = iconv.encode(ch, 'windows-1258');
+      if (!(direct.length === 1 && direct[0] === 0x3f && ch !== '?')) return ch;
+      const decomposed = ch.normalize('NFD');
+      return decomposed.replace(tones, '').normalize('NFC') + (decomposed.match(tones) ?? []).join('');
+    })
+    .join('');
+  const bytes = iconv.encode(staged, 'windows-1258');
+  // Every character had a byte: no '?' stand-ins.
+  if (bytes.includes(0x3f)) throw new Error(`not encodable in Windows-1258: ${text}`);
+  return bytes;
 }

@@ -1,7 +1,12 @@
 // The portal client against a loopback stand-in: paging, retries with Retry-After, faults, profiles, parallel months.
 import { SyncError } from '../../sync/errors';
 import { fetchMonth, type PortalClientOptions } from '../../sync/portal/http';
-import { AGGREGATED_PROFILE, DOSSIERS_PROFILE, type HttpProfile } from '../../sync/portal/profiles';
+import {
+  AGGREGATED_PROFILE,
+  BUILT_IN_NAMES,
+  DOSSIERS_PROFILE,
+  type HttpProfile,
+} from '../../sync/portal/profiles';
 import { gatherPortal } from '../../sync/portal/sources';
 import type { RetryPolicy } from '../../sync/retry';
 import {
@@ -183,6 +188,30 @@ describe('fetchMonth', () => {
     const error = (await fetchMonth(client(p, fastRetry()), OCT_2020).catch((e: unknown) => e)) as SyncError;
     expect(p.requests).toHaveLength(1);
     expect(error.message).toMatch(/PORTAL_TOKEN/);
+  });
+
+  test.each([404, 405, 501])(
+    'HTTP %i on the first request: not retried, and the profiles to try are named (a forgotten --profile)',
+    async (status) => {
+      const p = await serve(() => ({ kind: 'status', status }));
+      const error = (await fetchMonth(client(p, fastRetry()), OCT_2020).catch(
+        (e: unknown) => e,
+      )) as SyncError;
+      expect(p.requests).toHaveLength(1);
+      expect(error.code).toBe('PORTAL_HTTP');
+      expect(error.message).toContain(`HTTP ${status}`);
+      expect(error.message).toContain(`--profile ${BUILT_IN_NAMES.join('|')}`);
+      expect(BUILT_IN_NAMES).toEqual(expect.arrayContaining(['dossiers', 'aggregated', 'mot-cua', 'dvcqg']));
+    },
+  );
+
+  test('a 501 on a later page is still retried like any 5xx', async () => {
+    const p = await serve((r) =>
+      r.page === 2 && r.attempt === 1 ? { kind: 'status', status: 501 } : undefined,
+    );
+    const result = await fetchMonth(client(p, fastRetry()), OCT_2020);
+    expect(result.records).toHaveLength(6);
+    expect(p.requests.filter((r) => r.page === 2)).toHaveLength(2);
   });
 
   test('the token never appears in an error message', async () => {

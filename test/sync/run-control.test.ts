@@ -20,7 +20,6 @@ import {
   ENTRIES,
   inputSheets,
   portalItems,
-  readXlsxTabs,
   records,
   SETTINGS,
   UNITS,
@@ -114,15 +113,18 @@ describe('tabs are matched by their exact name (item 1)', () => {
 });
 
 describe('user tabs are never replaced or deleted (item 3)', () => {
-  test('.xlsx: "Kiểm  tra " (a spacing variant) is the user’s: kept as it was, Kiểm tra written beside it', async () => {
+  test('.xlsx: "Kiểm  tra " (a spacing variant the product did not make) stops the run, the file unchanged', async () => {
     const book = join(dir, 'tinh.xlsx');
     await writeXlsxTabs(book, [...PROVINCE, ['Kiểm  tra ', [['ghi chú của tôi', 7]]]]);
+    const before = readFileSync(book);
     const result = await sync(['--workbook', book]);
-    expect(result.stderr).toBe('');
-    expect(result.code).toBe(0);
-    const tabs = await readXlsxTabs(book);
-    expect(tabs.get('Kiểm  tra ')).toEqual([['ghi chú của tôi', 7]]);
-    expect(tabs.get('Kiểm tra')?.[0]).toContain('Nội dung');
+    expect(result.code).toBe(4);
+    expect(lines(result.stderr)).toEqual([
+      expect.stringMatching(
+        /^Lỗi đồng bộ \[TAB_NAMES\]: Không ghi được tab kết quả "Kiểm tra": tab thứ 5 "Kiểm {2}tra " trùng tên .*Hãy đổi tên tab đó/,
+      ),
+    ]);
+    expect(readFileSync(book).equals(before)).toBe(true);
   });
 
   test('.xlsx: "TỔNG HỢP" (a case variant) is refused before writing, not replaced', async () => {
@@ -133,7 +135,7 @@ describe('user tabs are never replaced or deleted (item 3)', () => {
     expect(result.code).toBe(4);
     expect(lines(result.stderr)).toEqual([
       expect.stringMatching(
-        /^Lỗi đồng bộ \[TAB_NAMES\]: Không tạo được tab kết quả "Tổng hợp" vì tab thứ 5 "TỔNG HỢP"/,
+        /^Lỗi đồng bộ \[TAB_NAMES\]: Không ghi được tab kết quả "Tổng hợp": tab thứ 5 "TỔNG HỢP" trùng tên/,
       ),
     ]);
     expect(readFileSync(book).equals(before)).toBe(true);
@@ -148,7 +150,9 @@ describe('user tabs are never replaced or deleted (item 3)', () => {
     sheets = await startFakeSheets({ spreadsheet, token: TOKEN });
     const refused = await sync(['--workbook', ID], googleEnv(sheets));
     expect(refused.code).toBe(4);
-    expect(refused.stderr).toMatch(/\[TAB_NAMES\]: Không tạo được tab kết quả "Tổng hợp"/);
+    expect(refused.stderr).toMatch(
+      /\[TAB_NAMES\]: Không ghi được tab kết quả "Tổng hợp": tab thứ 5 "TỔNG HỢP"/,
+    );
     expect(labels(sheets)).toEqual(['get']);
     await sheets.close();
     // A user's "~dvc Tỷ lệ" (unmarked) and a marked leftover of a crashed staged write.
@@ -232,7 +236,8 @@ describe('the write marker shared with the add-in (item 12, sync side)', () => {
     expect(created?.metadataKey).toBe(WRITE_MARKER_KEY);
     expect(created?.visibility).toBe('DOCUMENT');
     expect(JSON.parse(created?.metadataValue ?? '{}')).toMatchObject({ by: 'sync' });
-    expect(sheets.spreadsheet.developerMetadata).toEqual([stale]);
+    // Only the add-in's expired marker stays at spreadsheet level (each new tab carries its own mark).
+    expect(sheets.spreadsheet.developerMetadata?.filter((m) => m.location?.spreadsheet)).toEqual([stale]);
     expect(valuesOf(sheetNamed(sheets, 'Nhật ký đồng bộ'))[1]?.[1]).toBe('Thành công');
   });
 
@@ -263,10 +268,11 @@ describe('the write marker shared with the add-in (item 12, sync side)', () => {
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
     const said = 'Đã gỡ 3 dấu "đang ghi" (dvc.writing) không hợp lệ khỏi bảng tính';
-    expect(lines(result.stdout).filter((line) => line.startsWith(said))).toHaveLength(1);
+    // Said once on stdout, in the summary.
+    expect(result.stdout.split(said)).toHaveLength(2);
     // Removed in the one write, with this run's own marker: none is left.
     expect(labels(sheets)).toEqual(['get', 'get cells', 'batchUpdate', 'batchUpdate']);
-    expect(sheets.spreadsheet.developerMetadata ?? []).toEqual([]);
+    expect((sheets.spreadsheet.developerMetadata ?? []).filter((m) => m.location?.spreadsheet)).toEqual([]);
     const log = valuesOf(sheetNamed(sheets, 'Nhật ký đồng bộ'));
     expect(log[1]?.[1]).toBe('Thành công');
     expect(String(log[1]?.[5])).toContain(said);
@@ -417,7 +423,7 @@ describe('--daily checks before it waits (issue 12)', () => {
     ]);
   });
 
-  test('Google Sheet: refused credentials exit 4 at once; accepted ones cost one request before waiting', async () => {
+  test('Google Sheet: refused credentials exit 4 at once; accepted ones cost a read and a write check before waiting', async () => {
     sheets = await startFakeSheets({
       spreadsheet: { spreadsheetId: ID, locale: 'vi_VN', sheets: inputSheets() },
       token: TOKEN,
@@ -435,8 +441,8 @@ describe('--daily checks before it waits (issue 12)', () => {
     sheets.requests.length = 0;
     const { code, stdout } = await dailyUntilWaiting(['--workbook', ID], googleEnv(sheets));
     expect(code).toBe(0);
-    expect(stdout).toMatch(/^Đã kiểm tra: đăng nhập Google được và đọc được bảng tính "Fake"/);
-    expect(labels(sheets)).toEqual(['get']);
+    expect(stdout).toMatch(/^Đã kiểm tra: đăng nhập Google được, đọc được và ghi được bảng tính "Fake"/);
+    expect(labels(sheets)).toEqual(['get', 'batchUpdate']);
   });
 });
 

@@ -1,5 +1,5 @@
 // --daily: the next run in Asia/Ho_Chi_Minh, a loop that survives a failed night, and the lock, without real waiting.
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, utimesSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SyncError } from '../../sync/errors';
@@ -80,6 +80,48 @@ describe('withLock', () => {
     release();
     await expect(first).resolves.toBe('first');
     await expect(withLock(path, async () => 'third')).resolves.toBe('third');
+  });
+
+  test('a computation that blocks the event loop past the stale time is no false LOCK_LOST', async () => {
+    const path = lockPathOf({ kind: 'xlsx', path: join(dir, 'b.xlsx') });
+    // Stale after 2 s; the task then blocks for 2.5 s (as the core computing a 200 MiB export's tabs does).
+    const outcome = withLock(
+      path,
+      async (guard) => {
+        const until = Date.now() + 2500;
+        while (Date.now() < until) {
+          // nothing: the event loop is blocked, no refresh can run
+        }
+        await guard.assertHeld();
+        return 'written';
+      },
+      { staleMs: 2000 },
+    );
+    await expect(outcome).resolves.toBe('written');
+  });
+
+  test('a lock another run took over while this one was blocked is LOCK_LOST', async () => {
+    const path = lockPathOf({ kind: 'xlsx', path: join(dir, 'c.xlsx') });
+    const outcome = withLock(
+      path,
+      async (guard) => {
+        const until = Date.now() + 2500;
+        let takenOver = false;
+        while (Date.now() < until) {
+          if (!takenOver && Date.now() > until - 1000) {
+            // What another run does to a lock gone stale: replaces it with its own, of another mtime.
+            rmSync(path, { recursive: true, force: true });
+            mkdirSync(path);
+            const later = new Date(Date.now() + 5000);
+            utimesSync(path, later, later);
+            takenOver = true;
+          }
+        }
+        return guard.assertHeld();
+      },
+      { staleMs: 2000 },
+    );
+    await expect(outcome).rejects.toMatchObject({ code: 'LOCK_LOST' });
   });
 
   test('a failed run releases the lock too', async () => {

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
-import type { OutputTable } from '../../src/core';
+import { type OutputTable, RATIO_HEADER } from '../../src/core';
 import { isSyncError } from '../../sync/errors';
 import { XlsxWorkbook } from '../../sync/workbook/xlsx';
 import { writeProvinceXlsx } from './fixtures';
@@ -34,7 +34,8 @@ async function edit(path: string, change: (zip: JSZip) => Promise<void>): Promis
 
 test('a replaced tab keeps its place and id; a new tab is appended; the calc chain goes; names are sorted out', async () => {
   const book = join(dir, 'tinh.xlsx');
-  await writeProvinceXlsx(book, { 'Tỷ lệ': [['cũ']], 'Ghi chú': [['của văn phòng']] });
+  // Tỷ lệ as an earlier version wrote it (the product's header, no mark): adopted, replaced in place.
+  await writeProvinceXlsx(book, { 'Tỷ lệ': [['cũ'], [...RATIO_HEADER]], 'Ghi chú': [['của văn phòng']] });
   await edit(book, async (zip) => {
     let workbook = await text(zip, 'xl/workbook.xml');
     // Tỷ lệ is the fifth tab (index 4): an old print area of it, a name of the office local to it.
@@ -107,6 +108,12 @@ test('a replaced tab keeps its place and id; a new tab is appended; the calc cha
     ].sort(),
   );
 
+  // The two tabs written carry the product's mark (hidden, scoped to each); the office's tab does not.
+  const marks = [...workbook.matchAll(/<definedName name="_dvc_tab" localSheetId="(\d+)" hidden="1">/g)].map(
+    (m) => Number(m[1]),
+  );
+  expect(marks).toEqual([4, 6]);
+
   // exceljs reads it back: values, inline strings, percent format, the title with its ampersand.
   const read = new ExcelJS.Workbook();
   await read.xlsx.readFile(book);
@@ -122,6 +129,17 @@ test('a replaced tab keeps its place and id; a new tab is appended; the calc cha
 test('an output tab name held by a chart sheet is refused before writing: exit-4 error, file untouched', async () => {
   const book = join(dir, 'tinh.xlsx');
   await writeProvinceXlsx(book, { 'Tổng hợp': [['tạm']] });
+  // Marked as the product's, so the refusal is the composer's (a chart sheet cannot be rewritten).
+  await edit(book, async (zip) => {
+    const workbook = await text(zip, 'xl/workbook.xml');
+    zip.file(
+      'xl/workbook.xml',
+      workbook.replace(
+        '</sheets>',
+        `</sheets><definedNames><definedName name="_dvc_tab" localSheetId="4" hidden="1">'Tổng hợp'!$A$1</definedName></definedNames>`,
+      ),
+    );
+  });
   await edit(book, async (zip) => {
     const part = await sheetPartOf(zip, 'Tổng hợp');
     const rels = await text(zip, 'xl/_rels/workbook.xml.rels');

@@ -76,21 +76,27 @@ describe('an .xlsx open in Excel or LibreOffice is not written (contract 10.3)',
 });
 
 /**
- * Saves another person's workbook over `SAVE_TARGET` right after the sync's last read of it (the read its
- * write builds on), so the save lands between that read and the sync's rename.
+ * Saves another person's workbook over `SAVE_TARGET` while the sync writes its temp file, i.e. after the
+ * read its write builds on and before its rename (FileHandle.sync is called on the temp file only).
  */
 const SAVE_HOOK = `
 const fs = require('node:fs');
 const fsp = require('node:fs/promises');
-const realReadFile = fsp.readFile;
+const realOpen = fsp.open;
 let saved = false;
-fsp.readFile = async (path, ...rest) => {
-  const bytes = await realReadFile(path, ...rest);
-  if (!saved && String(path) === process.env.SAVE_TARGET) {
-    saved = true;
-    fs.copyFileSync(process.env.SAVE_FROM, process.env.SAVE_TARGET);
+fsp.open = async (path, ...rest) => {
+  const handle = await realOpen(path, ...rest);
+  if (!saved && String(path).endsWith('.tmp')) {
+    const realSync = handle.sync.bind(handle);
+    handle.sync = async () => {
+      if (!saved) {
+        saved = true;
+        fs.copyFileSync(process.env.SAVE_FROM, process.env.SAVE_TARGET);
+      }
+      return realSync();
+    };
   }
-  return bytes;
+  return handle;
 };
 `;
 

@@ -1,10 +1,10 @@
 // Saving a local workbook keeps what the product does not own (issue 13, break 2), through the built CLI.
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import { renderPng } from '../../sync/report/chart';
-import { writeProvinceXlsx } from './fixtures';
+import { readXlsxTabs, writeProvinceXlsx } from './fixtures';
 import { runCli } from './run-cli';
 import { addUserParts } from './user-parts';
 import { sheetPartOf, sheetXmlOf, text, zipOf } from './xlsx-parts';
@@ -101,4 +101,36 @@ describe('a sync of a workbook with the office’s own chart, picture, table and
     expect(header?.font).toMatchObject({ name: 'Arial', bold: true });
     expect(read.getWorksheet('Tỷ lệ')?.getRow(4).getCell(7).numFmt).toBe('0.00%');
   });
+});
+
+test('a comment inside workbook.xml’s <sheets> naming Tỷ lệ with Đơn vị’s relationship: Tỷ lệ is written as its own tab, Đơn vị byte for byte', async () => {
+  const book = join(dir, 'tinh.xlsx');
+  await writeProvinceXlsx(book);
+  const zip = await zipOf(book);
+  const workbookXml = await text(zip, 'xl/workbook.xml');
+  const units = await sheetPartOf(zip, 'Đơn vị');
+  const rid = /<sheet [^>]*name="Đơn vị"[^>]*r:id="([^"]+)"/.exec(workbookXml)?.[1];
+  expect(rid).toBeDefined();
+  // What an editor's tool or a person might leave: an old entry commented out, before the real ones.
+  zip.file(
+    'xl/workbook.xml',
+    workbookXml.replace(/<sheets>/, `<sheets><!-- <sheet name="Tỷ lệ" sheetId="90" r:id="${rid}"/> -->`),
+  );
+  writeFileSync(book, await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' }));
+  const unitsBefore = await text(await zipOf(book), units);
+  const result = await sync(['--workbook', book]);
+  expect(result.stderr).toBe('');
+  expect(result.code).toBe(0);
+  const after = await zipOf(book);
+  expect(await text(after, units)).toBe(unitsBefore);
+  expect(await sheetPartOf(after, 'Đơn vị')).toBe(units);
+  const ratio = await sheetPartOf(after, 'Tỷ lệ');
+  expect(ratio).not.toBe(units);
+  const tabs = await readXlsxTabs(book);
+  expect(tabs.get('Đơn vị')?.[1]?.slice(0, 2)).toEqual(['SNV', 'Sở Nội vụ']);
+  expect((tabs.get('Tỷ lệ') ?? []).flat()).toEqual(expect.arrayContaining(['HLS', 'SNV', 'STP', 'XHS']));
+  // The comment is the office's: it stays.
+  expect(await text(after, 'xl/workbook.xml')).toContain(
+    `<!-- <sheet name="Tỷ lệ" sheetId="90" r:id="${rid}"/> -->`,
+  );
 });

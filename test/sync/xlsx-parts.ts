@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { posix } from 'node:path';
 import JSZip from 'jszip';
+import { parseRelationships, parseSheetList } from '../../sync/workbook/xlsx-xml';
 
 export async function zipOf(path: string): Promise<JSZip> {
   return JSZip.loadAsync(readFileSync(path));
@@ -13,15 +14,17 @@ export async function text(zip: JSZip, part: string): Promise<string> {
   return file.async('string');
 }
 
-/** The part name of a tab's worksheet, through workbook.xml and its relationships. */
+/** The part name of a tab's worksheet, through workbook.xml and its relationships (read as XML: a comment is no tab). */
 export async function sheetPartOf(zip: JSZip, tab: string): Promise<string> {
-  const workbook = await text(zip, 'xl/workbook.xml');
-  const escaped = tab.replace(/&/g, '&amp;');
-  const rid = new RegExp(`<sheet\\b[^>]*name="${escaped}"[^>]*r:id="([^"]+)"`).exec(workbook)?.[1];
-  const rels = await text(zip, 'xl/_rels/workbook.xml.rels');
-  const target = new RegExp(`<Relationship\\b[^>]*Id="${rid}"[^>]*Target="([^"]+)"`).exec(rels)?.[1];
+  const rid = parseSheetList(await text(zip, 'xl/workbook.xml'), 'xl/workbook.xml').sheets.find(
+    (sheet) => sheet.name === tab,
+  )?.rid;
+  const rels = parseRelationships(await text(zip, 'xl/_rels/workbook.xml.rels'), 'workbook.xml.rels');
+  const target = rels.find((rel) => rel.id === rid)?.target;
   if (!rid || !target) throw new Error(`no tab ${tab}`);
-  return posix.normalize(posix.join('xl', target));
+  return target.startsWith('/')
+    ? posix.normalize(target.slice(1))
+    : posix.normalize(posix.join('xl', target));
 }
 
 export async function sheetXmlOf(path: string, tab: string): Promise<string> {

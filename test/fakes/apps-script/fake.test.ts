@@ -147,6 +147,44 @@ describe('the Advanced Sheets service', () => {
     expect(script.world.calls.count('get')).toBe(1);
   });
 
+  test('refuses what Google refuses: a tab name equal but for case, metadata without visibility or on no sheet', () => {
+    const { script } = setUp();
+    const send = (request: object) => () =>
+      script.sheets.Spreadsheets.batchUpdate({ requests: [request] }, 'fake-spreadsheet-id');
+    expect(send({ addSheet: { properties: { title: 'THỬ' } } })).toThrow(
+      'Invalid requests[0]: addSheet: A sheet with the name "THỬ" already exists. Please enter another name.',
+    );
+    expect(() => script.spreadsheet.insertSheet('thử')).toThrow('A sheet with the name "thử" already exists');
+    const metadata = (developerMetadata: object) => ({ createDeveloperMetadata: { developerMetadata } });
+    expect(send(metadata({ metadataKey: 'dvc.tab', location: { sheetId: 1 } }))).toThrow(
+      'visibility must be DOCUMENT or PROJECT',
+    );
+    expect(
+      send(metadata({ metadataKey: 'dvc.tab', location: { sheetId: 999 }, visibility: 'DOCUMENT' })),
+    ).toThrow('No grid with id: 999');
+    // A sheet-level mark in the batch that adds the sheet: the API lists it under that sheet only.
+    script.sheets.Spreadsheets.batchUpdate(
+      {
+        requests: [
+          { addSheet: { properties: { sheetId: 40, title: 'Mới' } } },
+          metadata({
+            metadataKey: 'dvc.tab',
+            metadataValue: 'Mới',
+            location: { sheetId: 40 },
+            visibility: 'DOCUMENT',
+          }),
+        ],
+      },
+      'fake-spreadsheet-id',
+    );
+    const got = script.sheets.Spreadsheets.get('fake-spreadsheet-id');
+    expect(got.developerMetadata ?? []).toEqual([]);
+    const added = (got.sheets ?? []).find((sheet) => sheet.properties?.sheetId === 40);
+    expect(added?.developerMetadata).toEqual([
+      expect.objectContaining({ metadataKey: 'dvc.tab', location: { locationType: 'SHEET', sheetId: 40 } }),
+    ]);
+  });
+
   test('a batch is all or nothing: a bad request undoes the ones before it, with the API’s words', () => {
     const { script } = setUp();
     const sheetId = script.spreadsheet._sheet('Thử').id;
@@ -164,6 +202,7 @@ describe('the Advanced Sheets service', () => {
             metadataKey: 'dvc.writing',
             metadataValue: '{}',
             location: { spreadsheet: true },
+            visibility: 'DOCUMENT',
           },
         },
       },

@@ -1,6 +1,6 @@
 // The fake Apps Script world for tests: a spreadsheet, its services, and dist/Code.js loaded in a vm as Apps Script runs it.
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import vm from 'node:vm';
 import { FakeDriveService } from './drive-service';
 import { appsScriptGlobals, scopeGuard } from './services';
@@ -23,9 +23,18 @@ export {
 export type { CellState } from './values';
 export { FakeWorld, type Value } from './world';
 
-export const BUNDLE_PATH = join(__dirname, '..', '..', '..', 'dist', 'Code.js');
+/** The checkout this fake belongs to, found upwards: the bench bundles the fake into dist/bench. */
+function checkoutRoot(from: string): string {
+  for (let dir = from; ; dir = dirname(dir)) {
+    if (existsSync(join(dir, 'package.json'))) return dir;
+    if (dirname(dir) === dir) throw new Error(`no package.json above ${from}`);
+  }
+}
+const ROOT = checkoutRoot(__dirname);
+
+export const BUNDLE_PATH = join(ROOT, 'dist', 'Code.js');
 /** The manifest pushed with the bundle: its OAuth scopes are what a person can grant. */
-export const MANIFEST_PATH = join(__dirname, '..', '..', '..', 'dist', 'appsscript.json');
+export const MANIFEST_PATH = join(ROOT, 'dist', 'appsscript.json');
 
 export interface LoadedScript {
   world: FakeWorld;

@@ -24,12 +24,14 @@ type ChartSpec = GoogleAppsScript.Sheets.Schema.ChartSpec;
 type ProtectedRange = GoogleAppsScript.Sheets.Schema.ProtectedRange;
 type Collection = GoogleAppsScript.Sheets.Collection.SpreadsheetsCollection;
 
-/** Spreadsheet-level developer metadata as the API stores it. */
+/** Developer metadata as the API stores it: on the spreadsheet, or on one sheet (sheetId). */
 export interface FakeMetadata {
   metadataId: number;
   metadataKey: string;
   metadataValue: string;
   visibility: string;
+  /** The sheet it is on; absent for spreadsheet-level metadata. */
+  sheetId?: number;
 }
 
 /** Google's bound on one request body, in bytes. */
@@ -105,10 +107,9 @@ export class FakeSheetsService {
       JSON.stringify({
         spreadsheetId,
         properties: { title: ss.name, timeZone: ss.timeZone, locale: ss.locale },
-        developerMetadata: ss.developerMetadata.map((m) => ({
-          ...m,
-          location: { locationType: 'SPREADSHEET', spreadsheet: true },
-        })),
+        developerMetadata: ss.developerMetadata
+          .filter((m) => m.sheetId === undefined)
+          .map((m) => ({ ...m, location: { locationType: 'SPREADSHEET', spreadsheet: true } })),
         sheets: ss.sheets.map((sheet, index) => ({
           properties: {
             sheetId: sheet.id,
@@ -124,6 +125,9 @@ export class FakeSheetsService {
           conditionalFormats: sheet.conditionalRules.map((rule) => apiRule(rule)),
           charts: sheet.charts.map((chart) => ({ chartId: chart.id, spec: chart.state.spec ?? {} })),
           protectedRanges: ss.protections.filter((p) => p.sheet === sheet).map((p) => this.apiProtection(p)),
+          developerMetadata: ss.developerMetadata
+            .filter((m) => m.sheetId === sheet.id)
+            .map(({ sheetId, ...m }) => ({ ...m, location: { locationType: 'SHEET', sheetId } })),
         })),
       }),
     );
@@ -326,10 +330,17 @@ export class FakeSheetsService {
       throw new ApiError(`updateChartSpec: No chart with id: ${chartId}`);
     }
     if (request.createDeveloperMetadata) {
+      // As the API checks it: key, visibility (DOCUMENT or PROJECT) and a location on the spreadsheet or
+      // one of its sheets (which may be added earlier in the same batch).
       const entry = request.createDeveloperMetadata.developerMetadata ?? {};
-      if (!entry.location?.spreadsheet)
-        throw new ApiError('createDeveloperMetadata: the fake knows spreadsheet-level metadata only.');
       if (!entry.metadataKey) throw new ApiError('createDeveloperMetadata: metadataKey is required.');
+      if (entry.visibility !== 'DOCUMENT' && entry.visibility !== 'PROJECT')
+        throw new ApiError('Invalid developer metadata: visibility must be DOCUMENT or PROJECT.');
+      const location = entry.location ?? {};
+      let sheetId: number | undefined;
+      if (typeof location.sheetId === 'number') sheetId = this.sheetById(location.sheetId).id;
+      else if (location.spreadsheet !== true)
+        throw new ApiError('Invalid developer metadata: location must be the spreadsheet or a sheet.');
       const metadataId =
         entry.metadataId ?? Math.max(0, ...ss.developerMetadata.map((m) => m.metadataId)) + 1;
       if (ss.developerMetadata.some((m) => m.metadataId === metadataId))
@@ -338,7 +349,8 @@ export class FakeSheetsService {
         metadataId,
         metadataKey: entry.metadataKey,
         metadataValue: entry.metadataValue ?? '',
-        visibility: entry.visibility ?? 'DOCUMENT',
+        visibility: entry.visibility,
+        ...(sheetId === undefined ? {} : { sheetId }),
       };
       ss.developerMetadata.push(created);
       return { createDeveloperMetadata: { developerMetadata: { ...created } } };
@@ -428,6 +440,14 @@ export class FakeSheetsService {
       const all = [top, bottom, left, right, innerHorizontal, innerVertical].every(
         (b) => b?.style === 'SOLID',
       );
+      // Only a bottom: the rule under the range's last row, nothing else touched.
+      const bottomOnly =
+        bottom?.style === 'SOLID' && [top, left, right, innerHorizontal, innerVertical].every((b) => !b);
+      if (bottomOnly) {
+        for (let c = 0; c < rect.numColumns; c++)
+          sheet._cell(rect.row + rect.numRows - 1, rect.column + c).bottomBorder = true;
+        return {};
+      }
       for (let r = 0; r < rect.numRows; r++)
         for (let c = 0; c < rect.numColumns; c++) sheet._cell(rect.row + r, rect.column + c).border = all;
       return {};
@@ -613,4 +633,12 @@ function writeCell(
   if (mask.includes('userEnteredFormat.horizontalAlignment'))
     cell.align = format?.horizontalAlignment?.toLowerCase() ?? undefined;
   if (mask.includes('userEnteredFormat.wrapStrategy')) cell.wrap = format?.wrapStrategy === 'WRAP';
+  if (mask.includes('userEnteredFormat.textFormat.fontFamily'))
+    cell.fontFamily = format?.textFormat?.fontFamily ?? undefined;
+  if (mask.includes('userEnteredFormat.padding')) {
+    const p = format?.padding;
+    cell.padding = p
+      ? { top: p.top ?? 0, right: p.right ?? 0, bottom: p.bottom ?? 0, left: p.left ?? 0 }
+      : undefined;
+  }
 }

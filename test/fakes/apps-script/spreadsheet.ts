@@ -118,7 +118,8 @@ export class FakeSpreadsheet
   }
   insertSheet(name?: unknown): GSheet {
     const title = typeof name === 'string' ? name : `Trang tính ${this.nextSheetId}`;
-    if (this.sheets.some((sheet) => sheet.name === title)) {
+    // Sheets compares tab names without case: `Tổng hợp` cannot be added beside `TỔNG HỢP`.
+    if (this.sheets.some((sheet) => sheet.name.toLowerCase() === title.toLowerCase())) {
       throw new Error(`A sheet with the name "${title}" already exists. Please enter another name.`);
     }
     const sheet = new FakeSheet(this, title, this.nextSheetId++);
