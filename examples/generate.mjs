@@ -641,6 +641,13 @@ function hoaBinh() {
     ['Cơ quan chủ quản', 'UBND tỉnh Hòa Bình', 'In ở góc trái tab Báo cáo.'],
     ['Cơ quan báo cáo', 'Sở Thông tin và Truyền thông', 'Cơ quan lập báo cáo.'],
     ['Địa danh', 'Hòa Bình', 'Địa danh ở dòng ngày tháng của tab Báo cáo.'],
+    ['Số ký hiệu báo cáo', '125/BC-STTTT', 'Số, ký hiệu in dưới tên cơ quan ở tab Báo cáo.'],
+    // Several recipients in one cell, one per line (Alt+Enter), as a clerk types them.
+    [
+      'Nơi nhận',
+      'UBND tỉnh (để báo cáo);\nSở Nội vụ;\nCác sở, ban, ngành;\nUBND các huyện, thành phố;\nLưu: VT, CNTT.',
+      'In ở cuối tab Báo cáo, mỗi nơi một dòng.',
+    ],
   ]);
 }
 

@@ -5,7 +5,7 @@ import { parseArgs } from 'node:util';
 import ExcelJS from 'exceljs';
 import { EXAMPLES, isExampleName, loadExample, repoRoot } from '../examples';
 import type { Cell, Grid, OutputTable } from '../src/core';
-import { COL, GROUP, SYNC_TEXT, TAB } from '../src/core';
+import { COL, GROUP, percentText, SEVERITY, SYNC_TEXT, TAB } from '../src/core';
 import { exitCodeOf, oneLine, SyncError } from './errors';
 import { DOSSIERS_PROFILE } from './portal/profiles';
 import { DEFAULT_RETRY } from './retry';
@@ -49,8 +49,7 @@ async function createWorkbook(path: string, input: Record<string, Grid | undefin
   await saveAtomically(workbook, path);
 }
 
-const percent = (cell: Cell): string =>
-  typeof cell === 'number' ? `${(cell * 100).toFixed(2).replace('.', ',')}%` : String(cell ?? '');
+const percent = (cell: Cell): string => (typeof cell === 'number' ? percentText(cell) : String(cell ?? ''));
 
 /** The first units of each ranking scope, as lines. */
 function rankingTop(ranking: OutputTable): string[] {
@@ -123,6 +122,20 @@ async function main(): Promise<void> {
     progress: (line) => out(line.replace(root, '.')),
   });
   out(result.summary.replace(root, '.'));
+  const problems = result.report.tables.problems;
+  const severity = problems.header.indexOf(COL.severity);
+  const count = (text: string) => problems.rows.filter((row) => row[severity] === text).length;
+  const [errors, warnings] = [count(SEVERITY.error), count(SEVERITY.warning)];
+  if (errors + warnings > 0)
+    out(
+      SYNC_TEXT.demoPlanted(
+        errors,
+        warnings,
+        // From the repository's root, where a reader of the demo opens it.
+        join('examples', 'README.md'),
+        TAB.problems,
+      ),
+    );
   out('');
   out(SYNC_TEXT.demoWritten(relative(process.cwd(), path) || path));
   if (workbook.chartPath) out(SYNC_TEXT.chartWritten(relative(process.cwd(), workbook.chartPath)));

@@ -40,6 +40,7 @@ const SPEC = {
   through: { type: 'string' },
   'lam-moi-du-lieu-cong': { type: 'boolean' },
   'dry-run': { type: 'boolean' },
+  'tao-moi': { type: 'boolean' },
   daily: { type: 'string' },
   timeout: { type: 'string' },
   retries: { type: 'string' },
@@ -129,8 +130,12 @@ export function parseOptions(argv: readonly string[]): CliOptions | { help: true
   if (v['lam-moi-du-lieu-cong'] && portal === undefined && (v['portal-file'] ?? []).length === 0)
     throw new SyncError('USAGE', SYNC_TEXT.rebuildWithoutSource);
   const profile = resolveProfile(v.profile);
+  let workbook = workbookTarget(v.workbook);
+  if (v['tao-moi']) {
+    if (workbook.kind !== 'xlsx') throw new SyncError('USAGE', SYNC_TEXT.createNotXlsx);
+    workbook = { ...workbook, create: true };
+  }
   if (portal !== undefined) httpProfile(profile); // a columns-only profile cannot ask a portal: said before any request
-  const workbook = workbookTarget(v.workbook);
   return {
     help: false,
     workbook,

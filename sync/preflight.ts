@@ -48,10 +48,13 @@ export async function preflight(target: WorkbookTarget, options: PreflightOption
       const folder = dirname(path);
       const folderStat = await stat(folder).catch(() => null);
       if (!folderStat?.isDirectory()) throw new SyncError('WORKBOOK_FILE', SYNC_TEXT.xlsxNoFolder(folder));
-      const xlsx = new XlsxWorkbook(path, options.now);
+      const xlsx = new XlsxWorkbook(path, options.now, target.create ?? false);
       const exists = existsSync(path);
       if (exists) await xlsx.read();
       await xlsx.assertWritable();
+      // A missing file without --tao-moi stops the night as it stops the run (a mistyped path), after the
+      // folder's checks as there.
+      if (!exists && !target.create) throw new SyncError('WORKBOOK_FILE', SYNC_TEXT.xlsxMissing(path));
       proved.push(exists ? SYSTEM_TEXT.preflightXlsx(path) : SYSTEM_TEXT.preflightXlsxNew(path));
       workbook = xlsx;
     } else {

@@ -57,6 +57,8 @@ function defaultSettings(now: Date): { key: keyof typeof SETTING; value: Cell; f
     { key: 'parentAgency', value: '', format: NUMBER_FORMAT.text },
     { key: 'reportingAgency', value: '', format: NUMBER_FORMAT.text },
     { key: 'place', value: '', format: NUMBER_FORMAT.text },
+    { key: 'reportNumber', value: '', format: NUMBER_FORMAT.text },
+    { key: 'recipients', value: '', format: NUMBER_FORMAT.text },
     // Empty: the year's default (contract §8.1), so changing Năm back to 2020 needs nothing else.
     { key: 'classification', value: '', format: NUMBER_FORMAT.text },
   ];

@@ -1,17 +1,20 @@
 // SpreadsheetApp reads: one read per input tab; cells as setValues should receive them (set-up's writes).
-import { type Cell, type ColumnFormat, fold, type Grid, TAB, type WorkbookInput } from '../core';
+import {
+  type Cell,
+  type ColumnFormat,
+  fold,
+  type Grid,
+  NUMBER_PATTERNS,
+  TAB,
+  type WorkbookInput,
+} from '../core';
 import type { Layout, Placement } from './sheets-api';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 
 /** Number formats Sheets applies for each column format of the core. */
-export const NUMBER_FORMAT: Record<ColumnFormat, string> = {
-  text: '@',
-  integer: '#,##0',
-  percent: '0.00%',
-  decimal: '0.00',
-};
+export const NUMBER_FORMAT: Readonly<Record<ColumnFormat, string>> = NUMBER_PATTERNS;
 
 /** The whole tab as Apps Script returns it, or undefined when the tab does not exist (one read). */
 export function readTab(spreadsheet: Spreadsheet, name: string): Grid | undefined {

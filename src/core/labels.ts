@@ -104,6 +104,8 @@ export const SETTING = {
   parentAgency: 'Cơ quan chủ quản',
   reportingAgency: 'Cơ quan báo cáo',
   place: 'Địa danh',
+  reportNumber: 'Số ký hiệu báo cáo',
+  recipients: 'Nơi nhận',
   classification: 'Cách phân loại',
   portalProvince: 'Mã tỉnh trên Cổng DVC quốc gia',
 } as const;
@@ -122,6 +124,10 @@ export const SETTING_HELP: Record<keyof typeof SETTING, string> = {
   parentAgency: 'Tên cơ quan chủ quản in ở góc trái tab Báo cáo, ví dụ UBND tỉnh Hòa Bình.',
   reportingAgency: 'Tên cơ quan lập báo cáo, ví dụ Sở Thông tin và Truyền thông.',
   place: 'Địa danh ghi ở dòng ngày tháng của tab Báo cáo, ví dụ Hòa Bình.',
+  reportNumber:
+    'Số và ký hiệu in dưới tên cơ quan ở tab Báo cáo, ví dụ 125/BC-STTTT. Để trống: in "Số:      /BC-……" để ghi tay.',
+  recipients:
+    'Nơi nhận in ở cuối tab Báo cáo, mỗi nơi một dòng trong cùng ô (Alt+Enter để xuống dòng) hoặc cách nhau bởi dấu chấm phẩy, ví dụ: UBND tỉnh (để b/c); Các sở, ban, ngành; Lưu: VT.',
   classification:
     'Mức độ 3, 4 hoặc Toàn trình, một phần (Nghị định 42/2022/NĐ-CP). Để trống: Mức độ 3, 4 đến năm 2022, Toàn trình, một phần từ năm 2023.',
   portalProvince:
@@ -275,8 +281,10 @@ export const MSG = {
   badProcedureLevel: (value: string) =>
     `Mức độ "${value}" không hợp lệ. Hãy nhập một trong bốn giá trị: 3; 4; Toàn trình; Một phần. Thủ tục này vẫn được tính là thuộc danh mục.`,
   duplicateProcedure: (code: string, firstCell: string) => `Mã TTHC "${code}" đã có ở ô ${firstCell}.`,
+  // The online counts of Dữ liệu Cổng DVC were filtered by the catalogue when the sync fetched them: a
+  // recompute reads those counts again, so only a new sync fixes them.
   catalogueEmpty: (catalogue: string) =>
-    `${catalogue} trống nên không hồ sơ trực tuyến nào lấy từ Cổng DVC theo từng TTHC được tính. Hãy nhập danh mục vào tab Danh mục DVC rồi tính lại.`,
+    `${catalogue} trống nên không hồ sơ trực tuyến nào lấy từ Cổng DVC theo từng TTHC được tính. Hãy nhập danh mục vào tab Danh mục DVC rồi chạy đồng bộ lại (lấy lại số liệu từ Cổng DVC): số hồ sơ trực tuyến được lọc theo danh mục lúc đồng bộ, nên chỉ tính lại thì số liệu không đổi.`,
   catalogueUnmatched: (catalogue: string, rows: number) =>
     `Không mã TTHC nào có hồ sơ trên Cổng DVC (${rows} dòng của tab Dữ liệu Cổng DVC) thuộc ${catalogue}, nên không hồ sơ trực tuyến nào theo từng TTHC được tính. Hãy kiểm tra cột Mã TTHC của tab Danh mục DVC (mã phải giống mã trên Cổng DVC) rồi đồng bộ lại.`,
   rowsWithoutProcedure: (rows: number, catalogue: string) =>
@@ -393,6 +401,9 @@ export const SYNC_TEXT = {
   xlsxReadFailed: (path: string, reason: string) => `Không mở được tệp Excel "${path}": ${reason}.`,
   xlsxWriteFailed: (path: string, reason: string) => `Không ghi được tệp Excel "${path}": ${reason}.`,
   xlsxNoFolder: (folder: string) => `Thư mục "${folder}" không tồn tại.`,
+  xlsxMissing: (path: string) =>
+    `Không có tệp "${path}". Hãy kiểm tra lại đường dẫn và tên tệp. Nếu muốn tạo bảng tính mới ở đó, chạy lại với thêm --tao-moi.`,
+  createNotXlsx: '--tao-moi chỉ dùng với tệp .xlsx trên máy; Google Sheet mới thì tạo trên Google Drive.',
   badSheetUrl: (url: string) =>
     `Địa chỉ "${url}" không phải là đường dẫn Google Sheets (…/spreadsheets/d/<mã>/…).`,
   badWorkbookArgument: (value: string) =>
@@ -444,17 +455,22 @@ export const SYNC_TEXT = {
   demoWritten: (path: string) => `Bảng tính kết quả: ${path}`,
   demoTarget: 'chỉ tiêu',
   demoRankingTitle: 'Đầu bảng xếp hạng:',
+  /** After the demo's summary: its Kiểm tra findings are planted in the example, and where they are explained. */
+  demoPlanted: (errors: number, warnings: number, readme: string, tab: string) =>
+    `Lưu ý: ${errors} lỗi và ${warnings} cảnh báo ở trên là cố ý. Số liệu mẫu được cài sẵn sai sót (số trực tuyến lớn hơn tổng số, tháng nhập hai lần, mã gõ sai…) và đơn vị chưa nhập đủ các tháng, để thấy tab ${tab} hoạt động ra sao. Giải thích từng trường hợp: ${readme}; danh sách đầy đủ: tab ${tab} của bảng tính.`,
   help: `Đồng bộ số liệu Cổng DVC vào bảng tính (tỷ lệ hồ sơ giải quyết trực tuyến).
 
 Cách dùng:
   npm run sync -- --workbook <tệp.xlsx | đường dẫn hoặc mã Google Sheet>
                   [--portal <URL gốc>] [--portal-file <tệp.csv|tệp.xlsx>]...
                   [--profile dossiers|aggregated|mot-cua|dvcqg|<tệp.json>] [--through YYYY-MM]
-                  [--lam-moi-du-lieu-cong] [--dry-run] [--daily HH:MM] [--check]
+                  [--lam-moi-du-lieu-cong] [--dry-run] [--daily HH:MM] [--check] [--tao-moi]
   npm run sync -- --import <tệp.xlsx> --workbook <Google Sheet> [--ghi-de]
 
 Tùy chọn:
-  --workbook      Tệp .xlsx trên máy (chưa có thì tạo mới với đủ các tab) hoặc Google Sheet.
+  --workbook      Tệp .xlsx trên máy hoặc Google Sheet. Tệp .xlsx chưa có thì dừng (mã thoát 4),
+                  trừ khi có --tao-moi.
+  --tao-moi       Tạo tệp .xlsx mới với đủ các tab nếu tệp --workbook chưa có.
   --portal        Địa chỉ gốc của Cổng DVC; hỏi {portal}/statistics/dossiers từng tháng.
   --portal-file   Tệp xuất từ Cổng DVC (cột Kỳ, Mã đơn vị, Mã TTHC, Tổng số hồ sơ đã giải quyết,
                   Số hồ sơ giải quyết trực tuyến); dùng được nhiều lần.
@@ -502,7 +518,7 @@ Mã thoát: 0 thành công; 2 sai tham số; 3 lỗi Cổng DVC hoặc tệp xu�
   chartLegendTarget: 'Chỉ tiêu của nhóm (bình quân theo số hồ sơ)',
   chartWritten: (path: string) => `Biểu đồ tỷ lệ so với chỉ tiêu: ${path} (cũng được chèn vào tab Tổng hợp).`,
   usageExample:
-    'Ví dụ: npm run sync -- --workbook tinh.xlsx (tệp chưa có sẽ được tạo sẵn các tab); chạy thử không cần mạng: npm run demo; mọi tùy chọn: npm run sync -- --help.',
+    'Ví dụ: npm run sync -- --workbook tinh.xlsx --tao-moi (tạo bảng tính mới với đủ các tab; các lần sau bỏ --tao-moi); chạy thử không cần mạng: npm run demo; mọi tùy chọn: npm run sync -- --help.',
   unknownOption: (name: string) => `không có tùy chọn ${name}`,
   strayArgument: (value: string) =>
     `"${value}" thiếu tên tùy chọn đứng trước (ví dụ --workbook ${value}); khi chạy qua npm, nhớ đặt -- trước các tùy chọn: npm run sync -- --workbook ${value}`,
@@ -530,8 +546,12 @@ Mã thoát: 0 thành công; 2 sai tham số; 3 lỗi Cổng DVC hoặc tệp xu�
     `Đã tạo bảng tính mới ${path} (trước đó chưa có tệp này) với đủ các tab; hãy điền các tab Cấu hình, Đơn vị, Danh mục DVC rồi chạy lại.`,
   chartEmpty:
     'Chưa vẽ biểu đồ: chưa nhóm xếp hạng nào có đơn vị (tab Đơn vị còn trống). Biểu đồ sẽ có sau lần đồng bộ đầu tiên có đơn vị.',
-  /** The footer of every printed page of the .xlsx (Excel codes: &P page, &N pages). */
-  printFooter: '&CTrang &P/&N',
+  /**
+   * The footer of every printed page of the .xlsx (Excel codes: &A the tab, &P its page). No "/&N": when a
+   * whole workbook is printed LibreOffice counts &N over every tab (Trang 1/76 on a 3-page tab), while &P
+   * restarts at each tab (firstPageNumber), so the tab's name tells which tab's page 1 it is.
+   */
+  printFooter: '&L&A&CTrang &P',
 } as const;
 
 /** Texts of the Apps Script add-in (src/addin): menu, alerts, toasts, help, protections, validation, chart. */
@@ -669,6 +689,13 @@ export const REPORT_TEXT = {
   motto: 'Độc lập - Tự do - Hạnh phúc',
   /** Shown for a Cấu hình name left empty, so the printed page has room to write it by hand. */
   blank: '……………………',
+  /** The number and symbol line under the issuing body (Decree 30: Số, ký hiệu). */
+  number: (value: string) => `Số: ${value}`,
+  /** Số ký hiệu báo cáo left empty: room for the number and the body's abbreviation, written by hand. */
+  numberBlank: 'Số:       /BC-……',
+  recipientsTitle: 'Nơi nhận:',
+  /** One recipient line, as Decree 30 lists them: each starts with a dash; the office types the rest. */
+  recipient: (line: string) => `- ${line}`,
   title: 'BÁO CÁO',
   subtitle: 'Kết quả thực hiện chỉ tiêu tỷ lệ hồ sơ giải quyết trực tuyến',
   unitOfMeasure: 'Đơn vị tính: hồ sơ; tỷ lệ: %',

@@ -67,12 +67,16 @@ export function buildMonthlyTable(
     { block: statusBlock, formula: `${status}="${STATUS.dataError}"`, colour: 'dataError' },
     { block: statusBlock, formula: `${status}="${STATUS.noData}"`, colour: 'noData' },
   ];
+  // On paper only the months up to the reporting month: the later ones are empty by definition.
+  const shown = through && through.year === year ? through.month : months.length;
+  const unprinted =
+    shown < months.length ? { column: lead + shown, columns: months.length - shown } : undefined;
   return {
     tab: TAB.monthly,
     title,
     header,
     rows,
     formats,
-    layout: { colourRules },
+    layout: { colourRules, ...(unprinted ? { unprinted } : {}) },
   };
 }

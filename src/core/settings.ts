@@ -25,6 +25,10 @@ export interface Settings {
   readonly parentAgency: string;
   readonly reportingAgency: string;
   readonly place: string;
+  /** Số ký hiệu báo cáo as typed, without a leading "Số:"; '' when not set. */
+  readonly reportNumber: string;
+  /** Nơi nhận, one recipient per line without its leading dash; empty when not set. */
+  readonly recipients: readonly string[];
   /** Cách phân loại: names of online services in what the product writes (contract §8.1). */
   readonly classification: ClassificationKey;
   /** Every parameter's value as typed (first row of each name), by folded name: portal profiles quote them. */
@@ -57,6 +61,18 @@ export function showPercent(value: Fraction): string {
   const percent = (value.n * 100) / value.d;
   const text = Number.isInteger(percent) ? String(percent) : String(Number(percent.toFixed(4)));
   return `${text.replace('.', ',')}%`;
+}
+
+/**
+ * Nơi nhận as lines: the lines of the cell (Alt+Enter), or, typed on one line, its parts each ending with
+ * ';' (kept: the office's own punctuation is printed as typed). A leading dash or bullet is dropped, the
+ * report prints its own.
+ */
+export function recipientLines(cell: Cell): string[] {
+  const text = isBlank(cell) ? '' : String(cell).normalize('NFC');
+  const lines = text.split(/\r?\n/).filter((line) => line.trim() !== '');
+  const parts = lines.length === 1 ? text.split(/(?<=;)/) : lines;
+  return parts.map((line) => clean(line).replace(/^[-–—•+*]\s*/, '')).filter((line) => line !== '');
 }
 
 /** Reads Cấu hình; every bad value is reported and replaced by its default. */
@@ -182,6 +198,8 @@ export function readSettings(grid: Grid, now: Date, problems: ProblemLog): Setti
     parentAgency: text(SETTING.parentAgency),
     reportingAgency: text(SETTING.reportingAgency),
     place: text(SETTING.place),
+    reportNumber: text(SETTING.reportNumber).replace(/^số\s*:\s*/i, ''),
+    recipients: recipientLines(get(SETTING.recipients)?.cell ?? ''),
     classification,
     raw,
   };

@@ -6,6 +6,25 @@ import { fitCell } from './text';
 /** How a column is shown: adapters map these to number formats (0.00%, #,##0, 0.00, plain text). */
 export type ColumnFormat = 'text' | 'integer' | 'percent' | 'decimal';
 
+/** Decimals of a percent column (Tỷ lệ, Chỉ tiêu): 6,47%. The chart's labels show the same figure. */
+export const PERCENT_DECIMALS = 2;
+
+/** The number format of each column format, as Excel, LibreOffice and Google Sheets all read it (one source). */
+export const NUMBER_PATTERNS: Readonly<Record<ColumnFormat, string>> = {
+  text: '@',
+  integer: '#,##0',
+  percent: `0.${'0'.repeat(PERCENT_DECIMALS)}%`,
+  decimal: '0.00',
+};
+
+/** A ratio as the percent format shows it, with the Vietnamese decimal comma: 0.064701 → "6,47%". */
+export function percentText(value: number): string {
+  // Rounded half away from zero on the decimal digits, as spreadsheets round a displayed number.
+  const scale = 10 ** PERCENT_DECIMALS;
+  const shown = (Math.sign(value) * Math.round(Math.abs(value) * 100 * scale + 1e-9)) / scale;
+  return `${shown.toFixed(PERCENT_DECIMALS).replace('.', ',')}%`;
+}
+
 export interface OutputTable {
   readonly tab: TabName;
   /** Rows of text above the header row (a title and the reporting period); may be empty. */
@@ -80,7 +99,26 @@ export interface ColourRule {
   readonly colour: RuleColour;
 }
 
+/** A tab's own font for every cell, before the block styles: family and size in points. */
+export interface TableFont {
+  readonly family: string;
+  readonly size: number;
+}
+
 export interface TableLayout {
+  /** Every cell in this font (Báo cáo: Times New Roman); absent: the writer's. Block sizes override. */
+  readonly font?: TableFont;
+  /** Room between the text and the cell's borders in every cell (Sheets' padding, Excel's indent). */
+  readonly padded?: boolean;
+  /** Short rules: a thin line under each block and nowhere else (the rules of an administrative heading). */
+  readonly rules?: readonly Block[];
+  /** Row heights in points where the automatic height is not wanted (a thin row that only carries a rule). */
+  readonly heights?: readonly { readonly row: number; readonly points: number }[];
+  /**
+   * Columns the printed page leaves out (Diễn biến's months after the reporting month): hidden in the
+   * .xlsx, which only prints visible columns. The columns stay in the tab.
+   */
+  readonly unprinted?: { readonly column: number; readonly columns: number };
   /** Merged cells: each block becomes one cell showing its top-left value. */
   readonly merges?: readonly Block[];
   /** Applied in order, after the writer's own title and header styles. */

@@ -17,13 +17,21 @@ interface Color {
   blue: number;
 }
 interface TextFormat {
+  fontFamily?: string;
   bold?: boolean;
   italic?: boolean;
   fontSize?: number;
   foregroundColor?: Color;
 }
+interface Padding {
+  top: number;
+  right: number;
+  bottom: number;
+  left: number;
+}
 interface CellFormat {
   textFormat?: TextFormat;
+  padding?: Padding;
   horizontalAlignment?: string;
   wrapStrategy?: string;
   backgroundColor?: Color;
@@ -46,6 +54,7 @@ export type LayoutRequest =
         innerVertical: Border;
       };
     }
+  | { updateBorders: { range: GridRange; bottom: Border } }
   | {
       updateDimensionProperties: {
         range: { sheetId: number; dimension: string; startIndex: number; endIndex: number };
@@ -83,6 +92,10 @@ const colour = (hex: string): Color => ({
 
 /** Pixels of a column `characters` wide at Sheets' default font. */
 export const pixelsOf = (characters: number): number => Math.round(characters * 7 + 10);
+/** Pixels of a row `points` high (96 pixels to 72 points). */
+const rowPixelsOf = (points: number): number => Math.round((points * 96) / 72);
+/** Room between text and borders, in pixels: Sheets' default is 3 left and right, which a border touches. */
+export const CELL_PADDING: Padding = { top: 2, right: 6, bottom: 2, left: 6 };
 
 /** One block's style as a repeatCell naming only the fields it sets, so number formats stay. */
 function styleRequest(sheetId: number, style: BlockStyle): LayoutRequest | null {
@@ -129,6 +142,22 @@ export function layoutRequests(table: OutputTable, sheetId: number, existingRule
   const layout = table.layout;
   if (!layout) return [];
   const requests: LayoutRequest[] = [];
+  // The tab's font and padding on the whole sheet first, in one request: the block styles below set sizes
+  // over it.
+  const base: CellFormat = {};
+  const baseFields: string[] = [];
+  if (layout.font) {
+    base.textFormat = { fontFamily: layout.font.family, fontSize: layout.font.size };
+    baseFields.push('userEnteredFormat.textFormat.fontFamily', 'userEnteredFormat.textFormat.fontSize');
+  }
+  if (layout.padded) {
+    base.padding = { ...CELL_PADDING };
+    baseFields.push('userEnteredFormat.padding');
+  }
+  if (baseFields.length > 0)
+    requests.push({
+      repeatCell: { range: { sheetId }, cell: { userEnteredFormat: base }, fields: baseFields.join(',') },
+    });
   if (layout.merges) {
     requests.push({ unmergeCells: { range: { sheetId } } });
     for (const block of layout.merges)
@@ -153,6 +182,17 @@ export function layoutRequests(table: OutputTable, sheetId: number, existingRule
           innerVertical: solid,
         },
       });
+  for (const block of layout.rules ?? [])
+    if (block.rows > 0 && block.columns > 0)
+      requests.push({ updateBorders: { range: rangeOf(sheetId, block), bottom: { style: 'SOLID' } } });
+  for (const { row, points } of layout.heights ?? [])
+    requests.push({
+      updateDimensionProperties: {
+        range: { sheetId, dimension: 'ROWS', startIndex: row, endIndex: row + 1 },
+        properties: { pixelSize: rowPixelsOf(points) },
+        fields: 'pixelSize',
+      },
+    });
   layout.widths?.forEach((width, column) => {
     requests.push({
       updateDimensionProperties: {

@@ -1,7 +1,16 @@
 // The Tổng hợp chart for .xlsx workbooks: each ranking scope's ratio against its target, drawn as SVG, rendered to PNG.
 import { dirname, join } from 'node:path';
 import { Resvg } from '@resvg/resvg-js';
-import { type Cell, COL, classificationOfTable, GROUP, type OutputTable, SYNC_TEXT } from '../../src/core';
+import {
+  type Cell,
+  COL,
+  classificationOfTable,
+  GROUP,
+  type OutputTable,
+  // The labels show a ratio exactly as the table's Tỷ lệ column does (6,47%, not 6,5%).
+  percentText,
+  SYNC_TEXT,
+} from '../../src/core';
 
 /** One horizontal bar: a ranking scope as the chart shows it. */
 export interface ScopeBar {
@@ -48,10 +57,6 @@ export function scopeBars(table: OutputTable): ScopeBar[] {
       };
     });
 }
-
-/** 0.0647 → "6,5%": one decimal, Vietnamese decimal comma. */
-export const percentText = (value: number): string =>
-  `${(Math.round(value * 1000) / 10).toFixed(1).replace('.', ',')}%`;
 
 const escapeXml = (text: string): string =>
   text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');

@@ -7,7 +7,10 @@ import { GoogleSheetWorkbook, googleAuthFromEnv, spreadsheetIdOf } from './googl
 import type { Workbook } from './workbook';
 import { XlsxWorkbook } from './xlsx';
 
-export type WorkbookTarget = { kind: 'xlsx'; path: string } | { kind: 'google'; spreadsheetId: string };
+/** `create`: a missing .xlsx is made from the template (--tao-moi); without it a missing file stops the run. */
+export type WorkbookTarget =
+  | { kind: 'xlsx'; path: string; create?: boolean }
+  | { kind: 'google'; spreadsheetId: string };
 
 /** Which workbook an argument names; a path with another extension is a usage error, said clearly. */
 export function workbookTarget(argument: string): WorkbookTarget {
@@ -35,7 +38,7 @@ export interface OpenOptions {
 }
 
 export async function openWorkbook(target: WorkbookTarget, options: OpenOptions): Promise<Workbook> {
-  if (target.kind === 'xlsx') return new XlsxWorkbook(target.path, options.now);
+  if (target.kind === 'xlsx') return new XlsxWorkbook(target.path, options.now, target.create ?? false);
   const { auth, secrets } = await googleAuthFromEnv(options.env);
   return new GoogleSheetWorkbook({
     spreadsheetId: target.spreadsheetId,

@@ -22,6 +22,7 @@ import {
   fitCell,
   HEADER_SEARCH_ROWS,
   monthOfInstant,
+  NUMBER_PATTERNS,
   RULE_COLOURS,
   SETTING,
   SETTING_HELP,
@@ -49,12 +50,7 @@ import {
 import { cellsView } from './xlsx-cells-view';
 import { composePackage, PackageError, tabsOf } from './xlsx-package';
 
-export const EXCEL_FORMATS: Record<ColumnFormat, string> = {
-  text: '@',
-  integer: '#,##0',
-  percent: '0.00%',
-  decimal: '0.00',
-};
+export const EXCEL_FORMATS: Readonly<Record<ColumnFormat, string>> = NUMBER_PATTERNS;
 
 const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFDDEBF7' } };
 
@@ -125,8 +121,14 @@ export const XLSX_FONT_NAME = 'Arial';
 const FONT = { body: 10, header: 10, title: 13, subtitle: 10 } as const;
 const bodyFont = (): Partial<ExcelJS.Font> => ({ name: XLSX_FONT_NAME, size: FONT.body });
 
-/** Print set-up of every tab the product writes: A4 landscape, one page wide, as many pages tall as needed. */
+/**
+ * Print set-up of every tab the product writes: A4 landscape, at a scale that keeps the smallest text at
+ * least `minPoints` on paper; one page wide when that fits, else as many pages across as needed with the
+ * unit's key columns repeated on each.
+ */
 export const PRINT = {
+  /** The smallest type a printed page may show, in points: font size × print scale. */
+  minPoints: 8,
   paperSize: 9, // A4
   orientation: 'landscape',
   /** Inches, as Excel stores them. */
@@ -151,9 +153,49 @@ function columnsSpanning(sheet: ExcelJS.Worksheet, pixels: number): number {
   return columns;
 }
 
+/** The font size of a cell as printed at 100%: exceljs leaves the workbook's default (11 pt) unset. */
+const fontPoints = (cell: ExcelJS.Cell): number => cell.font?.size ?? 11;
+
+/** The smallest font size of the cells with something in them, in the first `rows` × `columns`. */
+export function smallestFont(sheet: ExcelJS.Worksheet, columns: number, rows: number): number {
+  let smallest = Number.POSITIVE_INFINITY;
+  // findRow and eachCell read without creating rows or cells (getCell would add empty styled ones).
+  for (let r = 1; r <= rows; r++) {
+    sheet.findRow(r)?.eachCell((cell, c) => {
+      // A merged block counts once, by its top-left cell (the others show its value).
+      if (c > columns || (cell.isMerged && cell.master !== cell)) return;
+      if (cell.value !== null && cell.value !== undefined && cell.value !== '')
+        smallest = Math.min(smallest, fontPoints(cell));
+    });
+  }
+  return Number.isFinite(smallest) ? smallest : 11;
+}
+
 /**
- * Print area and repeated rows of a tab: A4 landscape, fit to one page wide and any number tall (a long
- * ranking stays readable), title and header rows on every page, page numbers in the footer.
+ * The print scale (percent) of the first `columns` columns: the one that fits them on one page wide, but
+ * never below what keeps `smallest`-point text at PRINT.minPoints (nor above 100%); `across` when even
+ * that is too wide, so the tab prints on several pages across.
+ */
+export function printScale(
+  sheet: ExcelJS.Worksheet,
+  columns: number,
+  smallest: number,
+): { scale: number; across: boolean } {
+  let pixels = 0;
+  for (let c = 1; c <= columns; c++) {
+    const column = sheet.getColumn(c);
+    if (!column.hidden) pixels += columnPixels(column.width);
+  }
+  const fit = PRINT.pagePixels.width / Math.max(1, pixels);
+  const least = PRINT.minPoints / smallest;
+  if (fit >= least) return { scale: Math.max(10, Math.min(100, Math.floor(fit * 100))), across: false };
+  return { scale: Math.min(100, Math.ceil(least * 100)), across: true };
+}
+
+/**
+ * Print area, scale and repeated rows and columns of a tab: A4 landscape; one page wide when the text stays
+ * at least 8 pt on paper, else several pages across repeating `keyColumns` (the unit's code and name) on
+ * each; title and header rows on every page; page numbers per tab in the footer, each tab from 1.
  */
 export function setUpPrinting(
   sheet: ExcelJS.Worksheet,
@@ -161,19 +203,31 @@ export function setUpPrinting(
   rows: number,
   /** Rows printed again at the top of every page, e.g. [1, 3]; null for none. */
   repeated: readonly [first: number, last: number] | null,
+  /** Columns from A printed again at the left of every page when the tab is wider than one page; 0: none. */
+  keyColumns = 0,
 ): void {
+  const { scale, across } = printScale(sheet, columns, smallestFont(sheet, columns, rows));
   sheet.pageSetup = {
     paperSize: PRINT.paperSize,
     orientation: PRINT.orientation,
-    fitToPage: true,
-    fitToWidth: 1,
-    fitToHeight: 0,
+    // A set scale, not fit-to-width: fitting a wide tab on one page is what shrank it below reading size.
+    fitToPage: false,
+    scale,
     margins: { ...PRINT.margins },
+    // Each tab's pages numbered from 1 (LibreOffice otherwise runs the numbers on across the workbook).
+    firstPageNumber: 1,
     // exceljs puts a `$` before each end of the range; the rows' `$` are ours: $A$1:$L$20.
     printArea: `A$1:${columnLetter(Math.max(1, columns) - 1)}$${Math.max(1, rows)}`,
     ...(repeated ? { printTitlesRow: `${repeated[0]}:${repeated[1]}` } : {}),
+    ...(across && keyColumns > 0 ? { printTitlesColumn: `A:${columnLetter(keyColumns - 1)}` } : {}),
   };
   sheet.headerFooter = { oddFooter: SYNC_TEXT.printFooter };
+}
+
+/** The columns from A that name a unit (through Tên đơn vị, when it is among the first four): 0 for none. */
+export function keyColumnsOf(header: readonly string[]): number {
+  const name = header.indexOf(COL.unitName);
+  return name >= 0 && name < 4 ? name + 1 : 0;
 }
 
 /** Writes a table into an empty sheet: title rows, styled header, rows, formats, widths, frozen header, print set-up. */
@@ -226,7 +280,8 @@ export function writeRows(sheet: ExcelJS.Worksheet, table: OutputTable): void {
     for (const data of table.rows) widest = Math.max(widest, displayWidth(data[c - 1], format));
     sheet.getColumn(c).width = Math.min(MAX_COLUMN_WIDTH, Math.max(9, Math.ceil(widest) + 2));
   }
-  if (table.layout) applyLayout(sheet, table.layout);
+  if (!table.layout?.widths) narrowToPage(sheet, table);
+  if (table.layout) applyLayout(sheet, table.layout, lastData, width);
   // Text longer than its (capped) column wraps inside it, on a row tall enough: else it would run past
   // the print area's edge and be cut on paper (a long Kiểm tra sentence).
   // (Not on a laid-out tab: Báo cáo's long lines are merged across the page.)
@@ -273,18 +328,35 @@ export function writeRows(sheet: ExcelJS.Worksheet, table: OutputTable): void {
   // A tab with its own title block (Báo cáo: issuing body, motto, title) prints that block once, on the first
   // page, and repeats only the column header; other tabs repeat their short titles with the header.
   const repeatFrom = table.titleRows ? headerIndex : 1;
-  setUpPrinting(sheet, Math.max(width, titleColumns), lastData, [repeatFrom, headerIndex]);
+  setUpPrinting(
+    sheet,
+    Math.max(width, titleColumns),
+    lastData,
+    [repeatFrom, headerIndex],
+    keyColumnsOf(table.header),
+  );
 }
 
 const argb = (hex: string): string => `FF${hex.replace('#', '').toUpperCase()}`;
 const THIN: Partial<ExcelJS.Border> = { style: 'thin' };
 
-/** The core's layout (table.ts): merges, block styles, borders, widths and colour rules, in exceljs terms. */
-function applyLayout(sheet: ExcelJS.Worksheet, layout: TableLayout): void {
+/**
+ * The core's layout (table.ts): font, merges, block styles, borders, rules, widths, heights, padding,
+ * unprinted columns and colour rules, in exceljs terms, over a grid of `rows` × `columns`.
+ */
+function applyLayout(sheet: ExcelJS.Worksheet, layout: TableLayout, rows: number, columns: number): void {
   const each = (block: Block, apply: (cell: ExcelJS.Cell) => void) => {
     for (let r = block.row; r < block.row + block.rows; r++)
       for (let c = block.column; c < block.column + block.columns; c++) apply(sheet.getCell(r + 1, c + 1));
   };
+  const grid: Block = { row: 0, column: 0, rows, columns };
+  // The tab's font under everything else: the writer's bold header and the block styles keep theirs.
+  if (layout.font) {
+    const { family, size } = layout.font;
+    each(grid, (cell) => {
+      cell.font = { ...cell.font, name: family, size };
+    });
+  }
   for (const style of layout.styles ?? []) {
     each(style, (cell) => {
       const font = { ...cell.font };
@@ -306,6 +378,24 @@ function applyLayout(sheet: ExcelJS.Worksheet, layout: TableLayout): void {
       cell.border = { top: THIN, left: THIN, bottom: THIN, right: THIN };
     });
   }
+  for (const block of layout.rules ?? []) {
+    each({ ...block, row: block.row + block.rows - 1, rows: 1 }, (cell) => {
+      cell.border = { ...cell.border, bottom: THIN };
+    });
+  }
+  for (const { row, points } of layout.heights ?? []) sheet.getRow(row + 1).height = points;
+  if (layout.unprinted)
+    for (let c = layout.unprinted.column; c < layout.unprinted.column + layout.unprinted.columns; c++)
+      sheet.getColumn(c + 1).hidden = true;
+  // Padding: one indent (about a character) from the border on the side the text is aligned to. Centred
+  // text already keeps clear; numbers, right-aligned by default, get an explicit right alignment to indent.
+  if (layout.padded)
+    each(grid, (cell) => {
+      const horizontal = cell.alignment?.horizontal;
+      if (horizontal === 'center' || horizontal === 'centerContinuous') return;
+      const side = horizontal ?? (typeof cell.value === 'number' ? 'right' : 'left');
+      cell.alignment = { ...cell.alignment, horizontal: side, indent: 1 };
+    });
   for (const block of layout.merges ?? []) {
     if (block.rows * block.columns > 1)
       sheet.mergeCells(block.row + 1, block.column + 1, block.row + block.rows, block.column + block.columns);
@@ -335,6 +425,37 @@ function applyLayout(sheet: ExcelJS.Worksheet, layout: TableLayout): void {
 
 /** The widest a column gets (characters); longer text wraps. */
 const MAX_COLUMN_WIDTH = 60;
+/** The widest a text column gets on a tab too wide for its page (characters): names wrap onto two lines. */
+const NARROW_TEXT_WIDTH = 24;
+
+/**
+ * A tab wider than its page at the smallest readable scale gets narrower columns before it is split
+ * across pages: a number's column as wide as its figures and its header's longest word (the header wraps),
+ * a text column at most NARROW_TEXT_WIDTH (the text wraps on a taller row).
+ */
+function narrowToPage(sheet: ExcelJS.Worksheet, table: OutputTable): void {
+  const columns = table.header.length;
+  const pixels = () => {
+    let total = 0;
+    for (let c = 1; c <= columns; c++)
+      if (!sheet.getColumn(c).hidden) total += columnPixels(sheet.getColumn(c).width);
+    return total;
+  };
+  const least = PRINT.minPoints / FONT.body;
+  if (pixels() * least <= PRINT.pagePixels.width) return;
+  for (let c = 1; c <= columns; c++) {
+    const column = sheet.getColumn(c);
+    const format = table.formats[c - 1];
+    const name = String(table.header[c - 1] ?? '');
+    if (format && format !== 'text') {
+      const word = Math.max(0, ...name.split(/\s+/).map((w) => w.length));
+      let figures = 0;
+      for (const data of table.rows) figures = Math.max(figures, displayWidth(data[c - 1], format));
+      const narrow = Math.max(9, Math.ceil(Math.max(word, figures, name.length / 2)) + 2);
+      column.width = Math.min(column.width ?? narrow, narrow);
+    } else if ((column.width ?? 0) > NARROW_TEXT_WIDTH) column.width = NARROW_TEXT_WIDTH;
+  }
+}
 /** Height of one line of 10 pt text, in points. */
 const BODY_LINE_POINTS = 13;
 /**
@@ -374,10 +495,13 @@ export function embedChart(workbook: ExcelJS.Workbook, table: OutputTable, chart
   const tableColumns = /:\$?([A-Z]+)\$?\d+$/.exec(printArea)?.[1] ?? 'A';
   let columns = 0;
   for (const letter of tableColumns) columns = columns * 26 + (letter.charCodeAt(0) - 64);
-  setUpPrinting(sheet, Math.max(columns, columnsSpanning(sheet, ext.width)), top + chartRows, [
-    1,
-    headerIndex,
-  ]);
+  setUpPrinting(
+    sheet,
+    Math.max(columns, columnsSpanning(sheet, ext.width)),
+    top + chartRows,
+    [1, headerIndex],
+    keyColumnsOf(table.header),
+  );
 }
 
 /** Where the chart PNG goes: beside the workbook, `tinh.xlsx` → `tinh.chart.png`. */
@@ -711,16 +835,22 @@ export class XlsxWorkbook implements Workbook {
   constructor(
     path: string,
     private readonly now: () => Date = () => new Date(),
+    /** Whether a missing file is a new workbook (--tao-moi); else a missing file is a mistyped path. */
+    private readonly create = false,
   ) {
     this.location = resolve(path);
   }
 
-  /** A missing file reads as the template: so a first run on a new path gives a usable workbook. */
+  /**
+   * A missing file reads as the template when asked to create one, so a first run gives a usable workbook;
+   * otherwise it stops the run: a typo in the path must not quietly start an empty workbook.
+   */
   async read(): Promise<WorkbookSnapshot> {
     if (!existsSync(this.location)) {
       if (!existsSync(dirname(this.location))) {
         throw new SyncError('WORKBOOK_FILE', SYNC_TEXT.xlsxNoFolder(dirname(this.location)));
       }
+      if (!this.create) throw new SyncError('WORKBOOK_FILE', SYNC_TEXT.xlsxMissing(this.location));
       return snapshotOf(templateWorkbook(this.now()));
     }
     const bytes = await readFile(this.location).catch((error: Error) => {

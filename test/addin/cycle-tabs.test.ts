@@ -34,15 +34,45 @@ test('Báo cáo: merged header blocks, styled rows, bordered table, fixed widths
       'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM',
     ]);
     expect(sheet.frozenRows).toBe(0);
-    // 1-based, as Apps Script counts: A1:D1 and E1:I1, the title across A4:I4; the same count on a rerun.
+    // 1-based, as Apps Script counts: A1:D1 and E1:I1, Số across A4:D4, the title across A6:I6; the same
+    // count on a rerun: 4 heading blocks, Số, 4 title lines, 2 summary lines, 5 signature blocks, and
+    // Nơi nhận with its 2 dotted lines.
     expect(sheet.merges).toContainEqual({ row: 1, column: 1, numRows: 1, numColumns: 4 });
     expect(sheet.merges).toContainEqual({ row: 1, column: 5, numRows: 1, numColumns: 5 });
-    expect(sheet.merges).toContainEqual({ row: 4, column: 1, numRows: 1, numColumns: 9 });
-    expect(sheet.merges).toHaveLength(15);
-    expect(sheet._at('A4')).toMatchObject({ bold: true, fontSize: 14, align: 'center' });
-    expect(sheet._at('A6')).toMatchObject({ italic: true, align: 'center' });
-    expect(sheet._at('A8')).toMatchObject({ bold: true, border: true });
-    expect(sheet.columnWidths.get(3)).toBe(32 * 7 + 10);
+    expect(sheet.merges).toContainEqual({ row: 4, column: 1, numRows: 1, numColumns: 4 });
+    expect(sheet.merges).toContainEqual({ row: 6, column: 1, numRows: 1, numColumns: 9 });
+    expect(sheet.merges).toHaveLength(19);
+    expect(values[3]?.[0]).toBe('Số:       /BC-……');
+    expect(values[5]?.[0]).toBe('BÁO CÁO');
+    // Decree 30: Times New Roman 13 throughout, the title 14 bold, the motto 13 bold, padding in every cell.
+    expect(sheet._at('A6')).toMatchObject({
+      bold: true,
+      fontSize: 14,
+      align: 'center',
+      fontFamily: 'Times New Roman',
+    });
+    expect(sheet._at('E2')).toMatchObject({ bold: true, fontSize: 13, fontFamily: 'Times New Roman' });
+    expect(sheet._at('A8')).toMatchObject({ italic: true, align: 'center' });
+    expect(sheet._at('A10')).toMatchObject({
+      bold: true,
+      border: true,
+      fontSize: 13,
+      fontFamily: 'Times New Roman',
+    });
+    expect(sheet._at('C11').padding).toEqual({ top: 2, right: 6, bottom: 2, left: 6 });
+    // The short rules: under C3 (the issuing body) and F3:G3 (the motto), nowhere else on that row.
+    expect(
+      ['A3', 'B3', 'C3', 'D3', 'E3', 'F3', 'G3', 'H3', 'I3'].map((a1) => sheet._at(a1).bottomBorder ?? false),
+    ).toEqual([false, false, true, false, false, true, true, false, false]);
+    const recipients = values.findIndex((row) => row[0] === 'Nơi nhận:');
+    expect(values.slice(recipients, recipients + 3).map((row) => row[0])).toEqual([
+      'Nơi nhận:',
+      '- ……………………',
+      '- ……………………',
+    ]);
+    expect(sheet._cell(recipients + 1, 1)).toMatchObject({ bold: true, italic: true, fontSize: 12 });
+    expect(sheet._cell(recipients + 2, 1)).toMatchObject({ fontSize: 11 });
+    expect(sheet.columnWidths.get(3)).toBe(36 * 7 + 10);
     // The figures keep their formats under the styles: SNV's ratio in percent.
     const snv = values.findIndex((row) => row[1] === 'SNV');
     expect(sheet._cell(snv + 1, 6).numberFormat).toBe('0.00%');

@@ -96,6 +96,8 @@ describe('the add-in, from a fresh spreadsheet to the ranking', () => {
       ['Cơ quan chủ quản', ''],
       ['Cơ quan báo cáo', ''],
       ['Địa danh', ''],
+      ['Số ký hiệu báo cáo', ''],
+      ['Nơi nhận', ''],
       // Empty: the year's default vocabulary (contract §8.1).
       ['Cách phân loại', ''],
     ]);

@@ -108,6 +108,13 @@ describe('the catalogue Lỗi from the tab', () => {
     ]);
   });
 
+  it('the empty-catalogue Lỗi asks for a new sync, since a recompute reads the counts the sync filtered', () => {
+    const [message = ''] = feedProblemRows(tab(row('A', 2, 0, 0)), catalogueOf()).map((r) => String(r[2]));
+    expect(message).toContain('rồi chạy đồng bộ lại (lấy lại số liệu từ Cổng DVC)');
+    expect(message).toContain('chỉ tính lại thì số liệu không đổi');
+    expect(message).not.toMatch(/Danh mục DVC rồi tính lại/);
+  });
+
   it('rows with only the empty code are not per procedure: the Cảnh báo only (3 rows), no Lỗi', () => {
     // Số TTHC 1 is the empty code itself (3 rows without Mã TTHC).
     expect(feedProblemRows(tab(row('A', 1, 0, 3)), catalogueOf())).toEqual([

@@ -562,3 +562,131 @@ describe('sources, period and Đối chiếu', () => {
     ]);
   });
 });
+
+describe('Báo cáo: Decree 30 layout', () => {
+  const settings = settingsGrid([
+    ['Năm', 2020],
+    ['Cơ quan chủ quản', 'UBND tỉnh Hòa Bình'],
+    ['Cơ quan báo cáo', 'Sở Thông tin và Truyền thông'],
+    ['Địa danh', 'Hòa Bình'],
+    ['Số ký hiệu báo cáo', '125/BC-STTTT'],
+    ['Nơi nhận', 'UBND tỉnh (để b/c);\n- Sở Nội vụ;\n\nLưu: VT, CNTT.'],
+  ]);
+  const official = (grid: Cell[][]) =>
+    buildReport({ settings: grid, units: province, entries: provinceEntries }, { now: NOW, through: null })
+      .tables.officialReport;
+  const table = official(settings);
+  const grid = tableToGrid(table);
+  const layout = table.layout;
+  const rowOf = (first: Cell) => grid.findIndex((row) => row[0] === first);
+
+  it('heads the page with the bodies, the motto, the rules, then Số under the issuing body', () => {
+    expect(grid.slice(0, 5).map((row) => [row[0], row[4]])).toEqual([
+      ['UBND TỈNH HÒA BÌNH', 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM'],
+      ['SỞ THÔNG TIN VÀ TRUYỀN THÔNG', 'Độc lập - Tự do - Hạnh phúc'],
+      ['', ''],
+      ['Số: 125/BC-STTTT', ''],
+      ['', ''],
+    ]);
+    expect(grid.slice(5, 10).map((row) => row[0])).toEqual([
+      'BÁO CÁO',
+      'Kết quả thực hiện chỉ tiêu tỷ lệ hồ sơ giải quyết trực tuyến',
+      'Kỳ báo cáo: từ ngày 01/01/2020 đến ngày 31/10/2020',
+      'Đơn vị tính: hồ sơ; tỷ lệ: %',
+      'STT',
+    ]);
+    // Số merged over the left block, like the body names above it.
+    expect(layout?.merges).toContainEqual({ row: 3, column: 0, rows: 1, columns: 4 });
+  });
+
+  it('draws the short rules under C (the issuing body) and F:G (the motto), each centred in its block', () => {
+    expect(layout?.rules).toEqual([
+      { row: 2, column: 2, rows: 1, columns: 1 },
+      { row: 2, column: 5, rows: 1, columns: 2 },
+    ]);
+    expect(layout?.heights).toEqual([{ row: 2, points: 4 }]);
+    const w = layout?.widths ?? [];
+    expect(w).toEqual([5, 21, 36, 26, 27, 11, 11, 20, 7]);
+    const sum = (from: number, to: number) => w.slice(from, to).reduce((a, b) => a + b, 0);
+    // Left block A:D = 88: C (36) has 26 on each side; right block E:I = 76: F:G (22) has 27 on each side.
+    expect([sum(0, 2), sum(2, 3), sum(3, 4)]).toEqual([26, 36, 26]);
+    expect([sum(4, 5), sum(5, 7), sum(7, 9)]).toEqual([27, 22, 27]);
+  });
+
+  it('is Times New Roman 13 with padding, with Decree 30 sizes per block', () => {
+    expect(layout?.font).toEqual({ family: 'Times New Roman', size: 13 });
+    expect(layout?.padded).toBe(true);
+    // What the block styles covering a cell leave it with, the later ones winning.
+    const styleAt = (row: number, column: number) => {
+      const out: Record<string, unknown> = {};
+      for (const s of layout?.styles ?? [])
+        if (row >= s.row && row < s.row + s.rows && column >= s.column && column < s.column + s.columns)
+          for (const [key, value] of Object.entries(s))
+            if (!['row', 'column', 'rows', 'columns'].includes(key)) out[key] = value;
+      return out;
+    };
+    expect(styleAt(0, 0)).toMatchObject({ size: 12, bold: false, align: 'center' });
+    expect(styleAt(1, 0)).toMatchObject({ size: 12, bold: true });
+    expect(styleAt(0, 4)).toMatchObject({ size: 12, bold: true });
+    expect(styleAt(1, 4)).toMatchObject({ size: 13, bold: true });
+    expect(styleAt(3, 0)).toMatchObject({ size: 13, align: 'center' });
+    expect(styleAt(5, 0)).toMatchObject({ size: 14, bold: true, align: 'center' });
+    const place = grid.findIndex((row) => String(row[4]).startsWith('Hòa Bình, ngày'));
+    expect(grid[place]?.[4]).toBe('Hòa Bình, ngày 15 tháng 12 năm 2020');
+    expect(styleAt(place, 4)).toMatchObject({ size: 13, italic: true });
+    expect(grid[place + 1]?.[4]).toBe('THỦ TRƯỞNG ĐƠN VỊ');
+    expect(styleAt(place + 1, 4)).toMatchObject({ size: 13, bold: true });
+    const recipients = rowOf('Nơi nhận:');
+    expect(styleAt(recipients, 0)).toMatchObject({ size: 12, bold: true, italic: true, align: 'left' });
+    expect(styleAt(recipients + 1, 0)).toMatchObject({ size: 11, align: 'left' });
+  });
+
+  it('ends with Nơi nhận bottom left, one line per recipient as typed, each with its dash, after room to sign', () => {
+    const recipients = rowOf('Nơi nhận:');
+    const place = grid.findIndex((row) => String(row[4]).startsWith('Hòa Bình, ngày'));
+    // Place and date, titles, the notes, then four blank rows to sign in.
+    expect(recipients).toBe(place + 3 + 4);
+    expect(grid.slice(place + 3, recipients).every((row) => row.every((cell) => cell === ''))).toBe(true);
+    expect(grid.slice(recipients).map((row) => row[0])).toEqual([
+      'Nơi nhận:',
+      '- UBND tỉnh (để b/c);',
+      '- Sở Nội vụ;',
+      '- Lưu: VT, CNTT.',
+    ]);
+    expect(grid.length).toBe(recipients + 4);
+    for (let row = recipients; row < grid.length; row++)
+      expect(layout?.merges).toContainEqual({ row, column: 0, rows: 1, columns: 4 });
+  });
+
+  it('Nơi nhận typed on one line is split after each semicolon; empty settings leave dotted room to fill by hand', () => {
+    const oneLine = tableToGrid(
+      official(
+        settingsGrid([
+          ['Năm', 2020],
+          ['Nơi nhận', 'UBND tỉnh; Sở Nội vụ; Lưu: VT.'],
+        ]),
+      ),
+    );
+    const at = oneLine.findIndex((row) => row[0] === 'Nơi nhận:');
+    expect(oneLine.slice(at + 1).map((row) => row[0])).toEqual([
+      '- UBND tỉnh;',
+      '- Sở Nội vụ;',
+      '- Lưu: VT.',
+    ]);
+
+    const empty = tableToGrid(official(settingsGrid([['Năm', 2020]])));
+    expect(empty[3]?.[0]).toBe('Số:       /BC-……');
+    const emptyAt = empty.findIndex((row) => row[0] === 'Nơi nhận:');
+    expect(empty.slice(emptyAt + 1).map((row) => row[0])).toEqual(['- ……………………', '- ……………………']);
+    // "Số: 12/BC-X" typed with its own "Số:" is not doubled.
+    const typed = tableToGrid(
+      official(
+        settingsGrid([
+          ['Năm', 2020],
+          ['Số ký hiệu báo cáo', 'Số: 12/BC-X'],
+        ]),
+      ),
+    );
+    expect(typed[3]?.[0]).toBe('Số: 12/BC-X');
+  });
+});

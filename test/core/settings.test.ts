@@ -22,6 +22,8 @@ describe('Cấu hình', () => {
       parentAgency: '',
       reportingAgency: '',
       place: '',
+      reportNumber: '',
+      recipients: [],
       classification: 'levels',
       raw: new Map(),
     });
@@ -43,6 +45,8 @@ describe('Cấu hình', () => {
       ['UBND tỉnh  Hòa Bình', 'Cơ quan chủ quản'.normalize('NFD')],
       ['Sở Thông tin và Truyền thông', 'CƠ QUAN BÁO CÁO'],
       ['Hòa Bình'.normalize('NFD'), 'Địa danh'],
+      ['Số: 125/BC-STTTT', 'Số ký hiệu báo cáo'],
+      ['UBND tỉnh;\r\n  - Sở Nội vụ;\n\n• Lưu: VT.', 'Nơi nhận'],
     ];
     const model = readModel({ settings: grid, units }, NOW);
     expect(model.settings).toEqual({
@@ -57,6 +61,9 @@ describe('Cấu hình', () => {
       parentAgency: 'UBND tỉnh Hòa Bình',
       reportingAgency: 'Sở Thông tin và Truyền thông',
       place: 'Hòa Bình',
+      // Without its typed "Số:"; one recipient per line, blank lines and leading dashes or bullets dropped.
+      reportNumber: '125/BC-STTTT',
+      recipients: ['UBND tỉnh;', 'Sở Nội vụ;', 'Lưu: VT.'],
       classification: 'levels',
       raw: expect.any(Map),
     });

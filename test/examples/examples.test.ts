@@ -202,6 +202,9 @@ describe('Hòa Bình 2020 (three tiers)', () => {
       'Cơ quan chủ quản': 'UBND tỉnh Hòa Bình',
       'Cơ quan báo cáo': 'Sở Thông tin và Truyền thông',
       'Địa danh': 'Hòa Bình',
+      'Số ký hiệu báo cáo': '125/BC-STTTT',
+      'Nơi nhận':
+        'UBND tỉnh (để báo cáo);\nSở Nội vụ;\nCác sở, ban, ngành;\nUBND các huyện, thành phố;\nLưu: VT, CNTT.',
     });
   });
 
@@ -436,9 +439,12 @@ describe('Báo cáo and Diễn biến theo tháng on the bundled examples', () =
     const hoaBinh = reportOf('hoa-binh-2020', new Date('2020-11-05T03:00:00Z'));
     const table = hoaBinh.tables.officialReport;
     const grid = tableToGrid(table);
-    expect(grid.slice(0, 8).map((row) => [row[0], row[4]])).toEqual([
+    expect(grid.slice(0, 10).map((row) => [row[0], row[4]])).toEqual([
       ['UBND TỈNH HÒA BÌNH', 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM'],
       ['SỞ THÔNG TIN VÀ TRUYỀN THÔNG', 'Độc lập - Tự do - Hạnh phúc'],
+      // The thin row of the rules under the issuing body and the motto, then Số under the body (Decree 30).
+      ['', ''],
+      ['Số: 125/BC-STTTT', ''],
       ['', ''],
       ['BÁO CÁO', ''],
       ['Kết quả thực hiện chỉ tiêu tỷ lệ hồ sơ giải quyết trực tuyến', ''],
@@ -471,19 +477,30 @@ describe('Báo cáo and Diễn biến theo tháng on the bundled examples', () =
     expect(summary?.[0]).toBe(
       `Tổng hợp: ${met}/${units} đơn vị đạt chỉ tiêu (${groups.map((row) => `${row[0]}: ${row[2]}/${row[1]}`).join('; ')}).`,
     );
-    // Place and date (Vietnam's calendar day of the run), then the two signature blocks.
-    const end = grid.slice(-3).map((row) => [row[0], row[4]]);
-    expect(end).toEqual([
+    // Place and date (Vietnam's calendar day of the run), the two signature blocks, room to sign, then
+    // Nơi nhận bottom left with the example's recipients, one per line.
+    const place = grid.findIndex((row) => row[4] === 'Hòa Bình, ngày 05 tháng 11 năm 2020');
+    expect(grid.slice(place).map((row) => [row[0], row[4]])).toEqual([
       ['', 'Hòa Bình, ngày 05 tháng 11 năm 2020'],
       ['NGƯỜI LẬP BIỂU', 'THỦ TRƯỞNG ĐƠN VỊ'],
       ['(Ký, ghi rõ họ tên)', '(Ký, ghi rõ họ tên, đóng dấu)'],
+      ['', ''],
+      ['', ''],
+      ['', ''],
+      ['', ''],
+      ['Nơi nhận:', ''],
+      ['- UBND tỉnh (để báo cáo);', ''],
+      ['- Sở Nội vụ;', ''],
+      ['- Các sở, ban, ngành;', ''],
+      ['- UBND các huyện, thành phố;', ''],
+      ['- Lưu: VT, CNTT.', ''],
     ]);
     // Printed layout: nothing frozen, the motto blocks and the title merged, the table bordered.
     expect(table.layout?.freeze).toBe(false);
     expect(table.layout?.merges).toContainEqual({ row: 0, column: 4, rows: 1, columns: 5 });
-    expect(table.layout?.merges).toContainEqual({ row: 3, column: 0, rows: 1, columns: 9 });
+    expect(table.layout?.merges).toContainEqual({ row: 5, column: 0, rows: 1, columns: 9 });
     const lastTotal = grid.reduce((at, row, index) => (row[2] === 'Cộng' ? index : at), 0);
-    expect(table.layout?.borders).toEqual([{ row: 7, column: 0, columns: 9, rows: lastTotal - 7 + 1 }]);
+    expect(table.layout?.borders).toEqual([{ row: 9, column: 0, columns: 9, rows: lastTotal - 9 + 1 }]);
   });
 
   it('Hòa Bình: every Cộng and every Tổng hợp row is the sum of the rows printed for its scope (contract §10.4)', () => {
@@ -555,7 +572,11 @@ describe('Báo cáo and Diễn biến theo tháng on the bundled examples', () =
       GROUP.department,
       COMMUNE_TWO_TIER,
     ]);
-    expect(grid[grid.length - 3]?.[4]).toBe('……………………, ngày 05 tháng 11 năm 2026');
+    expect(grid[3]?.[0]).toBe('Số:       /BC-……');
+    expect(grid.find((row) => String(row[4]).includes(', ngày 05 tháng 11 năm 2026'))?.[4]).toBe(
+      '……………………, ngày 05 tháng 11 năm 2026',
+    );
+    expect(grid.slice(-3).map((row) => row[0])).toEqual(['Nơi nhận:', '- ……………………', '- ……………………']);
   });
 
   it('Hòa Bình: the monthly matrix, month by month, blank after the reporting month, coloured against the target', () => {

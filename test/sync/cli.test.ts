@@ -249,9 +249,9 @@ describe('npm run sync (dist/node/sync.cjs)', () => {
     expect(statSync(book).mtimeMs).toBe(mtime);
   });
 
-  test('without a portal option it recomputes from the workbook alone; a new path gets a usable template', async () => {
+  test('without a portal option it recomputes from the workbook alone; a new path with --tao-moi gets a usable template', async () => {
     const book = join(dir, 'moi.xlsx');
-    const result = await sync(['--workbook', book]);
+    const result = await sync(['--workbook', book, '--tao-moi']);
     expect(result.code).toBe(0);
     const tabs = await readXlsxTabs(book);
     expect(tabs.get('Đơn vị')?.[0]).toEqual([...UNIT_HEADER]);

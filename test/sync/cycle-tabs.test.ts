@@ -69,8 +69,9 @@ test('Google Sheet: Báo cáo merged and unfrozen, Diễn biến coloured agains
     expect(grid[0]?.[0]).toBe('UBND TỈNH HÒA BÌNH');
     expect(grid[0]?.[4]).toBe('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM');
     expect(grid[1]?.[0]).toBe('……………………');
-    expect(grid[3]?.[0]).toBe('BÁO CÁO');
-    expect(grid[5]?.[0]).toBe('Kỳ báo cáo: từ ngày 01/01/2020 đến ngày 31/03/2020');
+    expect(grid[3]?.[0]).toBe('Số:       /BC-……');
+    expect(grid[5]?.[0]).toBe('BÁO CÁO');
+    expect(grid[7]?.[0]).toBe('Kỳ báo cáo: từ ngày 01/01/2020 đến ngày 31/03/2020');
     expect(report?.frozenRowCount).toBe(0);
     expect(report?.merges).toContainEqual({
       sheetId: report?.sheetId,
@@ -79,10 +80,26 @@ test('Google Sheet: Báo cáo merged and unfrozen, Diễn biến coloured agains
       startColumnIndex: 4,
       endColumnIndex: 9,
     });
-    expect(report?.merges?.length).toBe(15);
-    expect(report?.columnWidths?.[2]).toBe(32 * 7 + 10);
-    expect(report?.formats[3]?.[0]?.textFormat).toMatchObject({ bold: true, fontSize: 14 });
-    expect(report?.formats[3]?.[0]?.horizontalAlignment).toBe('CENTER');
+    expect(report?.merges?.length).toBe(19);
+    expect(report?.columnWidths?.[2]).toBe(36 * 7 + 10);
+    expect(report?.formats[5]?.[0]?.textFormat).toMatchObject({
+      bold: true,
+      fontSize: 14,
+      fontFamily: 'Times New Roman',
+    });
+    expect(report?.formats[5]?.[0]?.horizontalAlignment).toBe('CENTER');
+    // Decree 30's short rules: a bottom border under C3 and F3:G3 only, on a thin row; padding everywhere.
+    const ruled = Object.entries(report?.borders ?? {})
+      .filter(([, sides]) => sides.bottom === 'SOLID' && !sides.top)
+      .map(([cell]) => cell)
+      .sort();
+    expect(ruled).toEqual(['2,2', '2,5', '2,6']);
+    expect(report?.rowHeights?.[2]).toBe(5);
+    expect(report?.formats[12]?.[2]?.padding).toEqual({ top: 2, right: 6, bottom: 2, left: 6 });
+    expect(report?.formats[12]?.[2]?.textFormat).toMatchObject({
+      fontFamily: 'Times New Roman',
+      fontSize: 13,
+    });
     // The ratio column keeps its percent format under the block styles.
     const snvRow = grid.findIndex((row) => row[1] === 'SNV');
     expect(report?.formats[snvRow]?.[5]?.numberFormat?.type).toBe('PERCENT');
@@ -153,13 +170,36 @@ test('.xlsx: Báo cáo merged with fixed widths, Diễn biến with formula rule
   expect(report.getCell('A1').value).toBe('UBND TỈNH HÒA BÌNH');
   expect(report.getCell('E2').value).toBe('Độc lập - Tự do - Hạnh phúc');
   const merges = (report.model as unknown as { merges: string[] }).merges;
-  expect(merges).toEqual(expect.arrayContaining(['A1:D1', 'E1:I1', 'A4:I4', 'A5:I5']));
-  expect(report.getColumn(3).width).toBe(32);
-  expect(report.getCell('A4').font).toMatchObject({ bold: true, size: 14 });
-  expect(report.getCell('A4').alignment).toMatchObject({ horizontal: 'center' });
+  expect(merges).toEqual(expect.arrayContaining(['A1:D1', 'E1:I1', 'A4:D4', 'A6:I6', 'A7:I7']));
+  expect(report.getColumn(3).width).toBe(36);
+  expect(report.getCell('A4').value).toBe('Số:       /BC-……');
+  expect(report.getCell('A6').font).toMatchObject({ bold: true, size: 14, name: 'Times New Roman' });
+  expect(report.getCell('A6').alignment).toMatchObject({ horizontal: 'center' });
+  expect(report.getCell('E2').font).toMatchObject({ bold: true, size: 13, name: 'Times New Roman' });
   expect(report.views?.[0]?.state).not.toBe('frozen');
+  // The short rules under C3 and F3:G3, on a 4 pt row; padding (an indent) in the table's cells.
+  expect(
+    ['B3', 'C3', 'D3', 'E3', 'F3', 'G3', 'H3'].map((a1) => report.getCell(a1).border?.bottom?.style ?? ''),
+  ).toEqual(['', 'thin', '', '', 'thin', 'thin', '']);
+  expect(report.getRow(3).height).toBe(4);
+  const snv = (() => {
+    let found = 0;
+    report.eachRow((row, index) => {
+      if (row.getCell(2).value === 'SNV') found = index;
+    });
+    return found;
+  })();
+  expect(report.getCell(snv, 3).alignment).toMatchObject({ horizontal: 'left', indent: 1 });
+  expect(report.getCell(snv, 4).alignment).toMatchObject({ horizontal: 'right', indent: 1 });
+  expect(report.getCell(snv, 4).font).toMatchObject({ name: 'Times New Roman', size: 13 });
 
   const monthly = written.getWorksheet('Diễn biến theo tháng') as ExcelJS.Worksheet;
+  // Through 03/2020: April to December (G:O) are off paper, hidden; March and the year-to-date columns not.
+  expect(Array.from({ length: 18 }, (_, c) => monthly.getColumn(c + 1).hidden)).toEqual([
+    ...Array(6).fill(false),
+    ...Array(9).fill(true),
+    ...Array(3).fill(false),
+  ]);
   const formattings = (
     monthly as unknown as { conditionalFormattings: { ref: string; rules: { formulae?: string[] }[] }[] }
   ).conditionalFormattings;

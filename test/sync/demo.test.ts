@@ -28,6 +28,13 @@ test.each([
   expect(result.code).toBe(0);
   expect(result.stdout).toContain(`out/${name}.xlsx`);
   expect(result.stdout).toMatch(/Đầu bảng xếp hạng:/);
+  // The summary's Kiểm tra counts, said again as planted, with where to read about them.
+  const [, errors, warnings] = /Kiểm tra: (\d+) lỗi, (\d+) cảnh báo/.exec(result.stdout) ?? [];
+  expect(Number(errors) + Number(warnings)).toBeGreaterThan(0);
+  expect(result.stdout).toContain(`Lưu ý: ${errors} lỗi và ${warnings} cảnh báo ở trên là cố ý.`);
+  expect(result.stdout).toMatch(
+    /Giải thích từng trường hợp: examples\/README\.md; danh sách đầy đủ: tab Kiểm tra/,
+  );
   expect(result.stdout).toContain(`  ${scope}\n     1. `);
   const tabs = await readXlsxTabs(join(dir, 'out', `${name}.xlsx`));
   expect(records(tabs.get('Tỷ lệ')).length).toBeGreaterThan(100);

@@ -1,5 +1,5 @@
 // First run of npm run sync through the built bundle: missing or wrong options say what to type, in one or two lines.
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { writeProvinceXlsx } from './fixtures';
@@ -42,8 +42,27 @@ describe('npm run sync on a first try', () => {
     expect(existsSync(join(dir, 'khong-co'))).toBe(false);
   });
 
+  test('a mistyped workbook path stops with exit 4 and names the file and --tao-moi; nothing is created', async () => {
+    await writeProvinceXlsx(join(dir, 'tinh.xlsx'));
+    const result = await sync(['--workbook', 'tnh.xlsx'], dir);
+    expect(result.code).toBe(4);
+    expect(result.stderr.trim()).toBe(
+      `Lỗi đồng bộ [WORKBOOK_FILE]: Không có tệp "${join(dir, 'tnh.xlsx')}". Hãy kiểm tra lại đường dẫn và tên tệp. Nếu muốn tạo bảng tính mới ở đó, chạy lại với thêm --tao-moi.`,
+    );
+    expect(readdirSync(dir)).toEqual(['tinh.xlsx']);
+  });
+
+  test('--tao-moi is for a local .xlsx only: with a Google Sheet id it is a usage error', async () => {
+    const result = await sync(
+      ['--workbook', '1AbCdEfGhIjKlMnOpQrStUvWxYz0123456789abcdEf', '--tao-moi'],
+      dir,
+    );
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('--tao-moi chỉ dùng với tệp .xlsx trên máy');
+  });
+
   test('the example from the hint works: a new workbook gets its tabs, and the summary names the chart', async () => {
-    const empty = await sync(['--workbook', 'tinh.xlsx'], dir);
+    const empty = await sync(['--workbook', 'tinh.xlsx', '--tao-moi'], dir);
     expect(empty.code).toBe(0);
     expect(existsSync(join(dir, 'tinh.xlsx'))).toBe(true);
     // A new workbook is said; no unit yet, so no chart, and the output says why.

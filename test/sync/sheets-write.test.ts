@@ -281,7 +281,7 @@ async function syncedOnce(n: number): Promise<FakeSpreadsheet> {
  * while its final batch (requests only, Báo cáo's layout and Diễn biến's six colour rules included,
  * about 40.1 kB) still fits.
  */
-const SMALL_BOUND = 45_000;
+const SMALL_BOUND = 50_000;
 
 describe('staged write (payload bound lowered so 200 units need several batches)', () => {
   test('hidden staging tabs, each batch under the bound, then one final batch: live tabs keep their ids', async () => {

@@ -1,8 +1,9 @@
-// Every output tab of a synced .xlsx prints on A4 landscape, one page wide, titles repeated, and names its font (issue 12); through the built CLI.
+// Every output tab of a synced .xlsx prints on A4 landscape at a readable scale (8 pt at least), titles repeated, pages numbered per tab, and names its font (issues 12, 19); through the built CLI.
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
+import JSZip from 'jszip';
 import { TAB_HEADERS } from '../../src/core';
 import { writeProvinceXlsx } from './fixtures';
 import { runCli } from './run-cli';
@@ -39,20 +40,44 @@ describe('a synced workbook on paper', () => {
     expect(result.code).toBe(0);
   });
 
-  test('every output tab: A4 landscape, fit to one page wide and any number tall, a print area, titles repeated', async () => {
+  test('every output tab: A4 landscape at a scale that keeps its smallest text at 8 pt or more, a print area, titles repeated, pages numbered per tab', async () => {
     const zip = await zipOf(book);
     const workbook = await text(zip, 'xl/workbook.xml');
     const tabs = [...workbook.matchAll(/<sheet\b[^>]*name="([^"]+)"/g)].map((m) => unxml(m[1] ?? ''));
     const written = OUTPUT_TABS.filter((tab) => tabs.includes(tab));
     expect(written.length).toBeGreaterThanOrEqual(6);
+    const styles = await text(zip, 'xl/styles.xml');
+    const fontSizes = [
+      ...(/<fonts\b[^>]*>([\s\S]*?)<\/fonts>/.exec(styles)?.[1] ?? '').matchAll(
+        /<font\b[^>]*?(?:\/>|>[\s\S]*?<\/font>)/g,
+      ),
+    ].map((m) => Number(/<sz val="([\d.]+)"/.exec(m[0])?.[1] ?? 11));
+    const xfFonts = [
+      ...(/<cellXfs\b[^>]*>([\s\S]*?)<\/cellXfs>/.exec(styles)?.[1] ?? '').matchAll(
+        /<xf\b[^>]*?(?:\/>|>[\s\S]*?<\/xf>)/g,
+      ),
+    ].map((m) => Number(/fontId="(\d+)"/.exec(m[0])?.[1] ?? 0));
     for (const tab of written) {
       const xml = await text(zip, await sheetPartOf(zip, tab));
-      expect({ tab, fit: /<pageSetUpPr fitToPage="1"\/>/.test(xml) }).toEqual({ tab, fit: true });
+      // Never squeezed to fit: no fit-to-page, a scale instead, at which the smallest written text is ≥ 8 pt.
+      expect({ tab, fit: /<pageSetUpPr fitToPage="1"\/>/.test(xml) }).toEqual({ tab, fit: false });
       const setup = /<pageSetup\b[^>]*>/.exec(xml)?.[0] ?? '';
       expect({ tab, setup }).toEqual({
         tab,
-        setup: expect.stringMatching(/paperSize="9" orientation="landscape" fitToWidth="1" fitToHeight="0"/),
+        setup: expect.stringMatching(/paperSize="9" orientation="landscape" scale="\d+"/),
       });
+      expect({ tab, first: /firstPageNumber="1" useFirstPageNumber="1"/.test(setup) }).toEqual({
+        tab,
+        first: true,
+      });
+      const scale = Number(/scale="(\d+)"/.exec(setup)?.[1]);
+      const smallest = Math.min(
+        ...[...xml.matchAll(/<c r="[A-Z]+\d+" s="(\d+)"[^>]*>(?:<f>[^<]*<\/f>)?<v>/g)].map(
+          (m) => fontSizes[xfFonts[Number(m[1])] ?? 0] ?? 11,
+        ),
+      );
+      expect({ tab, points: (smallest * scale) / 100 >= 8 }).toEqual({ tab, points: true });
+      expect(scale).toBeLessThanOrEqual(100);
       const index = tabs.indexOf(tab);
       const names = [...workbook.matchAll(/<definedName name="([^"]+)" localSheetId="(\d+)">([^<]+)</g)]
         .filter((m) => Number(m[2]) === index)
@@ -65,12 +90,34 @@ describe('a synced workbook on paper', () => {
         ? await rowStarting(book, tab, 'STT')
         : Number(/ySplit="(\d+)"/.exec(xml)?.[1]);
       expect(headerRow).toBeGreaterThanOrEqual(1);
-      expect(names).toEqual([
-        ['_xlnm.Print_Area', expect.stringMatching(new RegExp(`^'${tab}'!\\$A\\$1:\\$[A-Z]+\\$\\d+$`))],
-        ['_xlnm.Print_Titles', `'${tab}'!$${official ? headerRow : 1}:$${headerRow}`],
-      ]);
-      expect(xml).toMatch(/<oddFooter>&amp;CTrang &amp;P\/&amp;N<\/oddFooter>/);
+      const area = [
+        '_xlnm.Print_Area',
+        expect.stringMatching(new RegExp(`^'${tab}'!\\$A\\$1:\\$[A-Z]+\\$\\d+$`)),
+      ];
+      const rows = `'${tab}'!$${official ? headerRow : 1}:$${headerRow}`;
+      // A tab wider than a page at that scale repeats its unit columns (Mã đơn vị, Tên đơn vị) on each page.
+      const titles = names.find(([name]) => name === '_xlnm.Print_Titles')?.[1] ?? '';
+      expect(names).toEqual([area, ['_xlnm.Print_Titles', titles]]);
+      expect({ tab, titles }).toEqual({
+        tab,
+        titles: expect.stringMatching(
+          new RegExp(`^(?:'${tab}'!\\$A:\\$[B-D],)?${rows.replace(/[$']/g, '\\$&')}$`),
+        ),
+      });
+      expect(xml).toMatch(/<oddFooter>&amp;L&amp;A&amp;CTrang &amp;P<\/oddFooter>/);
     }
+  });
+
+  test('Báo cáo prints its nine columns one page wide at 87%; Diễn biến leaves the months after 03/2020 off paper', async () => {
+    const zip = await zipOf(book);
+    const setupOf = async (tab: string) =>
+      /<pageSetup\b[^>]*>/.exec(await text(zip, await sheetPartOf(zip, tab)))?.[0] ?? '';
+    // 13 pt Times New Roman, 164 characters of columns on a 1045-pixel page: 87% (Nơi nhận's 11 pt at 9.6 pt).
+    expect(await setupOf('Báo cáo')).toContain('scale="87"');
+    // Through 03/2020: April–December (G:O) hidden, so not printed; the columns stay in the tab.
+    const monthly = await text(zip, await sheetPartOf(zip, 'Diễn biến theo tháng'));
+    expect(monthly).toMatch(/<col min="7" max="15" [^>]*hidden="1"/);
+    expect(monthly).toContain('Tháng 12/2020');
   });
 
   test('Xếp hạng prints every column: the print area reaches its last header column', async () => {
@@ -107,7 +154,9 @@ describe('a synced workbook on paper', () => {
       for (const [, s] of xml.matchAll(/<c r="[A-Z]+\d+" s="(\d+)"/g)) {
         const font = fonts[xfs[Number(s)] ?? -1] ?? '';
         styled++;
-        expect({ tab, font: /<name val="Arial"\/>/.test(font) }).toEqual({ tab, font: true });
+        // Báo cáo is Times New Roman (Decree 30); every other tab Arial.
+        const name = tab === 'Báo cáo' ? 'Times New Roman' : 'Arial';
+        expect({ tab, font: font.includes(`<name val="${name}"/>`) }).toEqual({ tab, font: true });
       }
     }
     expect(styled).toBeGreaterThan(100);
@@ -142,4 +191,55 @@ test('a sentence longer than its column wraps on a taller row instead of running
   expect(sheet?.getRow(2).height).toBeGreaterThanOrEqual(4 * 13);
   expect(sheet?.getCell('F3').alignment?.wrapText).toBeUndefined();
   expect(sheet?.getRow(3).height).toBeUndefined();
+});
+
+test('a tab wider than its page prints at 80% (10 pt at 8 pt) across pages, Mã đơn vị and Tên đơn vị repeated on each', async () => {
+  const { writeRows } = await import('../../sync/workbook/xlsx');
+  const workbook = new ExcelJS.Workbook();
+  const tab = 'Diễn biến theo tháng';
+  const months = Array.from({ length: 12 }, (_, i) => `Tháng ${i + 1}/2020`);
+  writeRows(workbook.addWorksheet(tab), {
+    tab,
+    title: ['DIỄN BIẾN TỶ LỆ'],
+    header: ['Mã đơn vị', 'Tên đơn vị', 'Nhóm', ...months, 'Tỷ lệ lũy kế từ đầu năm', 'Chỉ tiêu', 'Đánh giá'],
+    rows: [
+      [
+        'X-TPHOABINH-19',
+        'UBND phường Thành phố Hòa Bình 19',
+        'Xã, phường, thị trấn',
+        ...months.map(() => 0.1234),
+        0.1,
+        0.2,
+        'Chưa đạt',
+      ],
+    ],
+    formats: ['text', 'text', 'text', ...months.map(() => 'percent' as const), 'percent', 'percent', 'text'],
+  });
+  const sheet = workbook.getWorksheet(tab);
+  expect(sheet?.pageSetup).toMatchObject({
+    fitToPage: false,
+    scale: 80,
+    firstPageNumber: 1,
+    printTitlesRow: '1:2',
+    printTitlesColumn: 'A:B',
+  });
+  // Narrowed first: the name column at 24 (it wraps), a month as wide as its figures and header words.
+  expect(sheet?.getColumn(2).width).toBe(24);
+  expect(sheet?.getColumn(4).width).toBe(10);
+  const zip = await JSZip.loadAsync(await workbook.xlsx.writeBuffer());
+  const names = (await zip.file('xl/workbook.xml')?.async('string')) ?? '';
+  expect(unxml(names)).toContain(
+    `<definedName name="_xlnm.Print_Titles" localSheetId="0">'${tab}'!$A:$B,'${tab}'!$1:$2</definedName>`,
+  );
+  // A narrow tab stays one page wide at 100%, nothing repeated across.
+  const narrow = workbook.addWorksheet('Kiểm tra');
+  writeRows(narrow, {
+    tab: 'Kiểm tra',
+    title: [],
+    header: ['Tab', 'Ô', 'Nội dung'],
+    rows: [['Nhập liệu', 'A2', 'Ngắn.']],
+    formats: [],
+  });
+  expect(narrow.pageSetup).toMatchObject({ fitToPage: false, scale: 100 });
+  expect(narrow.pageSetup.printTitlesColumn).toBeUndefined();
 });

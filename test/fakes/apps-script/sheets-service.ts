@@ -440,6 +440,14 @@ export class FakeSheetsService {
       const all = [top, bottom, left, right, innerHorizontal, innerVertical].every(
         (b) => b?.style === 'SOLID',
       );
+      // Only a bottom: the rule under the range's last row, nothing else touched.
+      const bottomOnly =
+        bottom?.style === 'SOLID' && [top, left, right, innerHorizontal, innerVertical].every((b) => !b);
+      if (bottomOnly) {
+        for (let c = 0; c < rect.numColumns; c++)
+          sheet._cell(rect.row + rect.numRows - 1, rect.column + c).bottomBorder = true;
+        return {};
+      }
       for (let r = 0; r < rect.numRows; r++)
         for (let c = 0; c < rect.numColumns; c++) sheet._cell(rect.row + r, rect.column + c).border = all;
       return {};
@@ -625,4 +633,12 @@ function writeCell(
   if (mask.includes('userEnteredFormat.horizontalAlignment'))
     cell.align = format?.horizontalAlignment?.toLowerCase() ?? undefined;
   if (mask.includes('userEnteredFormat.wrapStrategy')) cell.wrap = format?.wrapStrategy === 'WRAP';
+  if (mask.includes('userEnteredFormat.textFormat.fontFamily'))
+    cell.fontFamily = format?.textFormat?.fontFamily ?? undefined;
+  if (mask.includes('userEnteredFormat.padding')) {
+    const p = format?.padding;
+    cell.padding = p
+      ? { top: p.top ?? 0, right: p.right ?? 0, bottom: p.bottom ?? 0, left: p.left ?? 0 }
+      : undefined;
+  }
 }

@@ -14,6 +14,11 @@ export interface CellState {
   align?: string;
   wrap?: boolean;
   border?: boolean;
+  /** A bottom border alone (a rule under a heading), as updateBorders with only `bottom` leaves it. */
+  bottomBorder?: boolean;
+  fontFamily?: string;
+  /** Pixels between the text and the cell's edges. */
+  padding?: { top: number; right: number; bottom: number; left: number };
 }
 
 export const DEFAULT_FORMAT = 'General';

@@ -1,7 +1,8 @@
-// A loopback fake of the Sheets v4 REST endpoints the sync uses: spreadsheets.get (with grid data), values.batchGet/batchUpdate, batchUpdate, developer metadata.
+// A loopback fake of the Sheets v4 REST endpoints the sync uses: spreadsheets.get (with grid data), values.batchGet/batchUpdate, batchUpdate (bodies checked against Google's discovery document in test/fakes/google), developer metadata.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import type { sheets_v4 } from 'googleapis';
+import { invalidBody } from '../google/discovery';
 
 /**
  * A stored cell: what was typed (number, text, a date as a serial number, a boolean) or a formula's error,
@@ -30,7 +31,14 @@ export interface FakeSheet {
   merges?: sheets_v4.Schema$GridRange[];
   conditionalFormats?: sheets_v4.Schema$ConditionalFormatRule[];
   columnWidths?: Record<number, number>;
+  /** Row heights in pixels set by updateDimensionProperties. */
+  rowHeights?: Record<number, number>;
+  /** Border styles per cell ("row,column", 0-based) and side, as updateBorders left them. */
+  borders?: Record<string, { top?: string; bottom?: string; left?: string; right?: string }>;
 }
+
+/** The border styles the API accepts (sheets_v4 Border.style). */
+const BORDER_STYLES = ['DOTTED', 'DASHED', 'SOLID', 'SOLID_MEDIUM', 'SOLID_THICK', 'NONE', 'DOUBLE'];
 
 export interface FakeSpreadsheet {
   spreadsheetId: string;
@@ -726,7 +734,28 @@ function apply(batch: Batch, request: sheets_v4.Schema$Request): sheets_v4.Schem
     return;
   }
   if (request.updateBorders) {
-    boundsOf(writable(batch, request.updateBorders.range?.sheetId), request.updateBorders.range ?? {});
+    const u = request.updateBorders;
+    const sheet = writable(batch, u.range?.sheetId);
+    const b = boundsOf(sheet, u.range ?? {});
+    for (const border of [u.top, u.bottom, u.left, u.right, u.innerHorizontal, u.innerVertical])
+      if (border && !BORDER_STYLES.includes(border.style ?? ''))
+        throw invalid(`Invalid value at 'requests[0].update_borders' (style): "${border.style}"`);
+    // Each side given is set on the range's edge; the inner ones between its cells; the rest kept.
+    const borders = { ...(sheet.borders ?? {}) };
+    for (let r = b.r0; r < b.r1; r++)
+      for (let c = b.c0; c < b.c1; c++) {
+        const cell = { ...(borders[`${r},${c}`] ?? {}) };
+        const top = r === b.r0 ? u.top : u.innerHorizontal;
+        const bottom = r === b.r1 - 1 ? u.bottom : u.innerHorizontal;
+        const left = c === b.c0 ? u.left : u.innerVertical;
+        const right = c === b.c1 - 1 ? u.right : u.innerVertical;
+        if (top?.style) cell.top = top.style;
+        if (bottom?.style) cell.bottom = bottom.style;
+        if (left?.style) cell.left = left.style;
+        if (right?.style) cell.right = right.style;
+        borders[`${r},${c}`] = cell;
+      }
+    sheet.borders = borders;
     return;
   }
   if (request.updateDimensionProperties) {
@@ -738,6 +767,12 @@ function apply(batch: Batch, request: sheets_v4.Schema$Request): sheets_v4.Schem
       for (let c = range.startIndex ?? 0; c < (range.endIndex ?? sheet.columnCount); c++)
         widths[c] = properties.pixelSize;
       sheet.columnWidths = widths;
+    }
+    if (range?.dimension === 'ROWS' && typeof properties?.pixelSize === 'number') {
+      const heights = { ...(sheet.rowHeights ?? {}) };
+      for (let r = range.startIndex ?? 0; r < (range.endIndex ?? sheet.rowCount); r++)
+        heights[r] = properties.pixelSize;
+      sheet.rowHeights = heights;
     }
     return;
   }
@@ -1049,6 +1084,13 @@ export async function startFakeSheets(options: FakeSheetsOptions): Promise<FakeS
           status: 'PERMISSION_DENIED',
         });
       }
+      // As Google: a body that does not fit the discovery document (an unknown field, a wrong JSON type, a
+      // value outside an enum) is refused whole before anything is applied.
+      const problem = invalidBody(
+        action === ':batchUpdate' ? 'BatchUpdateSpreadsheetRequest' : 'BatchUpdateValuesRequest',
+        recorded.body,
+      );
+      if (problem) throw invalid(problem);
       // Google applies one spreadsheet's writes one after another: queue behind any write under way.
       const write = writes.then(() =>
         action === ':batchUpdate'

@@ -1,13 +1,7 @@
 // The Tổng hợp chart: bars read from the overview table, SVG drawn by hand, PNG rendered with DejaVu Sans.
 import { Resvg } from '@resvg/resvg-js';
-import { buildReport, type OutputTable } from '../../../src/core';
-import {
-  overviewChart,
-  overviewChartSvg,
-  percentText,
-  renderPng,
-  scopeBars,
-} from '../../../sync/report/chart';
+import { buildReport, NUMBER_PATTERNS, type OutputTable, percentText } from '../../../src/core';
+import { overviewChart, overviewChartSvg, renderPng, scopeBars } from '../../../sync/report/chart';
 import { INPUT_GRIDS } from '../fixtures';
 
 const NOW = new Date('2020-11-15T03:00:00Z');
@@ -63,11 +57,24 @@ describe('scopeBars', () => {
     );
   });
 
-  test('percent text uses the Vietnamese decimal comma', () => {
-    expect(percentText(0.064701)).toBe('6,5%');
-    expect(percentText(0.2)).toBe('20,0%');
-    expect(percentText(1)).toBe('100,0%');
+  test("percent text is the table's Tỷ lệ format (two decimals) with the Vietnamese decimal comma", () => {
+    expect(percentText(0.064701)).toBe('6,47%');
+    expect(percentText(0.06475)).toBe('6,48%');
+    expect(percentText(0.2)).toBe('20,00%');
+    expect(percentText(1)).toBe('100,00%');
   });
+});
+
+test("a bar's label shows the ratio as the Tỷ lệ column's format does: 6,47%, not 6,5%", () => {
+  const table: OutputTable = {
+    ...HAND_MADE,
+    rows: [['Sở, ban, ngành', 19, 4, 10000, 647, 647 / 10000, 0.2]],
+  };
+  expect(NUMBER_PATTERNS.percent).toBe('0.00%');
+  const svg = overviewChartSvg(table);
+  expect(svg).toContain('>6,47%<');
+  expect(svg).toContain('chỉ tiêu 20,00% · 4/19 đơn vị đạt');
+  expect(svg).not.toContain('6,5%');
 });
 
 describe('overviewChartSvg', () => {
@@ -82,8 +89,8 @@ describe('overviewChartSvg', () => {
       'Xã, phường, thị trấn của từng huyện, thành phố',
       '>0%<',
       '>40%<',
-      '>35,0%<',
-      'chỉ tiêu 25,0% · 4/19 đơn vị đạt',
+      '>35,00%<',
+      'chỉ tiêu 25,00% · 4/19 đơn vị đạt',
       'không phát sinh hồ sơ',
     ]) {
       expect(svg).toContain(text);
