@@ -151,7 +151,7 @@ export function buildOfficialReport(
     { row: 1, ...LEFT, rows: 1, bold: true },
     { row: 0, ...RIGHT, rows: 1, align: 'center', bold: true, size: size.nation },
     { row: 1, ...RIGHT, rows: 1, align: 'center', bold: true, size: size.motto },
-    { row: numberRow, ...LEFT, rows: 1, align: 'center', size: size.number },
+    { row: numberRow, ...LEFT, rows: 1, align: 'center', bold: false, size: size.number },
     { ...whole(titleRow), align: 'center', bold: true, size: size.title },
     { ...whole(subtitleRow), align: 'center', bold: true, size: size.subtitle },
     { ...whole(periodRow), align: 'center', bold: false, italic: true },

@@ -108,12 +108,13 @@ describe('a synced workbook on paper', () => {
     }
   });
 
-  test('Báo cáo prints its nine columns one page wide at 87%; Diễn biến leaves the months after 03/2020 off paper', async () => {
+  test('Báo cáo prints its nine columns one page wide at 83%; Diễn biến leaves the months after 03/2020 off paper', async () => {
     const zip = await zipOf(book);
     const setupOf = async (tab: string) =>
       /<pageSetup\b[^>]*>/.exec(await text(zip, await sheetPartOf(zip, tab)))?.[0] ?? '';
-    // 13 pt Times New Roman, 164 characters of columns on a 1045-pixel page: 87% (Nơi nhận's 11 pt at 9.6 pt).
-    expect(await setupOf('Báo cáo')).toContain('scale="87"');
+    // 13 pt Times New Roman, 164 characters of columns (1193 pixels) on 95% of a 1045-pixel page: 83%
+    // (Nơi nhận's 11 pt at 9.1 pt).
+    expect(await setupOf('Báo cáo')).toContain('scale="83"');
     // Through 03/2020: April–December (G:O) hidden, so not printed; the columns stay in the tab.
     const monthly = await text(zip, await sheetPartOf(zip, 'Diễn biến theo tháng'));
     expect(monthly).toMatch(/<col min="7" max="15" [^>]*hidden="1"/);
