@@ -393,6 +393,7 @@ function applyLayout(sheet: ExcelJS.Worksheet, layout: TableLayout, rows: number
   if (layout.unprinted)
     for (let c = layout.unprinted.column; c < layout.unprinted.column + layout.unprinted.columns; c++)
       sheet.getColumn(c + 1).hidden = true;
+  fitWrappedRows(sheet, rows, columns);
   // Padding: one indent (about a character) from the border on the side the text is aligned to. Centred
   // text already keeps clear; numbers, right-aligned by default, get an explicit right alignment to indent.
   if (layout.padded)
@@ -426,6 +427,30 @@ function applyLayout(sheet: ExcelJS.Worksheet, layout: TableLayout, rows: number
         },
       ],
     });
+  }
+}
+
+/** Average width of a character, in pixels per point of type (about 0.46 em, Vietnamese marks included). */
+const CHAR_PIXELS_PER_POINT = 0.62;
+
+/**
+ * Rows of a laid-out tab whose wrapped text (Báo cáo's long unit names) needs more than one line get a
+ * height for their lines: a program that does not measure rows on opening would show them overlapping.
+ * Merged cells are left alone (no program sizes a row from them).
+ */
+function fitWrappedRows(sheet: ExcelJS.Worksheet, rows: number, columns: number): void {
+  for (let r = 1; r <= rows; r++) {
+    const row = sheet.findRow(r);
+    if (!row || row.height !== undefined) continue;
+    let height = 0;
+    row.eachCell((cell, c) => {
+      if (c > columns || cell.isMerged || !cell.alignment?.wrapText || typeof cell.value !== 'string') return;
+      const size = cell.font?.size ?? 11;
+      const room = columnPixels(sheet.getColumn(c).width) - 10;
+      const lines = Math.ceil((cell.value.length * size * CHAR_PIXELS_PER_POINT) / Math.max(1, room));
+      if (lines > 1) height = Math.max(height, lines * size * 1.25 + 3);
+    });
+    if (height > 0) row.height = height;
   }
 }
 

@@ -244,3 +244,27 @@ test('a tab wider than its page prints at 80% (10 pt at 8 pt) across pages, Mã 
   expect(narrow.pageSetup).toMatchObject({ fitToPage: false, scale: 100 });
   expect(narrow.pageSetup.printTitlesColumn).toBeUndefined();
 });
+
+test('a laid-out tab: wrapped text on two lines gets a row tall enough for them, a short one keeps the default', async () => {
+  const { writeRows } = await import('../../sync/workbook/xlsx');
+  const workbook = new ExcelJS.Workbook();
+  const sheet = workbook.addWorksheet('Báo cáo');
+  writeRows(sheet, {
+    tab: 'Báo cáo',
+    title: [],
+    header: ['Tên đơn vị'],
+    rows: [['Sở Lao động - Thương binh và Xã hội tỉnh Hòa Bình'], ['Sở Y tế']],
+    formats: ['text'],
+    layout: {
+      font: { family: 'Times New Roman', size: 13 },
+      widths: [36],
+      // A laid-out tab with merges (as Báo cáo): the writer's own wrapping of plain tabs is not used.
+      merges: [],
+      styles: [{ row: 1, column: 0, rows: 2, columns: 1, wrap: true }],
+      freeze: false,
+    },
+  });
+  // 49 characters of 13 pt text (about 8 pixels each) in a 257-pixel column: two lines of 16.25 pt.
+  expect(sheet.getRow(2).height).toBe(2 * 13 * 1.25 + 3);
+  expect(sheet.getRow(3).height).toBeUndefined();
+});
