@@ -40,7 +40,7 @@ async function onlyTab(bytes, index) {
 /** Heights of the words of a PDF (poppler's boxes), in points. */
 function wordHeights(pdf) {
   const html = execFileSync('pdftotext', ['-bbox', pdf, '-'], { encoding: 'utf8', maxBuffer: 1 << 28 });
-  return [...html.matchAll(/<word yMin="([\d.]+)" xMin="[\d.]+" xMax="[\d.]+" yMax="([\d.]+)">/g)].map(
+  return [...html.matchAll(/<word xMin="[\d.]+" yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)">/g)].map(
     (m) => Number(m[2]) - Number(m[1]),
   );
 }
