@@ -21,6 +21,7 @@ import {
   defaultClassification,
   fitCell,
   HEADER_SEARCH_ROWS,
+  HEADER_TINT,
   monthOfInstant,
   NUMBER_PATTERNS,
   RULE_COLOURS,
@@ -52,7 +53,11 @@ import { composePackage, PackageError, tabsOf } from './xlsx-package';
 
 export const EXCEL_FORMATS: Readonly<Record<ColumnFormat, string>> = NUMBER_PATTERNS;
 
-const HEADER_FILL: ExcelJS.Fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFDDEBF7' } };
+const HEADER_FILL: ExcelJS.Fill = {
+  type: 'pattern',
+  pattern: 'solid',
+  fgColor: { argb: `FF${HEADER_TINT.slice(1).toUpperCase()}` },
+};
 
 /** A new workbook: every input tab with its header, Cấu hình listing its parameters with help. */
 export function templateWorkbook(now: Date): ExcelJS.Workbook {

@@ -1,7 +1,8 @@
-// A loopback fake of the Sheets v4 REST endpoints the sync uses: spreadsheets.get (with grid data), values.batchGet/batchUpdate, batchUpdate, developer metadata.
+// A loopback fake of the Sheets v4 REST endpoints the sync uses: spreadsheets.get (with grid data), values.batchGet/batchUpdate, batchUpdate (bodies checked against Google's discovery document in test/fakes/google), developer metadata.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import type { sheets_v4 } from 'googleapis';
+import { invalidBody } from '../google/discovery';
 
 /**
  * A stored cell: what was typed (number, text, a date as a serial number, a boolean) or a formula's error,
@@ -1081,6 +1082,13 @@ export async function startFakeSheets(options: FakeSheetsOptions): Promise<FakeS
           status: 'PERMISSION_DENIED',
         });
       }
+      // As Google: a body that does not fit the discovery document (an unknown field, a wrong JSON type, a
+      // value outside an enum) is refused whole before anything is applied.
+      const problem = invalidBody(
+        action === ':batchUpdate' ? 'BatchUpdateSpreadsheetRequest' : 'BatchUpdateValuesRequest',
+        recorded.body,
+      );
+      if (problem) throw invalid(problem);
       // Google applies one spreadsheet's writes one after another: queue behind any write under way.
       const write = writes.then(() =>
         action === ':batchUpdate'
