@@ -1,7 +1,8 @@
-// A loopback fake of the Sheets v4 REST endpoints the sync uses: spreadsheets.get (with grid data), values.batchGet/batchUpdate, batchUpdate, developer metadata.
+// A loopback fake of the Sheets v4 REST endpoints the sync uses: spreadsheets.get (with grid data), values.batchGet/batchUpdate, batchUpdate (bodies checked against Google's discovery document in test/fakes/google), developer metadata.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
 import type { sheets_v4 } from 'googleapis';
+import { invalidBody } from '../google/discovery';
 
 /**
  * A stored cell: what was typed (number, text, a date as a serial number, a boolean) or a formula's error,
@@ -554,7 +555,8 @@ function apply(batch: Batch, request: sheets_v4.Schema$Request): sheets_v4.Schem
     const p = request.addSheet.properties ?? {};
     const title = p.title ?? `Sheet${state.sheets.length + 1}`;
     if (state.sheets.some((s) => s.title.toLowerCase() === title.toLowerCase())) {
-      throw invalid(`Invalid requests[0].addSheet: A sheet with the name "${title}" already exists.`);
+      // Google compares tab names without case: `Tổng hợp` cannot be added beside `TỔNG HỢP`.
+      throw invalid(`addSheet: A sheet with the name "${title}" already exists. Please enter another name.`);
     }
     const sheetId = p.sheetId ?? Math.max(0, ...state.sheets.map((s) => s.sheetId)) + 1;
     if (state.sheets.some((s) => s.sheetId === sheetId)) throw invalid(`Sheet ID ${sheetId} already exists`);
@@ -979,7 +981,8 @@ export async function startFakeSheets(options: FakeSheetsOptions): Promise<FakeS
         if (error instanceof ApiError) {
           throw new ApiError({
             ...error.error,
-            message: `Invalid requests[${index}]: ${error.error.message}`,
+            // Google names the request's kind after its index: `Invalid requests[3].addSheet: …`.
+            message: `Invalid requests[${index}]${/^[a-zA-Z]+: /.test(error.error.message) ? '.' : ': '}${error.error.message}`,
           });
         }
         throw error;
@@ -1081,6 +1084,13 @@ export async function startFakeSheets(options: FakeSheetsOptions): Promise<FakeS
           status: 'PERMISSION_DENIED',
         });
       }
+      // As Google: a body that does not fit the discovery document (an unknown field, a wrong JSON type, a
+      // value outside an enum) is refused whole before anything is applied.
+      const problem = invalidBody(
+        action === ':batchUpdate' ? 'BatchUpdateSpreadsheetRequest' : 'BatchUpdateValuesRequest',
+        recorded.body,
+      );
+      if (problem) throw invalid(problem);
       // Google applies one spreadsheet's writes one after another: queue behind any write under way.
       const write = writes.then(() =>
         action === ':batchUpdate'
