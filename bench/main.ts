@@ -3,6 +3,7 @@ import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
+import { type MemoryResult, memorySection, memorySummary } from './lib/memory';
 import type { Spread } from './lib/stats';
 import { spread } from './lib/stats';
 
@@ -262,6 +263,9 @@ const requestList = (s: SheetsSummary) => s.requests.median.toString();
 const speedup = portal.sequential.time.median / portal.parallel.time.median;
 const fetchSpeedup = portal.sequential.fetch.median / portal.parallel.fetch.median;
 
+log('memory (a 200 MiB export, 500 portal pages of 1 MB)');
+const memory = child<MemoryResult>('memory', []);
+
 const cpu = cpus();
 const now = new Date();
 const lines: string[] = [
@@ -298,6 +302,7 @@ const lines: string[] = [
   `| Sync: dvcqg keeps its bound of 4 requests at once | ${portal.dvcqg.requests.toLocaleString('en-US')} requests in ${ms(portal.dvcqg.time.median)} ms, at most ${Math.max(portal.dvcqg.maxInFlight, portal.dvcqgAsked12.maxInFlight)} in flight | ${yes(portal.dvcqg.maxInFlight <= 4 && portal.dvcqgAsked12.maxInFlight <= 4)} |`,
   `| DVC_TYLE over 20,000 rows inside the 30 s custom-function limit | ${ms(tyle.time.median)} ms | ${yes(tyle.time.median < 30_000)} |`,
   `| DVC_XEPHANG of a ${tyle.rankRows.toLocaleString('en-US')}-row range against itself inside 30 s | ${ms(tyle.rank.median)} ms | ${yes(tyle.rank.max < 30_000)} |`,
+  ...memorySummary(memory),
   '',
   '## 1. Core: a full `buildReport`',
   '',
@@ -473,6 +478,9 @@ const lines: string[] = [
   `\`DVC_XEPHANG(range, range)\` over a ${tyle.rankRows.toLocaleString('en-US')}-row column: ${fmt(tyle.rank)}${tyleBefore ? ` (earlier build, ${tyleBefore.rankRows.toLocaleString('en-US')} rows: ${fmt(tyleBefore.rank)})` : ''}.`,
   'Apps Script allows a custom function 30 s.',
   '',
+  '<!-- memory -->',
+  ...memorySection(memory),
+  '<!-- /memory -->',
 ];
 writeFileSync(join(root, 'docs', 'benchmarks.md'), `${lines.join('\n')}\n`);
 log('wrote docs/benchmarks.md');

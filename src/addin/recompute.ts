@@ -15,12 +15,14 @@ import {
   ROLLOUT_TEXT,
   readModel,
 } from '../core';
+import { SHEETS_LIMITS } from '../sheets/limits';
 import { alertUser, describeError, toastUser, withDocumentLock } from './feedback';
 import { localeWarning } from './locale';
 import { tabPlan } from './ownership';
 import { activeEmail, decideAccess, ownerEmail } from './permissions';
-import { cellsAfterWrite, columnOf, readInputs, SPREADSHEET_CELL_LIMIT } from './sheet-io';
+import { columnOf, readInputs } from './sheet-io';
 import {
+  cellsAfterWrite,
   decorationRequests,
   figureBatches,
   place,
@@ -88,11 +90,11 @@ export function recompute(scope: RecomputeScope, identify = true): void {
     const placements = place(layout, tables, plan);
     // Sheets refuses a write past its cell limit: check the whole run before writing.
     const cells = cellsAfterWrite(layout, placements);
-    if (cells > SPREADSHEET_CELL_LIMIT) {
+    if (cells > SHEETS_LIMITS.cells) {
       alertUser(
         ADDIN_LIMIT_TEXT.cellLimit(
           ADDIN_LIMIT_TEXT.thousands(cells),
-          ADDIN_LIMIT_TEXT.thousands(SPREADSHEET_CELL_LIMIT),
+          ADDIN_LIMIT_TEXT.thousands(SHEETS_LIMITS.cells),
         ),
       );
       return;

@@ -14,6 +14,7 @@ import {
   type Grid,
   type Model,
   monthOfInstant,
+  NUMBER_PATTERNS,
   ROLLOUT_TEXT,
   readModel,
   SETTING,
@@ -31,7 +32,7 @@ import { tabMaker, tabPlan } from './ownership';
 import { activeEmail, decideAccess, ownerEmail } from './permissions';
 import { applyProtections, type Block, type ProtectionPlan, runs } from './protection';
 import { driveService, shareWithUnits } from './sharing';
-import { columnOf, headerRowOf, NUMBER_FORMAT, padGrid, readTab, toSheetValue } from './sheet-io';
+import { columnOf, headerRowOf, padGrid, readTab, toSheetValue } from './sheet-io';
 import { readLayout, sheetsService } from './sheets-api';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -47,20 +48,20 @@ function defaultSettings(now: Date): { key: keyof typeof SETTING; value: Cell; f
   const year = monthOfInstant(now)?.year ?? now.getUTCFullYear();
   return [
     { key: 'year', value: year, format: '0' },
-    { key: 'floor', value: 0.2, format: NUMBER_FORMAT.percent },
-    { key: 'priority', value: SOURCE.portal, format: NUMBER_FORMAT.text },
-    { key: 'threshold', value: 0.05, format: NUMBER_FORMAT.percent },
-    { key: 'maxPoints', value: 1, format: NUMBER_FORMAT.decimal },
-    { key: 'through', value: '', format: NUMBER_FORMAT.text },
-    { key: 'admins', value: '', format: NUMBER_FORMAT.text },
+    { key: 'floor', value: 0.2, format: NUMBER_PATTERNS.percent },
+    { key: 'priority', value: SOURCE.portal, format: NUMBER_PATTERNS.text },
+    { key: 'threshold', value: 0.05, format: NUMBER_PATTERNS.percent },
+    { key: 'maxPoints', value: 1, format: NUMBER_PATTERNS.decimal },
+    { key: 'through', value: '', format: NUMBER_PATTERNS.text },
+    { key: 'admins', value: '', format: NUMBER_PATTERNS.text },
     { key: 'deadline', value: DEFAULT_DEADLINE_DAY, format: '0' },
-    { key: 'parentAgency', value: '', format: NUMBER_FORMAT.text },
-    { key: 'reportingAgency', value: '', format: NUMBER_FORMAT.text },
-    { key: 'place', value: '', format: NUMBER_FORMAT.text },
-    { key: 'reportNumber', value: '', format: NUMBER_FORMAT.text },
-    { key: 'recipients', value: '', format: NUMBER_FORMAT.text },
+    { key: 'parentAgency', value: '', format: NUMBER_PATTERNS.text },
+    { key: 'reportingAgency', value: '', format: NUMBER_PATTERNS.text },
+    { key: 'place', value: '', format: NUMBER_PATTERNS.text },
+    { key: 'reportNumber', value: '', format: NUMBER_PATTERNS.text },
+    { key: 'recipients', value: '', format: NUMBER_PATTERNS.text },
     // Empty: the year's default (contract §8.1), so changing Năm back to 2020 needs nothing else.
-    { key: 'classification', value: '', format: NUMBER_FORMAT.text },
+    { key: 'classification', value: '', format: NUMBER_PATTERNS.text },
   ];
 }
 
@@ -265,7 +266,7 @@ function completeSettings(sheet: Sheet, now: Date): Cell[][] {
   range.setValues(rows.map((row) => row.map(toSheetValue)));
   range.setNumberFormats(
     missing.map(({ format }) =>
-      Array.from({ length: width }, (_, c) => (c === at.value ? format : NUMBER_FORMAT.text)),
+      Array.from({ length: width }, (_, c) => (c === at.value ? format : NUMBER_PATTERNS.text)),
     ),
   );
   const out = padGrid(grid, first - 1, width, '' as Cell);
@@ -354,7 +355,7 @@ function styleInputs(
   boldHeader(entriesSheet, entries.headerRow, entriesSheet.getLastColumn());
   const { month, resolved, online, note } = entries.columns;
   const monthRange = entriesSheet.getRange(entryFirst, month + 1, entryRows, 1);
-  monthRange.setNumberFormat(NUMBER_FORMAT.text);
+  monthRange.setNumberFormat(NUMBER_PATTERNS.text);
   monthRange.setDataValidation(
     help(
       ADDIN_TEXT.helpMonth,
@@ -363,7 +364,7 @@ function styleInputs(
   );
   for (const column of [resolved, online]) {
     const range = entriesSheet.getRange(entryFirst, column + 1, entryRows, 1);
-    range.setNumberFormat(NUMBER_FORMAT.integer);
+    range.setNumberFormat(NUMBER_PATTERNS.integer);
     range.setDataValidation(
       help(
         ADDIN_TEXT.helpCount,
@@ -371,7 +372,7 @@ function styleInputs(
       )(SpreadsheetApp.newDataValidation().requireFormulaSatisfied(countFormula(entryFirst, column))),
     );
   }
-  entriesSheet.getRange(entryFirst, note + 1, entryRows, 1).setNumberFormat(NUMBER_FORMAT.text);
+  entriesSheet.getRange(entryFirst, note + 1, entryRows, 1).setNumberFormat(NUMBER_PATTERNS.text);
 
   // Đơn vị: group list, targets as percentages.
   const unitsHeader = Math.max(headerRowOf(unitsGrid, COL.unitCode), 0);
@@ -398,7 +399,7 @@ function styleInputs(
   const targetColumn = columnOf(unitsColumns, COL.target);
   if (targetColumn >= 0) {
     const range = unitsSheet.getRange(unitsFirst, targetColumn + 1, unitRows, 1);
-    range.setNumberFormat(NUMBER_FORMAT.percent);
+    range.setNumberFormat(NUMBER_PATTERNS.percent);
     range.setDataValidation(
       help(ADDIN_TEXT.helpTarget, true)(SpreadsheetApp.newDataValidation().requireNumberBetween(0, 1)),
     );

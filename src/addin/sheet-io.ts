@@ -1,20 +1,8 @@
 // SpreadsheetApp reads: one read per input tab; cells as setValues should receive them (set-up's writes).
-import {
-  type Cell,
-  type ColumnFormat,
-  fold,
-  type Grid,
-  NUMBER_PATTERNS,
-  TAB,
-  type WorkbookInput,
-} from '../core';
-import type { Layout, Placement } from './sheets-api';
+import { type Cell, fold, type Grid, TAB, type WorkbookInput } from '../core';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
-
-/** Number formats Sheets applies for each column format of the core. */
-export const NUMBER_FORMAT: Readonly<Record<ColumnFormat, string>> = NUMBER_PATTERNS;
 
 /** The whole tab as Apps Script returns it, or undefined when the tab does not exist (one read). */
 export function readTab(spreadsheet: Spreadsheet, name: string): Grid | undefined {
@@ -27,7 +15,11 @@ export function readTab(spreadsheet: Spreadsheet, name: string): Grid | undefine
  * one getSheets call, matched to the layout's titles by position (both list tabs in tab order, so no
  * getName call per tab), then one getDataRange and one getValues per input tab.
  */
-export function readInputs(spreadsheet: Spreadsheet, layout: Layout): WorkbookInput {
+export function readInputs(
+  spreadsheet: Spreadsheet,
+  // The tab titles of sheets-api's Layout, in tab order (only they are needed: no import of that module).
+  layout: { readonly tabs: readonly { readonly title: string }[] },
+): WorkbookInput {
   const sheets = spreadsheet.getSheets();
   // A tab added or removed between the two reads: look each input tab up by name instead.
   const sameTabs = sheets.length === layout.tabs.length;
@@ -80,25 +72,6 @@ export function padGrid<T>(rows: readonly (readonly T[])[], height: number, widt
     out.push(row);
   }
   return out;
-}
-
-/** Sheets' limit on the cells of one spreadsheet: every tab's rows × columns, empty cells included. */
-export const SPREADSHEET_CELL_LIMIT = 10_000_000;
-
-/**
- * Cells the spreadsheet will have once the placed tables are written: each written tab grows to hold
- * its table (a missing tab is added at Sheets' default size or larger), the other tabs stay as they are.
- * From the layout alone: no call.
- */
-export function cellsAfterWrite(layout: Layout, placements: readonly Placement[]): number {
-  let cells = 0;
-  const placed = new Map(placements.map((placement) => [placement.sheetId, placement]));
-  for (const tab of layout.tabs) {
-    const placement = placed.get(tab.sheetId);
-    cells += placement ? placement.rows * placement.columns : tab.rows * tab.columns;
-  }
-  for (const placement of placements) if (placement.added) cells += placement.rows * placement.columns;
-  return cells;
 }
 
 /** 0-based index of a header in a header row, by folded text; -1 when absent. */

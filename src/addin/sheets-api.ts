@@ -4,13 +4,9 @@ import {
   type Cell,
   type ClassificationKey,
   COL,
-  type ColumnFormat,
   headerRowIndex,
   type OutputTable,
-  RULE_COLOURS,
-  SEVERITY_COLOURS,
   STAGING_MARK_KEY,
-  STATUS_COLOURS,
   TAB,
   TAB_MARK_KEY,
   type TabPlan,
@@ -19,13 +15,15 @@ import {
   type WriteMarker,
   writeMarkerValue,
 } from '../core';
+import { cellData } from '../sheets/cell-data';
 import { layoutRequests } from '../sheets/layout-requests';
+import { SHEETS_LIMITS } from '../sheets/limits';
+import { gridRange } from '../sheets/shapes';
 import { markTabRequest } from '../sheets/tab-mark';
-import { columnOf, NUMBER_FORMAT } from './sheet-io';
+import { formatRequests, paletteRequests } from '../sheets/table-requests';
+import { columnOf } from './sheet-io';
 
 type Request = GoogleAppsScript.Sheets.Schema.Request;
-type GridRange = GoogleAppsScript.Sheets.Schema.GridRange;
-type CellData = GoogleAppsScript.Sheets.Schema.CellData;
 type ChartSpec = GoogleAppsScript.Sheets.Schema.ChartSpec;
 type SheetsService = GoogleAppsScript.Sheets;
 
@@ -94,48 +92,6 @@ export function readLayout(api: SheetsService, spreadsheetId: string): Layout {
   };
 }
 
-/** Number formats as the API takes them, from the patterns SpreadsheetApp uses (one source). */
-const API_FORMAT: Record<ColumnFormat, { type: string; pattern: string }> = {
-  text: { type: 'TEXT', pattern: NUMBER_FORMAT.text },
-  integer: { type: 'NUMBER', pattern: NUMBER_FORMAT.integer },
-  percent: { type: 'PERCENT', pattern: NUMBER_FORMAT.percent },
-  decimal: { type: 'NUMBER', pattern: NUMBER_FORMAT.decimal },
-};
-
-/** Days between the spreadsheet epoch (30/12/1899) and the Unix epoch; Vietnam is UTC+7. */
-const SERIAL_EPOCH_OFFSET = 25569;
-const VIETNAM_OFFSET_MS = 7 * 3_600_000;
-
-/**
- * A core cell as the API stores it. Text is a stringValue, which Sheets never parses: a name that
- * starts with "=" or looks like a number stays text without the apostrophe setValues needs.
- */
-export function cellData(cell: Cell): CellData {
-  if (typeof cell === 'string') return cell === '' ? {} : { userEnteredValue: { stringValue: cell } };
-  if (typeof cell === 'number')
-    return Number.isFinite(cell) ? { userEnteredValue: { numberValue: cell } } : {};
-  if (typeof cell === 'boolean') return { userEnteredValue: { boolValue: cell } };
-  if (cell instanceof Date) {
-    const serial = (cell.getTime() + VIETNAM_OFFSET_MS) / 86_400_000 + SERIAL_EPOCH_OFFSET;
-    return Number.isFinite(serial) ? { userEnteredValue: { numberValue: serial } } : {};
-  }
-  return {};
-}
-
-const gridRange = (
-  sheetId: number,
-  row: number,
-  rows: number,
-  column: number,
-  columns: number,
-): GridRange => ({
-  sheetId,
-  startRowIndex: row,
-  endRowIndex: row + rows,
-  startColumnIndex: column,
-  endColumnIndex: column + columns,
-});
-
 /** Where each output table goes: its tab (existing or added in the same batch) and its size after the write. */
 export interface Placement {
   readonly table: OutputTable;
@@ -184,8 +140,24 @@ export function place(layout: Layout, tables: readonly OutputTable[], plan: TabP
   });
 }
 
+/**
+ * Cells the spreadsheet will have once the placed tables are written: each written tab grows to hold
+ * its table (a missing tab is added at Sheets' default size or larger), the other tabs stay as they are.
+ * From the layout alone: no call.
+ */
+export function cellsAfterWrite(layout: Layout, placements: readonly Placement[]): number {
+  let cells = 0;
+  const placed = new Map(placements.map((placement) => [placement.sheetId, placement]));
+  for (const tab of layout.tabs) {
+    const placement = placed.get(tab.sheetId);
+    cells += placement ? placement.rows * placement.columns : tab.rows * tab.columns;
+  }
+  for (const placement of placements) if (placement.added) cells += placement.rows * placement.columns;
+  return cells;
+}
+
 /** Google refuses a request body above 10 MiB ("Request payload size exceeds the limit: 10485760 bytes"). */
-export const REQUEST_PAYLOAD_LIMIT = 10_485_760;
+export const REQUEST_PAYLOAD_LIMIT = SHEETS_LIMITS.payloadBytes;
 /** Room kept for the batch's envelope and the marker's two requests. */
 const BATCH_BUDGET = REQUEST_PAYLOAD_LIMIT - 64 * 1024;
 /** A long table's values go in row bands of at most this many bytes, so any size can be packed. */
@@ -296,9 +268,7 @@ function tableRequests({ table, sheetId, rows, columns, added, mark }: Placement
   const frozenRowCount = table.layout?.freeze === false ? 0 : header + 1;
   const gridProperties = { rowCount: rows, columnCount: columns, frozenRowCount };
   // Formats cover the table itself: cells beyond it are emptied by the value bands and keep no figure.
-  const width = table.header.length;
-  const tableRange = gridRange(sheetId, 0, grid.length, 0, width);
-  const requests: Request[] = [
+  return [
     added
       ? { addSheet: { properties: { sheetId, title: table.tab, gridProperties } } }
       : {
@@ -310,47 +280,9 @@ function tableRequests({ table, sheetId, rows, columns, added, mark }: Placement
     // The mark in the batch that adds or adopts the tab: the product's tabs are never without it.
     ...(mark ? [markTabRequest(sheetId, table.tab)] : []),
     ...valueBands(sheetId, grid, rows, columns),
-    {
-      repeatCell: {
-        range: tableRange,
-        cell: { userEnteredFormat: { numberFormat: API_FORMAT.text, textFormat: { bold: false } } },
-        fields: 'userEnteredFormat.numberFormat,userEnteredFormat.textFormat.bold',
-      },
-    },
-    {
-      repeatCell: {
-        range: gridRange(sheetId, 0, header + 1, 0, width),
-        cell: { userEnteredFormat: { textFormat: { bold: true } } },
-        fields: 'userEnteredFormat.textFormat.bold',
-      },
-    },
+    ...formatRequests(table, sheetId),
   ];
-  const dataRows = table.rows.length;
-  if (dataRows > 0) {
-    // One request per run of adjacent columns sharing a format other than text.
-    for (let c = 0; c < table.header.length; ) {
-      const format = table.formats[c] ?? 'text';
-      let end = c + 1;
-      while (end < table.header.length && (table.formats[end] ?? 'text') === format) end++;
-      if (format !== 'text')
-        requests.push({
-          repeatCell: {
-            range: gridRange(sheetId, header + 1, dataRows, c, end - c),
-            cell: { userEnteredFormat: { numberFormat: API_FORMAT[format] } },
-            fields: 'userEnteredFormat.numberFormat',
-          },
-        });
-      c = end;
-    }
-  }
-  return requests;
 }
-
-const colour = (hex: string): GoogleAppsScript.Sheets.Schema.Color => ({
-  red: Number.parseInt(hex.slice(1, 3), 16) / 255,
-  green: Number.parseInt(hex.slice(3, 5), 16) / 255,
-  blue: Number.parseInt(hex.slice(5, 7), 16) / 255,
-});
 
 /**
  * Decoration, after the figures: each tab's conditional colours on its Đánh giá column (Mức độ on
@@ -363,41 +295,13 @@ export function decorationRequests(
 ): Request[] {
   const requests: Request[] = [];
   for (const placement of placements) {
-    // A table with its own colour rules (Diễn biến theo tháng) gets those instead of the status colours.
-    if (!placement.table.layout?.colourRules) requests.push(...colourRequests(placement));
-    requests.push(...layoutRequests(placement.table, placement.sheetId, placement.existing.conditionalRules));
+    const { table, sheetId, existing } = placement;
+    requests.push(
+      ...paletteRequests(table, sheetId, existing.conditionalRules),
+      ...layoutRequests(table, sheetId, existing.conditionalRules),
+    );
     if (placement.table.tab === TAB.overview) requests.push(chartRequest(placement, year, classification));
   }
-  return requests;
-}
-
-function colourRequests({ table, sheetId, existing }: Placement): Request[] {
-  const status = columnOf(table.header, COL.status);
-  const column = status >= 0 ? status : columnOf(table.header, COL.severity);
-  if (column < 0) return [];
-  const palette = status >= 0 ? STATUS_COLOURS : SEVERITY_COLOURS;
-  const range = gridRange(sheetId, headerRowIndex(table) + 1, Math.max(table.rows.length, 1), column, 1);
-  const requests: Request[] = [];
-  for (let i = 0; i < existing.conditionalRules; i++)
-    requests.push({ deleteConditionalFormatRule: { sheetId, index: 0 } });
-  palette.forEach((c, index) => {
-    const { background, font } = RULE_COLOURS[c.colour];
-    requests.push({
-      addConditionalFormatRule: {
-        index,
-        rule: {
-          ranges: [range],
-          booleanRule: {
-            condition: { type: 'TEXT_EQ', values: [{ userEnteredValue: c.text }] },
-            format: {
-              backgroundColor: colour(background),
-              textFormat: { foregroundColor: colour(font) },
-            },
-          },
-        },
-      },
-    });
-  });
   return requests;
 }
 

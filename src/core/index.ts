@@ -17,6 +17,7 @@ export * from './labels';
 export { type Model, readModel, type WorkbookInput } from './model';
 export {
   addMonths,
+  floatingOfSerial,
   formatMonth,
   formatTimestamp,
   fromIndex,
@@ -26,6 +27,9 @@ export {
   type Month,
   monthIndex,
   monthOfInstant,
+  SERIAL_EPOCH_OFFSET,
+  serialOfFloating,
+  serialOfInstant,
   VIETNAM_OFFSET_MINUTES,
 } from './month';
 export { MAX_COUNT, parseCount, parseMonth, parsePercent } from './parse';
@@ -55,6 +59,7 @@ export {
   type BlockStyle,
   type ColourRule,
   type ColumnFormat,
+  HEADER_TINT,
   headerRowIndex,
   NUMBER_PATTERNS,
   type OutputTable,

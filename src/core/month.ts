@@ -13,8 +13,8 @@ const MINUTE_MS = 60_000;
 const DAY_MS = 86_400_000;
 const VIETNAM_OFFSET_MS = VIETNAM_OFFSET_MINUTES * MINUTE_MS;
 
-/** Days between the spreadsheet epoch (30/12/1899) and the Unix epoch, for serial dates. */
-const SERIAL_EPOCH_OFFSET = 25569;
+/** Days between the spreadsheet epoch (30/12/1899) and the Unix epoch, for serial dates (the one source). */
+export const SERIAL_EPOCH_OFFSET = 25569;
 
 /** A comparable integer for a month: months since year 0. */
 export const monthIndex = (m: Month): number => m.year * 12 + (m.month - 1);
@@ -82,7 +82,7 @@ export function monthOfInstant(instant: Date): Month | null {
 /** The month of a spreadsheet serial date (days since 30/12/1899; a floating local date, no zone). */
 export function monthOfSerial(serial: number): Month | null {
   if (!Number.isFinite(serial) || serial < 1 || serial > 2958465) return null;
-  const floating = new Date(Math.round((serial - SERIAL_EPOCH_OFFSET) * DAY_MS));
+  const floating = floatingOfSerial(serial);
   if (Number.isNaN(floating.getTime())) return null;
   return { year: floating.getUTCFullYear(), month: floating.getUTCMonth() + 1 };
 }
@@ -92,6 +92,17 @@ export function monthOfSerial(serial: number): Month | null {
  * returns date cells), read as Vietnam's wall clock: the same Date Apps Script gives for that cell.
  */
 export const instantOfFloating = (floating: Date): Date => new Date(floating.getTime() - VIETNAM_OFFSET_MS);
+
+/** A serial date (days since 30/12/1899, no zone) as a floating Date whose UTC fields hold its wall clock. */
+export const floatingOfSerial = (serial: number): Date =>
+  new Date(Math.round((serial - SERIAL_EPOCH_OFFSET) * DAY_MS));
+
+/** A floating Date (UTC fields hold the wall clock, as exceljs gives them) as a serial date. */
+export const serialOfFloating = (floating: Date): number => floating.getTime() / DAY_MS + SERIAL_EPOCH_OFFSET;
+
+/** An instant as the serial date of its wall clock in Vietnam: what a sheet in Asia/Ho_Chi_Minh shows. */
+export const serialOfInstant = (instant: Date): number =>
+  serialOfFloating(new Date(instant.getTime() + VIETNAM_OFFSET_MS));
 
 export const isValidMonth = (year: number, month: number): boolean =>
   Number.isInteger(year) &&

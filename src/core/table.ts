@@ -75,6 +75,9 @@ export const RULE_COLOURS = {
 } as const;
 export type RuleColour = keyof typeof RULE_COLOURS;
 
+/** The header row's background in every writer (bold, wrapped, centred vertically on it). */
+export const HEADER_TINT = '#ddebf7';
+
 /** Đánh giá's coloured statuses (Không phát sinh hồ sơ stays plain), in rule order. */
 export const STATUS_COLOURS: readonly { readonly text: string; readonly colour: RuleColour }[] = [
   { text: STATUS.met, colour: 'met' },

@@ -1,41 +1,8 @@
 // The core's table layout (merges, block styles, borders, widths, colour rules) as Sheets v4 requests: plain JSON
 // that the add-in sends through the Advanced Sheets service and the sync through googleapis.
 import { type Block, type BlockStyle, type OutputTable, RULE_COLOURS } from '../core';
+import { type CellFormat, colour, type GridRange, type Padding, type TextFormat } from './shapes';
 
-// Plain shapes of exactly what is built here: with no field beyond these, they fit both the Apps Script
-// schema (GoogleAppsScript.Sheets.Schema.Request) and googleapis' sheets_v4.Schema$Request.
-interface GridRange {
-  sheetId: number;
-  startRowIndex?: number;
-  endRowIndex?: number;
-  startColumnIndex?: number;
-  endColumnIndex?: number;
-}
-interface Color {
-  red: number;
-  green: number;
-  blue: number;
-}
-interface TextFormat {
-  fontFamily?: string;
-  bold?: boolean;
-  italic?: boolean;
-  fontSize?: number;
-  foregroundColor?: Color;
-}
-interface Padding {
-  top: number;
-  right: number;
-  bottom: number;
-  left: number;
-}
-interface CellFormat {
-  textFormat?: TextFormat;
-  padding?: Padding;
-  horizontalAlignment?: string;
-  wrapStrategy?: string;
-  backgroundColor?: Color;
-}
 interface Border {
   style: string;
 }
@@ -82,12 +49,6 @@ const rangeOf = (sheetId: number, block: Block): GridRange => ({
   endRowIndex: block.row + block.rows,
   startColumnIndex: block.column,
   endColumnIndex: block.column + block.columns,
-});
-
-const colour = (hex: string): Color => ({
-  red: Number.parseInt(hex.slice(1, 3), 16) / 255,
-  green: Number.parseInt(hex.slice(3, 5), 16) / 255,
-  blue: Number.parseInt(hex.slice(5, 7), 16) / 255,
 });
 
 /** Pixels of a column `characters` wide at Sheets' default font. */

@@ -14,7 +14,7 @@ export const MAX_RUN_ANSWER_BYTES = 512 * 1024 * 1024;
 /**
  * What one record kept from an answer costs in memory, measured on Node 20 (x64, 1,000,000 records of the
  * default feed, heap after a full GC): about 85 bytes for the object with its six fields and its slot in the
- * list, about 30 for its entry among the rows seen for duplicates; its codes are the parser's short strings.
+ * list, about 30 for its entry among the rows seen for duplicates; its codes are shared strings (fetchTarget).
  */
 export const KEPT_RECORD_BYTES = 120;
 
@@ -336,6 +336,8 @@ export function readAnswer(
   body: unknown,
   target: Target,
   page: number,
+  /** One string per distinct code, so a million rows of a few hundred agencies hold a few hundred strings. */
+  share: (code: string) => string = (code) => code,
 ): { totalPages: number; records: PortalRecord[] } {
   const { month } = target;
   const fault = (what: string) => new FetchFault(SYNC_TEXT.portalBadPage(page, what), true);
@@ -393,8 +395,8 @@ export function readAnswer(
     for (const field of fields.online) online += count(field);
     if (online > resolved) throw fault(PORTAL_TEXT.onlineAboveTotal(quote(agency), online, resolved));
     records.push({
-      agencyCode: agency,
-      procedureCode,
+      agencyCode: share(agency),
+      procedureCode: procedureCode === null ? null : share(procedureCode),
       year: month.year,
       month: month.month,
       resolved,
@@ -403,9 +405,6 @@ export function readAnswer(
   });
   return { totalPages, records };
 }
-
-/** Agency and procedure compared as the contract compares text: codes differing only in case are one row. */
-const recordKey = (r: PortalRecord): string => `${fold(r.agencyCode)}\u0000${fold(r.procedureCode ?? '')}`;
 
 function targetLabel(target: Target): string {
   return target.unit === undefined
@@ -423,27 +422,55 @@ export async function fetchTarget(options: PortalClientOptions, target: Target):
   let requests = 0;
   const label = targetLabel(target);
   let expectedPages: number | null = null;
-  /** Rows seen so far, by folded agency and procedure, with their page. */
-  const seen = new Map<string, number>();
+  /**
+   * Rows seen so far: folded agency → folded procedure → the page it came on, compared as the contract
+   * compares text (codes differing only in case are one row), with no string made per row.
+   */
+  const seen = new Map<string, Map<string, number>>();
+  /** Each distinct code once, and its folded form once: what the run keeps stays compact. */
+  const shared = new Map<string, string>();
+  const share = (code: string): string => {
+    const known = shared.get(code);
+    if (known !== undefined) return known;
+    shared.set(code, code);
+    return code;
+  };
+  const folded = new Map<string, string>();
+  const foldOnce = (code: string): string => {
+    let key = folded.get(code);
+    if (key === undefined) {
+      key = fold(code);
+      folded.set(code, key);
+    }
+    return key;
+  };
   /**
    * Page-to-page consistency, checked as each page arrives (pages 2… arrive in any order); a mismatch is
-   * retried like a garbled page, since a retry often fixes it.
+   * retried like a garbled page, since a retry often fixes it. A page's rows join `seen` only once it passed.
    */
   const consistent = (page: number, result: { totalPages: number; records: PortalRecord[] }) => {
     if (expectedPages !== null && result.totalPages !== expectedPages) {
       throw new FetchFault(SYNC_TEXT.totalPagesChanged(expectedPages, result.totalPages, page), true);
     }
-    const keys = new Set<string>();
+    const mine = new Map<string, Set<string>>();
     for (const record of result.records) {
-      const key = recordKey(record);
-      const firstPage = seen.get(key) ?? (keys.has(key) ? page : undefined);
+      const agency = foldOnce(record.agencyCode);
+      const procedure = foldOnce(record.procedureCode ?? '');
+      const ownPage = mine.get(agency)?.has(procedure) ? page : undefined;
+      const firstPage = seen.get(agency)?.get(procedure) ?? ownPage;
       if (firstPage !== undefined) {
         const [a, b] = firstPage <= page ? [firstPage, page] : [page, firstPage];
         throw new FetchFault(SYNC_TEXT.duplicateRow(record.agencyCode, record.procedureCode, a, b), true);
       }
-      keys.add(key);
+      const procedures = mine.get(agency) ?? new Set<string>();
+      procedures.add(procedure);
+      mine.set(agency, procedures);
     }
-    for (const key of keys) seen.set(key, page);
+    for (const [agency, procedures] of mine) {
+      const pages = seen.get(agency) ?? new Map<string, number>();
+      for (const procedure of procedures) pages.set(procedure, page);
+      seen.set(agency, pages);
+    }
   };
   const limited = <T>(task: () => Promise<T>): Promise<T> =>
     options.limiter ? options.limiter.run(task) : task();
@@ -457,7 +484,7 @@ export async function fetchTarget(options: PortalClientOptions, target: Target):
         requests++;
         try {
           const body = await limited(() => fetchPage(options, target, page));
-          const result = readAnswer(options.profile, body, target, page);
+          const result = readAnswer(options.profile, body, target, page, share);
           consistent(page, result);
           // What the run keeps of this page counts too, not only the bytes it came in.
           options.budget?.take(result.records.length * KEPT_RECORD_BYTES);

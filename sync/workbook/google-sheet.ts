@@ -19,6 +19,7 @@ import {
   WRITE_MARKER_KEY,
   writeMarkerValue,
 } from '../../src/core';
+import { SHEETS_LIMITS } from '../../src/sheets/limits';
 import { SyncError } from '../errors';
 import { type Attempt, parseRetryAfter, type RetryPolicy, withRetry } from '../retry';
 import { httpStatusOf, isTransient, translateGoogleError } from './google-errors';
@@ -55,13 +56,8 @@ export const SHEETS_SCOPE = 'https://www.googleapis.com/auth/spreadsheets';
 /** Developer-metadata key of the preflight's write check: set and deleted in one batch, never left behind. */
 export const WRITE_CHECK_KEY = 'dvc.check';
 
-/**
- * Checked before every write, so an oversized write fails with a clear message and changes nothing.
- * cells: Google's limit for a whole spreadsheet (rows × columns of every tab, empty ones included).
- * payloadBytes: the size at which Google answers 400 "Request payload size exceeds the limit: 10485760
- * bytes"; its documentation recommends 2 MB for speed, which a large province's Dữ liệu Cổng DVC exceeds.
- */
-export const SHEETS_LIMITS = { cells: 10_000_000, payloadBytes: 10_485_760 } as const;
+/** Checked before every write, so an oversized write fails with a clear message and changes nothing. */
+export { SHEETS_LIMITS };
 
 type Auth = sheets_v4.Options['auth'];
 

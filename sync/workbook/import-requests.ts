@@ -1,7 +1,7 @@
 // The input tabs of an .xlsx as Sheets v4 requests of one batch: each cell with its type (numbers, text, dates as dates), each tab replaced or added whole.
 import type ExcelJS from 'exceljs';
 import type { sheets_v4 } from 'googleapis';
-import { a1, COL, type Grid, isArchiveTab, TAB } from '../../src/core';
+import { a1, COL, type Grid, isArchiveTab, serialOfFloating, TAB } from '../../src/core';
 import { headerRowOf } from '../../src/core/cells';
 import { chooseSheetId, type SheetInfo } from './sheets-write';
 import { findByName, READ_TABS } from './workbook';
@@ -36,10 +36,6 @@ export const isImported = (title: string): boolean =>
 /** The fields an import sets on every cell: what was typed and how it shows (so a date stays a date). */
 export const IMPORT_CELL_FIELDS = 'userEnteredValue,userEnteredFormat.numberFormat';
 
-/** Days between the spreadsheet epoch (30/12/1899) and the Unix epoch; exceljs gives dates as floating UTC. */
-const SERIAL_EPOCH_OFFSET = 25569;
-const DAY_MS = 86_400_000;
-
 const DATE_FORMAT: sheets_v4.Schema$NumberFormat = { type: 'DATE', pattern: 'dd/mm/yyyy' };
 
 /**
@@ -56,7 +52,7 @@ function cellDataOf(
   if (value instanceof Date) {
     if (Number.isNaN(value.getTime())) return null;
     return {
-      userEnteredValue: { numberValue: value.getTime() / DAY_MS + SERIAL_EPOCH_OFFSET },
+      userEnteredValue: { numberValue: serialOfFloating(value) },
       userEnteredFormat: { numberFormat: DATE_FORMAT },
     };
   }

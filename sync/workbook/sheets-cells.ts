@@ -1,7 +1,7 @@
 // Sheets v4 grid data → the core's Cell: date-formatted numbers to instants in Vietnam, errors to their text.
 import type { sheets_v4 } from 'googleapis';
 import type { Cell } from '../../src/core';
-import { instantOfFloating } from '../../src/core';
+import { floatingOfSerial, instantOfFloating } from '../../src/core';
 
 /**
  * What spreadsheets.get returns of the read tabs: each tab's title and, per cell, only its effective
@@ -12,10 +12,6 @@ export const GRID_FIELDS =
 
 /** Number format types under which Sheets shows a serial number as a date, a date-time or a time. */
 const DATE_TYPES: ReadonlySet<string> = new Set(['DATE', 'DATE_TIME', 'TIME']);
-
-/** Days between the spreadsheet epoch (30/12/1899) and the Unix epoch. */
-const SERIAL_EPOCH_OFFSET = 25569;
-const DAY_MS = 86_400_000;
 
 /** The text Sheets shows for each ErrorValue.type, as Apps Script's getValues and exceljs give it. */
 const ERROR_TEXT: Readonly<Record<string, string>> = {
@@ -42,7 +38,7 @@ export function cellOfSheets(data: sheets_v4.Schema$CellData | undefined): Cell 
   if (typeof value.numberValue === 'number') {
     const type = data?.effectiveFormat?.numberFormat?.type;
     if (!type || !DATE_TYPES.has(type)) return value.numberValue;
-    const floating = new Date(Math.round((value.numberValue - SERIAL_EPOCH_OFFSET) * DAY_MS));
+    const floating = floatingOfSerial(value.numberValue);
     return Number.isNaN(floating.getTime()) ? value.numberValue : instantOfFloating(floating);
   }
   if (typeof value.stringValue === 'string') return value.stringValue;

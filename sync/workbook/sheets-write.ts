@@ -1,6 +1,6 @@
 // The Sheets v4 requests of a write: one compact atomic batchUpdate, or hidden staging tabs filled with RAW values under the payload bound and one atomic final batch.
 import type { sheets_v4 } from 'googleapis';
-import type { Cell, ColumnFormat, Grid, OutputTable, TabFacts } from '../../src/core';
+import type { Grid, OutputTable, TabFacts } from '../../src/core';
 import {
   headerRowIndex,
   isStagingLeftover,
@@ -8,8 +8,10 @@ import {
   STAGING_MARK_KEY,
   tableToGrid,
 } from '../../src/core';
+import { cellData, rawValue } from '../../src/sheets/cell-data';
 import { layoutRequests } from '../../src/sheets/layout-requests';
 import { markTabRequest } from '../../src/sheets/tab-mark';
+import { formatRequests, paletteRequests } from '../../src/sheets/table-requests';
 import { checkTabs } from './workbook';
 
 type Request = sheets_v4.Schema$Request;
@@ -42,87 +44,16 @@ export const factsOf = (sheet: SheetInfo): TabFacts => ({
   ...(sheet.top ? { top: sheet.top } : {}),
 });
 
-const NUMBER_FORMATS: Record<ColumnFormat, sheets_v4.Schema$NumberFormat> = {
-  text: { type: 'TEXT', pattern: '@' },
-  integer: { type: 'NUMBER', pattern: '#,##0' },
-  percent: { type: 'PERCENT', pattern: '0.00%' },
-  decimal: { type: 'NUMBER', pattern: '0.00' },
-};
-const HEADER_BACKGROUND = { red: 0.867, green: 0.922, blue: 0.969 };
-const TITLE_FORMAT: sheets_v4.Schema$CellFormat = { textFormat: { bold: true } };
-const HEADER_FORMAT: sheets_v4.Schema$CellFormat = {
-  textFormat: { bold: true },
-  backgroundColor: HEADER_BACKGROUND,
-  wrapStrategy: 'WRAP',
-  verticalAlignment: 'MIDDLE',
-};
-
-/** A cell as Sheets stores it: text stays text (never a formula), numbers stay numbers. */
-function extendedValue(cell: Cell): sheets_v4.Schema$ExtendedValue | undefined {
-  if (cell === null || cell === undefined || cell === '') return undefined;
-  if (typeof cell === 'number')
-    return Number.isFinite(cell) ? { numberValue: cell } : { stringValue: String(cell) };
-  if (typeof cell === 'boolean') return { boolValue: cell };
-  if (cell instanceof Date) return { stringValue: cell.toISOString() };
-  return { stringValue: cell };
-}
-
 /**
  * Rows of a table's values only (title rows, header, data), for `fields: 'userEnteredValue'` on a cleared
  * or new tab: empty cells are `{}` and trailing empty cells are left out, since there is nothing to clear.
  */
 export function valueRows(table: OutputTable): RowData[] {
   return tableToGrid(table).map((row) => {
-    const values = row.map((cell): sheets_v4.Schema$CellData => {
-      const value = extendedValue(cell);
-      return value ? { userEnteredValue: value } : {};
-    });
+    const values: sheets_v4.Schema$CellData[] = row.map(cellData);
     while (values.length > 0 && values[values.length - 1]?.userEnteredValue === undefined) values.pop();
     return values.length > 0 ? { values } : {};
   });
-}
-
-/**
- * Styles of a written table as a few ranges instead of one format per cell: title rows bold, the header
- * bold on a tint, wrapped and centred vertically, each formatted column's data rows in its number format.
- */
-export function formatRequests(table: OutputTable, sheetId: number): Request[] {
-  const width = Math.max(1, table.header.length);
-  const headerRow = table.title.length;
-  const lastRow = headerRow + 1 + table.rows.length;
-  const band = (
-    startRowIndex: number,
-    endRowIndex: number,
-    format: sheets_v4.Schema$CellFormat,
-  ): Request => ({
-    repeatCell: {
-      range: { sheetId, startRowIndex, endRowIndex, startColumnIndex: 0, endColumnIndex: width },
-      cell: { userEnteredFormat: format },
-      fields: 'userEnteredFormat',
-    },
-  });
-  const requests: Request[] = [];
-  if (headerRow > 0) requests.push(band(0, headerRow, TITLE_FORMAT));
-  requests.push(band(headerRow, headerRow + 1, HEADER_FORMAT));
-  if (table.rows.length > 0) {
-    table.formats.forEach((format, column) => {
-      if (!format || column >= width) return;
-      requests.push({
-        repeatCell: {
-          range: {
-            sheetId,
-            startRowIndex: headerRow + 1,
-            endRowIndex: lastRow,
-            startColumnIndex: column,
-            endColumnIndex: column + 1,
-          },
-          cell: { userEnteredFormat: { numberFormat: NUMBER_FORMATS[format] } },
-          fields: 'userEnteredFormat.numberFormat',
-        },
-      });
-    });
-  }
-  return requests;
 }
 
 /** A sheetId for a new tab: stable (hash of its title) and not used by another tab. */
@@ -263,6 +194,12 @@ const autoResize = (plan: TabPlacement): Request => ({
   },
 });
 
+/** The status palette (or the table's own colour rules) replacing the tab's rules, and the table's layout. */
+const decoration = (plan: TabPlacement): Request[] => [
+  ...paletteRequests(plan.table, plan.sheetId, plan.rules),
+  ...layoutRequests(plan.table, plan.sheetId, plan.rules),
+];
+
 /**
  * Every change of a write as ONE batchUpdate (atomic in Sheets): staging tabs of a crashed run deleted,
  * then per table its tab created or resized, cleared, its values written, its formats applied by range.
@@ -279,11 +216,7 @@ export function writeRequests(tables: readonly OutputTable[], existing: readonly
         fields: 'userEnteredValue',
       },
     });
-    requests.push(
-      ...formatRequests(plan.table, plan.sheetId),
-      autoResize(plan),
-      ...layoutRequests(plan.table, plan.sheetId, plan.rules),
-    );
+    requests.push(...formatRequests(plan.table, plan.sheetId), autoResize(plan), ...decoration(plan));
   }
   return requests;
 }
@@ -313,15 +246,7 @@ interface StagingTab {
 export const wholeTab = (title: string): string => `'${title.replace(/'/g, "''")}'`;
 
 export type ValuesBody = sheets_v4.Schema$BatchUpdateValuesRequest;
-type RawValue = string | number | boolean;
-
-/** A cell as a RAW value: numbers stay numbers, text is stored as typed (never parsed, never a formula). */
-function rawValue(cell: Cell): RawValue {
-  if (cell === null || cell === undefined) return '';
-  if (typeof cell === 'number') return Number.isFinite(cell) ? cell : String(cell);
-  if (cell instanceof Date) return cell.toISOString();
-  return cell;
-}
+type RawValue = ReturnType<typeof rawValue>;
 
 /** Rows of a table (title rows, header, data) as RAW values, trailing empty cells left out. */
 export function rawRows(table: OutputTable): RawValue[][] {
@@ -473,7 +398,7 @@ export function stagedWrite(
           },
           ...formatRequests(plan.table, plan.sheetId),
           autoResize(plan),
-          ...layoutRequests(plan.table, plan.sheetId, plan.rules),
+          ...decoration(plan),
           { deleteSheet: { sheetId: tab.sheetId } },
         );
       }

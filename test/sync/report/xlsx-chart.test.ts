@@ -135,11 +135,12 @@ describe('the Tổng hợp chart in a local workbook', () => {
     const rows = (workbook.getWorksheet('Tỷ lệ')?.rowCount ?? 0) as number;
     expect(ratio[0]?.ref).toBe(`I4:I${rows}`);
     expect(
-      ratio[0]?.rules.map((rule) => [rule.formulae[0], rule.style.fill.bgColor.argb]).slice(0, 3),
+      ratio[0]?.rules.map((rule) => [rule.formulae[0], rule.style.fill.bgColor.argb]).slice(0, 4),
     ).toEqual([
       ['EXACT($I4,"Đạt")', 'FFD9EAD3'],
       ['EXACT($I4,"Chưa đạt")', 'FFFCE5CD'],
       ['EXACT($I4,"Số liệu lỗi")', 'FFF4CCCC'],
+      ['EXACT($I4,"Chưa có số liệu")', 'FFEFEFEF'],
     ]);
     expect(rulesOf('Kiểm tra')[0]?.ref.startsWith('E2:E')).toBe(true);
     expect(rulesOf('Tổng hợp') ?? []).toHaveLength(0);
