@@ -1,5 +1,7 @@
 // Prints a workbook through LibreOffice (Vietnamese locale): pages and smallest printed type per tab; exits 1 under 8 pt.
-// Needs `apt-get install -y libreoffice-calc poppler-utils` (a manual check; never in tests or CI).
+// Needs `apt-get install -y libreoffice-calc poppler-utils fonts-crosextra-carlito` (a manual check; never in
+// tests or CI). Carlito: column widths are counted in the default font, Calibri; without a Calibri-metric font
+// LibreOffice falls back to DejaVu Sans and every column prints about a third wider than in Excel.
 // Usage: npm run demo && node scripts/print-check.mjs [out/hoa-binh-2020.xlsx]
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -38,7 +40,7 @@ async function onlyTab(bytes, index) {
 /** Heights of the words of a PDF (poppler's boxes), in points. */
 function wordHeights(pdf) {
   const html = execFileSync('pdftotext', ['-bbox', pdf, '-'], { encoding: 'utf8', maxBuffer: 1 << 28 });
-  return [...html.matchAll(/<word yMin="([\d.]+)" xMin="[\d.]+" xMax="[\d.]+" yMax="([\d.]+)">/g)].map(
+  return [...html.matchAll(/<word xMin="[\d.]+" yMin="([\d.]+)" xMax="[\d.]+" yMax="([\d.]+)">/g)].map(
     (m) => Number(m[2]) - Number(m[1]),
   );
 }

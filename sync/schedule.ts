@@ -62,6 +62,8 @@ export async function withLock<T>(
 ): Promise<T> {
   const staleMs = options.staleMs ?? LOCK_STALE_MS;
   let compromised = false;
+  /** The guard found the lock taken by another run. */
+  let lost = false;
   // The mtime proper-lockfile last gave the lock and when: a lock taken over is a new folder with
   // another mtime. Learnt through the fs it is given, since it keeps its own record private.
   let ourMtime = 0;
@@ -118,13 +120,18 @@ export async function withLock<T>(
           held = false;
         }
       }
-      if (!held) throw new SyncError('LOCK_LOST', SYSTEM_TEXT.lockLost(lockPath));
+      if (!held) {
+        lost = true;
+        throw new SyncError('LOCK_LOST', SYSTEM_TEXT.lockLost(lockPath));
+      }
     },
   };
   try {
     return await task(guard);
   } finally {
-    await release().catch(() => undefined);
+    // A lock found lost is another run's now: releasing would delete ITS lock folder (proper-lockfile removes
+    // the folder whoever made it), letting a third run in. It is left alone; ours ends with the process.
+    if (!lost) await release().catch(() => undefined);
   }
 }
 

@@ -963,8 +963,6 @@ export const PORTAL_TEXT = {
     `Không lấy đủ số liệu tháng ${month} của đơn vị ${unit} từ Cổng DVC: ${reason}.`,
   progressUnits: (month: string, requests: number, rows: number) =>
     `Cổng DVC tháng ${month}: ${requests} yêu cầu (mỗi đơn vị một yêu cầu), ${rows} dòng.`,
-  emptyAnswerKept: (months: string, rows: number) =>
-    `Cổng DVC không trả về dòng số liệu nào cho ${months}, trong khi tab Dữ liệu Cổng DVC đang có ${rows} dòng: đã giữ nguyên số liệu cũ. Hãy kiểm tra Cổng DVC (địa chỉ, mã truy cập, cấu hình --profile) rồi chạy lại.`,
   emptyAnswer: (months: string) =>
     `Cổng DVC không trả về dòng số liệu nào cho ${months}. Nếu đơn vị đã có hồ sơ, hãy kiểm tra Cổng DVC (địa chỉ, mã truy cập, cấu hình --profile, mã tỉnh và mã đơn vị trên Cổng).`,
   // Export files

@@ -151,7 +151,7 @@ export function buildOfficialReport(
     { row: 1, ...LEFT, rows: 1, bold: true },
     { row: 0, ...RIGHT, rows: 1, align: 'center', bold: true, size: size.nation },
     { row: 1, ...RIGHT, rows: 1, align: 'center', bold: true, size: size.motto },
-    { row: numberRow, ...LEFT, rows: 1, align: 'center', size: size.number },
+    { row: numberRow, ...LEFT, rows: 1, align: 'center', bold: false, size: size.number },
     { ...whole(titleRow), align: 'center', bold: true, size: size.title },
     { ...whole(subtitleRow), align: 'center', bold: true, size: size.subtitle },
     { ...whole(periodRow), align: 'center', bold: false, italic: true },
@@ -202,10 +202,11 @@ export function buildOfficialReport(
   });
   const tableEnd = at();
   for (const block of boldBlocks) styles.push({ ...block, column: 0, columns: WIDTH, bold: true });
-  // STT and Hạng centred over the whole table; a long unit name wraps inside its column.
+  // STT and Hạng centred over the whole table; a long unit name or status wraps inside its column.
   for (const column of [0, WIDTH - 1])
     styles.push({ row: header + 1, column, columns: 1, rows: tableEnd - header - 1, align: 'center' });
-  styles.push({ row: header + 1, column: 2, columns: 1, rows: tableEnd - header - 1, wrap: true });
+  for (const column of [2, WIDTH - 2])
+    styles.push({ row: header + 1, column, columns: 1, rows: tableEnd - header - 1, wrap: true });
 
   rows.push([]);
   const groups = sections.filter((section) => section.group);

@@ -134,6 +134,12 @@ const bodyFont = (): Partial<ExcelJS.Font> => ({ name: XLSX_FONT_NAME, size: FON
 export const PRINT = {
   /** The smallest type a printed page may show, in points: font size × print scale. */
   minPoints: 8,
+  /**
+   * The share of the page's width the columns are planned to fill: column widths are counted in digits of
+   * the default font, which LibreOffice renders a little wider than Excel (Báo cáo at the full 87% spilled
+   * its last three columns onto a page of their own).
+   */
+  widthSlack: 0.95,
   paperSize: 9, // A4
   orientation: 'landscape',
   /** Inches, as Excel stores them. */
@@ -191,7 +197,7 @@ export function printScale(
     const column = sheet.getColumn(c);
     if (!column.hidden) pixels += columnPixels(column.width);
   }
-  const fit = PRINT.pagePixels.width / Math.max(1, pixels);
+  const fit = (PRINT.pagePixels.width * PRINT.widthSlack) / Math.max(1, pixels);
   const least = PRINT.minPoints / smallest;
   if (fit >= least) return { scale: Math.max(10, Math.min(100, Math.floor(fit * 100))), across: false };
   return { scale: Math.min(100, Math.ceil(least * 100)), across: true };
@@ -392,6 +398,7 @@ function applyLayout(sheet: ExcelJS.Worksheet, layout: TableLayout, rows: number
   if (layout.unprinted)
     for (let c = layout.unprinted.column; c < layout.unprinted.column + layout.unprinted.columns; c++)
       sheet.getColumn(c + 1).hidden = true;
+  fitWrappedRows(sheet, rows, columns);
   // Padding: one indent (about a character) from the border on the side the text is aligned to. Centred
   // text already keeps clear; numbers, right-aligned by default, get an explicit right alignment to indent.
   if (layout.padded)
@@ -428,6 +435,30 @@ function applyLayout(sheet: ExcelJS.Worksheet, layout: TableLayout, rows: number
   }
 }
 
+/** Average width of a character, in pixels per point of type (about 0.46 em, Vietnamese marks included). */
+const CHAR_PIXELS_PER_POINT = 0.62;
+
+/**
+ * Rows of a laid-out tab whose wrapped text (Báo cáo's long unit names) needs more than one line get a
+ * height for their lines: a program that does not measure rows on opening would show them overlapping.
+ * Merged cells are left alone (no program sizes a row from them).
+ */
+function fitWrappedRows(sheet: ExcelJS.Worksheet, rows: number, columns: number): void {
+  for (let r = 1; r <= rows; r++) {
+    const row = sheet.findRow(r);
+    if (!row || row.height !== undefined) continue;
+    let height = 0;
+    row.eachCell((cell, c) => {
+      if (c > columns || cell.isMerged || !cell.alignment?.wrapText || typeof cell.value !== 'string') return;
+      const size = cell.font?.size ?? 11;
+      const room = columnPixels(sheet.getColumn(c).width) - 10;
+      const lines = Math.ceil((cell.value.length * size * CHAR_PIXELS_PER_POINT) / Math.max(1, room));
+      if (lines > 1) height = Math.max(height, lines * size * 1.25 + 3);
+    });
+    if (height > 0) row.height = height;
+  }
+}
+
 /** The widest a column gets (characters); longer text wraps. */
 const MAX_COLUMN_WIDTH = 60;
 /** The widest a text column gets on a tab too wide for its page (characters): names wrap onto two lines. */
@@ -447,7 +478,7 @@ function narrowToPage(sheet: ExcelJS.Worksheet, table: OutputTable): void {
     return total;
   };
   const least = PRINT.minPoints / FONT.body;
-  if (pixels() * least <= PRINT.pagePixels.width) return;
+  if (pixels() * least <= PRINT.pagePixels.width * PRINT.widthSlack) return;
   for (let c = 1; c <= columns; c++) {
     const column = sheet.getColumn(c);
     const format = table.formats[c - 1];

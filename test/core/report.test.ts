@@ -629,7 +629,7 @@ describe('Báo cáo: Decree 30 layout', () => {
     expect(styleAt(1, 0)).toMatchObject({ size: 12, bold: true });
     expect(styleAt(0, 4)).toMatchObject({ size: 12, bold: true });
     expect(styleAt(1, 4)).toMatchObject({ size: 13, bold: true });
-    expect(styleAt(3, 0)).toMatchObject({ size: 13, align: 'center' });
+    expect(styleAt(3, 0)).toMatchObject({ size: 13, bold: false, align: 'center' });
     expect(styleAt(5, 0)).toMatchObject({ size: 14, bold: true, align: 'center' });
     const place = grid.findIndex((row) => String(row[4]).startsWith('Hòa Bình, ngày'));
     expect(grid[place]?.[4]).toBe('Hòa Bình, ngày 15 tháng 12 năm 2020');

@@ -5,7 +5,15 @@ import { join } from 'node:path';
 import { PORTAL_HEADER } from '../contract-headers';
 import { type FakePortal, type PortalRequest, startFakePortal } from '../fakes/portal/server';
 import { type FakeSheets, startFakeSheets, valuesOf } from '../fakes/sheets-api/server';
-import { inputSheets, monthItem, portalItems, readXlsxTabs, records, writeProvinceXlsx } from './fixtures';
+import {
+  inputSheets,
+  monthItem,
+  portalItems,
+  readXlsxTabs,
+  records,
+  SETTINGS,
+  writeProvinceXlsx,
+} from './fixtures';
 import { runCli } from './run-cli';
 
 const EARLIER = '01/11/2020 02:30:00';
@@ -104,6 +112,59 @@ describe('Dữ liệu Cổng DVC accumulates', () => {
       ['04', '05', '06', '07', '08', '09', '10', '11'].flatMap((m) => Array(4).fill(`${m}/2020`)),
     );
     expect(rows[0]).toEqual(['01/2020', 'SNV', 50, 'now', 'dossiers']);
+  });
+
+  test('dvcqg replaces only the unit-months it fetched; a unit answered nothing keeps its row, warned for that unit', async () => {
+    const book = join(dir, 'tinh.xlsx');
+    await writeProvinceXlsx(book, {
+      'Cấu hình': [...SETTINGS, ['Mã tỉnh trên Cổng DVC quốc gia', '17', '']],
+      'Dữ liệu Cổng DVC': earlierTab(),
+    });
+    // 01–09: the figures the tab already has; 10/2020: SNV 77, STP nothing, HLS and XHS their usual.
+    const answer: Record<string, number | null> = {
+      'H28.01': 77,
+      'H28.02': null,
+      'H28.10': 30,
+      'H28.10.01': 10,
+    };
+    portal = await startFakePortal({
+      shape: {
+        kind: 'dvcqg',
+        rows: (_year, month, unit) => {
+          const total = month < 10 ? 10 + month : answer[unit];
+          return total === null || total === undefined
+            ? []
+            : [{ HS_TOTAL: String(total), HTN_TRUCTUYEN_TOTAL: '2' }];
+        },
+      },
+    });
+    const run = await runCli([
+      '--workbook',
+      book,
+      '--portal',
+      portal.url,
+      '--profile',
+      'dvcqg',
+      '--through',
+      '2020-10',
+    ]);
+    expect(run.stderr).toBe('');
+    expect(run.code).toBe(0);
+    expect(portal.requests).toHaveLength(40);
+    const rows = await portalRowsOf(book);
+    expect(rows).toHaveLength(44);
+    expect(rows.filter((r) => r[0] === '10/2020')).toEqual([
+      ['10/2020', 'SNV', 77, 'now', 'dvcqg'],
+      ['10/2020', 'STP', 20, 'earlier', 'dossiers'],
+      ['10/2020', 'HLS', 30, 'now', 'dvcqg'],
+      ['10/2020', 'XHS', 10, 'now', 'dvcqg'],
+    ]);
+    expect(rows.filter((r) => r[0] === '11/2020').map((r) => r[3])).toEqual(Array(4).fill('earlier'));
+    const kept = records((await readXlsxTabs(book)).get('Kiểm tra')).filter((r) =>
+      String(r['Nội dung']).includes('được giữ nguyên'),
+    );
+    expect(kept.map((r) => [r['Mã đơn vị'], r['Kỳ'], r['Mức độ']])).toEqual([['STP', '10/2020', 'Cảnh báo']]);
+    expect(run.stdout).toMatch(/STP: Lần đồng bộ lúc .* không trả về dòng nào cho kỳ 10\/2020; 1 dòng/);
   });
 
   test('--lam-moi-du-lieu-cong rebuilds the tab from this run alone, and says so in the output and the log row', async () => {

@@ -173,6 +173,9 @@ test('.xlsx: Báo cáo merged with fixed widths, Diễn biến with formula rule
   expect(merges).toEqual(expect.arrayContaining(['A1:D1', 'E1:I1', 'A4:D4', 'A6:I6', 'A7:I7']));
   expect(report.getColumn(3).width).toBe(36);
   expect(report.getCell('A4').value).toBe('Số:       /BC-……');
+  // Số upright, not bold (Decree 30), though it sits among the title rows the writer makes bold.
+  expect(report.getCell('A4').font).toMatchObject({ size: 13, name: 'Times New Roman' });
+  expect(report.getCell('A4').font?.bold ?? false).toBe(false);
   expect(report.getCell('A6').font).toMatchObject({ bold: true, size: 14, name: 'Times New Roman' });
   expect(report.getCell('A6').alignment).toMatchObject({ horizontal: 'center' });
   expect(report.getCell('E2').font).toMatchObject({ bold: true, size: 13, name: 'Times New Roman' });

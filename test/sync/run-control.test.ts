@@ -370,6 +370,8 @@ describe('the lock (item 4)', () => {
       ]);
       expect(readFileSync(book).equals(before)).toBe(true);
       expect(stdout).not.toMatch(/Đồng bộ xong/);
+      // The lock is the other run's now: the stopped run leaves it in place (it once deleted it on exit).
+      expect(existsSync(lockPath)).toBe(true);
     } finally {
       await takeover();
     }

@@ -215,3 +215,46 @@ describe('Google Sheet', () => {
     expect(marks).toHaveLength(8);
   }, 180_000);
 });
+
+test('the Sheets stand-in refuses what Google refuses: a tab name equal but for case, a mark without visibility', async () => {
+  sheets = await startFakeSheets({
+    spreadsheet: {
+      spreadsheetId: ID,
+      locale: 'vi_VN',
+      sheets: [...inputSheets(), fakeSheet(50, 'TỔNG HỢP', [])],
+    },
+    token: TOKEN,
+  });
+  const send = async (requests: object[]) => {
+    const response = await fetch(`${sheets?.rootUrl}v4/spreadsheets/${ID}:batchUpdate`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${TOKEN}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ requests }),
+    });
+    return { status: response.status, body: (await response.json()) as { error?: { message: string } } };
+  };
+  const added = await send([
+    {
+      updateSheetProperties: {
+        properties: { sheetId: 0, gridProperties: { rowCount: 50 } },
+        fields: 'gridProperties.rowCount',
+      },
+    },
+    { addSheet: { properties: { title: 'Tổng hợp' } } },
+  ]);
+  expect(added.status).toBe(400);
+  expect(added.body.error?.message).toBe(
+    'Invalid requests[1].addSheet: A sheet with the name "Tổng hợp" already exists. Please enter another name.',
+  );
+  const mark = await send([
+    { createDeveloperMetadata: { developerMetadata: { metadataKey: 'dvc.tab', location: { sheetId: 50 } } } },
+  ]);
+  expect(mark.status).toBe(400);
+  expect(mark.body.error?.message).toMatch(/visibility must be DOCUMENT or PROJECT/);
+  // Nothing of either batch was applied.
+  expect(sheets.spreadsheet.sheets.map((s) => s.title)).toEqual([
+    ...inputSheets().map((s) => s.title),
+    'TỔNG HỢP',
+  ]);
+  expect(sheets.spreadsheet.developerMetadata ?? []).toEqual([]);
+});

@@ -231,3 +231,34 @@ test('the tab names of a package, read from workbook.xml alone', async () => {
     'Báo cáo & ghi chú',
   ]);
 });
+
+test('the mark survives the composer at its tab’s place; an exceljs round trip unscopes it, and the next write adopts the tab again', async () => {
+  const book = join(dir, 'tinh.xlsx');
+  await writeProvinceXlsx(book, { 'Ghi chú': [['của văn phòng']] });
+  const ratio: OutputTable = {
+    tab: 'Tỷ lệ',
+    title: ['TỶ LỆ'],
+    header: [...RATIO_HEADER],
+    rows: [['SNV', 'Sở Nội vụ']],
+    formats: [],
+  };
+  const scoped = async () =>
+    [
+      ...(await text(await JSZip.loadAsync(readFileSync(book)), 'xl/workbook.xml')).matchAll(
+        /<definedName name="_dvc_tab" localSheetId="(\d+)" hidden="1">/g,
+      ),
+    ].map((m) => Number(m[1]));
+  await new XlsxWorkbook(book, () => NOW).write([ratio]);
+  expect(await scoped()).toEqual([5]);
+  // A second write (and a new tab after it) keeps the first mark where it is and marks the new tab.
+  await new XlsxWorkbook(book, () => NOW).write([ratio, table('Xếp hạng', [['STP', 0.5]])]);
+  expect(await scoped()).toEqual([5, 6]);
+  // exceljs reads the name but writes it back without localSheetId and hidden: no tab is marked any more.
+  const copy = new ExcelJS.Workbook();
+  await copy.xlsx.readFile(book);
+  await copy.xlsx.writeFile(book);
+  expect(await scoped()).toEqual([]);
+  // Tỷ lệ still has the product's header: adopted and marked again; Xếp hạng (not written now) stays as it is.
+  await new XlsxWorkbook(book, () => NOW).write([ratio]);
+  expect(await scoped()).toEqual([5]);
+});

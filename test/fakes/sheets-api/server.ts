@@ -555,7 +555,8 @@ function apply(batch: Batch, request: sheets_v4.Schema$Request): sheets_v4.Schem
     const p = request.addSheet.properties ?? {};
     const title = p.title ?? `Sheet${state.sheets.length + 1}`;
     if (state.sheets.some((s) => s.title.toLowerCase() === title.toLowerCase())) {
-      throw invalid(`Invalid requests[0].addSheet: A sheet with the name "${title}" already exists.`);
+      // Google compares tab names without case: `Tổng hợp` cannot be added beside `TỔNG HỢP`.
+      throw invalid(`addSheet: A sheet with the name "${title}" already exists. Please enter another name.`);
     }
     const sheetId = p.sheetId ?? Math.max(0, ...state.sheets.map((s) => s.sheetId)) + 1;
     if (state.sheets.some((s) => s.sheetId === sheetId)) throw invalid(`Sheet ID ${sheetId} already exists`);
@@ -980,7 +981,8 @@ export async function startFakeSheets(options: FakeSheetsOptions): Promise<FakeS
         if (error instanceof ApiError) {
           throw new ApiError({
             ...error.error,
-            message: `Invalid requests[${index}]: ${error.error.message}`,
+            // Google names the request's kind after its index: `Invalid requests[3].addSheet: …`.
+            message: `Invalid requests[${index}]${/^[a-zA-Z]+: /.test(error.error.message) ? '.' : ': '}${error.error.message}`,
           });
         }
         throw error;
