@@ -78,7 +78,24 @@ export async function withLock<T>(
         }
         done(error);
       }),
+    // proper-lockfile removes the lock folder on release and, synchronously, when the process exits, whoever
+    // made it. A folder another run took over (its mtime is not ours) is that run's lock: left in place.
+    rmdir: (path: string, done: (error: NodeJS.ErrnoException | null) => void) =>
+      isOurLock(path) ? nodeFs.rmdir(path, done) : done(null),
+    rmdirSync: (path: string) => {
+      if (isOurLock(path)) nodeFs.rmdirSync(path);
+    },
   };
+  /** Whether `path` may be removed: not our lock folder at all, or still the folder we made and renewed. */
+  function isOurLock(path: string): boolean {
+    if (resolve(path) !== resolve(lockPath)) return true;
+    if (lost) return false;
+    try {
+      return ourMtime === 0 || Math.abs(nodeFs.statSync(path).mtimeMs - ourMtime) < 1000;
+    } catch {
+      return true;
+    }
+  }
   let release: () => Promise<void>;
   try {
     release = await lockfile.lock(lockPath, {
@@ -129,9 +146,8 @@ export async function withLock<T>(
   try {
     return await task(guard);
   } finally {
-    // A lock found lost is another run's now: releasing would delete ITS lock folder (proper-lockfile removes
-    // the folder whoever made it), letting a third run in. It is left alone; ours ends with the process.
-    if (!lost) await release().catch(() => undefined);
+    // Releasing a lock found lost leaves the other run's folder in place (isOurLock), so a third run cannot start.
+    await release().catch(() => undefined);
   }
 }
 
