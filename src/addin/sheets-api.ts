@@ -261,7 +261,8 @@ function valueBands(
   return bands;
 }
 
-function tableRequests({ table, sheetId, rows, columns, added, mark }: Placement): Request[] {
+function tableRequests(placement: Placement): Request[] {
+  const { table, sheetId, rows, columns, added, mark } = placement;
   const grid = tableToGrid(table);
   const header = headerRowIndex(table);
   // Báo cáo is printed, not scrolled: its layout asks for no frozen rows.
@@ -281,6 +282,19 @@ function tableRequests({ table, sheetId, rows, columns, added, mark }: Placement
     ...(mark ? [markTabRequest(sheetId, table.tab)] : []),
     ...valueBands(sheetId, grid, rows, columns),
     ...formatRequests(table, sheetId),
+    // Contract 9.5: Diễn biến theo tháng's colour rules replace the tab's own in the same batch as its values.
+    ...(withValues(table) ? tableDecoration(placement) : []),
+  ];
+}
+
+/** Tabs whose conditional colours travel with their values rather than in the decoration batch. */
+const withValues = (table: OutputTable): boolean => table.tab === TAB.monthly;
+
+/** A tab's status colours and layout (merges, styles, borders, widths, colour rules) as requests. */
+function tableDecoration({ table, sheetId, existing }: Placement): Request[] {
+  return [
+    ...paletteRequests(table, sheetId, existing.conditionalRules),
+    ...layoutRequests(table, sheetId, existing.conditionalRules),
   ];
 }
 
@@ -295,11 +309,7 @@ export function decorationRequests(
 ): Request[] {
   const requests: Request[] = [];
   for (const placement of placements) {
-    const { table, sheetId, existing } = placement;
-    requests.push(
-      ...paletteRequests(table, sheetId, existing.conditionalRules),
-      ...layoutRequests(table, sheetId, existing.conditionalRules),
-    );
+    if (!withValues(placement.table)) requests.push(...tableDecoration(placement));
     if (placement.table.tab === TAB.overview) requests.push(chartRequest(placement, year, classification));
   }
   return requests;

@@ -101,3 +101,24 @@ test('Diễn biến theo tháng: each month against the target, then Đánh giá
   ]);
   expect(rules[0]?.ranges).toEqual(['Diễn biến theo tháng!D5:P8']);
 });
+
+test('Diễn biến theo tháng: its colour rules go in the same batch as its values (contract 9.5), not in the decoration batch', () => {
+  const script = recomputed();
+  const sheetId = script.spreadsheet._sheet('Diễn biến theo tháng').id;
+  type Sent = {
+    updateCells?: { range?: { sheetId?: number } };
+    addConditionalFormatRule?: { rule?: { ranges?: { sheetId?: number }[] } };
+  };
+  const batches = script.sheets.batches as Sent[][];
+  const ruleOn = (request: Sent) => request.addConditionalFormatRule?.rule?.ranges?.[0]?.sheetId === sheetId;
+  const valuesOn = (request: Sent) => request.updateCells?.range?.sheetId === sheetId;
+  const withValues = batches.filter((batch) => batch.some(valuesOn));
+  expect(withValues).toHaveLength(1);
+  expect(withValues[0]?.filter(ruleOn)).toHaveLength(6);
+  expect(
+    batches
+      .filter((batch) => batch !== withValues[0])
+      .flat()
+      .filter(ruleOn),
+  ).toEqual([]);
+});
