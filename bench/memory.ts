@@ -151,6 +151,7 @@ function sync(dir: string, book: string, args: string[]): Promise<MemoryRun> {
   const preload = join(dir, 'peak.cjs');
   writeFileSync(
     preload,
+    // biome-ignore lint/suspicious/noTemplateCurlyInString: the text is the child's preload source, its placeholder is evaluated there
     "process.on('exit', () => require('node:fs').writeSync(2, `\\nPEAK_RSS_KB ${process.resourceUsage().maxRSS}\\n`));\n",
   );
   const started = Date.now();

@@ -1,7 +1,6 @@
 // npm run sync: thin entry that wires options to the run, prints progress and the summary, and sets the exit code.
 import { existsSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { SYNC_ROLLOUT_TEXT, SYNC_TEXT } from '../src/core';
 import { exitCodeOf, oneLine, reasonOf, SyncError, translate } from './errors';
 import { importIntoSheet } from './import';
 import { type CliOptions, parseOptions } from './options';
@@ -10,6 +9,7 @@ import { preflight } from './preflight';
 import { DEFAULT_RETRY } from './retry';
 import { errorText, runSync } from './run';
 import { abortableSleep, type LockGuard, lockPathOf, runDaily, withLock } from './schedule';
+import { SYNC_ROLLOUT_TEXT, SYNC_TEXT } from './texts';
 import { GoogleSheetWorkbook } from './workbook/google-sheet';
 import { type OpenOptions, openWorkbook } from './workbook/open';
 import type { Workbook } from './workbook/workbook';

@@ -5,11 +5,12 @@ import { parseArgs } from 'node:util';
 import ExcelJS from 'exceljs';
 import { EXAMPLES, isExampleName, loadExample, repoRoot } from '../examples';
 import type { Cell, Grid, OutputTable } from '../src/core';
-import { COL, GROUP, percentText, SEVERITY, SYNC_TEXT, TAB } from '../src/core';
+import { COL, GROUP, percentText, SEVERITY, TAB } from '../src/core';
 import { exitCodeOf, oneLine, SyncError } from './errors';
 import { DOSSIERS_PROFILE } from './portal/profiles';
 import { DEFAULT_RETRY } from './retry';
 import { errorText, runSync } from './run';
+import { SYNC_TEXT } from './texts';
 import { INPUT_TABS } from './workbook/workbook';
 import { saveAtomically, writeRows, XlsxWorkbook } from './workbook/xlsx';
 

@@ -1,7 +1,7 @@
 // --import: the input tabs of an office's .xlsx copied into its Google Sheet in one atomic batch, never over data unless asked (--ghi-de).
 import { resolve } from 'node:path';
-import { SYNC_ROLLOUT_TEXT } from '../src/core';
 import { SyncError } from './errors';
+import { SYNC_ROLLOUT_TEXT } from './texts';
 import { assertCellsWithinLimit, type GoogleSheetWorkbook, SHEETS_LIMITS } from './workbook/google-sheet';
 import {
   cellsAfterImport,

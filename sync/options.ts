@@ -2,10 +2,11 @@
 import { extname } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Month } from '../src/core';
-import { parseMonth, SYNC_ROLLOUT_TEXT, SYNC_TEXT } from '../src/core';
+import { parseMonth } from '../src/core';
 import { SyncError } from './errors';
 import { httpProfile, type PortalProfile, resolveProfile } from './portal/profiles';
 import { type DailyTime, parseDailyTime } from './schedule';
+import { SYNC_ROLLOUT_TEXT, SYNC_TEXT } from './texts';
 import { type WorkbookTarget, workbookTarget } from './workbook/open';
 
 export interface CliOptions {

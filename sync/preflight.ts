@@ -2,10 +2,11 @@
 import { existsSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { dirname, resolve } from 'node:path';
-import { formatMonth, readModel, SYNC_TEXT, SYSTEM_TEXT } from '../src/core';
+import { formatMonth, readModel, SYSTEM_TEXT } from '../src/core';
 import { SyncError, translate } from './errors';
 import { checkPortal } from './portal/check';
 import { type PortalSources, portalContext } from './portal/sources';
+import { SYNC_TEXT } from './texts';
 import type { GoogleSheetWorkbook } from './workbook/google-sheet';
 import type { OpenOptions, WorkbookTarget } from './workbook/open';
 import { openWorkbook } from './workbook/open';

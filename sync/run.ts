@@ -8,11 +8,8 @@ import {
   formatTimestamp,
   mergePortalTab,
   monthOfInstant,
-  PORTAL_TEXT,
-  RELIABILITY_TEXT,
   readModel,
   SEVERITY,
-  SYNC_TEXT,
   syncLogRow,
   TAB,
   tableToGrid,
@@ -26,6 +23,7 @@ import {
   type PortalSources,
   portalContext,
 } from './portal/sources';
+import { PORTAL_TEXT, RELIABILITY_TEXT, SYNC_TEXT } from './texts';
 import { syncLogTable, type Workbook } from './workbook/workbook';
 
 export interface RunOptions {

@@ -5,8 +5,9 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { DateTime, FixedOffsetZone } from 'luxon';
 import lockfile from 'proper-lockfile';
-import { SYNC_TEXT, SYSTEM_TEXT, VIETNAM_OFFSET_MINUTES } from '../src/core';
+import { SYSTEM_TEXT, VIETNAM_OFFSET_MINUTES } from '../src/core';
 import { oneLine, SyncError, translate } from './errors';
+import { SYNC_TEXT } from './texts';
 import type { WorkbookTarget } from './workbook/open';
 
 /** Vietnam's fixed offset as a luxon zone (luxon serves the sync's schedule only, not the core). */

@@ -4,12 +4,13 @@
 // the same figures (the core's tables: computing them is not what is compared), then every output tab the
 // product writes, each in blocks: one setValues, one call per kind of cell format over the whole tab, one per
 // merge, border block and column width, one setConditionalFormatRules, and the Tổng hợp chart updated.
-import { NUMBER_FORMAT, toSheetValue } from '../../src/addin/sheet-io';
+import { toSheetValue } from '../../src/addin/sheet-io';
 import {
   buildReport,
   type Cell,
   COL,
   headerRowIndex,
+  NUMBER_PATTERNS,
   type OutputTable,
   RULE_COLOURS,
   STATUS,
@@ -122,7 +123,7 @@ function writeTable(app: CarefulApp, book: Spreadsheet, table: OutputTable): She
   whole.setValues(grid);
   whole.setNumberFormats(
     grid.map((_, r) =>
-      table.formats.map((format) => (r <= header ? NUMBER_FORMAT.text : NUMBER_FORMAT[format])),
+      table.formats.map((format) => (r <= header ? NUMBER_PATTERNS.text : NUMBER_PATTERNS[format])),
     ),
   );
   const styles = styleGrids(table, height, width);

@@ -1,5 +1,5 @@
 // Talking to the person who clicked: alerts for refusals and failures, toasts for results.
-import { ADDIN_TEXT } from '../core';
+import { ADDIN_TEXT } from './texts';
 
 /** A modal message with the add-in's title and an OK button. */
 export function alertUser(message: string): void {

@@ -1,5 +1,6 @@
 // The DVC_* custom functions over single values or ranges (a range in, an array of the same shape out).
-import { ADDIN_TEXT, type Cell, dvcNeeded, dvcRanker, dvcRatio, dvcStatus, FORMULA_MSG } from '../core';
+import { type Cell, dvcNeeded, dvcRanker, dvcRatio, dvcStatus, FORMULA_MSG } from '../core';
+import { ADDIN_TEXT } from './texts';
 
 /** What Sheets passes a custom function: a single value, or a 2-D array for a range. */
 export type Argument = Cell | Cell[][];

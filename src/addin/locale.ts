@@ -1,5 +1,5 @@
 // The spreadsheet's locale and time zone: set to Vietnam's by set-up, checked by every recompute.
-import { ROLLOUT_TEXT } from '../core';
+import { ROLLOUT_TEXT } from './texts';
 
 /** vi_VN reads 1.234 as one thousand two hundred thirty-four and 05/10 as 5 October, as the units type them. */
 export const SHEET_LOCALE = 'vi_VN';

@@ -1,6 +1,7 @@
 // The Dịch vụ công menu and the help dialog.
-import { ADDIN_TEXT, REMINDER_TEXT, readModel, TAB } from '../core';
+import { readModel, TAB } from '../core';
 import { readTab } from './sheet-io';
+import { ADDIN_TEXT, REMINDER_TEXT } from './texts';
 
 /** Menu captions and the top-level functions (entry.ts) they call, by name as Apps Script requires. */
 export const MENU_ITEMS: readonly { caption: string; functionName: string }[] = [

@@ -1,5 +1,5 @@
 // Who may recompute and set up: the spreadsheet's owner and the accounts listed as Quản trị viên.
-import { ADDIN_TEXT } from '../core';
+import { ADDIN_TEXT } from './texts';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 

@@ -1,5 +1,6 @@
 // Protections the add-in owns (description prefix [DVC]): created, corrected or removed in one Sheets API batch, so set-up can run any number of times at any size.
-import { ADDIN_TEXT, a1 } from '../core';
+import { a1 } from '../core';
+import { ADDIN_TEXT } from './texts';
 
 /** 1-based rectangle on a sheet. */
 export interface Block {

@@ -1,7 +1,6 @@
 // Recompute: lock, one layout read, one read per input tab, the core's report, one atomic write of every output tab, then colours and chart.
 import {
   ADDIN_LIMIT_TEXT,
-  ADDIN_TEXT,
   ADDIN_WRITE_TEXT,
   blockingMarker,
   buildReport,
@@ -12,7 +11,6 @@ import {
   newWriteMarker,
   type OutputTable,
   type Report,
-  ROLLOUT_TEXT,
   readModel,
 } from '../core';
 import { SHEETS_LIMITS } from '../sheets/limits';
@@ -30,6 +28,7 @@ import {
   removeMarker,
   sheetsService,
 } from './sheets-api';
+import { ADDIN_TEXT, ROLLOUT_TEXT } from './texts';
 
 /** Most problems listed in the alert a unit clerk gets from Kiểm tra số liệu. */
 const OWN_PROBLEMS_SHOWN = 15;

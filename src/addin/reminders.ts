@@ -10,7 +10,6 @@ import {
   REMINDER_LOG_FORMATS,
   REMINDER_LOG_HEADER,
   REMINDER_LOG_LIMIT,
-  REMINDER_TEXT,
   type Reminder,
   type Report,
   readTable,
@@ -22,6 +21,7 @@ import { tabMaker, tabPlan } from './ownership';
 import { activeEmail, decideAccess, ownerEmail } from './permissions';
 import { padGrid, readInputs, toSheetValue } from './sheet-io';
 import { type Layout, readLayout, sheetsService } from './sheets-api';
+import { REMINDER_TEXT } from './texts';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 

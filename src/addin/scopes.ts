@@ -1,6 +1,7 @@
 // The OAuth scopes each entry point needs (one table, also checked against appsscript.json) and the check every entry makes before any work.
-import { ADDIN_TEXT, REMINDER_TEXT, ROLLOUT_TEXT } from '../core';
+
 import { alertUser } from './feedback';
+import { ADDIN_TEXT, REMINDER_TEXT, ROLLOUT_TEXT } from './texts';
 
 /** The scopes appsscript.json declares, by what they are for. */
 export const SCOPE = {

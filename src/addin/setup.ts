@@ -1,6 +1,5 @@
 // Thiết lập bảng tính: missing tabs with headers, default settings, the Nhập liệu grid, formats, validation, protections.
 import {
-  ADDIN_TEXT,
   ADDIN_WRITE_TEXT,
   CATALOGUE_LEVELS,
   type Cell,
@@ -15,7 +14,6 @@ import {
   type Model,
   monthOfInstant,
   NUMBER_PATTERNS,
-  ROLLOUT_TEXT,
   readModel,
   SETTING,
   SETTING_HELP,
@@ -34,6 +32,7 @@ import { applyProtections, type Block, type ProtectionPlan, runs } from './prote
 import { driveService, shareWithUnits } from './sharing';
 import { columnOf, headerRowOf, padGrid, readTab, toSheetValue } from './sheet-io';
 import { readLayout, sheetsService } from './sheets-api';
+import { ADDIN_TEXT, ROLLOUT_TEXT } from './texts';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;

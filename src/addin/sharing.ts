@@ -1,6 +1,7 @@
 // Set-up shares the sheet with every unit's Email nhập liệu and every Quản trị viên as editors, without Google's notification e-mails, adding only who is missing.
-import { isEmail, type Model, ROLLOUT_TEXT } from '../core';
+import { isEmail, type Model } from '../core';
 import { describeError } from './feedback';
+import { ROLLOUT_TEXT } from './texts';
 
 /**
  * Drive.Permissions.create calls one run makes: each is a round trip of about half a second, and a run

@@ -1,6 +1,5 @@
 // The Advanced Sheets service (Sheets API v4 inside Apps Script): one layout read, and the requests of one atomic batchUpdate.
 import {
-  ADDIN_TEXT,
   type Cell,
   type ClassificationKey,
   COL,
@@ -22,6 +21,7 @@ import { gridRange } from '../sheets/shapes';
 import { markTabRequest } from '../sheets/tab-mark';
 import { formatRequests, paletteRequests } from '../sheets/table-requests';
 import { columnOf } from './sheet-io';
+import { ADDIN_TEXT } from './texts';
 
 type Request = GoogleAppsScript.Sheets.Schema.Request;
 type ChartSpec = GoogleAppsScript.Sheets.Schema.ChartSpec;

@@ -1,7 +1,7 @@
 // The preflight's one question to the portal: the first request of a month, its answer checked against the profile, a failure told with its fix.
 import type { Month } from '../../src/core';
-import { SYNC_ROLLOUT_TEXT, SYNC_TEXT } from '../../src/core';
 import { SyncError } from '../errors';
+import { SYNC_ROLLOUT_TEXT, SYNC_TEXT } from '../texts';
 import {
   boundedText,
   buildRequest,

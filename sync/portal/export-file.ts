@@ -6,9 +6,10 @@ import { parse } from 'csv-parse';
 import ExcelJS from 'exceljs';
 import iconv from 'iconv-lite';
 import type { Cell, Grid, PortalRecord } from '../../src/core';
-import { COL, fold, PORTAL_TEXT, parseCount, parseMonth, SYNC_TEXT } from '../../src/core';
+import { COL, fold, parseCount, parseMonth } from '../../src/core';
 import { isBlank, showCell } from '../../src/core/cells';
 import { SyncError } from '../errors';
+import { PORTAL_TEXT, SYNC_TEXT } from '../texts';
 import { cellOfExcel } from '../workbook/excel-cells';
 import { openRegularFile } from './files';
 

@@ -1,7 +1,7 @@
 // Reading a file the user named, only when it is a regular file: a FIFO or device would block the process.
 import { closeSync, constants, fstatSync, openSync, readFileSync } from 'node:fs';
-import { PORTAL_TEXT } from '../../src/core';
 import { SyncError } from '../errors';
+import { PORTAL_TEXT } from '../texts';
 
 const megabytes = (bytes: number): string => String(Math.round(bytes / (1024 * 1024)));
 

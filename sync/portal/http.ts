@@ -1,8 +1,9 @@
 // The portal over HTTP: one request target (a month, or a unit and month), every page, retried, bounded, shape-checked.
 import type { Month, PortalRecord } from '../../src/core';
-import { fold, formatMonth, PORTAL_TEXT, RELIABILITY_TEXT, SYNC_TEXT } from '../../src/core';
+import { fold, formatMonth } from '../../src/core';
 import { oneLine, redact, SyncError } from '../errors';
 import { type Attempt, parseRetryAfter, type RetryPolicy, withRetry } from '../retry';
+import { PORTAL_TEXT, RELIABILITY_TEXT, SYNC_TEXT } from '../texts';
 import { atPath, BUILT_IN_NAMES, expand, type HttpProfile, type Json, SETTING_PREFIX } from './profiles';
 
 /** Largest answer read, after decompression: far above any real month (a few MB), far below a memory problem. */

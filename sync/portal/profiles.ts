@@ -1,6 +1,7 @@
 // Portal profiles as data of one shape (CONTRACT.md §8.2): the request to send, its paging, where each figure is.
-import { COL, PORTAL_EXPORT_HEADER, PORTAL_TEXT, SYNC_TEXT } from '../../src/core';
+import { COL, PORTAL_EXPORT_HEADER } from '../../src/core';
 import { SyncError } from '../errors';
+import { PORTAL_TEXT, SYNC_TEXT } from '../texts';
 import { readRegularFile } from './files';
 import aggregated from './profiles/aggregated.json';
 import dossiers from './profiles/dossiers.json';

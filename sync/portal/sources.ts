@@ -1,11 +1,12 @@
 // Every portal source of a run (HTTP months, export files) gathered into one list of records, or one failure.
 import { basename } from 'node:path';
 import type { Model, Month, PortalAnswer, PortalRecord, WorkbookInput } from '../../src/core';
-import { COL, fold, formatMonth, PORTAL_TEXT, readTable, SYNC_TEXT } from '../../src/core';
+import { COL, fold, formatMonth, readTable } from '../../src/core';
 import { pick } from '../../src/core/cells';
 import { clean } from '../../src/core/text';
 import { SyncError } from '../errors';
 import type { RetryPolicy } from '../retry';
+import { PORTAL_TEXT, SYNC_TEXT } from '../texts';
 import { readExportFile } from './export-file';
 import {
   AnswerBudget,

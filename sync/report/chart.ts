@@ -6,11 +6,10 @@ import {
   COL,
   classificationOfTable,
   GROUP,
-  type OutputTable,
-  // The labels show a ratio exactly as the table's Tỷ lệ column does (6,47%, not 6,5%).
+  type OutputTable, // The labels show a ratio exactly as the table's Tỷ lệ column does (6, 47%, not 6, 5%).
   percentText,
-  SYNC_TEXT,
 } from '../../src/core';
+import { SYNC_TEXT } from '../texts';
 
 /** One horizontal bar: a ranking scope as the chart shows it. */
 export interface ScopeBar {

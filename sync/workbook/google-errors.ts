@@ -1,6 +1,7 @@
 // The one translator from googleapis/gaxios errors to stable codes and a clear one-line Vietnamese message.
-import { SYNC_TEXT } from '../../src/core';
+
 import { oneLine, redact, SyncError, type SyncErrorCode } from '../errors';
+import { SYNC_TEXT } from '../texts';
 
 interface GoogleErrorShape {
   status?: number;

@@ -10,9 +10,6 @@ import {
   HEADER_SEARCH_ROWS,
   judgeMarker,
   newWriteMarker,
-  RELIABILITY_TEXT,
-  SHEETS_WRITE_TEXT,
-  SYNC_TEXT,
   SYSTEM_TEXT,
   TAB,
   TAB_MARK_KEY,
@@ -22,6 +19,7 @@ import {
 import { SHEETS_LIMITS } from '../../src/sheets/limits';
 import { SyncError } from '../errors';
 import { type Attempt, parseRetryAfter, type RetryPolicy, withRetry } from '../retry';
+import { RELIABILITY_TEXT, SHEETS_WRITE_TEXT, SYNC_TEXT } from '../texts';
 import { httpStatusOf, isTransient, translateGoogleError } from './google-errors';
 import { GRID_FIELDS, gridOfGridData } from './sheets-cells';
 import {

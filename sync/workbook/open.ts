@@ -1,8 +1,8 @@
 // --workbook → the right implementation: a local .xlsx path, or a Google Sheet by URL or id.
 import { extname } from 'node:path';
-import { SYNC_TEXT } from '../../src/core';
 import { SyncError } from '../errors';
 import type { RetryPolicy } from '../retry';
+import { SYNC_TEXT } from '../texts';
 import { GoogleSheetWorkbook, googleAuthFromEnv, spreadsheetIdOf } from './google-sheet';
 import type { Workbook } from './workbook';
 import { XlsxWorkbook } from './xlsx';

@@ -1,17 +1,12 @@
 // The Sheets v4 requests of a write: one compact atomic batchUpdate, or hidden staging tabs filled with RAW values under the payload bound and one atomic final batch.
 import type { sheets_v4 } from 'googleapis';
 import type { Grid, OutputTable, TabFacts } from '../../src/core';
-import {
-  headerRowIndex,
-  isStagingLeftover,
-  SHEETS_WRITE_TEXT,
-  STAGING_MARK_KEY,
-  tableToGrid,
-} from '../../src/core';
+import { headerRowIndex, isStagingLeftover, STAGING_MARK_KEY, tableToGrid } from '../../src/core';
 import { cellData, rawValue } from '../../src/sheets/cell-data';
 import { layoutRequests } from '../../src/sheets/layout-requests';
 import { markTabRequest } from '../../src/sheets/tab-mark';
 import { formatRequests, paletteRequests } from '../../src/sheets/table-requests';
+import { SHEETS_WRITE_TEXT } from '../texts';
 import { checkTabs } from './workbook';
 
 type Request = sheets_v4.Schema$Request;

@@ -28,14 +28,13 @@ import {
   SETTING,
   SETTING_HELP,
   SEVERITY_COLOURS,
-  SHEETS_WRITE_TEXT,
   STATUS_COLOURS,
-  SYNC_TEXT,
   SYSTEM_TEXT,
   TAB,
 } from '../../src/core';
 import { SyncError } from '../errors';
 import { type ChartImage, overviewChart } from '../report/chart';
+import { SHEETS_WRITE_TEXT, SYNC_TEXT } from '../texts';
 import { gridOfWorksheet } from './excel-cells';
 import { officeLocksOf } from './office-locks';
 import {

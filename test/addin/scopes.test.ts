@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { MENU_ITEMS } from '../../src/addin/menu';
 import { ENTRY_SCOPES, type EntryName, SCOPE } from '../../src/addin/scopes';
-import { ROLLOUT_TEXT } from '../../src/core';
+import { ROLLOUT_TEXT } from '../../src/addin/texts';
 import { AUTHORIZATION_REQUIRED, type LoadedScript } from '../fakes/apps-script';
 import { ADMIN, OWNER, rolloutProvince, UNIT_EMAILS } from './rollout-world';
 

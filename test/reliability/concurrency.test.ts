@@ -1,5 +1,7 @@
 // Two people clicking at once: the document lock lets one run write, the other is told it is busy and writes nothing; tabs are never a mix of two runs.
-import { ADDIN_TEXT, buildReport, type Cell, tableToGrid, type WorkbookInput } from '../../src/core';
+
+import { ADDIN_TEXT } from '../../src/addin/texts';
+import { buildReport, type Cell, tableToGrid, type WorkbookInput } from '../../src/core';
 import { ENTRY_HEADER, RECOMPUTED_TABS, UNIT_HEADER } from '../contract-headers';
 import { type LoadedScript, loadScript, type Value } from '../fakes/apps-script';
 
