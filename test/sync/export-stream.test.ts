@@ -95,8 +95,9 @@ test('a 40 MiB export read as a stream peaks well below what parsing it whole ta
   const reference = await childPeak(whole, [big]);
   expect(stream.rows).toBe(bigRows);
   expect(reference.rows).toBe(bigRows);
-  // Measured on the project's machine: about 136 MB against 347 MB (Node alone: 40 MB).
-  expect(stream.maxRssKb).toBeLessThan(reference.maxRssKb * 0.5);
+  // Measured on the project's machine: 136–223 MB against 347 MB (Node alone: 40 MB); the streaming peak
+  // moves with when V8 chooses to collect, so the bound leaves room for that and still tells the two apart.
+  expect(stream.maxRssKb).toBeLessThan(reference.maxRssKb * 0.75);
 }, 600_000);
 
 test('reading a large export lets timers run, so the lock is refreshed and still held afterwards', async () => {

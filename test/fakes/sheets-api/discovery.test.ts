@@ -97,7 +97,7 @@ test('a value outside an enum is refused; a mask-less updateCells too; a valid b
         },
       },
     ]),
-  ).toMatch(/^400: Invalid requests\[0\]: updateCells: fields is required\.$/);
+  ).toMatch(/^400: Invalid requests\[0\]\.updateCells: fields is required\.$/);
   expect(
     await send([
       {
