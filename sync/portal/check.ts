@@ -8,13 +8,12 @@ import {
   describeNetworkError,
   FetchFault,
   MAX_RESPONSE_BYTES,
-  type PortalClientOptions,
   quote,
   readAnswer,
   safeLine,
 } from './http';
 import { httpProfile } from './profiles';
-import { assertSettings, type PortalContext, type PortalSources, targetsOf } from './sources';
+import { assertSettings, clientOptions, type PortalContext, type PortalSources, targetsOf } from './sources';
 
 export interface PortalCheck {
   /** The request as shown to the office: method and URL (the token is never in it). */
@@ -51,14 +50,7 @@ export async function checkPortal(
   const profile = httpProfile(sources.profile);
   assertSettings(profile, context);
   const target = targetsOf(profile, [month], context)[0] ?? { month };
-  const options: PortalClientOptions = {
-    baseUrl: sources.baseUrl,
-    profile,
-    token: sources.token,
-    timeoutMs: sources.timeoutMs,
-    retry: sources.retry,
-    settings: context.settings,
-  };
+  const options = clientOptions(sources, profile, context);
   const { url, method, headers, body } = buildRequest(options, target, 1);
   const request = safeLine(`${method} ${url}`, sources.token);
   const fail = (code: 'PORTAL_HTTP' | 'PORTAL_DATA', answer: string, fix: string, cause?: unknown): never => {

@@ -13,6 +13,7 @@ import {
   fetchTarget,
   Limiter,
   MAX_RUN_ANSWER_BYTES,
+  type PortalClientOptions,
   safeLine,
   type Target,
   type TargetResult,
@@ -157,6 +158,22 @@ export function assertSettings(profile: HttpProfile, context: PortalContext): vo
   }
 }
 
+/** What every request of a run is sent with (the sync's fetch and the --check preflight alike). */
+export function clientOptions(
+  sources: PortalSources & { baseUrl: string },
+  profile: HttpProfile,
+  context: PortalContext,
+): PortalClientOptions {
+  return {
+    baseUrl: sources.baseUrl,
+    profile,
+    token: sources.token,
+    timeoutMs: sources.timeoutMs,
+    retry: sources.retry,
+    settings: context.settings,
+  };
+}
+
 /** HTTP requests of a run: every target, within one bound on requests in flight; all or nothing. */
 async function fetchAll(
   sources: PortalSources & { baseUrl: string },
@@ -186,12 +203,7 @@ async function fetchAll(
   const results = await mapLimited(targets, limiter.size, async (target, signal): Promise<TargetResult> => {
     const result = await fetchTarget(
       {
-        baseUrl: sources.baseUrl,
-        profile,
-        token: sources.token,
-        timeoutMs: sources.timeoutMs,
-        retry: sources.retry,
-        settings: context.settings,
+        ...clientOptions(sources, profile, context),
         signal: outer ? AbortSignal.any([signal, outer]) : signal,
         limiter,
         budget,

@@ -675,17 +675,5 @@ export async function tabsOf(bytes: Buffer): Promise<{ name: string; marked: boo
 
 /** The tab names of a package, in order, from its workbook part (without loading any sheet). */
 export async function tabNamesOf(bytes: Buffer): Promise<string[]> {
-  let pkg: Package;
-  try {
-    pkg = await Package.load(bytes);
-  } catch (error) {
-    throw new PackageError((error as Error).message);
-  }
-  const part = await workbookPartOf(pkg);
-  try {
-    return parseSheetList((await pkg.text(part)) ?? '', part).sheets.map((sheet) => sheet.name);
-  } catch (error) {
-    if (error instanceof XmlPartError) throw new PackageError(error.message);
-    throw error;
-  }
+  return (await tabsOf(bytes)).map((tab) => tab.name);
 }
