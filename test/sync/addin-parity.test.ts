@@ -2,6 +2,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { RECOMPUTED_TABS } from '../contract-headers';
 import { loadScript, type Value } from '../fakes/apps-script';
 import { type FakePortal, startFakePortal } from '../fakes/portal/server';
 import {
@@ -17,15 +18,7 @@ import {
 import { runCli } from './run-cli';
 
 const OWNER = 'owner@example.vn';
-const COMPARED = [
-  'Tỷ lệ',
-  'Xếp hạng',
-  'Kiểm tra',
-  'Đối chiếu',
-  'Tổng hợp',
-  'Báo cáo',
-  'Diễn biến theo tháng',
-];
+const COMPARED = RECOMPUTED_TABS;
 
 const trim = (grid: readonly (readonly unknown[])[]): unknown[][] => {
   const rows = grid.map((row) => {

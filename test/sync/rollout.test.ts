@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import ExcelJS from 'exceljs';
 import type { sheets_v4 } from 'googleapis';
+import { RECOMPUTED_TABS } from '../contract-headers';
 import { type FakePortal, startFakePortal } from '../fakes/portal/server';
 import {
   type FakeSheets,
@@ -53,15 +54,7 @@ const batches = (f: FakeSheets) =>
     );
 
 /** The output tabs both halves write (Nhật ký đồng bộ aside: its times and durations differ by run). */
-const OUTPUT_TABS = [
-  'Tỷ lệ',
-  'Xếp hạng',
-  'Kiểm tra',
-  'Đối chiếu',
-  'Tổng hợp',
-  'Báo cáo',
-  'Diễn biến theo tháng',
-] as const;
+const OUTPUT_TABS = RECOMPUTED_TABS;
 
 /**
  * An office's offline workbook, as Excel keeps it: Chỉ tiêu as numbers in percent format, one month typed as a

@@ -5,6 +5,7 @@ import { isSyncError, type SyncError } from '../../sync/errors';
 import { runSync } from '../../sync/run';
 import { GoogleSheetWorkbook, SHEETS_LIMITS } from '../../sync/workbook/google-sheet';
 import { valueRows } from '../../sync/workbook/sheets-write';
+import { RECOMPUTED_TABS } from '../contract-headers';
 import {
   type FakeSheet,
   type FakeSheets,
@@ -21,16 +22,7 @@ import { inputSheets, instantRetry, UNITS } from './fixtures';
 const TOKEN = 'ya29.sheets-write-token';
 const ID = '1SheetsWriteSheetId0123456789abcdef';
 const NOW = new Date('2020-11-15T03:00:00Z');
-const OUTPUT = [
-  'Tỷ lệ',
-  'Xếp hạng',
-  'Kiểm tra',
-  'Đối chiếu',
-  'Tổng hợp',
-  'Báo cáo',
-  'Diễn biến theo tháng',
-  'Nhật ký đồng bộ',
-];
+const OUTPUT = [...RECOMPUTED_TABS, 'Nhật ký đồng bộ'];
 const fastRetry = instantRetry(3);
 
 const ENTRY_HEADER = [
