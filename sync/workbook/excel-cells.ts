@@ -1,5 +1,5 @@
 // exceljs cells ⇄ the core's Cell: dates to instants in Vietnam, rich text to text, formulas to their cached result or a marker.
-import type { CellValue, Worksheet } from 'exceljs';
+import type { CellValue, Cell as ExcelCell, Worksheet } from 'exceljs';
 import type { Cell } from '../../src/core';
 import { FORMULA_WITHOUT_VALUE, instantOfFloating } from '../../src/core';
 
@@ -26,20 +26,31 @@ export function cellOfExcel(value: CellValue): Cell {
   return String(value);
 }
 
-/** The worksheet as a grid of core cells (row 1 → index 0), trailing empty rows dropped. */
-export function gridOfWorksheet(sheet: Worksheet): Cell[][] {
-  const grid: Cell[][] = [];
+/**
+ * Every row of a worksheet (row 1 → index 0) as its cells read by `read` (1-based row and column); a merged
+ * cell other than its master is null: exceljs repeats the master's value in it, the sheet shows it once.
+ */
+export function mapWorksheet<T>(
+  sheet: Worksheet,
+  read: (cell: ExcelCell, row: number, column: number) => T,
+): (T | null)[][] {
+  const rows: (T | null)[][] = [];
   const rowCount = sheet.actualRowCount === 0 ? 0 : sheet.rowCount;
   for (let r = 1; r <= rowCount; r++) {
     const row = sheet.getRow(r);
-    const cells: Cell[] = [];
+    const cells: (T | null)[] = [];
     for (let c = 1; c <= row.cellCount; c++) {
       const cell = row.getCell(c);
-      // Merged cells repeat the master's value in exceljs; only the master keeps it here.
-      cells.push(cell.isMerged && cell.master !== cell ? null : cellOfExcel(cell.value));
+      cells.push(cell.isMerged && cell.master !== cell ? null : read(cell, r, c));
     }
-    grid.push(cells);
+    rows.push(cells);
   }
+  return rows;
+}
+
+/** The worksheet as a grid of core cells (row 1 → index 0), trailing empty rows dropped. */
+export function gridOfWorksheet(sheet: Worksheet): Cell[][] {
+  const grid: Cell[][] = mapWorksheet(sheet, (cell) => cellOfExcel(cell.value));
   while (grid.length > 0 && (grid[grid.length - 1] ?? []).every((c) => c === null || c === '')) grid.pop();
   return grid;
 }

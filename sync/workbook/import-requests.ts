@@ -3,6 +3,7 @@ import type ExcelJS from 'exceljs';
 import type { sheets_v4 } from 'googleapis';
 import { a1, COL, type Grid, isArchiveTab, serialOfFloating, TAB } from '../../src/core';
 import { headerRowOf } from '../../src/core/cells';
+import { mapWorksheet } from './excel-cells';
 import { chooseSheetId, type SheetInfo } from './sheets-write';
 import { findByName, READ_TABS } from './workbook';
 
@@ -87,21 +88,14 @@ function cellDataOf(
 export function importTabOf(sheet: ExcelJS.Worksheet): ImportTab {
   const rows: sheets_v4.Schema$RowData[] = [];
   let width = 1;
-  const rowCount = sheet.actualRowCount === 0 ? 0 : sheet.rowCount;
-  for (let r = 1; r <= rowCount; r++) {
-    const row = sheet.getRow(r);
-    const values: CellData[] = [];
-    for (let c = 1; c <= row.cellCount; c++) {
-      const cell = row.getCell(c);
-      // Merged cells repeat the master's value in exceljs; only the master keeps it, as the sync reads it.
-      const data =
-        cell.isMerged && cell.master !== cell
-          ? null
-          : cellDataOf(cell.value, cell.numFmt, () => {
-              throw new FormulaWithoutValue(sheet.name, a1(r - 1, c - 1));
-            });
-      values.push(data ?? {});
-    }
+  // Merged cells as the sync reads them: only the master keeps its value.
+  const grid = mapWorksheet(sheet, (cell, r, c) =>
+    cellDataOf(cell.value, cell.numFmt, () => {
+      throw new FormulaWithoutValue(sheet.name, a1(r - 1, c - 1));
+    }),
+  );
+  for (const cells of grid) {
+    const values: CellData[] = cells.map((data) => data ?? {});
     while (values.length > 0 && values[values.length - 1]?.userEnteredValue === undefined) values.pop();
     width = Math.max(width, values.length);
     rows.push(values.length > 0 ? { values } : {});
