@@ -580,6 +580,34 @@ describe('Báo cáo: Decree 30 layout', () => {
   const layout = table.layout;
   const rowOf = (first: Cell) => grid.findIndex((row) => row[0] === first);
 
+  it('says how many units are not ranked, each unit once though a commune stands in two scopes', () => {
+    // H2 resolved nothing; X4 (a commune of H1) reported nothing; S3's only row is wrong. X4 is in both the
+    // province-wide commune scope and H1's: counted once.
+    const units = unitsGrid([
+      ['S1', 'Sở Nội vụ', 'SBN'],
+      ['S3', 'Sở Y tế', 'SBN'],
+      ['H1', 'Huyện Cao Phong', 'HUYEN'],
+      ['H2', 'Huyện Lạc Thủy', 'HUYEN'],
+      ['X1', 'Xã Thu Phong', 'XA', 'H1'],
+      ['X4', 'Xã Dũng Phong', 'XA', 'H1'],
+    ]);
+    const entries = entriesGrid([
+      ['10/2020', 'S1', 100, 30],
+      ['10/2020', 'S3', 10, 20],
+      ['10/2020', 'H1', 200, 50],
+      ['10/2020', 'H2', 0, 0],
+      ['10/2020', 'X1', 100, 40],
+    ]);
+    const lines = tableToGrid(
+      buildReport({ settings, units, entries }, { now: NOW, through: null }).tables.officialReport,
+    ).map((row) => String(row[0] ?? ''));
+    expect(lines).toContain(
+      '3 đơn vị chưa được xếp hạng (không phát sinh hồ sơ, chưa có số liệu hoặc số liệu lỗi).',
+    );
+    // Every unit counted once in the summary above it: 6 units, 3 met (S1 30%, H1 25%, X1 40%).
+    expect(lines.filter((line) => line.startsWith('Tổng hợp: 3/6 đơn vị đạt chỉ tiêu'))).toHaveLength(1);
+  });
+
   it('heads the page with the bodies, the motto, the rules, then Số under the issuing body', () => {
     expect(grid.slice(0, 5).map((row) => [row[0], row[4]])).toEqual([
       ['UBND TỈNH HÒA BÌNH', 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM'],
