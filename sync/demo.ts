@@ -4,8 +4,8 @@ import { join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import ExcelJS from 'exceljs';
 import { EXAMPLES, isExampleName, loadExample, repoRoot } from '../examples';
-import type { Cell, Grid, OutputTable } from '../src/core';
-import { COL, GROUP, percentText, SEVERITY, TAB } from '../src/core';
+import type { Grid, OutputTable, RankingRow } from '../src/core';
+import { GROUP, percentText, STATUS, TAB } from '../src/core';
 import { exitCodeOf, oneLine, SyncError } from './errors';
 import { DOSSIERS_PROFILE } from './portal/profiles';
 import { DEFAULT_RETRY } from './retry';
@@ -50,31 +50,21 @@ async function createWorkbook(path: string, input: Record<string, Grid | undefin
   await saveAtomically(workbook, path);
 }
 
-const percent = (cell: Cell): string => (typeof cell === 'number' ? percentText(cell) : String(cell ?? ''));
+const percent = (ratio: number | null): string => (ratio === null ? '' : percentText(ratio));
 
 /** The first units of each ranking scope, as lines. */
-function rankingTop(ranking: OutputTable): string[] {
-  const col = (name: string) => ranking.header.indexOf(name);
-  const [scope, rank, name, ratio, target, status] = [
-    COL.rankScope,
-    COL.rank,
-    COL.unitName,
-    COL.ratio,
-    COL.target,
-    COL.status,
-  ].map(col) as [number, number, number, number, number, number];
+function rankingTop(ranking: readonly RankingRow[]): string[] {
   const lines: string[] = [];
   const shown = new Map<string, number>();
-  for (const row of ranking.rows) {
-    const key = String(row[scope] ?? '');
-    const count = shown.get(key) ?? 0;
-    if (count === 0) lines.push(`  ${key}`);
-    if (count < (key.startsWith(`${GROUP.commune} - `) ? TOP_IN_DISTRICT : TOP)) {
+  for (const row of ranking) {
+    const count = shown.get(row.scope) ?? 0;
+    if (count === 0) lines.push(`  ${row.scope}`);
+    if (count < (row.scope.startsWith(`${GROUP.commune} - `) ? TOP_IN_DISTRICT : TOP)) {
       lines.push(
-        `    ${String(row[rank] ?? '-').padStart(2)}. ${row[name]}: ${percent(row[ratio])} (${SYNC_TEXT.demoTarget} ${percent(row[target])}, ${row[status]})`,
+        `    ${String(row.rank ?? '').padStart(2)}. ${row.name}: ${percent(row.ratio)} (${SYNC_TEXT.demoTarget} ${percent(row.target)}, ${STATUS[row.status]})`,
       );
     }
-    shown.set(key, count + 1);
+    shown.set(row.scope, count + 1);
   }
   return lines;
 }
@@ -123,10 +113,7 @@ async function main(): Promise<void> {
     progress: (line) => out(line.replace(root, '.')),
   });
   out(result.summary.replace(root, '.'));
-  const problems = result.report.tables.problems;
-  const severity = problems.header.indexOf(COL.severity);
-  const count = (text: string) => problems.rows.filter((row) => row[severity] === text).length;
-  const [errors, warnings] = [count(SEVERITY.error), count(SEVERITY.warning)];
+  const { errors, warnings } = result.report.summary;
   if (errors + warnings > 0)
     out(
       SYNC_TEXT.demoPlanted(
@@ -141,7 +128,7 @@ async function main(): Promise<void> {
   out(SYNC_TEXT.demoWritten(relative(process.cwd(), path) || path));
   if (workbook.chartPath) out(SYNC_TEXT.chartWritten(relative(process.cwd(), workbook.chartPath)));
   out(SYNC_TEXT.demoRankingTitle);
-  for (const line of rankingTop(result.report.tables.ranking)) out(line);
+  for (const line of rankingTop(result.report.rows.ranking)) out(line);
 }
 
 main().catch((error: unknown) => {

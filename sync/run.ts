@@ -2,14 +2,12 @@
 import type { Month, OutputTable, Report } from '../src/core';
 import {
   buildReport,
-  COL,
   emptyAnswerProblems,
   formatMonth,
   formatTimestamp,
   mergePortalTab,
   monthOfInstant,
   readModel,
-  SEVERITY,
   syncLogRow,
   TAB,
   tableToGrid,
@@ -106,12 +104,9 @@ export function summaryOf(result: Omit<RunResult, 'summary'>, gathered: Gathered
     ? SYNC_TEXT.summaryWritten(result.location)
     : SYNC_TEXT.summaryDryRun(result.location);
   // Contract §8.4: an empty or unmatched catalogue counts no online dossier; the summary says so too.
-  const { header, rows } = report.tables.problems;
-  const at = (row: readonly unknown[], name: string) => row[header.indexOf(name)];
-  const catalogue = rows
-    .filter((row) => at(row, COL.tab) === TAB.catalogue && at(row, COL.cell) === '')
-    .filter((row) => at(row, COL.severity) === SEVERITY.error)
-    .map((row) => SYNC_TEXT.summaryCatalogue(String(at(row, COL.message))));
+  const catalogue = report.problems
+    .filter((problem) => problem.tab === TAB.catalogue && problem.cell === '' && problem.severity === 'error')
+    .map((problem) => SYNC_TEXT.summaryCatalogue(problem.message));
   return [`${parts.join('; ')}.`, ...catalogue, ...result.warnings, where].join(' ');
 }
 
@@ -189,17 +184,8 @@ export async function runSync(options: RunOptions): Promise<RunResult> {
       now: startedAt,
       through: options.through,
     });
-    const { ratio, ranking, problems, reconciliation, overview, officialReport, monthly } = report.tables;
-    const tables = [
-      ...(portalTable ? [portalTable] : []),
-      ratio,
-      ranking,
-      problems,
-      reconciliation,
-      overview,
-      officialReport,
-      monthly,
-    ];
+    // Dữ liệu Cổng DVC (this run's, when the portal was asked), then every table the report makes.
+    const tables = [...(portalTable ? [portalTable] : []), ...report.outputs];
     const elapsed = () => Math.max(0, now().getTime() - startedAt.getTime());
     if (!options.dryRun) {
       const success = () =>

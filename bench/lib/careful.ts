@@ -175,7 +175,7 @@ export function carefulRecompute(app: CarefulApp): number {
     },
     { now: new Date(), through: null },
   );
-  for (const table of Object.values(report.tables)) {
+  for (const table of report.outputs) {
     const sheet = writeTable(app, book, table);
     if (table.tab === TAB.overview) updateChart(sheet, table);
   }

@@ -4,7 +4,6 @@ import {
   ADDIN_WRITE_TEXT,
   blockingMarker,
   buildReport,
-  COL,
   fold,
   formatTimestamp,
   judgeMarker,
@@ -17,8 +16,9 @@ import { SHEETS_LIMITS } from '../sheets/limits';
 import { alertUser, describeError, toastUser, withDocumentLock } from './feedback';
 import { localeWarning } from './locale';
 import { tabPlan } from './ownership';
-import { activeEmail, decideAccess, ownerEmail } from './permissions';
-import { columnOf, readInputs } from './sheet-io';
+import { decideAccess, ownerEmail } from './permissions';
+import { readyToWrite } from './preconditions';
+import { readInputs } from './sheet-io';
 import {
   cellsAfterWrite,
   decorationRequests,
@@ -26,7 +26,6 @@ import {
   place,
   readLayout,
   removeMarker,
-  sheetsService,
 } from './sheets-api';
 import { ADDIN_TEXT, ROLLOUT_TEXT } from './texts';
 
@@ -43,16 +42,9 @@ export type RecomputeScope = 'all' | 'problems';
  */
 export function recompute(scope: RecomputeScope, identify = true): void {
   // Without the e-mail scope (Kiểm tra số liệu does not need it) the person stays unknown: problems only.
-  const email = identify ? activeEmail() : '';
-  if (email === '' && identify) {
-    alertUser(ADDIN_TEXT.noEmail);
-    return;
-  }
-  const api = sheetsService();
-  if (!api) {
-    alertUser(ADDIN_WRITE_TEXT.noAdvancedService);
-    return;
-  }
+  const ready = readyToWrite(identify);
+  if (!ready) return;
+  const { email, api } = ready;
   withDocumentLock(() => {
     const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
     const spreadsheetId = spreadsheet.getId();
@@ -74,7 +66,7 @@ export function recompute(scope: RecomputeScope, identify = true): void {
       return;
     }
     // Every output table the core defines (a new one needs no change here), or Kiểm tra alone.
-    const tables: OutputTable[] = scope === 'all' ? Object.values(report.tables) : [report.tables.problems];
+    const tables: readonly OutputTable[] = scope === 'all' ? report.outputs : [report.tables.problems];
     // Only the product's tabs are written (contract 10.2): an office's own `Báo cáo`, or a `TỔNG HỢP` that
     // Sheets would refuse a `Tổng hợp` beside, stops the recompute before any call that writes.
     const plan = tabPlan(
@@ -169,24 +161,14 @@ function showOwnProblems(
     alertUser(refusal);
     return;
   }
-  const table = report.tables.problems;
-  const text = (row: readonly unknown[], name: string): string =>
-    String(row[columnOf(table.header, name)] ?? '');
-  const mine = table.rows.filter((row) => email === null || own.has(fold(text(row, COL.unitCode))));
+  const mine = report.problems.filter((problem) => email === null || own.has(fold(problem.unitCode)));
   if (mine.length === 0) {
     alertUser(email === null ? ADDIN_TEXT.checked(0, 0) : ADDIN_TEXT.ownProblemsNone);
     return;
   }
   const lines = mine
     .slice(0, OWN_PROBLEMS_SHOWN)
-    .map((row) =>
-      ADDIN_TEXT.ownProblemLine(
-        text(row, COL.tab),
-        text(row, COL.cell),
-        text(row, COL.month),
-        text(row, COL.message),
-      ),
-    );
+    .map((problem) => ADDIN_TEXT.ownProblemLine(problem.tab, problem.cell, problem.month, problem.message));
   if (mine.length > OWN_PROBLEMS_SHOWN)
     lines.push(ADDIN_TEXT.ownProblemsMore(mine.length - OWN_PROBLEMS_SHOWN));
   const intro = email === null ? `${ROLLOUT_TEXT.noEmailScope}\n\n` : '';

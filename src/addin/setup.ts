@@ -1,6 +1,5 @@
 // Thiết lập bảng tính: missing tabs with headers, default settings, the Nhập liệu grid, formats, validation, protections.
 import {
-  ADDIN_WRITE_TEXT,
   CATALOGUE_LEVELS,
   type Cell,
   CLASSIFICATION,
@@ -8,6 +7,10 @@ import {
   COL,
   COMMUNE_TWO_TIER,
   DEFAULT_DEADLINE_DAY,
+  DEFAULT_FLOOR,
+  DEFAULT_MAX_POINTS,
+  DEFAULT_PRIORITY,
+  DEFAULT_THRESHOLD,
   fold,
   GROUP,
   type Grid,
@@ -21,17 +24,19 @@ import {
   SOURCE,
   TAB,
   tabHeaders,
+  toNumber,
 } from '../core';
 import { type ArchivePlan, alignToArchive, archiveTab, isArchiveTab, planArchive } from './archive';
 import { layoutEntries, type SheetValue, sameGrid } from './entry-layout';
 import { alertUser, toastUser, withDocumentLock } from './feedback';
 import { applyVietnamLocale } from './locale';
 import { tabMaker, tabPlan } from './ownership';
-import { activeEmail, decideAccess, ownerEmail } from './permissions';
+import { decideAccess, ownerEmail } from './permissions';
+import { readyToWrite } from './preconditions';
 import { applyProtections, type Block, type ProtectionPlan, runs } from './protection';
 import { driveService, shareWithUnits } from './sharing';
 import { columnOf, headerRowOf, padGrid, readTab, toSheetValue } from './sheet-io';
-import { readLayout, sheetsService } from './sheets-api';
+import { readLayout } from './sheets-api';
 import { ADDIN_TEXT, ROLLOUT_TEXT } from './texts';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -47,10 +52,10 @@ function defaultSettings(now: Date): { key: keyof typeof SETTING; value: Cell; f
   const year = monthOfInstant(now)?.year ?? now.getUTCFullYear();
   return [
     { key: 'year', value: year, format: '0' },
-    { key: 'floor', value: 0.2, format: NUMBER_PATTERNS.percent },
-    { key: 'priority', value: SOURCE.portal, format: NUMBER_PATTERNS.text },
-    { key: 'threshold', value: 0.05, format: NUMBER_PATTERNS.percent },
-    { key: 'maxPoints', value: 1, format: NUMBER_PATTERNS.decimal },
+    { key: 'floor', value: toNumber(DEFAULT_FLOOR), format: NUMBER_PATTERNS.percent },
+    { key: 'priority', value: SOURCE[DEFAULT_PRIORITY], format: NUMBER_PATTERNS.text },
+    { key: 'threshold', value: toNumber(DEFAULT_THRESHOLD), format: NUMBER_PATTERNS.percent },
+    { key: 'maxPoints', value: DEFAULT_MAX_POINTS, format: NUMBER_PATTERNS.decimal },
     { key: 'through', value: '', format: NUMBER_PATTERNS.text },
     { key: 'admins', value: '', format: NUMBER_PATTERNS.text },
     { key: 'deadline', value: DEFAULT_DEADLINE_DAY, format: '0' },
@@ -65,16 +70,9 @@ function defaultSettings(now: Date): { key: keyof typeof SETTING; value: Cell; f
 }
 
 export function setUp(): void {
-  const email = activeEmail();
-  if (email === '') {
-    alertUser(ADDIN_TEXT.noEmail);
-    return;
-  }
-  const api = sheetsService();
-  if (!api) {
-    alertUser(ADDIN_WRITE_TEXT.noAdvancedService);
-    return;
-  }
+  const ready = readyToWrite();
+  if (!ready) return;
+  const { email, api } = ready;
   if (!driveService()) {
     alertUser(ROLLOUT_TEXT.noDriveService);
     return;

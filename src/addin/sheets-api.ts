@@ -25,7 +25,7 @@ import { ADDIN_TEXT } from './texts';
 
 type Request = GoogleAppsScript.Sheets.Schema.Request;
 type ChartSpec = GoogleAppsScript.Sheets.Schema.ChartSpec;
-type SheetsService = GoogleAppsScript.Sheets;
+export type SheetsService = GoogleAppsScript.Sheets;
 
 /** The Advanced Sheets service, or null when appsscript.json does not enable it. */
 export function sheetsService(): SheetsService | null {

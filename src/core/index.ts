@@ -12,7 +12,7 @@ export {
 } from './cells';
 export { compareVietnamese } from './collate';
 export { dvcNeeded, dvcRank, dvcRanker, dvcRatio, dvcStatus } from './formulas';
-export type { Fraction } from './fraction';
+export { type Fraction, toNumber } from './fraction';
 export * from './labels';
 export { type Model, readModel, type WorkbookInput } from './model';
 export {
@@ -45,9 +45,14 @@ export { mergePortalTab, type PortalAnswer, type PortalGrain, type PortalMerge }
 export type { Problem } from './problems';
 export { monthsText, type Reminder } from './reminders';
 export { buildReport, type Report, type ReportOptions } from './report';
+export type { OverviewRow, RankingRow, RatioRow, ReconciliationRow } from './report-rows';
 export * from './schema';
 export {
   DEFAULT_DEADLINE_DAY,
+  DEFAULT_FLOOR,
+  DEFAULT_MAX_POINTS,
+  DEFAULT_PRIORITY,
+  DEFAULT_THRESHOLD,
   defaultClassification,
   type Settings,
   type SourceKey,
@@ -58,6 +63,7 @@ export {
   type Block,
   type BlockStyle,
   type ColourRule,
+  type Column,
   type ColumnFormat,
   HEADER_TINT,
   headerRowIndex,
@@ -67,6 +73,7 @@ export {
   percentText,
   RULE_COLOURS,
   type RuleColour,
+  renderColumns,
   SEVERITY_COLOURS,
   STATUS_COLOURS,
   type TableFont,

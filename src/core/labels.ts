@@ -239,7 +239,8 @@ export const MSG = {
   unknownSetting: (name: string) => `Tham số "${name}" không được sử dụng. Hãy kiểm tra lại tên tham số.`,
   duplicateSetting: (name: string) =>
     `Tham số "${name}" được khai báo nhiều lần; chỉ dòng đầu tiên được dùng.`,
-  floorTooLow: (value: string) => `Chỉ tiêu tối thiểu ${value} thấp hơn 20% theo quy định. Hãy kiểm tra lại.`,
+  floorTooLow: (value: string, floor: string) =>
+    `Chỉ tiêu tối thiểu ${value} thấp hơn ${floor} theo quy định. Hãy kiểm tra lại.`,
   missingUnitCode: 'Dòng này có số liệu nhưng thiếu mã đơn vị. Hãy nhập mã đơn vị.',
   duplicateUnit: (code: string, firstCell: string) =>
     `Mã đơn vị "${code}" đã có ở ô ${firstCell}. Mỗi đơn vị chỉ được khai báo một lần; dòng này bị bỏ qua.`,

@@ -1,10 +1,10 @@
 // Báo cáo: the official report to the People's Committee, laid out as a Vietnamese administrative report for A4 landscape.
 import type { Cell } from './cells';
-import { REPORT_TEXT, TAB, TITLE } from './labels';
+import { COL, REPORT_TEXT, TAB, TITLE } from './labels';
 import { lastDay, type Month } from './month';
 import { inVocabulary, REPORT_FORMATS, REPORT_HEADER } from './schema';
 import type { Settings } from './settings';
-import type { Block, BlockStyle, OutputTable } from './table';
+import { type Block, type BlockStyle, type OutputTable, STATUS_COLOURS } from './table';
 
 /** One unit's line of a section, in ranking order. */
 export interface ReportLine {
@@ -279,6 +279,7 @@ export function buildOfficialReport(
     header: inVocabulary(REPORT_HEADER, settings.classification),
     rows,
     formats: REPORT_FORMATS,
+    palette: { column: REPORT_HEADER.indexOf(COL.status), palette: STATUS_COLOURS },
     layout: {
       font: { family: REPORT_FONT.family, size: REPORT_FONT.body },
       padded: true,

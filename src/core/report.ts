@@ -12,7 +12,7 @@ import {
   type UnitTotals,
 } from './figures';
 import { compare, type Fraction, toNumber } from './fraction';
-import { MSG, SEVERITY, SOURCE, STATUS, TAB, TITLE } from './labels';
+import { type ClassificationKey, MSG, SOURCE, STATUS, TAB, type TabName, TITLE } from './labels';
 import { readModelInto, type WorkbookInput } from './model';
 import { addMonths, formatMonth, fromIndex, lastDay, type Month, monthIndex } from './month';
 import { buildMonthlyTable } from './monthly';
@@ -22,21 +22,19 @@ import { type Problem, ProblemLog } from './problems';
 import { communesByDistrict, type Ranked, rank, rankChange, type Scope, scopesOf } from './rank';
 import { findMissing, type Reminder } from './reminders';
 import {
-  inVocabulary,
-  OVERVIEW_FORMATS,
-  OVERVIEW_HEADER,
-  PROBLEMS_FORMATS,
-  PROBLEMS_HEADER,
-  RANKING_FORMATS,
-  RANKING_HEADER,
-  RATIO_FORMATS,
-  RATIO_HEADER,
-  RECONCILIATION_FORMATS,
-  RECONCILIATION_HEADER,
-  TAB_HEADERS,
-} from './schema';
+  OVERVIEW_COLUMNS,
+  type OverviewRow,
+  PROBLEMS_COLUMNS,
+  RANKING_COLUMNS,
+  RATIO_COLUMNS,
+  type RankingRow,
+  type RatioRow,
+  RECONCILIATION_COLUMNS,
+  type ReconciliationRow,
+} from './report-rows';
+import { inVocabulary, TAB_HEADERS } from './schema';
 import { type Settings, showPercent } from './settings';
-import type { OutputTable } from './table';
+import { type Column, type OutputTable, renderColumns } from './table';
 import type { Unit, UnitDirectory } from './units';
 
 export interface ReportOptions {
@@ -50,6 +48,21 @@ export interface Report {
   readonly year: number;
   readonly through: Month | null;
   readonly settings: Settings;
+  /** The records behind the record tables, typed: what a caller reads instead of re-parsing a tab. */
+  readonly rows: {
+    readonly ratio: readonly RatioRow[];
+    readonly ranking: readonly RankingRow[];
+    readonly reconciliation: readonly ReconciliationRow[];
+    readonly overview: readonly OverviewRow[];
+  };
+  /** Kiểm tra's problems, in its order. */
+  readonly problems: readonly Problem[];
+  /**
+   * Every output table the report makes, in the order the writers write them: a writer iterates this list,
+   * so a new output tab is added here and in no file of either half.
+   */
+  readonly outputs: readonly OutputTable[];
+  /** The same tables by name, for a caller that wants one of them. */
   readonly tables: {
     readonly ratio: OutputTable;
     readonly ranking: OutputTable;
@@ -69,12 +82,26 @@ export interface Report {
   };
 }
 
-const ratioCell = (online: number, resolved: number): Cell => (resolved > 0 ? online / resolved : '');
-const blankIfNull = (value: number | null): Cell => (value === null ? '' : value);
+/** online / resolved, or null (an empty cell) when no dossier was resolved. */
+const ratioOrNull = (online: number, resolved: number): number | null =>
+  resolved > 0 ? online / resolved : null;
+const ratioCell = (online: number, resolved: number): Cell => ratioOrNull(online, resolved) ?? '';
 /** Whether any month of the period counts for the unit (contract §10.4): else it has no figures to print. */
 const hasFigures = (t: UnitTotals): boolean => t.months.size > 0;
-/** A unit's dossier count as printed: empty, not 0, when no month counts (0 would state "no dossiers"). */
-const countCell = (t: UnitTotals, count: number): Cell => (hasFigures(t) ? count : '');
+/** A unit's dossier count as printed: null (empty), not 0, when no month counts (0 would state "no dossiers"). */
+const countOf = (t: UnitTotals, count: number): number | null => (hasFigures(t) ? count : null);
+
+/** A record table: its header in the vocabulary of Cách phân loại, each row rendered through its columns. */
+function recordTable<Row>(
+  tab: TabName,
+  title: readonly string[],
+  columns: readonly Column<Row>[],
+  rows: readonly Row[],
+  classification: ClassificationKey,
+): OutputTable {
+  const rendered = renderColumns(columns, rows);
+  return { tab, title, ...rendered, header: inVocabulary(rendered.header, classification) };
+}
 
 /** The figures of every unit through one month, ranked in every scope. */
 interface Period {
@@ -154,33 +181,32 @@ export function buildReport(input: WorkbookInput, options: ReportOptions): Repor
       )
     : TITLE.noPeriod;
 
-  const ratioRows = units.list.map((unit) => {
+  const ratioRows: RatioRow[] = units.list.map((unit) => {
     const t = now.totals.get(unit.key) as UnitTotals;
-    const a = assessments.get(unit.key);
-    if (!a) return [];
+    const a = assessments.get(unit.key) as ReturnType<typeof assess>;
     const f = through
       ? forecast(t.months, monthIndex(through), through.month, t.online, t.resolved, unit.target)
       : { yearEndRatio: null, neededPerMonth: null };
-    return [
-      unit.code,
-      unit.name,
-      unit.groupText,
-      unit.parentText,
-      countCell(t, t.resolved),
-      countCell(t, t.online),
-      ratioCell(t.online, t.resolved),
-      toNumber(unit.target),
-      STATUS[a.status],
-      blankIfNull(a.needed),
-      blankIfNull(a.points),
-      sourceLabel(t.sources),
-      blankIfNull(f.yearEndRatio),
-      blankIfNull(f.neededPerMonth),
-      t.months.size,
-    ];
+    return {
+      code: unit.code,
+      name: unit.name,
+      group: unit.groupText,
+      parent: unit.parentText,
+      resolved: countOf(t, t.resolved),
+      online: countOf(t, t.online),
+      ratio: ratioOrNull(t.online, t.resolved),
+      target: toNumber(unit.target),
+      status: a.status,
+      needed: a.needed,
+      points: a.points,
+      source: sourceLabel(t.sources),
+      forecast: f.yearEndRatio,
+      neededPerMonth: f.neededPerMonth,
+      monthsReported: t.months.size,
+    };
   });
 
-  const rankingRows: Cell[][] = [];
+  const rankingRows: RankingRow[] = [];
   for (const scope of scopes) {
     const current = now.ranks.get(scope.name) as Map<string, number | null>;
     const earlier = before?.ranks.get(scope.name);
@@ -188,23 +214,22 @@ export function buildReport(input: WorkbookInput, options: ReportOptions): Repor
     for (const [key, place] of current) {
       const unit = byKey.get(key) as Unit;
       const t = now.totals.get(key) as UnitTotals;
-      const a = assessments.get(key);
-      if (!a) continue;
+      const a = assessments.get(key) as ReturnType<typeof assess>;
       const previousPlace = earlier?.get(key) ?? null;
-      rankingRows.push([
-        scope.name,
-        blankIfNull(place),
-        unit.code,
-        unit.name,
-        ratioCell(t.online, t.resolved),
-        toNumber(unit.target),
-        STATUS[a.status],
-        rankChange(previousPlace, place),
-        blankIfNull(previousPlace),
-        countCell(t, t.resolved),
-        countCell(t, t.online),
-        blankIfNull(a.points),
-      ]);
+      rankingRows.push({
+        scope: scope.name,
+        rank: place,
+        code: unit.code,
+        name: unit.name,
+        ratio: ratioOrNull(t.online, t.resolved),
+        target: toNumber(unit.target),
+        status: a.status,
+        change: rankChange(previousPlace, place),
+        previousRank: previousPlace,
+        resolved: countOf(t, t.resolved),
+        online: countOf(t, t.online),
+        points: a.points,
+      });
     }
   }
 
@@ -212,7 +237,7 @@ export function buildReport(input: WorkbookInput, options: ReportOptions): Repor
   const reconciliationRows = reconcile(units, entered, portal, settings, through);
   const reminders = findMissing(units, entered, portal, through, input.entries, log);
   const problems = sortProblems(log.items);
-  const sections = reportSections(scopes, now, assessments, overviewRows);
+  const sections = reportSections(scopes, overviewRows, rankingRows);
   const monthly = buildMonthlyTable(
     settings.year,
     through,
@@ -230,50 +255,50 @@ export function buildReport(input: WorkbookInput, options: ReportOptions): Repor
     periodLine,
   );
   const year = settings.year;
+  const words = settings.classification;
+  const tables = {
+    ratio: recordTable(TAB.ratio, [TITLE.ratio(year, words), periodLine], RATIO_COLUMNS, ratioRows, words),
+    ranking: recordTable(
+      TAB.ranking,
+      [TITLE.ranking(year, words), periodLine],
+      RANKING_COLUMNS,
+      rankingRows,
+      words,
+    ),
+    problems: recordTable(TAB.problems, [], PROBLEMS_COLUMNS, problems, words),
+    reconciliation: recordTable(TAB.reconciliation, [], RECONCILIATION_COLUMNS, reconciliationRows, words),
+    overview: recordTable(
+      TAB.overview,
+      [TITLE.overview(year), periodLine],
+      OVERVIEW_COLUMNS,
+      overviewRows,
+      words,
+    ),
+    officialReport: buildOfficialReport(sections, settings, through, options.now),
+    monthly,
+  };
 
   return {
     year,
     through,
     settings,
-    tables: {
-      ratio: {
-        tab: TAB.ratio,
-        title: [TITLE.ratio(year, settings.classification), periodLine],
-        header: inVocabulary(RATIO_HEADER, settings.classification),
-        rows: ratioRows,
-        formats: RATIO_FORMATS,
-      },
-      ranking: {
-        tab: TAB.ranking,
-        title: [TITLE.ranking(year, settings.classification), periodLine],
-        header: inVocabulary(RANKING_HEADER, settings.classification),
-        rows: rankingRows,
-        formats: RANKING_FORMATS,
-      },
-      problems: {
-        tab: TAB.problems,
-        title: [],
-        header: [...PROBLEMS_HEADER],
-        rows: problems.map((p) => [p.tab, p.cell, p.unitCode, p.month, SEVERITY[p.severity], p.message]),
-        formats: PROBLEMS_FORMATS,
-      },
-      reconciliation: {
-        tab: TAB.reconciliation,
-        title: [],
-        header: [...RECONCILIATION_HEADER],
-        rows: reconciliationRows,
-        formats: RECONCILIATION_FORMATS,
-      },
-      overview: {
-        tab: TAB.overview,
-        title: [TITLE.overview(year), periodLine],
-        header: inVocabulary(OVERVIEW_HEADER, settings.classification),
-        rows: overviewRows,
-        formats: OVERVIEW_FORMATS,
-      },
-      officialReport: buildOfficialReport(sections, settings, through, options.now),
-      monthly,
+    rows: {
+      ratio: ratioRows,
+      ranking: rankingRows,
+      reconciliation: reconciliationRows,
+      overview: overviewRows,
     },
+    problems,
+    outputs: [
+      tables.ratio,
+      tables.ranking,
+      tables.problems,
+      tables.reconciliation,
+      tables.overview,
+      tables.officialReport,
+      tables.monthly,
+    ],
+    tables,
     reminders,
     summary: {
       units: units.list.length,
@@ -287,40 +312,39 @@ export function buildReport(input: WorkbookInput, options: ReportOptions): Repor
 /** Each ranking scope for Báo cáo: its units in ranking order and its Tổng hợp figures. */
 function reportSections(
   scopes: readonly Scope[],
-  now: Period,
-  assessments: Map<string, ReturnType<typeof assess>>,
-  overviewRows: readonly Cell[][],
+  overviewRows: readonly OverviewRow[],
+  rankingRows: readonly RankingRow[],
 ): ReportSection[] {
   const seen = new Set<string>();
+  // Xếp hạng's rows by scope (ranks are keyed by scope name), already in ranking order: Báo cáo prints them.
+  const byScope = new Map<string, RankingRow[]>();
+  for (const row of rankingRows) {
+    const rows = byScope.get(row.scope);
+    if (rows) rows.push(row);
+    else byScope.set(row.scope, [row]);
+  }
   return scopes.map((scope, index) => {
-    const byKey = new Map(scope.members.map((unit) => [unit.key, unit]));
-    const ranks = now.ranks.get(scope.name) as Map<string, number | null>;
-    const lines = [...ranks].map(([key, place]) => {
-      const unit = byKey.get(key) as Unit;
-      const t = now.totals.get(key) as UnitTotals;
-      const a = assessments.get(key);
-      return {
-        code: unit.code,
-        name: unit.name,
-        resolved: countCell(t, t.resolved),
-        online: countCell(t, t.online),
-        ratio: ratioCell(t.online, t.resolved),
-        target: toNumber(unit.target),
-        status: a ? STATUS[a.status] : '',
-        rank: place,
-      };
-    });
+    const lines = (byScope.get(scope.name) ?? []).map((row) => ({
+      code: row.code,
+      name: row.name,
+      resolved: row.resolved ?? '',
+      online: row.online ?? '',
+      ratio: row.ratio ?? '',
+      target: row.target,
+      status: STATUS[row.status],
+      rank: row.rank,
+    }));
     const group = scope.members.every((unit) => !seen.has(unit.key));
     for (const unit of scope.members) seen.add(unit.key);
-    const row = overviewRows[index] ?? [];
+    const total = overviewRows[index] as OverviewRow;
     return {
       name: scope.name,
       lines,
-      resolved: Number(row[3] ?? 0),
-      online: Number(row[4] ?? 0),
-      ratio: row[5] ?? '',
-      target: Number(row[6] ?? 0),
-      met: Number(row[2] ?? 0),
+      resolved: total.resolved,
+      online: total.online,
+      ratio: total.ratio ?? '',
+      target: total.target,
+      met: total.met,
       group,
     };
   });
@@ -382,7 +406,7 @@ function overviewRow(
   scope: Scope,
   totals: Map<string, UnitTotals>,
   assessments: Map<string, ReturnType<typeof assess>>,
-): Cell[] {
+): OverviewRow {
   let resolved = 0;
   let online = 0;
   let met = 0;
@@ -406,7 +430,15 @@ function overviewRow(
     resolved > 0
       ? bigToNumber(weightedTarget, BigInt(resolved))
       : bigToNumber(plainTarget, BigInt(scope.members.length));
-  return [scope.name, scope.members.length, met, resolved, online, ratioCell(online, resolved), target];
+  return {
+    scope: scope.name,
+    units: scope.members.length,
+    met,
+    resolved,
+    online,
+    ratio: ratioOrNull(online, resolved),
+    target,
+  };
 }
 
 interface BigFraction {
@@ -436,13 +468,12 @@ function reconcile(
   portal: SourceFigures,
   settings: Settings,
   through: Month | null,
-): Cell[][] {
+): ReconciliationRow[] {
   if (!through) return [];
   const last = monthIndex(through);
-  const rows: Cell[][] = [];
   const threshold = settings.threshold;
   const used = settings.priority === 'portal' ? SOURCE.portal : SOURCE.entered;
-  const entries: { month: number; unit: Unit; row: Cell[] }[] = [];
+  const entries: { month: number; unit: Unit; row: ReconciliationRow }[] = [];
   for (const unit of units.list) {
     const e = entered.valid.get(unit.key);
     const p = portal.valid.get(unit.key);
@@ -461,27 +492,26 @@ function reconcile(
       entries.push({
         month,
         unit,
-        row: [
-          formatMonth(fromIndex(month)),
-          unit.code,
-          unit.name,
-          fp.resolved,
-          fe.resolved,
-          fp.online,
-          fe.online,
-          ratioCell(fp.online, fp.resolved),
-          ratioCell(fe.online, fe.resolved),
-          toNumber(diff),
-          used,
-          toNumber(totalDiff),
-        ],
+        row: {
+          month: formatMonth(fromIndex(month)),
+          code: unit.code,
+          name: unit.name,
+          portalResolved: fp.resolved,
+          enteredResolved: fe.resolved,
+          portalOnline: fp.online,
+          enteredOnline: fe.online,
+          portalRatio: ratioOrNull(fp.online, fp.resolved),
+          enteredRatio: ratioOrNull(fe.online, fe.resolved),
+          difference: toNumber(diff),
+          usedSource: used,
+          totalDifference: toNumber(totalDiff),
+        },
       });
     }
   }
   const order = new Map(units.list.map((unit, index) => [unit.key, index]));
   entries.sort((a, b) => a.month - b.month || (order.get(a.unit.key) ?? 0) - (order.get(b.unit.key) ?? 0));
-  for (const entry of entries) rows.push(entry.row);
-  return rows;
+  return entries.map((entry) => entry.row);
 }
 
 /** |x − y| as an exact fraction (BigInt inside, so large counts stay exact). */

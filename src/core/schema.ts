@@ -1,6 +1,13 @@
 // The tabs of CONTRACT.md: the header row of each, and for output tabs how each column is shown.
 import { type ClassificationKey, COL, TAB, type TabName, VOCABULARY } from './labels';
-import type { ColumnFormat } from './table';
+import {
+  OVERVIEW_COLUMNS,
+  PROBLEMS_COLUMNS,
+  RANKING_COLUMNS,
+  RATIO_COLUMNS,
+  RECONCILIATION_COLUMNS,
+} from './report-rows';
+import type { Column, ColumnFormat } from './table';
 import { fold } from './text';
 
 export const SETTINGS_HEADER = [COL.param, COL.value, COL.description] as const;
@@ -15,51 +22,15 @@ export const UNITS_HEADER = [
 ] as const;
 export const ENTRIES_HEADER = [COL.month, COL.unitCode, COL.resolved, COL.online, COL.note] as const;
 export const CATALOGUE_HEADER = [COL.procedureCode, COL.procedureName, COL.level] as const;
-/** One column of an output tab: its header and how its values are shown. */
+/** One column of an output tab laid out by its own builder (not a record table): its header and how it is shown. */
 export type OutputColumn = readonly [header: string, format: ColumnFormat];
 
-const headers = (columns: readonly OutputColumn[]): string[] => columns.map(([header]) => header);
-const formats = (columns: readonly OutputColumn[]): ColumnFormat[] => columns.map(([, format]) => format);
+type AnyColumn = OutputColumn | Column<never>;
+const headers = (columns: readonly AnyColumn[]): string[] =>
+  columns.map((column) => ('header' in column ? column.header : column[0]));
+const formats = (columns: readonly AnyColumn[]): ColumnFormat[] =>
+  columns.map((column) => ('format' in column ? column.format : column[1]));
 
-const RATIO_COLUMNS: readonly OutputColumn[] = [
-  [COL.unitCode, 'text'],
-  [COL.unitName, 'text'],
-  [COL.group, 'text'],
-  [COL.parentCode, 'text'],
-  [COL.totalDossiers, 'integer'],
-  [COL.onlineDossiers, 'integer'],
-  [COL.ratio, 'percent'],
-  [COL.target, 'percent'],
-  [COL.status, 'text'],
-  [COL.needed, 'integer'],
-  [COL.points, 'decimal'],
-  [COL.source, 'text'],
-  [COL.forecast, 'percent'],
-  [COL.neededPerMonth, 'integer'],
-  [COL.monthsReported, 'integer'],
-];
-const RANKING_COLUMNS: readonly OutputColumn[] = [
-  [COL.rankScope, 'text'],
-  [COL.rank, 'integer'],
-  [COL.unitCode, 'text'],
-  [COL.unitName, 'text'],
-  [COL.ratio, 'percent'],
-  [COL.target, 'percent'],
-  [COL.status, 'text'],
-  [COL.rankChange, 'text'],
-  [COL.previousRank, 'integer'],
-  [COL.totalDossiers, 'integer'],
-  [COL.onlineDossiers, 'integer'],
-  [COL.points, 'decimal'],
-];
-const PROBLEMS_COLUMNS: readonly OutputColumn[] = [
-  [COL.tab, 'text'],
-  [COL.cell, 'text'],
-  [COL.unitCode, 'text'],
-  [COL.month, 'text'],
-  [COL.severity, 'text'],
-  [COL.message, 'text'],
-];
 const PORTAL_COLUMNS: readonly OutputColumn[] = [
   [COL.month, 'text'],
   [COL.unitCode, 'text'],
@@ -76,29 +47,6 @@ const PORTAL_COLUMNS: readonly OutputColumn[] = [
   [COL.portalCode, 'text'],
   // When a later run was answered nothing for this row's month and kept it: Kiểm tra warns from it (§10.1).
   [COL.emptyAnswerAt, 'text'],
-];
-const RECONCILIATION_COLUMNS: readonly OutputColumn[] = [
-  [COL.month, 'text'],
-  [COL.unitCode, 'text'],
-  [COL.unitName, 'text'],
-  [COL.portalResolved, 'integer'],
-  [COL.enteredResolved, 'integer'],
-  [COL.portalOnline, 'integer'],
-  [COL.enteredOnline, 'integer'],
-  [COL.portalRatio, 'percent'],
-  [COL.enteredRatio, 'percent'],
-  [COL.difference, 'percent'],
-  [COL.usedSource, 'text'],
-  [COL.totalDifference, 'percent'],
-];
-const OVERVIEW_COLUMNS: readonly OutputColumn[] = [
-  [COL.rankScope, 'text'],
-  [COL.scopeUnits, 'integer'],
-  [COL.scopeUnitsMet, 'integer'],
-  [COL.totalDossiers, 'integer'],
-  [COL.onlineDossiers, 'integer'],
-  [COL.ratio, 'percent'],
-  [COL.target, 'percent'],
 ];
 const SYNC_LOG_COLUMNS: readonly OutputColumn[] = [
   [COL.startedAt, 'text'],
@@ -152,7 +100,6 @@ export const PORTAL_HEADER = headers(PORTAL_COLUMNS);
 export const PORTAL_FORMATS = formats(PORTAL_COLUMNS);
 export const RECONCILIATION_HEADER = headers(RECONCILIATION_COLUMNS);
 export const RECONCILIATION_FORMATS = formats(RECONCILIATION_COLUMNS);
-/** Tổng hợp: one row per ranking scope, the data of the ratio-against-target chart. */
 export const OVERVIEW_HEADER = headers(OVERVIEW_COLUMNS);
 export const OVERVIEW_FORMATS = formats(OVERVIEW_COLUMNS);
 export const REPORT_HEADER = headers(REPORT_COLUMNS);

@@ -1,6 +1,6 @@
 // The Cấu hình tab: year, floor, source priority, thresholds, points, reporting month, administrators.
 import { type Cell, cellAddress, type Grid, isBlank, pick, readTable, quoteCell as showCell } from './cells';
-import type { Fraction } from './fraction';
+import { compare, type Fraction } from './fraction';
 import { CLASSIFICATION, type ClassificationKey, COL, MSG, SETTING, SOURCE, TAB } from './labels';
 import { type Month, monthOfInstant } from './month';
 import { parseMonth, parsePercent, parsePositiveNumber, parseYear } from './parse';
@@ -49,8 +49,15 @@ export function parseClassification(cell: Cell): ClassificationKey | null {
   return null;
 }
 
+// Each Cấu hình value when its cell is empty: the one source for reading it, set-up's new rows and the checks.
+/** The floor of Decision 2566/QĐ-UBND (at least 20%): Chỉ tiêu tối thiểu when empty; below it Cấu hình warns. */
 export const DEFAULT_FLOOR: Fraction = { n: 1, d: 5 };
+/** Ngưỡng chênh lệch: Đối chiếu lists unit-months whose sources differ by more than 5%. */
 export const DEFAULT_THRESHOLD: Fraction = { n: 1, d: 20 };
+/** Nguồn ưu tiên: the portal's figures win a month both sources have. */
+export const DEFAULT_PRIORITY: SourceKey = 'portal';
+/** Điểm tối đa: a unit at its target scores 1. */
+export const DEFAULT_MAX_POINTS = 1;
 /** Hạn nhập liệu when not set: figures of a month are due on the 5th of the next. */
 export const DEFAULT_DEADLINE_DAY = 5;
 /** Latest Hạn nhập liệu: the day after it (the monthly reminder) then exists in every month. */
@@ -128,11 +135,15 @@ export function readSettings(grid: Grid, now: Date, problems: ProblemLog): Setti
     return parsed;
   };
   const floor = percentSetting(SETTING.floor, DEFAULT_FLOOR);
-  if (floor.n * 5 < floor.d)
-    problems.warning(tab, get(SETTING.floor)?.address ?? '', MSG.floorTooLow(showPercent(floor)));
+  if (compare(floor, DEFAULT_FLOOR) < 0)
+    problems.warning(
+      tab,
+      get(SETTING.floor)?.address ?? '',
+      MSG.floorTooLow(showPercent(floor), showPercent(DEFAULT_FLOOR)),
+    );
   const threshold = percentSetting(SETTING.threshold, DEFAULT_THRESHOLD);
 
-  let priority: SourceKey = 'portal';
+  let priority: SourceKey = DEFAULT_PRIORITY;
   const priorityCell = get(SETTING.priority);
   if (priorityCell && !isBlank(priorityCell.cell)) {
     const key = fold(priorityCell.cell);
@@ -141,7 +152,7 @@ export function readSettings(grid: Grid, now: Date, problems: ProblemLog): Setti
       problems.error(tab, priorityCell.address, MSG.badPriority(showCell(priorityCell.cell)));
   }
 
-  let maxPoints = 1;
+  let maxPoints = DEFAULT_MAX_POINTS;
   const pointsCell = get(SETTING.maxPoints);
   if (pointsCell && !isBlank(pointsCell.cell)) {
     const parsed = parsePositiveNumber(pointsCell.cell);

@@ -25,6 +25,45 @@ export function percentText(value: number): string {
   return `${shown.toFixed(PERCENT_DECIMALS).replace('.', ',')}%`;
 }
 
+/** One column of a record table: its header, how it is shown, and the field of a row it shows (null: empty). */
+export interface Column<Row> {
+  readonly header: string;
+  readonly format: ColumnFormat;
+  readonly value: (row: Row) => Cell | null;
+  /** Colours of the column's words (Đánh giá, Mức độ); at most one column of a table has them. */
+  readonly palette?: Palette;
+}
+
+/** Words a column may hold, each with its colour, in rule order. */
+export type Palette = readonly { readonly text: string; readonly colour: RuleColour }[];
+
+/** The column a table colours by its words, and the palette: both writers colour it the same. */
+export interface PaletteColumn {
+  /** 0-based index in the header row. */
+  readonly column: number;
+  readonly palette: Palette;
+}
+
+/** A record table's header, formats and rows, each row rendered through the columns in order. */
+export function renderColumns<Row>(
+  columns: readonly Column<Row>[],
+  rows: readonly Row[],
+): { header: string[]; formats: ColumnFormat[]; rows: Cell[][]; palette?: PaletteColumn } {
+  const coloured = columns.findIndex((column) => column.palette !== undefined);
+  const palette = columns[coloured]?.palette;
+  return {
+    ...(palette ? { palette: { column: coloured, palette } } : {}),
+    header: columns.map((column) => column.header),
+    formats: columns.map((column) => column.format),
+    rows: rows.map((row) =>
+      columns.map((column) => {
+        const value = column.value(row);
+        return value === null ? '' : value;
+      }),
+    ),
+  };
+}
+
 export interface OutputTable {
   readonly tab: TabName;
   /** Rows of text above the header row (a title and the reporting period); may be empty. */
@@ -40,6 +79,8 @@ export interface OutputTable {
   readonly titleRows?: readonly (readonly Cell[])[];
   /** Presentation beyond a plain grid (merges, row styles, widths, borders, colour rules); absent: none. */
   readonly layout?: TableLayout;
+  /** A data column coloured by its words (Đánh giá, Mức độ); absent: no such colours. */
+  readonly palette?: PaletteColumn;
 }
 
 /** A rectangle of the grid of tableToGrid, 0-based. */
@@ -79,7 +120,7 @@ export type RuleColour = keyof typeof RULE_COLOURS;
 export const HEADER_TINT = '#ddebf7';
 
 /** Đánh giá's coloured statuses (Không phát sinh hồ sơ stays plain), in rule order. */
-export const STATUS_COLOURS: readonly { readonly text: string; readonly colour: RuleColour }[] = [
+export const STATUS_COLOURS: Palette = [
   { text: STATUS.met, colour: 'met' },
   { text: STATUS.notMet, colour: 'notMet' },
   { text: STATUS.dataError, colour: 'dataError' },
@@ -87,7 +128,7 @@ export const STATUS_COLOURS: readonly { readonly text: string; readonly colour: 
 ];
 
 /** Kiểm tra's Mức độ colours, in rule order. */
-export const SEVERITY_COLOURS: readonly { readonly text: string; readonly colour: RuleColour }[] = [
+export const SEVERITY_COLOURS: Palette = [
   { text: SEVERITY.error, colour: 'dataError' },
   { text: SEVERITY.warning, colour: 'warning' },
 ];

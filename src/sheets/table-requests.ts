@@ -1,15 +1,6 @@
 // One output table's formats as Sheets v4 requests at a sheetId: number formats, the title and header style,
 // and the status palette on Đánh giá (Mức độ on Kiểm tra). Both halves send these; only the sending differs.
-import {
-  COL,
-  type ColumnFormat,
-  HEADER_TINT,
-  headerRowIndex,
-  NUMBER_PATTERNS,
-  type OutputTable,
-  SEVERITY_COLOURS,
-  STATUS_COLOURS,
-} from '../core';
+import { type ColumnFormat, HEADER_TINT, headerRowIndex, NUMBER_PATTERNS, type OutputTable } from '../core';
 import { colourRuleRequests, type LayoutRequest } from './layout-requests';
 import { type CellFormat, colour, gridRange, type NumberFormat, type RepeatCellRequest } from './shapes';
 
@@ -88,16 +79,12 @@ export function formatRequests(table: OutputTable, sheetId: number): RepeatCellR
 }
 
 /**
- * The status palette as conditional colours on Đánh giá (Mức độ on Kiểm tra), replacing the tab's
- * `existingRules` rules. None for a table with its own colour rules (Diễn biến theo tháng: layoutRequests
- * sends those) or without either column.
+ * The table's palette column (Đánh giá, Kiểm tra's Mức độ) as conditional colours, replacing the tab's
+ * `existingRules` rules. None for a table without one (Diễn biến theo tháng's own rules go with layoutRequests).
  */
 export function paletteRequests(table: OutputTable, sheetId: number, existingRules: number): LayoutRequest[] {
-  if (table.layout?.colourRules) return [];
-  const status = table.header.indexOf(COL.status);
-  const column = status >= 0 ? status : table.header.indexOf(COL.severity);
-  if (column < 0) return [];
-  const palette = status >= 0 ? STATUS_COLOURS : SEVERITY_COLOURS;
+  if (!table.palette) return [];
+  const { column, palette } = table.palette;
   const range = gridRange(sheetId, headerRowIndex(table) + 1, Math.max(table.rows.length, 1), column, 1);
   return colourRuleRequests(
     sheetId,

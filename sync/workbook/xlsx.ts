@@ -27,8 +27,6 @@ import {
   RULE_COLOURS,
   SETTING,
   SETTING_HELP,
-  SEVERITY_COLOURS,
-  STATUS_COLOURS,
   SYSTEM_TEXT,
   TAB,
 } from '../../src/core';
@@ -89,26 +87,19 @@ function displayWidth(cell: Cell, format: ColumnFormat | undefined): number {
   return String(cell).length;
 }
 
-/** The add-in's colours (one palette in the core): Đánh giá by status, then Kiểm tra's Mức độ by severity. */
-const STATUS_RULES = [...STATUS_COLOURS, ...SEVERITY_COLOURS].map(({ text, colour }) => ({
-  text,
-  ...RULE_COLOURS[colour],
-}));
-
-/** Conditional colours on Đánh giá (Tỷ lệ, Xếp hạng) and on Mức độ of Kiểm tra, as the Google Sheet shows them. */
+/** The table's palette column (Đánh giá, Kiểm tra's Mức độ) coloured by its words, as the Google Sheet shows it. */
 function colourStatuses(
   sheet: ExcelJS.Worksheet,
   table: OutputTable,
   firstData: number,
   lastData: number,
 ): void {
-  const status = table.header.indexOf(COL.status);
-  const column = status >= 0 ? status : table.tab === TAB.problems ? table.header.indexOf(COL.severity) : -1;
-  if (column < 0 || lastData < firstData) return;
-  const letter = columnLetter(column);
+  if (!table.palette || lastData < firstData) return;
+  const letter = columnLetter(table.palette.column);
+  const rules = table.palette.palette.map(({ text, colour }) => ({ text, ...RULE_COLOURS[colour] }));
   sheet.addConditionalFormatting({
     ref: `${letter}${firstData}:${letter}${lastData}`,
-    rules: STATUS_RULES.map(({ text, background, font }, priority) => ({
+    rules: rules.map(({ text, background, font }, priority) => ({
       type: 'expression',
       priority: priority + 1,
       formulae: [`EXACT($${letter}${firstData},"${text}")`],
@@ -323,7 +314,7 @@ export function writeRows(sheet: ExcelJS.Worksheet, table: OutputTable): void {
     ),
   );
   if (headerLines > 1) headerRow.height = 16 * headerLines + 2;
-  if (!table.layout?.colourRules) colourStatuses(sheet, table, firstData, lastData);
+  colourStatuses(sheet, table, firstData, lastData);
   if (table.layout?.freeze !== false) sheet.views = [{ state: 'frozen', xSplit: 0, ySplit: headerIndex }];
   if (width > 0 && table.rows.length > 0 && !table.layout?.merges) {
     sheet.autoFilter = { from: { row: headerIndex, column: 1 }, to: { row: headerIndex, column: width } };

@@ -1,6 +1,6 @@
 // One table's formats and status palette as Sheets requests, and both halves sending exactly these.
 import { decorationRequests, figureBatches, place } from '../../src/addin/sheets-api';
-import { newWriteMarker, type OutputTable, planTabs, STATUS, TAB } from '../../src/core';
+import { newWriteMarker, type OutputTable, planTabs, STATUS, STATUS_COLOURS, TAB } from '../../src/core';
 import { formatRequests, NUMBER_FORMATS, paletteRequests } from '../../src/sheets/table-requests';
 import { rawRows, writeRequests } from '../../sync/workbook/sheets-write';
 
@@ -15,6 +15,7 @@ const table: OutputTable = {
     ['X02', 'Xã Hai', 0, 0, Number.NaN, Number.NaN, STATUS.noData],
     ['X03', new Date('2026-12-07T17:00:00Z'), 10, 2, 0.2, true, ''],
   ],
+  palette: { column: 6, palette: STATUS_COLOURS },
 };
 const SHEET = 7;
 
@@ -109,14 +110,14 @@ test('palette: the tab’s 2 old rules deleted, then the 4 status colours on Đ�
     backgroundColor: { red: 0xd9 / 255, green: 0xea / 255, blue: 0xd3 / 255 },
     textFormat: { foregroundColor: { red: 0x27 / 255, green: 0x4e / 255, blue: 0x13 / 255 } },
   });
-  // A table with its own colour rules gets those (layoutRequests), not the palette.
-  const own: OutputTable = {
-    ...table,
-    layout: {
-      colourRules: [{ block: { row: 3, column: 4, rows: 3, columns: 1 }, formula: 'E4>=0.5', colour: 'met' }],
-    },
-  };
-  expect(paletteRequests(own, SHEET, 2)).toEqual([]);
+  // The core names the column, not its header text: without a palette, even a Đánh giá column stays plain
+  // (Diễn biến theo tháng's own rules go with layoutRequests); the palette follows the column it names.
+  const { palette: _none, ...plain } = table;
+  expect(paletteRequests(plain, SHEET, 2)).toEqual([]);
+  const moved = paletteRequests({ ...table, palette: { column: 0, palette: STATUS_COLOURS } }, SHEET, 0);
+  expect(
+    moved.map((r) => ('addConditionalFormatRule' in r ? r.addConditionalFormatRule.rule.ranges : null)),
+  ).toEqual(Array(4).fill([range(3, 6, 0, 1)]));
 });
 
 test('both halves send the same cells, formats and palette for the same table', () => {
