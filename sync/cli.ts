@@ -4,6 +4,7 @@ import { dirname, resolve } from 'node:path';
 import { exitCodeOf, oneLine, reasonOf, SyncError, translate } from './errors';
 import { importIntoSheet } from './import';
 import { type CliOptions, parseOptions } from './options';
+import { BUILT_IN_NAMES } from './portal/profiles';
 import type { PortalSources } from './portal/sources';
 import { preflight } from './preflight';
 import { DEFAULT_RETRY } from './retry';
@@ -137,7 +138,7 @@ async function main(argv: readonly string[], env: NodeJS.ProcessEnv): Promise<nu
     return exitCodeOf(error);
   }
   if (options.help) {
-    out(SYNC_TEXT.help);
+    out(SYNC_TEXT.help(BUILT_IN_NAMES));
     return 0;
   }
   const cli = options as CliOptions;

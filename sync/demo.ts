@@ -6,6 +6,7 @@ import ExcelJS from 'exceljs';
 import { EXAMPLES, isExampleName, loadExample, repoRoot } from '../examples';
 import type { Grid, OutputTable, RankingRow } from '../src/core';
 import { GROUP, percentText, STATUS, TAB } from '../src/core';
+import { SYNC_DEFAULTS } from './defaults';
 import { exitCodeOf, oneLine, SyncError } from './errors';
 import { DOSSIERS_PROFILE } from './portal/profiles';
 import { DEFAULT_RETRY } from './retry';
@@ -104,9 +105,9 @@ async function main(): Promise<void> {
     sources: {
       profile: DOSSIERS_PROFILE,
       files: [example.portalExportFile],
-      timeoutMs: 20_000,
+      timeoutMs: SYNC_DEFAULTS.timeoutSeconds * 1000,
       retry: DEFAULT_RETRY,
-      concurrency: 4,
+      concurrency: SYNC_DEFAULTS.concurrency,
     },
     through: null,
     dryRun: false,

@@ -3,6 +3,7 @@ import { extname } from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Month } from '../src/core';
 import { parseMonth } from '../src/core';
+import { SYNC_DEFAULTS } from './defaults';
 import { SyncError } from './errors';
 import { httpProfile, type PortalProfile, resolveProfile } from './portal/profiles';
 import { type DailyTime, parseDailyTime } from './schedule';
@@ -147,9 +148,9 @@ export function parseOptions(argv: readonly string[]): CliOptions | { help: true
     rebuildPortal: v['lam-moi-du-lieu-cong'] ?? false,
     dryRun: v['dry-run'] ?? false,
     daily: v.daily === undefined ? null : parseDailyTime(v.daily),
-    timeoutMs: wholeNumber('--timeout', v.timeout, 20, 1, 600) * 1000,
-    retries: wholeNumber('--retries', v.retries, 4, 0, 10),
-    concurrency: wholeNumber('--concurrency', v.concurrency, 4, 1, 12),
+    timeoutMs: wholeNumber('--timeout', v.timeout, SYNC_DEFAULTS.timeoutSeconds, 1, 600) * 1000,
+    retries: wholeNumber('--retries', v.retries, SYNC_DEFAULTS.retries, 0, 10),
+    concurrency: wholeNumber('--concurrency', v.concurrency, SYNC_DEFAULTS.concurrency, 1, 12),
     ...rollout(v, workbook),
   };
 }

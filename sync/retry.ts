@@ -1,4 +1,5 @@
 // Capped exponential back-off with jitter, Retry-After parsing, and an injectable sleep so tests run fast.
+import { SYNC_DEFAULTS } from './defaults';
 
 export interface RetryPolicy {
   /** Total tries of one request, the first included. */
@@ -15,7 +16,7 @@ export interface RetryPolicy {
 export const realSleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
 
 export const DEFAULT_RETRY: RetryPolicy = {
-  attempts: 5,
+  attempts: SYNC_DEFAULTS.retries + 1,
   baseDelayMs: 1000,
   maxDelayMs: 30_000,
   sleep: realSleep,

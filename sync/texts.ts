@@ -1,7 +1,16 @@
 // The sync job's own texts (Vietnamese): command-line help, progress, summaries, errors of the portal, files and Google.
 import { type ClassificationKey, VOCABULARY } from '../src/core';
+import { SYNC_DEFAULTS } from './defaults';
 
 /** Texts of the nightly sync (sync/): progress lines, summary, and the errors written into Nhật ký đồng bộ. */
+/** What each built-in portal profile reads, for --help (a profile without a line here is listed by name). */
+const PROFILE_HELP: Readonly<Record<string, string>> = {
+  dossiers: 'theo từng TTHC, mỗi tháng một yêu cầu.',
+  aggregated: 'theo đơn vị: govAgencyCode, releaseCount, dossierOnline3Count + dossierOnline4Count.',
+  'mot-cua': 'hệ thống một cửa TD.DichVuCongApi.',
+  dvcqg: 'Cổng DVC quốc gia, cần tham số "Mã tỉnh trên Cổng DVC quốc gia" trong Cấu hình.',
+};
+
 export const SYNC_TEXT = {
   // Portal profiles
   unknownProfile: (name: string, known: readonly string[]) =>
@@ -134,12 +143,15 @@ export const SYNC_TEXT = {
   /** After the demo's summary: its Kiểm tra findings are planted in the example, and where they are explained. */
   demoPlanted: (errors: number, warnings: number, readme: string, tab: string) =>
     `Lưu ý: ${errors} lỗi và ${warnings} cảnh báo ở trên là cố ý. Số liệu mẫu được cài sẵn sai sót (số trực tuyến lớn hơn tổng số, tháng nhập hai lần, mã gõ sai…) và đơn vị chưa nhập đủ các tháng, để thấy tab ${tab} hoạt động ra sao. Giải thích từng trường hợp: ${readme}; danh sách đầy đủ: tab ${tab} của bảng tính.`,
-  help: `Đồng bộ số liệu Cổng DVC vào bảng tính (tỷ lệ hồ sơ giải quyết trực tuyến).
+  /** The command line's help: the built-in profile names as the code has them, the defaults from sync/defaults.ts. */
+  help: (
+    profiles: readonly string[],
+  ) => `Đồng bộ số liệu Cổng DVC vào bảng tính (tỷ lệ hồ sơ giải quyết trực tuyến).
 
 Cách dùng:
   npm run sync -- --workbook <tệp.xlsx | đường dẫn hoặc mã Google Sheet>
                   [--portal <URL gốc>] [--portal-file <tệp.csv|tệp.xlsx>]...
-                  [--profile dossiers|aggregated|mot-cua|dvcqg|<tệp.json>] [--through YYYY-MM]
+                  [--profile ${profiles.join('|')}|<tệp.json>] [--through YYYY-MM]
                   [--lam-moi-du-lieu-cong] [--dry-run] [--daily HH:MM] [--check] [--tao-moi]
   npm run sync -- --import <tệp.xlsx> --workbook <Google Sheet> [--ghi-de]
 
@@ -150,11 +162,9 @@ Tùy chọn:
   --portal        Địa chỉ gốc của Cổng DVC; hỏi {portal}/statistics/dossiers từng tháng.
   --portal-file   Tệp xuất từ Cổng DVC (cột Kỳ, Mã đơn vị, Mã TTHC, Tổng số hồ sơ đã giải quyết,
                   Số hồ sơ giải quyết trực tuyến); dùng được nhiều lần.
-  --profile       Dạng dữ liệu của Cổng: dossiers (mặc định, theo từng TTHC), aggregated (theo
-                  đơn vị: govAgencyCode, releaseCount, dossierOnline3Count + dossierOnline4Count),
-                  mot-cua (hệ thống một cửa TD.DichVuCongApi), dvcqg (Cổng DVC quốc gia, cần tham số
-                  "Mã tỉnh trên Cổng DVC quốc gia" trong Cấu hình), hoặc một tệp .json mô tả dạng khác
-                  (xem docs/portal-profiles.md).
+  --profile       Dạng dữ liệu của Cổng (mặc định ${SYNC_DEFAULTS.profile}):
+${profiles.map((name) => `                    ${name}: ${PROFILE_HELP[name] ?? ''}`).join('\n')}
+                  hoặc một tệp .json mô tả dạng khác (xem docs/portal-profiles.md).
   --through       Tháng cuối cùng được tính (mặc định: tháng hiện tại; tháng 12 nếu năm đã qua).
   --lam-moi-du-lieu-cong
                   Xóa hết dòng cũ của tab Dữ liệu Cổng DVC, chỉ giữ số liệu của lần chạy này
@@ -168,9 +178,9 @@ Tùy chọn:
                   Danh mục DVC, Dữ liệu Cổng DVC và Nhập liệu <năm> vào Google Sheet của --workbook
                   trong một lần ghi (hoặc không chép gì), rồi tính lại các tab kết quả.
   --ghi-de        Cùng --import: cho phép thay các tab của Google Sheet đã có dữ liệu.
-  --timeout       Số giây chờ mỗi yêu cầu (mặc định 20).
-  --retries       Số lần thử lại mỗi yêu cầu khi lỗi tạm thời (mặc định 4).
-  --concurrency   Số yêu cầu gửi cùng lúc tới Cổng DVC (mặc định 4).
+  --timeout       Số giây chờ mỗi yêu cầu (mặc định ${SYNC_DEFAULTS.timeoutSeconds}).
+  --retries       Số lần thử lại mỗi yêu cầu khi lỗi tạm thời (mặc định ${SYNC_DEFAULTS.retries}).
+  --concurrency   Số yêu cầu gửi cùng lúc tới Cổng DVC (mặc định ${SYNC_DEFAULTS.concurrency}).
   -h, --help      Hướng dẫn này.
 
 Biến môi trường:

@@ -1,5 +1,6 @@
 // Portal profiles as data of one shape (CONTRACT.md §8.2): the request to send, its paging, where each figure is.
 import { COL, PORTAL_EXPORT_HEADER } from '../../src/core';
+import { SYNC_DEFAULTS } from '../defaults';
 import { SyncError } from '../errors';
 import { PORTAL_TEXT, SYNC_TEXT } from '../texts';
 import { readRegularFile } from './files';
@@ -258,7 +259,7 @@ export function builtInProfile(name: string): HttpProfile {
   return checkProfile(BUILT_IN[name], name) as HttpProfile;
 }
 
-export const DOSSIERS_PROFILE: HttpProfile = builtInProfile('dossiers');
+export const DOSSIERS_PROFILE: HttpProfile = builtInProfile(SYNC_DEFAULTS.profile);
 export const AGGREGATED_PROFILE: HttpProfile = builtInProfile('aggregated');
 export const MOT_CUA_PROFILE: HttpProfile = builtInProfile('mot-cua');
 export const DVCQG_PROFILE: HttpProfile = builtInProfile('dvcqg');

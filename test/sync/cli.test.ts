@@ -53,6 +53,13 @@ describe('npm run sync (dist/node/sync.cjs)', () => {
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(/--workbook/);
     expect(result.stdout).toMatch(/--daily HH:MM/);
+    // The profiles README documents, each on its own line with what it reads; the defaults README gives.
+    expect(result.stdout).toContain('[--profile dossiers|aggregated|mot-cua|dvcqg|<tệp.json>]');
+    for (const name of ['dossiers', 'aggregated', 'mot-cua', 'dvcqg'])
+      expect(result.stdout).toMatch(new RegExp(`^ +${name}: \\S`, 'm'));
+    expect(result.stdout).toMatch(/--timeout .*\(mặc định 20\)/);
+    expect(result.stdout).toMatch(/--retries .*\(mặc định 4\)/);
+    expect(result.stdout).toMatch(/--concurrency .*\(mặc định 4\)/);
   });
 
   test('usage errors exit 2 with one clear line on stderr', async () => {
