@@ -1,7 +1,7 @@
 // The input tabs of an .xlsx as Sheets v4 requests of one batch: each cell with its type (numbers, text, dates as dates), each tab replaced or added whole.
 import type ExcelJS from 'exceljs';
 import type { sheets_v4 } from 'googleapis';
-import { a1, COL, type Grid, isArchiveTab, serialOfFloating, TAB } from '../../src/core';
+import { a1, COL, type Grid, isArchiveTab, NUMBER_PATTERNS, serialOfFloating, TAB } from '../../src/core';
 import { headerRowOf } from '../../src/core/cells';
 import { mapWorksheet } from './excel-cells';
 import { chooseSheetId, type SheetInfo } from './sheets-write';
@@ -62,7 +62,7 @@ function cellDataOf(
     const percent = numFmt?.includes('%')
       ? {
           userEnteredFormat: {
-            numberFormat: { type: 'PERCENT', pattern: numFmt.includes('.') ? '0.00%' : '0%' },
+            numberFormat: { type: 'PERCENT', pattern: numFmt.includes('.') ? NUMBER_PATTERNS.percent : '0%' },
           },
         }
       : {};
