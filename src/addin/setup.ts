@@ -402,40 +402,28 @@ function styleInputs(
     );
   }
 
-  // Cấu hình: the priority list on its value cell.
+  // Cấu hình: lists on the value cells of Nguồn ưu tiên and Cách phân loại.
   const settingsHeader = headerRowOf(settingsGrid, COL.param);
   if (settingsHeader >= 0) {
     boldHeader(settingsSheet, settingsHeader, settingsSheet.getLastColumn());
     const columns = settingsGrid[settingsHeader] ?? [];
     const param = columnOf(columns, COL.param);
     const value = columnOf(columns, COL.value);
-    const priorityRow = settingsGrid.findIndex(
-      (row, r) => r > settingsHeader && fold(row[param]) === fold(SETTING.priority),
-    );
-    if (value >= 0 && priorityRow >= 0) {
+    // A list of allowed words on one setting's value cell; the other cells of Giá trị stay free.
+    const listOnSetting = (key: string, words: string[], helpText: string) => {
+      const row = settingsGrid.findIndex(
+        (cells, r) => r > settingsHeader && fold(cells[param]) === fold(key),
+      );
+      if (value < 0 || row < 0) return;
       settingsSheet
-        .getRange(priorityRow + 1, value + 1)
+        .getRange(row + 1, value + 1)
         .setDataValidation(
-          help(
-            ADDIN_TEXT.helpPriority,
-            false,
-          )(SpreadsheetApp.newDataValidation().requireValueInList([SOURCE.portal, SOURCE.entered], true)),
+          help(helpText, false)(SpreadsheetApp.newDataValidation().requireValueInList(words, true)),
         );
-    }
+    };
+    listOnSetting(SETTING.priority, [SOURCE.portal, SOURCE.entered], ADDIN_TEXT.helpPriority);
     // Cách phân loại: its two values (empty stays allowed: the year's default).
-    const classificationRow = settingsGrid.findIndex(
-      (row, r) => r > settingsHeader && fold(row[param]) === fold(SETTING.classification),
-    );
-    if (value >= 0 && classificationRow >= 0) {
-      settingsSheet
-        .getRange(classificationRow + 1, value + 1)
-        .setDataValidation(
-          help(
-            ADDIN_TEXT.helpClassification,
-            false,
-          )(SpreadsheetApp.newDataValidation().requireValueInList(Object.values(CLASSIFICATION), true)),
-        );
-    }
+    listOnSetting(SETTING.classification, Object.values(CLASSIFICATION), ADDIN_TEXT.helpClassification);
   }
 
   // Danh mục DVC: level 3 or 4.

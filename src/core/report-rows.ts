@@ -77,18 +77,67 @@ export interface ReconciliationRow {
   readonly totalDifference: number;
 }
 
+// Columns that several tables print alike, each written once: a row type with the field gets the column.
+const unitCode: Column<{ readonly code: string }> = {
+  header: COL.unitCode,
+  format: 'text',
+  value: (r) => r.code,
+};
+const unitName: Column<{ readonly name: string }> = {
+  header: COL.unitName,
+  format: 'text',
+  value: (r) => r.name,
+};
+const totalDossiers: Column<{ readonly resolved: Maybe }> = {
+  header: COL.totalDossiers,
+  format: 'integer',
+  value: (r) => r.resolved,
+};
+const onlineDossiers: Column<{ readonly online: Maybe }> = {
+  header: COL.onlineDossiers,
+  format: 'integer',
+  value: (r) => r.online,
+};
+const ratio: Column<{ readonly ratio: Maybe }> = {
+  header: COL.ratio,
+  format: 'percent',
+  value: (r) => r.ratio,
+};
+const target: Column<{ readonly target: number }> = {
+  header: COL.target,
+  format: 'percent',
+  value: (r) => r.target,
+};
+/** Đánh giá, coloured by its words in both writers. */
+const status: Column<{ readonly status: StatusKey }> = {
+  header: COL.status,
+  format: 'text',
+  value: (r) => STATUS[r.status],
+  palette: STATUS_COLOURS,
+};
+const points: Column<{ readonly points: Maybe }> = {
+  header: COL.points,
+  format: 'decimal',
+  value: (r) => r.points,
+};
+const rankScope: Column<{ readonly scope: string }> = {
+  header: COL.rankScope,
+  format: 'text',
+  value: (r) => r.scope,
+};
+
 export const RATIO_COLUMNS: readonly Column<RatioRow>[] = [
-  { header: COL.unitCode, format: 'text', value: (r) => r.code },
-  { header: COL.unitName, format: 'text', value: (r) => r.name },
+  unitCode,
+  unitName,
   { header: COL.group, format: 'text', value: (r) => r.group },
   { header: COL.parentCode, format: 'text', value: (r) => r.parent },
-  { header: COL.totalDossiers, format: 'integer', value: (r) => r.resolved },
-  { header: COL.onlineDossiers, format: 'integer', value: (r) => r.online },
-  { header: COL.ratio, format: 'percent', value: (r) => r.ratio },
-  { header: COL.target, format: 'percent', value: (r) => r.target },
-  { header: COL.status, format: 'text', value: (r) => STATUS[r.status], palette: STATUS_COLOURS },
+  totalDossiers,
+  onlineDossiers,
+  ratio,
+  target,
+  status,
   { header: COL.needed, format: 'integer', value: (r) => r.needed },
-  { header: COL.points, format: 'decimal', value: (r) => r.points },
+  points,
   { header: COL.source, format: 'text', value: (r) => r.source },
   { header: COL.forecast, format: 'percent', value: (r) => r.forecast },
   { header: COL.neededPerMonth, format: 'integer', value: (r) => r.neededPerMonth },
@@ -96,18 +145,18 @@ export const RATIO_COLUMNS: readonly Column<RatioRow>[] = [
 ];
 
 export const RANKING_COLUMNS: readonly Column<RankingRow>[] = [
-  { header: COL.rankScope, format: 'text', value: (r) => r.scope },
+  rankScope,
   { header: COL.rank, format: 'integer', value: (r) => r.rank },
-  { header: COL.unitCode, format: 'text', value: (r) => r.code },
-  { header: COL.unitName, format: 'text', value: (r) => r.name },
-  { header: COL.ratio, format: 'percent', value: (r) => r.ratio },
-  { header: COL.target, format: 'percent', value: (r) => r.target },
-  { header: COL.status, format: 'text', value: (r) => STATUS[r.status], palette: STATUS_COLOURS },
+  unitCode,
+  unitName,
+  ratio,
+  target,
+  status,
   { header: COL.rankChange, format: 'text', value: (r) => r.change },
   { header: COL.previousRank, format: 'integer', value: (r) => r.previousRank },
-  { header: COL.totalDossiers, format: 'integer', value: (r) => r.resolved },
-  { header: COL.onlineDossiers, format: 'integer', value: (r) => r.online },
-  { header: COL.points, format: 'decimal', value: (r) => r.points },
+  totalDossiers,
+  onlineDossiers,
+  points,
 ];
 
 export const PROBLEMS_COLUMNS: readonly Column<Problem>[] = [
@@ -121,8 +170,8 @@ export const PROBLEMS_COLUMNS: readonly Column<Problem>[] = [
 
 export const RECONCILIATION_COLUMNS: readonly Column<ReconciliationRow>[] = [
   { header: COL.month, format: 'text', value: (r) => r.month },
-  { header: COL.unitCode, format: 'text', value: (r) => r.code },
-  { header: COL.unitName, format: 'text', value: (r) => r.name },
+  unitCode,
+  unitName,
   { header: COL.portalResolved, format: 'integer', value: (r) => r.portalResolved },
   { header: COL.enteredResolved, format: 'integer', value: (r) => r.enteredResolved },
   { header: COL.portalOnline, format: 'integer', value: (r) => r.portalOnline },
@@ -136,11 +185,11 @@ export const RECONCILIATION_COLUMNS: readonly Column<ReconciliationRow>[] = [
 
 /** Tổng hợp: one row per ranking scope, the data of the ratio-against-target chart. */
 export const OVERVIEW_COLUMNS: readonly Column<OverviewRow>[] = [
-  { header: COL.rankScope, format: 'text', value: (r) => r.scope },
+  rankScope,
   { header: COL.scopeUnits, format: 'integer', value: (r) => r.units },
   { header: COL.scopeUnitsMet, format: 'integer', value: (r) => r.met },
-  { header: COL.totalDossiers, format: 'integer', value: (r) => r.resolved },
-  { header: COL.onlineDossiers, format: 'integer', value: (r) => r.online },
-  { header: COL.ratio, format: 'percent', value: (r) => r.ratio },
-  { header: COL.target, format: 'percent', value: (r) => r.target },
+  totalDossiers,
+  onlineDossiers,
+  ratio,
+  target,
 ];

@@ -116,24 +116,35 @@ export function readSettings(grid: Grid, now: Date, problems: ProblemLog): Setti
   const get = (key: string) => values.get(fold(key));
   const currentYear = monthOfInstant(now)?.year ?? new Date().getUTCFullYear();
 
-  let year = currentYear;
-  const yearCell = get(SETTING.year);
-  if (yearCell && !isBlank(yearCell.cell)) {
-    const parsed = parseYear(yearCell.cell);
-    if (parsed === null) problems.error(tab, yearCell.address, MSG.badYear(showCell(yearCell.cell)));
-    else year = parsed;
-  }
-
-  const percentSetting = (key: string, fallback: Fraction): Fraction => {
+  /**
+   * A setting read by `parse`: its default when empty, and when `parse` refuses it (null) an error naming
+   * the value and the default kept. The one rule for every Cấu hình value.
+   */
+  const setting = <T>(
+    key: string,
+    parse: (cell: Cell) => T | null,
+    fallback: T,
+    bad: (shown: string) => string,
+  ): T => {
     const entry = get(key);
     if (!entry || isBlank(entry.cell)) return fallback;
-    const parsed = parsePercent(entry.cell);
-    if (parsed === null || parsed.n > parsed.d) {
-      problems.error(tab, entry.address, MSG.badPercentSetting(key, showCell(entry.cell)));
-      return fallback;
-    }
-    return parsed;
+    const parsed = parse(entry.cell);
+    if (parsed !== null) return parsed;
+    problems.error(tab, entry.address, bad(showCell(entry.cell)));
+    return fallback;
   };
+
+  const year = setting(SETTING.year, parseYear, currentYear, MSG.badYear);
+  const percentSetting = (key: string, fallback: Fraction): Fraction =>
+    setting(
+      key,
+      (cell) => {
+        const parsed = parsePercent(cell);
+        return parsed && parsed.n <= parsed.d ? parsed : null;
+      },
+      fallback,
+      (shown) => MSG.badPercentSetting(key, shown),
+    );
   const floor = percentSetting(SETTING.floor, DEFAULT_FLOOR);
   if (compare(floor, DEFAULT_FLOOR) < 0)
     problems.warning(
@@ -142,61 +153,42 @@ export function readSettings(grid: Grid, now: Date, problems: ProblemLog): Setti
       MSG.floorTooLow(showPercent(floor), showPercent(DEFAULT_FLOOR)),
     );
   const threshold = percentSetting(SETTING.threshold, DEFAULT_THRESHOLD);
-
-  let priority: SourceKey = DEFAULT_PRIORITY;
-  const priorityCell = get(SETTING.priority);
-  if (priorityCell && !isBlank(priorityCell.cell)) {
-    const key = fold(priorityCell.cell);
-    if (key === fold(SOURCE.entered)) priority = 'entered';
-    else if (key !== fold(SOURCE.portal))
-      problems.error(tab, priorityCell.address, MSG.badPriority(showCell(priorityCell.cell)));
-  }
-
-  let maxPoints = DEFAULT_MAX_POINTS;
-  const pointsCell = get(SETTING.maxPoints);
-  if (pointsCell && !isBlank(pointsCell.cell)) {
-    const parsed = parsePositiveNumber(pointsCell.cell);
-    if (parsed === null) problems.error(tab, pointsCell.address, MSG.badPoints(showCell(pointsCell.cell)));
-    else maxPoints = parsed;
-  }
-
-  let through: Month | null = null;
+  const priority = setting(
+    SETTING.priority,
+    (cell): SourceKey | null =>
+      fold(cell) === fold(SOURCE.entered) ? 'entered' : fold(cell) === fold(SOURCE.portal) ? 'portal' : null,
+    DEFAULT_PRIORITY,
+    MSG.badPriority,
+  );
+  const maxPoints = setting(SETTING.maxPoints, parsePositiveNumber, DEFAULT_MAX_POINTS, MSG.badPoints);
+  // A month of another year is its own error (it names the year), so it is checked after parsing.
   const throughCell = get(SETTING.through);
-  if (throughCell && !isBlank(throughCell.cell)) {
-    const parsed = parseMonth(throughCell.cell);
-    if (parsed === null) problems.error(tab, throughCell.address, MSG.badThrough(showCell(throughCell.cell)));
-    else if (parsed.year !== year)
-      problems.error(tab, throughCell.address, MSG.throughOutsideYear(showCell(throughCell.cell), year));
-    else through = parsed;
+  let through = setting(SETTING.through, parseMonth, null, MSG.badThrough);
+  if (through && through.year !== year) {
+    problems.error(
+      tab,
+      throughCell?.address ?? '',
+      MSG.throughOutsideYear(showCell(throughCell?.cell), year),
+    );
+    through = null;
   }
-
   const admins = splitList(get(SETTING.admins)?.cell);
-
-  let deadlineDay = DEFAULT_DEADLINE_DAY;
-  const deadlineCell = get(SETTING.deadline);
-  if (deadlineCell && !isBlank(deadlineCell.cell)) {
-    const parsed = parsePositiveNumber(deadlineCell.cell);
-    if (parsed === null || !Number.isInteger(parsed) || parsed > LAST_DEADLINE_DAY)
-      problems.error(
-        tab,
-        deadlineCell.address,
-        MSG.badDeadline(showCell(deadlineCell.cell), DEFAULT_DEADLINE_DAY),
-      );
-    else deadlineDay = parsed;
-  }
+  const deadlineDay = setting(
+    SETTING.deadline,
+    (cell) => {
+      const parsed = parsePositiveNumber(cell);
+      return parsed !== null && Number.isInteger(parsed) && parsed <= LAST_DEADLINE_DAY ? parsed : null;
+    },
+    DEFAULT_DEADLINE_DAY,
+    (shown) => MSG.badDeadline(shown, DEFAULT_DEADLINE_DAY),
+  );
   const text = (key: string): string => clean(get(key)?.cell ?? '');
-  let classification = defaultClassification(year);
-  const classificationCell = get(SETTING.classification);
-  if (classificationCell && !isBlank(classificationCell.cell)) {
-    const parsed = parseClassification(classificationCell.cell);
-    if (parsed === null)
-      problems.error(
-        tab,
-        classificationCell.address,
-        MSG.badClassification(showCell(classificationCell.cell)),
-      );
-    else classification = parsed;
-  }
+  const classification = setting(
+    SETTING.classification,
+    parseClassification,
+    defaultClassification(year),
+    MSG.badClassification,
+  );
   return {
     year,
     floor,
