@@ -12,6 +12,7 @@ import {
 import fsp from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import ExcelJS from 'exceljs';
 import type { OutputTable } from '../../src/core';
 import { isSyncError } from '../../sync/errors';
 import { runSync } from '../../sync/run';
@@ -149,3 +150,38 @@ test("a tab over Excel's 1,048,576 rows or 16,384 columns is refused before anyt
   const { assertFitsExcel } = await import('../../sync/workbook/xlsx');
   expect(() => assertFitsExcel([table(1_048_575, 16_384)])).not.toThrow();
 });
+
+test('the .xlsx colours the column the core names: Đánh giá of Tỷ lệ, Xếp hạng and Báo cáo, Kiểm tra’s Mức độ', async () => {
+  const book = join(dir, 'tinh.xlsx');
+  await writeProvinceXlsx(book);
+  const result = await syncXlsx(book);
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.readFile(book);
+  const rulesOf = (tab: string) =>
+    (
+      workbook.getWorksheet(tab) as unknown as {
+        conditionalFormattings: { ref: string; rules: { formulae?: string[] }[] }[];
+      }
+    ).conditionalFormattings.flatMap((f) => f.rules.map((rule) => [f.ref, rule.formulae?.[0]]));
+  const statuses = ['Đạt', 'Chưa đạt', 'Số liệu lỗi', 'Chưa có số liệu'];
+  // Tỷ lệ: two title rows, the header, then one row per unit; Đánh giá is column I.
+  const ratioLast = 3 + result.report.rows.ratio.length;
+  expect(rulesOf('Tỷ lệ')).toEqual(statuses.map((s) => [`I4:I${ratioLast}`, `EXACT($I4,"${s}")`]));
+  // Xếp hạng: Đánh giá is column G.
+  const rankingLast = 3 + result.report.rows.ranking.length;
+  expect(rulesOf('Xếp hạng')).toEqual(statuses.map((s) => [`G4:G${rankingLast}`, `EXACT($G4,"${s}")`]));
+  // Kiểm tra: no title; Mức độ is column E, Lỗi red and Cảnh báo yellow, nothing else.
+  const problemsLast = 1 + result.report.problems.length;
+  expect(result.report.problems.length).toBeGreaterThan(0);
+  expect(rulesOf('Kiểm tra')).toEqual([
+    [`E2:E${problemsLast}`, 'EXACT($E2,"Lỗi")'],
+    [`E2:E${problemsLast}`, 'EXACT($E2,"Cảnh báo")'],
+  ]);
+  // Báo cáo: its Đánh giá column (H) gets the statuses; Đối chiếu and Tổng hợp have no coloured column.
+  const report = rulesOf('Báo cáo').map(
+    ([, formula]) => /^EXACT\(\$H\d+,"(.+)"\)$/.exec(String(formula))?.[1],
+  );
+  expect(report).toEqual(statuses);
+  expect(rulesOf('Đối chiếu')).toEqual([]);
+  expect(rulesOf('Tổng hợp')).toEqual([]);
+}, 120_000);
