@@ -36,9 +36,10 @@ const OWN_PROBLEMS_SHOWN = 15;
 export type RecomputeScope = 'all' | 'problems';
 
 /**
- * A fixed number of round trips while the write fits one 10 MiB request (22 for an administrator: the
- * user, the lock, one layout read, one getSheets, two per input tab, one batchUpdate for the figures, one
- * for colours and chart, the toast; the owner's e-mail costs two more for anyone else).
+ * A fixed number of round trips while the write fits one 10 MiB request (23 for an administrator, counted by
+ * the bench: the granted scopes, the user and their e-mail, the lock taken and released, the spreadsheet and
+ * its id, one layout read, one getSheets, two per input tab, one batchUpdate for the figures, one for
+ * colours and chart, the toast; the owner's e-mail costs two more for anyone else).
  */
 export function recompute(scope: RecomputeScope, identify = true): void {
   // Without the e-mail scope (Kiểm tra số liệu does not need it) the person stays unknown: problems only.

@@ -1,4 +1,4 @@
-// Inputs → every output table: Tỷ lệ, Xếp hạng, Kiểm tra, Đối chiếu, Tổng hợp. The one computation both halves share.
+// Inputs → the report: typed rows, Kiểm tra's problems and every output table in write order. The one computation both halves share.
 
 import { assess, forecast } from './assess';
 import type { Cell } from './cells';
