@@ -351,24 +351,29 @@ function styleInputs(
   const entryRows = Math.max(entriesSheet.getMaxRows() - entryFirst + 1, 1);
   boldHeader(entriesSheet, entries.headerRow, entriesSheet.getLastColumn());
   const { month, resolved, online, note } = entries.columns;
-  const monthRange = entriesSheet.getRange(entryFirst, month + 1, entryRows, 1);
-  monthRange.setNumberFormat(NUMBER_PATTERNS.text);
-  monthRange.setDataValidation(
-    help(
-      ADDIN_TEXT.helpMonth,
-      true,
-    )(SpreadsheetApp.newDataValidation().requireFormulaSatisfied(monthFormula(entryFirst, month))),
-  );
-  for (const column of [resolved, online]) {
+  // One Nhập liệu column: its number format and the formula its cells must satisfy (flagged or refused).
+  const entryColumn = (
+    column: number,
+    format: string,
+    text: string,
+    allowInvalid: boolean,
+    formula: string,
+  ) => {
     const range = entriesSheet.getRange(entryFirst, column + 1, entryRows, 1);
-    range.setNumberFormat(NUMBER_PATTERNS.integer);
+    range.setNumberFormat(format);
     range.setDataValidation(
-      help(
-        ADDIN_TEXT.helpCount,
-        false,
-      )(SpreadsheetApp.newDataValidation().requireFormulaSatisfied(countFormula(entryFirst, column))),
+      help(text, allowInvalid)(SpreadsheetApp.newDataValidation().requireFormulaSatisfied(formula)),
     );
-  }
+  };
+  entryColumn(month, NUMBER_PATTERNS.text, ADDIN_TEXT.helpMonth, true, monthFormula(entryFirst, month));
+  for (const column of [resolved, online])
+    entryColumn(
+      column,
+      NUMBER_PATTERNS.integer,
+      ADDIN_TEXT.helpCount,
+      false,
+      countFormula(entryFirst, column),
+    );
   entriesSheet.getRange(entryFirst, note + 1, entryRows, 1).setNumberFormat(NUMBER_PATTERNS.text);
 
   // Đơn vị: group list, targets as percentages.

@@ -1,8 +1,9 @@
 // The report's record tables as typed rows, and the columns that render each field into its cell.
 import type { StatusKey } from './assess';
+import type { Cell } from './cells';
 import { COL, SEVERITY, STATUS } from './labels';
 import type { Problem } from './problems';
-import { type Column, SEVERITY_COLOURS, STATUS_COLOURS } from './table';
+import { type Column, type ColumnFormat, type Palette, SEVERITY_COLOURS, STATUS_COLOURS } from './table';
 
 /**
  * A count, ratio or rank that may be absent: null is an empty cell (a unit with no figures, a ratio with no
@@ -77,117 +78,93 @@ export interface ReconciliationRow {
   readonly totalDifference: number;
 }
 
+/** A column: its header, format, the field it shows and, for Đánh giá and Mức độ, the colours of its words. */
+const column = <Row>(
+  header: string,
+  format: ColumnFormat,
+  value: (row: Row) => Cell | null,
+  palette?: Palette,
+): Column<Row> => ({ header, format, value, ...(palette ? { palette } : {}) });
+
 // Columns that several tables print alike, each written once: a row type with the field gets the column.
-const unitCode: Column<{ readonly code: string }> = {
-  header: COL.unitCode,
-  format: 'text',
-  value: (r) => r.code,
-};
-const unitName: Column<{ readonly name: string }> = {
-  header: COL.unitName,
-  format: 'text',
-  value: (r) => r.name,
-};
-const totalDossiers: Column<{ readonly resolved: Maybe }> = {
-  header: COL.totalDossiers,
-  format: 'integer',
-  value: (r) => r.resolved,
-};
-const onlineDossiers: Column<{ readonly online: Maybe }> = {
-  header: COL.onlineDossiers,
-  format: 'integer',
-  value: (r) => r.online,
-};
-const ratio: Column<{ readonly ratio: Maybe }> = {
-  header: COL.ratio,
-  format: 'percent',
-  value: (r) => r.ratio,
-};
-const target: Column<{ readonly target: number }> = {
-  header: COL.target,
-  format: 'percent',
-  value: (r) => r.target,
-};
+const unitCode = column(COL.unitCode, 'text', (r: { readonly code: string }) => r.code);
+const unitName = column(COL.unitName, 'text', (r: { readonly name: string }) => r.name);
+const totalDossiers = column(COL.totalDossiers, 'integer', (r: { readonly resolved: Maybe }) => r.resolved);
+const onlineDossiers = column(COL.onlineDossiers, 'integer', (r: { readonly online: Maybe }) => r.online);
+const ratio = column(COL.ratio, 'percent', (r: { readonly ratio: Maybe }) => r.ratio);
+const target = column(COL.target, 'percent', (r: { readonly target: number }) => r.target);
 /** Đánh giá, coloured by its words in both writers. */
-const status: Column<{ readonly status: StatusKey }> = {
-  header: COL.status,
-  format: 'text',
-  value: (r) => STATUS[r.status],
-  palette: STATUS_COLOURS,
-};
-const points: Column<{ readonly points: Maybe }> = {
-  header: COL.points,
-  format: 'decimal',
-  value: (r) => r.points,
-};
-const rankScope: Column<{ readonly scope: string }> = {
-  header: COL.rankScope,
-  format: 'text',
-  value: (r) => r.scope,
-};
+const status = column(
+  COL.status,
+  'text',
+  (r: { readonly status: StatusKey }) => STATUS[r.status],
+  STATUS_COLOURS,
+);
+const points = column(COL.points, 'decimal', (r: { readonly points: Maybe }) => r.points);
+const rankScope = column(COL.rankScope, 'text', (r: { readonly scope: string }) => r.scope);
 
 export const RATIO_COLUMNS: readonly Column<RatioRow>[] = [
   unitCode,
   unitName,
-  { header: COL.group, format: 'text', value: (r) => r.group },
-  { header: COL.parentCode, format: 'text', value: (r) => r.parent },
+  column(COL.group, 'text', (r) => r.group),
+  column(COL.parentCode, 'text', (r) => r.parent),
   totalDossiers,
   onlineDossiers,
   ratio,
   target,
   status,
-  { header: COL.needed, format: 'integer', value: (r) => r.needed },
+  column(COL.needed, 'integer', (r) => r.needed),
   points,
-  { header: COL.source, format: 'text', value: (r) => r.source },
-  { header: COL.forecast, format: 'percent', value: (r) => r.forecast },
-  { header: COL.neededPerMonth, format: 'integer', value: (r) => r.neededPerMonth },
-  { header: COL.monthsReported, format: 'integer', value: (r) => r.monthsReported },
+  column(COL.source, 'text', (r) => r.source),
+  column(COL.forecast, 'percent', (r) => r.forecast),
+  column(COL.neededPerMonth, 'integer', (r) => r.neededPerMonth),
+  column(COL.monthsReported, 'integer', (r) => r.monthsReported),
 ];
 
 export const RANKING_COLUMNS: readonly Column<RankingRow>[] = [
   rankScope,
-  { header: COL.rank, format: 'integer', value: (r) => r.rank },
+  column(COL.rank, 'integer', (r) => r.rank),
   unitCode,
   unitName,
   ratio,
   target,
   status,
-  { header: COL.rankChange, format: 'text', value: (r) => r.change },
-  { header: COL.previousRank, format: 'integer', value: (r) => r.previousRank },
+  column(COL.rankChange, 'text', (r) => r.change),
+  column(COL.previousRank, 'integer', (r) => r.previousRank),
   totalDossiers,
   onlineDossiers,
   points,
 ];
 
 export const PROBLEMS_COLUMNS: readonly Column<Problem>[] = [
-  { header: COL.tab, format: 'text', value: (p) => p.tab },
-  { header: COL.cell, format: 'text', value: (p) => p.cell },
-  { header: COL.unitCode, format: 'text', value: (p) => p.unitCode },
-  { header: COL.month, format: 'text', value: (p) => p.month },
-  { header: COL.severity, format: 'text', value: (p) => SEVERITY[p.severity], palette: SEVERITY_COLOURS },
-  { header: COL.message, format: 'text', value: (p) => p.message },
+  column(COL.tab, 'text', (p) => p.tab),
+  column(COL.cell, 'text', (p) => p.cell),
+  column(COL.unitCode, 'text', (p) => p.unitCode),
+  column(COL.month, 'text', (p) => p.month),
+  column(COL.severity, 'text', (p) => SEVERITY[p.severity], SEVERITY_COLOURS),
+  column(COL.message, 'text', (p) => p.message),
 ];
 
 export const RECONCILIATION_COLUMNS: readonly Column<ReconciliationRow>[] = [
-  { header: COL.month, format: 'text', value: (r) => r.month },
+  column(COL.month, 'text', (r) => r.month),
   unitCode,
   unitName,
-  { header: COL.portalResolved, format: 'integer', value: (r) => r.portalResolved },
-  { header: COL.enteredResolved, format: 'integer', value: (r) => r.enteredResolved },
-  { header: COL.portalOnline, format: 'integer', value: (r) => r.portalOnline },
-  { header: COL.enteredOnline, format: 'integer', value: (r) => r.enteredOnline },
-  { header: COL.portalRatio, format: 'percent', value: (r) => r.portalRatio },
-  { header: COL.enteredRatio, format: 'percent', value: (r) => r.enteredRatio },
-  { header: COL.difference, format: 'percent', value: (r) => r.difference },
-  { header: COL.usedSource, format: 'text', value: (r) => r.usedSource },
-  { header: COL.totalDifference, format: 'percent', value: (r) => r.totalDifference },
+  column(COL.portalResolved, 'integer', (r) => r.portalResolved),
+  column(COL.enteredResolved, 'integer', (r) => r.enteredResolved),
+  column(COL.portalOnline, 'integer', (r) => r.portalOnline),
+  column(COL.enteredOnline, 'integer', (r) => r.enteredOnline),
+  column(COL.portalRatio, 'percent', (r) => r.portalRatio),
+  column(COL.enteredRatio, 'percent', (r) => r.enteredRatio),
+  column(COL.difference, 'percent', (r) => r.difference),
+  column(COL.usedSource, 'text', (r) => r.usedSource),
+  column(COL.totalDifference, 'percent', (r) => r.totalDifference),
 ];
 
 /** Tổng hợp: one row per ranking scope, the data of the ratio-against-target chart. */
 export const OVERVIEW_COLUMNS: readonly Column<OverviewRow>[] = [
   rankScope,
-  { header: COL.scopeUnits, format: 'integer', value: (r) => r.units },
-  { header: COL.scopeUnitsMet, format: 'integer', value: (r) => r.met },
+  column(COL.scopeUnits, 'integer', (r) => r.units),
+  column(COL.scopeUnitsMet, 'integer', (r) => r.met),
   totalDossiers,
   onlineDossiers,
   ratio,
