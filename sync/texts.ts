@@ -2,15 +2,15 @@
 import { type ClassificationKey, VOCABULARY } from '../src/core';
 import { SYNC_DEFAULTS } from './defaults';
 
-/** Texts of the nightly sync (sync/): progress lines, summary, and the errors written into Nhật ký đồng bộ. */
 /** What each built-in portal profile reads, for --help (a profile without a line here is listed by name). */
 const PROFILE_HELP: Readonly<Record<string, string>> = {
   dossiers: 'theo từng TTHC, mỗi tháng một yêu cầu.',
-  aggregated: 'theo đơn vị: govAgencyCode, releaseCount, dossierOnline3Count + dossierOnline4Count.',
+  aggregated: 'theo đơn vị (releaseCount, dossierOnline3Count + dossierOnline4Count).',
   'mot-cua': 'hệ thống một cửa TD.DichVuCongApi.',
   dvcqg: 'Cổng DVC quốc gia, cần tham số "Mã tỉnh trên Cổng DVC quốc gia" trong Cấu hình.',
 };
 
+/** Texts of the nightly sync (sync/): progress lines, summary, and the errors written into Nhật ký đồng bộ. */
 export const SYNC_TEXT = {
   // Portal profiles
   unknownProfile: (name: string, known: readonly string[]) =>
