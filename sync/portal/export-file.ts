@@ -70,33 +70,6 @@ export function breather(everyMs = YIELD_MS): () => Promise<void> | undefined {
   };
 }
 
-/**
- * The text of a CSV file held in memory, decided honestly in this order: a BOM (UTF-8, UTF-16 LE/BE) says it;
- * else valid UTF-8 is UTF-8 (plain ASCII included); else Windows-1258 when no byte is undefined there, there
- * is no NUL (UTF-16 without a BOM) and the decoded text has Vietnamese letters. Anything else is refused.
- * Always NFC: Windows-1258 writes tone marks as combining characters. (Files are streamed with the same
- * rules by readExportFile.)
- */
-export function decodeCsv(bytes: Buffer, file: string): { text: string; encoding: TextEncoding } {
-  const refuse = (): never => {
-    throw new SyncError('PORTAL_FILE', PORTAL_TEXT.badEncoding(file));
-  };
-  const bom = bomOf(bytes);
-  if (bom !== null && bom !== 'utf-8')
-    return { text: iconv.decode(bytes, bom).normalize('NFC'), encoding: bom };
-  if (bom === null && bytes.includes(0)) return refuse();
-  try {
-    const text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-    return { text: text.normalize('NFC'), encoding: 'utf-8' };
-  } catch {
-    if (bom !== null) return refuse();
-  }
-  if (UNDEFINED_IN_1258.some((byte) => bytes.includes(byte))) return refuse();
-  const text = iconv.decode(bytes, 'windows-1258').normalize('NFC');
-  if (!VIETNAMESE.test(text)) return refuse();
-  return { text, encoding: 'windows-1258' };
-}
-
 function bomOf(bytes: Buffer): TextEncoding | null {
   if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) return 'utf-8';
   if (bytes[0] === 0xff && bytes[1] === 0xfe) return 'utf-16le';
@@ -164,7 +137,13 @@ async function scanBytes(fd: number): Promise<ByteScan> {
   return { utf8, nul, undefinedIn1258 };
 }
 
-/** The encoding a CSV file is read in (the rules of decodeCsv, on a stream), or a refusal saying what to do. */
+/**
+ * The encoding a CSV file is read in, decided honestly in this order, on a stream: a BOM (UTF-8, UTF-16 LE/BE)
+ * says it; else valid UTF-8 is UTF-8 (plain ASCII included); else Windows-1258 when no byte is undefined there
+ * and there is no NUL (UTF-16 without a BOM); TCVN3 is told apart by its header. Anything else is refused, and
+ * readCsv refuses Windows-1258 text without Vietnamese letters. Cells come out in NFC (Windows-1258 writes
+ * tone marks as combining characters).
+ */
 async function encodingOf(
   fd: number,
   head: Buffer,
