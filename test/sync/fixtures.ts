@@ -109,15 +109,17 @@ export async function writeXlsxTabs(
   await workbook.xlsx.writeFile(path);
 }
 
+/** The four input tabs in tab order, as a province would keep them (contract §2 names typed out). */
+export const PROVINCE_TABS: readonly (readonly [string, Row[]])[] = [
+  ['Cấu hình', SETTINGS],
+  ['Đơn vị', UNITS],
+  ['Nhập liệu', ENTRIES],
+  ['Danh mục DVC', CATALOGUE],
+];
+
 /** An .xlsx with the four input tabs, as a province would keep it. */
 export async function writeProvinceXlsx(path: string, extraTabs: Record<string, Row[]> = {}): Promise<void> {
-  const tabs: Record<string, Row[]> = {
-    'Cấu hình': SETTINGS,
-    'Đơn vị': UNITS,
-    'Nhập liệu': ENTRIES,
-    'Danh mục DVC': CATALOGUE,
-    ...extraTabs,
-  };
+  const tabs: Record<string, Row[]> = { ...Object.fromEntries(PROVINCE_TABS), ...extraTabs };
   await writeXlsxTabs(path, Object.entries(tabs));
 }
 

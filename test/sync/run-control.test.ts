@@ -16,9 +16,9 @@ import {
   valuesOf,
 } from '../fakes/sheets-api/server';
 import {
-  CATALOGUE,
   ENTRIES,
   inputSheets,
+  PROVINCE_TABS,
   portalItems,
   records,
   SETTINGS,
@@ -49,13 +49,6 @@ afterEach(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-const PROVINCE: [string, unknown[][]][] = [
-  ['Cấu hình', SETTINGS],
-  ['Đơn vị', UNITS],
-  ['Nhập liệu', ENTRIES],
-  ['Danh mục DVC', CATALOGUE],
-];
-
 /** Entries that would make every unit reach its target: what a decoy tab feeds. */
 const DECOY = [ENTRIES[0] ?? [], ...ENTRIES.slice(1).map((row) => [row[0], row[1], 100, 99])];
 
@@ -71,7 +64,7 @@ describe('tabs are matched by their exact name (item 1)', () => {
       ['Cấu hình', SETTINGS],
       ['Đơn vị', UNITS],
       [nfd, DECOY],
-      ...PROVINCE.slice(2),
+      ...PROVINCE_TABS.slice(2),
     ]);
     const before = readFileSync(book);
     const result = await sync(['--workbook', book]);
@@ -88,7 +81,7 @@ describe('tabs are matched by their exact name (item 1)', () => {
 
   test('.xlsx: a spacing variant of an input tab beside the real one stops the run too', async () => {
     const book = join(dir, 'tinh.xlsx');
-    await writeXlsxTabs(book, [...PROVINCE, ['Nhập  liệu ', DECOY]]);
+    await writeXlsxTabs(book, [...PROVINCE_TABS, ['Nhập  liệu ', DECOY]]);
     const before = readFileSync(book);
     const result = await sync(['--workbook', book]);
     expect(result.code).toBe(4);
@@ -115,7 +108,7 @@ describe('tabs are matched by their exact name (item 1)', () => {
 describe('user tabs are never replaced or deleted (item 3)', () => {
   test('.xlsx: "Kiểm  tra " (a spacing variant the product did not make) stops the run, the file unchanged', async () => {
     const book = join(dir, 'tinh.xlsx');
-    await writeXlsxTabs(book, [...PROVINCE, ['Kiểm  tra ', [['ghi chú của tôi', 7]]]]);
+    await writeXlsxTabs(book, [...PROVINCE_TABS, ['Kiểm  tra ', [['ghi chú của tôi', 7]]]]);
     const before = readFileSync(book);
     const result = await sync(['--workbook', book]);
     expect(result.code).toBe(4);
@@ -129,7 +122,7 @@ describe('user tabs are never replaced or deleted (item 3)', () => {
 
   test('.xlsx: "TỔNG HỢP" (a case variant) is refused before writing, not replaced', async () => {
     const book = join(dir, 'tinh.xlsx');
-    await writeXlsxTabs(book, [...PROVINCE, ['TỔNG HỢP', [['bảng của tôi']]]]);
+    await writeXlsxTabs(book, [...PROVINCE_TABS, ['TỔNG HỢP', [['bảng của tôi']]]]);
     const before = readFileSync(book);
     const result = await sync(['--workbook', book]);
     expect(result.code).toBe(4);
@@ -327,7 +320,7 @@ describe('the lock (item 4)', () => {
 
   test('a run stopped (SIGSTOP) while another takes its lock writes nothing once resumed, and says so', async () => {
     const book = join(dir, 'tinh.xlsx');
-    await writeXlsxTabs(book, PROVINCE);
+    await writeXlsxTabs(book, PROVINCE_TABS);
     const before = readFileSync(book);
     let first: (() => void) | null = null;
     const asked = new Promise<void>((resolve) => {
@@ -416,7 +409,7 @@ describe('--daily checks before it waits (issue 12)', () => {
 
   test('a sound workbook: says the check passed and when the next sync is, then waits (SIGTERM ends it, exit 0)', async () => {
     const book = join(dir, 'tinh.xlsx');
-    await writeXlsxTabs(book, PROVINCE);
+    await writeXlsxTabs(book, PROVINCE_TABS);
     const { code, stdout } = await dailyUntilWaiting(['--workbook', book]);
     expect(code).toBe(0);
     expect(lines(stdout).slice(0, 2)).toEqual([
@@ -457,7 +450,7 @@ describe('system and library errors in one Vietnamese sentence (issue 12, item 1
     const file = join(dir, 'tep.txt');
     writeFileSync(file, 'x');
     const book = join(dir, 'tinh.xlsx');
-    await writeXlsxTabs(book, PROVINCE);
+    await writeXlsxTabs(book, PROVINCE_TABS);
     const cases: [string[], number, RegExp][] = [
       [
         ['--workbook', empty],

@@ -11,16 +11,7 @@ import {
   startFakeSheets,
   valuesOf,
 } from '../fakes/sheets-api/server';
-import {
-  CATALOGUE,
-  ENTRIES,
-  inputSheets,
-  readXlsxTabs,
-  records,
-  SETTINGS,
-  UNITS,
-  writeXlsxTabs,
-} from './fixtures';
+import { inputSheets, PROVINCE_TABS, readXlsxTabs, records, writeXlsxTabs } from './fixtures';
 import { runCli } from './run-cli';
 import { text } from './xlsx-parts';
 
@@ -40,13 +31,6 @@ afterEach(async () => {
   sheets = null;
   rmSync(dir, { recursive: true, force: true });
 });
-
-const PROVINCE: [string, unknown[][]][] = [
-  ['Cấu hình', SETTINGS],
-  ['Đơn vị', UNITS],
-  ['Nhập liệu', ENTRIES],
-  ['Danh mục DVC', CATALOGUE],
-];
 
 /** An office's own report, named as the product's new output tab. */
 const OWN_REPORT = [['BÁO CÁO CỦA PHÒNG HÀNH CHÍNH'], ['Nội dung', 'Ghi chú'], ['Họp giao ban', 'tháng 11']];
@@ -91,7 +75,7 @@ async function renameAndMoveFirst(path: string, from: string, to: string): Promi
 describe('.xlsx', () => {
   test('an office’s own "Báo cáo" stops the run with TAB_NAMES (exit 4) naming it; the file is byte-identical', async () => {
     const book = join(dir, 'tinh.xlsx');
-    await writeXlsxTabs(book, [...PROVINCE, ['Báo cáo', OWN_REPORT]]);
+    await writeXlsxTabs(book, [...PROVINCE_TABS, ['Báo cáo', OWN_REPORT]]);
     const before = readFileSync(book);
     const result = await sync(['--workbook', book]);
     expect(result.code).toBe(4);
@@ -103,20 +87,26 @@ describe('.xlsx', () => {
 
   test('an earlier version’s unmarked "Tỷ lệ" is adopted and marked; renamed and moved in Excel it is still the product’s', async () => {
     const book = join(dir, 'tinh.xlsx');
-    await writeXlsxTabs(book, [...PROVINCE, ['Tỷ lệ', OLD_RATIO], ['Ghi chú', [['của văn phòng']]]]);
+    await writeXlsxTabs(book, [...PROVINCE_TABS, ['Tỷ lệ', OLD_RATIO], ['Ghi chú', [['của văn phòng']]]]);
     const first = await sync(['--workbook', book]);
     expect(first.stderr).toBe('');
     expect(first.code).toBe(0);
     let tabs = await readXlsxTabs(book);
     // Replaced in place (5th tab), last year's row gone, this year's units in.
-    expect([...tabs.keys()].slice(0, 6)).toEqual([...PROVINCE.map(([name]) => name), 'Tỷ lệ', 'Ghi chú']);
+    expect([...tabs.keys()].slice(0, 6)).toEqual([
+      ...PROVINCE_TABS.map(([name]) => name),
+      'Tỷ lệ',
+      'Ghi chú',
+    ]);
     expect(records(tabs.get('Tỷ lệ')).map((row) => row['Mã đơn vị'])).toEqual(['SNV', 'STP', 'HLS', 'XHS']);
     const marks = await marksOf(book);
     // Every tab the sync wrote carries the mark, the input tabs and the office's own tab do not.
     expect(marks).toContain('Tỷ lệ');
     expect(marks).toContain('Báo cáo');
     expect(marks).toHaveLength(8);
-    expect(marks.filter((tab) => [...PROVINCE.map(([name]) => name), 'Ghi chú'].includes(tab))).toEqual([]);
+    expect(marks.filter((tab) => [...PROVINCE_TABS.map(([name]) => name), 'Ghi chú'].includes(tab))).toEqual(
+      [],
+    );
 
     // Renamed (by case: Excel keeps only one of the two spellings) and dragged to the front.
     await renameAndMoveFirst(book, 'Tỷ lệ', 'TỶ LỆ');
