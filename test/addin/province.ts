@@ -1,5 +1,6 @@
 // A small made-up province in the Hòa Bình 2020 layout, seeded with the contract's traps, and helpers to read tabs.
-import type { FakeSheet, LoadedScript, Value } from '../fakes/apps-script';
+import { ENTRY_HEADER, UNIT_HEADER } from '../contract-headers';
+import { type FakeSheet, type LoadedScript, loadScript, type Value } from '../fakes/apps-script';
 
 export const OWNER = 'vanphong@hoabinh.gov.vn';
 export const ADMIN = 'sotttt@hoabinh.gov.vn';
@@ -104,4 +105,27 @@ export function entryRow(sheet: FakeSheet, code: string, month: string): number 
   const found = records(sheet).find(({ cells }) => cells['Mã đơn vị'] === code && cells.Kỳ === month);
   if (!found) throw new Error(`no row for ${code} ${month}`);
   return found.row;
+}
+
+/**
+ * A two-unit 2020 province run by an administrator (S01 at 30%, S02 at the floor; January entered), with
+ * `extra` tabs loaded after the input tabs.
+ */
+export function twoUnitProvince(extra: [string, (string | number)[][]][] = []): LoadedScript {
+  const script = loadScript({ owner: OWNER, user: ADMIN });
+  const load = (tab: string, rows: (string | number)[][]) => script.spreadsheet._load(tab, rows);
+  load('Cấu hình', [
+    ['Tham số', 'Giá trị'],
+    ['Năm', 2020],
+    ['Quản trị viên', ADMIN],
+  ]);
+  load('Đơn vị', [
+    [...UNIT_HEADER],
+    ['S01', 'Sở Nội vụ', 'SBN', '', '30%', '', ''],
+    ['S02', 'Sở Tư pháp', 'SBN', '', '', '', ''],
+  ]);
+  load('Danh mục DVC', CATALOGUE as (string | number)[][]);
+  load('Nhập liệu', [ENTRY_HEADER, ['01/2020', 'S01', 100, 40, ''], ['01/2020', 'S02', 50, 5, '']]);
+  for (const [tab, rows] of extra) load(tab, rows);
+  return script;
 }

@@ -1,27 +1,7 @@
 // Contract 10.2 in the add-in: a recompute writes only the product's tabs (marked, or an earlier version's adopted), and says so before any write otherwise.
 import { RATIO_HEADER } from '../../src/core';
-import { ENTRY_HEADER, UNIT_HEADER } from '../contract-headers';
 import { type LoadedScript, loadScript } from '../fakes/apps-script';
-import { ADMIN, CATALOGUE, OWNER, records } from './province';
-
-function province(extra: [string, (string | number)[][]][] = []): LoadedScript {
-  const script = loadScript({ owner: OWNER, user: ADMIN });
-  const load = (tab: string, rows: (string | number)[][]) => script.spreadsheet._load(tab, rows);
-  load('Cấu hình', [
-    ['Tham số', 'Giá trị'],
-    ['Năm', 2020],
-    ['Quản trị viên', ADMIN],
-  ]);
-  load('Đơn vị', [
-    [...UNIT_HEADER],
-    ['S01', 'Sở Nội vụ', 'SBN', '', '30%', '', ''],
-    ['S02', 'Sở Tư pháp', 'SBN', '', '', '', ''],
-  ]);
-  load('Danh mục DVC', CATALOGUE as (string | number)[][]);
-  load('Nhập liệu', [ENTRY_HEADER, ['01/2020', 'S01', 100, 40, ''], ['01/2020', 'S02', 50, 5, '']]);
-  for (const [tab, rows] of extra) load(tab, rows);
-  return script;
-}
+import { OWNER, records, twoUnitProvince } from './province';
 
 /** The office's own report, named as the product's new output tab. */
 const OWN_REPORT = [['BÁO CÁO CỦA PHÒNG HÀNH CHÍNH'], ['Nội dung', 'Ghi chú'], ['Họp giao ban', 'tháng 11']];
@@ -29,7 +9,7 @@ const OWN_REPORT = [['BÁO CÁO CỦA PHÒNG HÀNH CHÍNH'], ['Nội dung', 'Ghi
 const lastUi = (script: LoadedScript) => script.world.ui[script.world.ui.length - 1];
 
 test('an office’s own "Báo cáo": the alert names it and asks to rename it; no batchUpdate is sent, nothing changes', () => {
-  const script = province([['Báo cáo', OWN_REPORT]]);
+  const script = twoUnitProvince([['Báo cáo', OWN_REPORT]]);
   const before = JSON.stringify(script.spreadsheet._state());
   script.run('recomputeAll');
   expect(lastUi(script)?.kind).toBe('alert');
@@ -42,7 +22,7 @@ test('an office’s own "Báo cáo": the alert names it and asks to rename it; n
 });
 
 test('"TỔNG HỢP" (a case variant Sheets would refuse a "Tổng hợp" beside): the same Vietnamese alert, nothing sent', () => {
-  const script = province([['TỔNG HỢP', [['bảng của tôi']]]]);
+  const script = twoUnitProvince([['TỔNG HỢP', [['bảng của tôi']]]]);
   const before = JSON.stringify(script.spreadsheet._state());
   script.run('recomputeAll');
   expect(lastUi(script)?.kind).toBe('alert');
@@ -59,7 +39,7 @@ test('"TỔNG HỢP" (a case variant Sheets would refuse a "Tổng hợp" beside
 
 test('an earlier version’s unmarked "Tỷ lệ" is adopted: the same tab rewritten and marked; every tab written is marked', () => {
   const oldRatio = [['TỶ LỆ NĂM 2019'], [''], [...RATIO_HEADER], ['CŨ', 'Đơn vị cũ', 'SBN', '', 9, 1]];
-  const script = province([['Tỷ lệ', oldRatio]]);
+  const script = twoUnitProvince([['Tỷ lệ', oldRatio]]);
   const id = script.spreadsheet._sheet('Tỷ lệ').id;
   script.run('recomputeAll');
   expect(lastUi(script)?.kind).toBe('toast');
@@ -96,7 +76,7 @@ test('set-up marks every tab it creates, in the batch that adds it; an office’
   expect(adds.map((r) => r.addSheet?.properties?.title)).toEqual(names);
   expect(markedIds).toEqual(script.spreadsheet.sheets.map((s) => s.id));
 
-  const office = province([['Báo cáo', OWN_REPORT]]);
+  const office = twoUnitProvince([['Báo cáo', OWN_REPORT]]);
   const before = JSON.stringify(office.spreadsheet._state());
   office.as(OWNER);
   office.run('setUpSheet');

@@ -1,28 +1,10 @@
 // The add-in side of the write marker (developer metadata dvc.writing) and the one atomic write of every output tab.
 import { newWriteMarker, WRITE_MARKER_KEY, writeMarkerValue } from '../../src/core';
-import { ENTRY_HEADER, RECOMPUTED_TABS, UNIT_HEADER } from '../contract-headers';
+import { RECOMPUTED_TABS } from '../contract-headers';
 import { type LoadedScript, loadScript } from '../fakes/apps-script';
-import { ADMIN, CATALOGUE, OWNER, records } from './province';
+import { OWNER, records, twoUnitProvince } from './province';
 
 const OUTPUTS = RECOMPUTED_TABS;
-
-function province(): LoadedScript {
-  const script = loadScript({ owner: OWNER, user: ADMIN });
-  const load = (tab: string, rows: (string | number)[][]) => script.spreadsheet._load(tab, rows);
-  load('Cấu hình', [
-    ['Tham số', 'Giá trị'],
-    ['Năm', 2020],
-    ['Quản trị viên', ADMIN],
-  ]);
-  load('Đơn vị', [
-    [...UNIT_HEADER],
-    ['S01', 'Sở Nội vụ', 'SBN', '', '30%', '', ''],
-    ['S02', 'Sở Tư pháp', 'SBN', '', '', '', ''],
-  ]);
-  load('Danh mục DVC', CATALOGUE as (string | number)[][]);
-  load('Nhập liệu', [ENTRY_HEADER, ['01/2020', 'S01', 100, 40, ''], ['01/2020', 'S02', 50, 5, '']]);
-  return script;
-}
 
 /** A marker the nightly sync left, as the sync writes it through the Sheets API. */
 function syncMarker(script: LoadedScript, until: Date): void {
@@ -41,7 +23,7 @@ const ratioOf = (script: LoadedScript, code: string) =>
   ];
 
 test('while the nightly sync is writing, a recompute says so in Vietnamese and writes nothing', () => {
-  const script = province();
+  const script = twoUnitProvince();
   script.run('recomputeAll');
   script.spreadsheet._sheet('Nhập liệu')._at('D2').value = 80;
   syncMarker(script, new Date(Date.now() + 10 * 60_000));
@@ -67,7 +49,7 @@ test('while the nightly sync is writing, a recompute says so in Vietnamese and w
 });
 
 test('a sync marker past its expiry (a crashed sync) does not block the recompute', () => {
-  const script = province();
+  const script = twoUnitProvince();
   syncMarker(script, new Date(Date.now() - 60_000));
   script.run('recomputeAll');
   expect(script.world.ui[script.world.ui.length - 1]?.kind).toBe('toast');
@@ -75,7 +57,7 @@ test('a sync marker past its expiry (a crashed sync) does not block the recomput
 });
 
 test('a forged marker "until 9999", an unreadable one and one of no known writer block no recompute: removed, said in the toast', () => {
-  const script = province();
+  const script = twoUnitProvince();
   const plant = (metadataId: number, metadataValue: string) =>
     script.spreadsheet.developerMetadata.push({
       metadataId,
@@ -104,7 +86,7 @@ test('a forged marker "until 9999", an unreadable one and one of no known writer
 });
 
 test('a live sync marker within its 15 minutes still blocks beside a forged one', () => {
-  const script = province();
+  const script = twoUnitProvince();
   syncMarker(script, new Date(Date.now() + 14 * 60_000));
   script.spreadsheet.developerMetadata.push({
     metadataId: 94,
@@ -118,7 +100,7 @@ test('a live sync marker within its 15 minutes still blocks beside a forged one'
 });
 
 test("the add-in's own marker and every output tab travel in one batchUpdate; the marker is gone afterwards", () => {
-  const script = province();
+  const script = twoUnitProvince();
   script.run('recomputeAll');
   const [figures, decoration] = script.sheets.batches;
   // The write marker's two requests (each new tab's own mark travels with its addSheet: contract 10.2).
